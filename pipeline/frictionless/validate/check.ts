@@ -1,0 +1,51 @@
+import type { Package, Resource, Schema } from "../descriptor/types.ts";
+
+/**
+ * Custom checks: the rules a Table Schema cannot express (a SIREN checksum, an amount
+ * not above a cost). Declared in a schema the Validata way:
+ *   "custom_checks": [{ "name": "french-siren-value", "params": { "column": "siren" } }]
+ * and resolved by name through the `checks` registry passed to the validator.
+ * Their findings land in the report like any other error: type = check type, with
+ * rowNumber, fieldName, fieldNumber and cell filled in by the validator.
+ */
+
+/** One data row as a check sees it: logical (cast) values; invalid cells read as null. */
+export interface CheckRow {
+  /** Physical row number in the source: the header is row 1. */
+  readonly rowNumber: number;
+  get(fieldName: string): unknown;
+}
+
+export interface CheckFinding {
+  /** The field the finding points at, if any (row-level findings leave it out). */
+  fieldName?: string;
+  /** Short detail, as frictionless-py's `note`. */
+  note: string;
+  /** Row number, for findings emitted by `end()`. Defaults to the current row in `row()`. */
+  rowNumber?: number;
+}
+
+export interface Check {
+  /** The error type this check emits, e.g. `french-siren-value`. */
+  readonly type: string;
+  /** Error title, e.g. `SIREN invalide`. */
+  readonly title: string;
+  /** What the error means and how to fix it. */
+  readonly description: string;
+  row?(row: CheckRow): CheckFinding[] | undefined;
+  /** Called after the last row, for checks that compare rows with each other. */
+  end?(): CheckFinding[] | undefined;
+}
+
+export interface CheckContext {
+  readonly schema: Schema;
+  readonly resource: Resource;
+  /** The package being validated, when the table is part of one. */
+  readonly package?: Package;
+  /** Logical rows of another resource of the package, for cross-table checks. */
+  readRows(resourceName: string): AsyncIterable<Record<string, unknown>>;
+}
+
+export type CheckFactory = (params: Record<string, unknown>, context: CheckContext) => Check | Promise<Check>;
+
+export type CheckRegistry = Readonly<Record<string, CheckFactory>>;
