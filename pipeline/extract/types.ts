@@ -1,0 +1,81 @@
+/**
+ * The connector contract. A connector reads one source and yields plain records
+ * (source column → value); it knows nothing about schemas: the transform stage maps
+ * records to schema fields. I/O lives here, at the edge.
+ */
+
+/** One record as the source gives it: column or key → value (string, number, boolean, null, nested JSON). */
+export type SourceRecord = Record<string, unknown>;
+
+/** Where the data came from, for the package's `sources` and the run report. */
+export interface Provenance {
+  /** Source URL (secrets masked) or path relative to the declaration folder. */
+  source: string;
+  /** Human title for the data package `sources` entry. */
+  title?: string;
+  connector: string;
+  /** ISO 8601 time the source was read (or confirmed unchanged). */
+  fetchedAt: string;
+  etag?: string;
+  lastModified?: string;
+  /** Raw bytes read (for API sources: bytes of the answers). */
+  bytes?: number;
+  /** sha256 hex of the raw bytes (for API sources: of the records as canonical JSON). */
+  sha256?: string;
+  /** Records yielded. */
+  records?: number;
+}
+
+/** What the connector must remember to resume: cursor, ETag, last update time. JSON-serialisable. */
+export type ConnectorState = Record<string, unknown>;
+
+export interface ConnectorLogger {
+  info(message: string, data?: Record<string, unknown>): void;
+  warn(message: string, data?: Record<string, unknown>): void;
+}
+
+export interface ConnectorContext {
+  /** Folder of the declaration: relative paths in the source options resolve against it. */
+  baseDir: string;
+  /** Environment to read secrets from (tokens are named in the declaration, valued here). */
+  env: Readonly<Record<string, string | undefined>>;
+  /** State saved by the last successful run for this source; undefined on a first run or with --force. */
+  state: ConnectorState | undefined;
+  /** A folder private to this source, kept between runs with the state (caches, snapshots). */
+  cacheDir: string;
+  logger: ConnectorLogger;
+  signal?: AbortSignal;
+}
+
+export interface ExtractResult {
+  /** False when the source answered "not modified" (or its cursor found nothing new). Records are then replayed from cache. */
+  changed: boolean;
+  /** The full current content of the source, as records. Iterate once. */
+  records: AsyncIterable<SourceRecord>;
+  /** Complete once `records` has been fully iterated. */
+  provenance(): Provenance;
+  /** State to save, only after the whole run succeeded. Read after `records` has been iterated. */
+  nextState(): ConnectorState;
+}
+
+export interface Connector<Options = Record<string, unknown>> {
+  /** `file`, `http`, `demarches-simplifiees`, `grist`, `aides-territoires`, `github`. */
+  readonly kind: string;
+  /** JSON Schema (draft-07) of this connector's options, used by the declaration loader with ajv. */
+  readonly optionsSchema: Record<string, unknown>;
+  extract(options: Options, context: ConnectorContext): Promise<ExtractResult>;
+}
+
+/** A failure with a code, the source it concerns and what to do. Never contains a secret. */
+export class ExtractError extends Error {
+  readonly code: string;
+  readonly source: string;
+  readonly hint: string | undefined;
+  constructor(init: { code: string; source: string; message: string; hint?: string; cause?: unknown }) {
+    super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
+    this.name = "ExtractError";
+    this.code = init.code;
+    this.source = init.source;
+    this.hint = init.hint;
+  }
+}
