@@ -1,0 +1,5 @@
+export type { ValidationError, ErrorLocation, ErrorProps, ErrorSpec } from "./types.ts";
+export { ERROR_SPECS, ERROR_FAMILIES, METADATA_ERROR_TYPES } from "./catalogue.ts";
+export { createError, renderTemplate } from "./create-error.ts";
+export { errorMatches, isErrorOfFamily } from "./match.ts";
+export { DescriptorError } from "./descriptor-error.ts";
