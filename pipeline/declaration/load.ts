@@ -1,0 +1,213 @@
+import { readdir, readFile, stat } from "node:fs/promises";
+import { dirname, join, relative, resolve } from "node:path";
+import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
+import addFormatsModule from "ajv-formats";
+import { LineCounter, parseDocument, type Document } from "yaml";
+import { declarationSchema } from "./declaration-schema.ts";
+import type { Declaration, ResourceDeclaration } from "./types.ts";
+
+/** One thing wrong in a declaration: the file, where in it, and what to do. */
+export interface DeclarationProblem {
+  file: string;
+  /** JSON pointer into the declaration, e.g. `/resources/0/mapping/dotation`. */
+  jsonPath: string;
+  /** 1-based line in the YAML file, when known. */
+  line?: number;
+  message: string;
+}
+
+export class DeclarationError extends Error {
+  readonly code = "declaration-error";
+  readonly problems: DeclarationProblem[];
+  constructor(problems: DeclarationProblem[]) {
+    super(problems.map(formatProblem).join("\n"));
+    this.name = "DeclarationError";
+    this.problems = problems;
+  }
+}
+
+export function formatProblem(problem: DeclarationProblem): string {
+  const where = problem.line === undefined ? problem.file : `${problem.file}:${problem.line}`;
+  return `${where} ${problem.jsonPath || "/"}: ${problem.message}`;
+}
+
+export const DECLARATION_FILE = "datapackage.yaml";
+
+export interface LoadOptions {
+  /** Connector kind → JSON Schema of its options (from the extract registry). */
+  connectorSchemas: Readonly<Record<string, object>>;
+  /** Folder paths in messages are relative to (default: the current directory). */
+  cwd?: string;
+}
+
+const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
+const ajv = addFormats(new Ajv({ allErrors: true, strict: false }));
+const validateShape = ajv.compile(declarationSchema);
+const connectorValidators = new WeakMap<object, ValidateFunction>();
+
+/** The declarations of every package under `root` (folders holding a datapackage.yaml), sorted by name. */
+export async function listDeclarationFiles(root: string): Promise<string[]> {
+  const entries = await readdir(root, { withFileTypes: true });
+  const files: string[] = [];
+  for (const entry of entries.filter((e) => e.isDirectory()).sort((a, b) => a.name.localeCompare(b.name))) {
+    const file = join(root, entry.name, DECLARATION_FILE);
+    if (await exists(file)) files.push(file);
+  }
+  return files;
+}
+
+/** Read, check and normalise one declaration. Throws DeclarationError listing every problem found. */
+export async function loadDeclaration(file: string, options: LoadOptions): Promise<Declaration> {
+  const absolute = resolve(file);
+  const shown = relative(options.cwd ?? process.cwd(), absolute) || absolute;
+  let text: string;
+  try {
+    text = await readFile(absolute, "utf8");
+  } catch (error) {
+    throw new DeclarationError([{ file: shown, jsonPath: "", message: `cannot read the declaration: ${(error as Error).message}` }]);
+  }
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter });
+  if (document.errors.length > 0) {
+    throw new DeclarationError(
+      document.errors.map((error) => ({
+        file: shown,
+        jsonPath: "",
+        line: error.linePos?.[0]?.line,
+        message: `YAML syntax error: ${error.message.split("\n")[0]}`,
+      })),
+    );
+  }
+  const data: unknown = document.toJS();
+  const locate = (jsonPath: string) => lineOf(document, lineCounter, jsonPath);
+  const problem = (jsonPath: string, message: string): DeclarationProblem => ({ file: shown, jsonPath, line: locate(jsonPath), message });
+
+  if (!validateShape(data)) {
+    throw new DeclarationError(simplifyAjvErrors(validateShape.errors ?? []).map((e) => problem(e.path, e.message)));
+  }
+  const raw = data as Omit<Declaration, "file" | "dir">;
+  const dir = dirname(absolute);
+  const problems: DeclarationProblem[] = [];
+  const folderName = dirname(absolute).split(/[\\/]/).pop();
+  if (folderName !== raw.name) {
+    problems.push(problem("/name", `the package name "${raw.name}" must equal its folder name "${folderName}"`));
+  }
+  const seen = new Set<string>();
+  for (const [index, resource] of raw.resources.entries()) {
+    const base = `/resources/${index}`;
+    if (seen.has(resource.name)) problems.push(problem(`${base}/name`, `resource name "${resource.name}" is used twice; names must be unique`));
+    seen.add(resource.name);
+    problems.push(...checkSource(resource, base, options.connectorSchemas, problem));
+    problems.push(...(await checkSchemaAndMapping(resource, base, dir, problem)));
+  }
+  if (problems.length > 0) throw new DeclarationError(problems);
+  return {
+    ...raw,
+    keywords: raw.keywords ?? [],
+    contributors: raw.contributors ?? [],
+    datagouv: { ...raw.datagouv, tags: raw.datagouv.tags ?? [], private: raw.datagouv.private ?? false },
+    file: absolute,
+    dir,
+  };
+}
+
+type ProblemAt = (jsonPath: string, message: string) => DeclarationProblem;
+
+function checkSource(resource: ResourceDeclaration, base: string, schemas: LoadOptions["connectorSchemas"], problem: ProblemAt): DeclarationProblem[] {
+  if (!resource.source) return [];
+  const { connector, ...sourceOptions } = resource.source;
+  const schema = schemas[connector];
+  if (!schema) {
+    return [problem(`${base}/source/connector`, `unknown connector "${connector}"; use one of: ${Object.keys(schemas).sort().join(", ")}`)];
+  }
+  let validate = connectorValidators.get(schema);
+  if (!validate) {
+    validate = ajv.compile(schema);
+    connectorValidators.set(schema, validate);
+  }
+  if (validate(sourceOptions)) return [];
+  return simplifyAjvErrors(validate.errors ?? []).map((e) => problem(`${base}/source${e.path}`, `${connector} connector: ${e.message}`));
+}
+
+async function checkSchemaAndMapping(resource: ResourceDeclaration, base: string, dir: string, problem: ProblemAt): Promise<DeclarationProblem[]> {
+  const schemaFile = resolve(dir, resource.schema);
+  let fieldNames: string[];
+  try {
+    const schema = JSON.parse(await readFile(schemaFile, "utf8")) as { fields?: { name?: unknown }[] };
+    fieldNames = (schema.fields ?? []).map((field) => String(field.name));
+  } catch (error) {
+    return [problem(`${base}/schema`, `cannot read the Table Schema ${resource.schema}: ${(error as Error).message}`)];
+  }
+  const known = new Set(fieldNames);
+  return Object.keys(resource.mapping ?? {})
+    .filter((field) => !known.has(field))
+    .map((field) => problem(`${base}/mapping/${escapePointer(field)}`, `"${field}" is not a field of ${resource.schema}; fields are: ${fieldNames.join(", ")}`));
+}
+
+interface SimpleError {
+  path: string;
+  message: string;
+}
+
+/**
+ * ajv reports every failed branch of a oneOf; a person wants the one that explains the
+ * mistake. Keep the deepest errors, drop the combinator noise, say which property is unknown.
+ */
+export function simplifyAjvErrors(errors: ErrorObject[]): SimpleError[] {
+  const concrete = errors.filter((e) => !["oneOf", "anyOf", "not", "if"].includes(e.keyword));
+  const pool = concrete.length > 0 ? concrete : errors;
+  const deepest = pool.filter((e) => !pool.some((other) => other !== e && other.instancePath.startsWith(`${e.instancePath}/`)));
+  const seen = new Set<string>();
+  const out: SimpleError[] = [];
+  for (const error of deepest) {
+    const message = describeAjvError(error);
+    const key = `${error.instancePath} ${message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ path: error.instancePath, message });
+  }
+  return out;
+}
+
+function describeAjvError(error: ErrorObject): string {
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case "additionalProperties":
+      return `unknown property "${String(params.additionalProperty)}"; check its spelling`;
+    case "required":
+      return `missing required property "${String(params.missingProperty)}"`;
+    case "enum":
+      return `must be one of: ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")}`;
+    case "pattern":
+      return `"${String(error.data)}" does not match the expected pattern ${String(params.pattern)}`;
+    default:
+      return error.message ?? error.keyword;
+  }
+}
+
+function lineOf(document: Document, lineCounter: LineCounter, jsonPath: string): number | undefined {
+  const segments = jsonPath.split("/").slice(1).map(unescapePointer);
+  for (let length = segments.length; length >= 0; length--) {
+    const path = segments.slice(0, length).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+    const node = length === 0 ? document.contents : document.getIn(path, true);
+    const range = (node as { range?: [number, number, number] } | undefined)?.range;
+    if (range) return lineCounter.linePos(range[0]).line;
+  }
+  return undefined;
+}
+
+function escapePointer(segment: string): string {
+  return segment.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+
+function unescapePointer(segment: string): string {
+  return segment.replace(/~1/g, "/").replace(/~0/g, "~");
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    return (await stat(file)).isFile();
+  } catch {
+    return false;
+  }
+}
