@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { isValidSiren, isValidSiret } from "./french-identifiers.ts";
+
+describe("SIREN and SIRET checksums", () => {
+  it("accepts real identifiers (DINUM, INRAP) and rejects a one-digit typo", () => {
+    expect(isValidSiren("130025265")).toBe(true);
+    expect(isValidSiren("180092264")).toBe(true);
+    expect(isValidSiret("13002526500013")).toBe(true);
+    expect(isValidSiren("130025266")).toBe(false);
+    expect(isValidSiret("13002526500014")).toBe(false);
+  });
+
+  it("rejects a SIRET whose own key is right but whose SIREN part is wrong", () => {
+    // 10000000000008 is a Luhn number as a whole; its first nine digits 100000000 are not.
+    expect(isValidSiret("10000000000008")).toBe(false);
+  });
+
+  it("applies La Poste's rule: digits summing to a multiple of 5, even when Luhn fails", () => {
+    // 3+5+6+0+0+0+0+0+0+0+0+0+1+0 = 15, a multiple of 5, but not a Luhn number.
+    expect(isValidSiret("35600000000010")).toBe(true);
+    // 3+5+6+1+1 = 16: not a multiple of 5.
+    expect(isValidSiret("35600000000011")).toBe(false);
+    expect(isValidSiren("356000000")).toBe(true);
+  });
+
+  it("rejects values that are not all digits or have the wrong length", () => {
+    expect(isValidSiren("13002526")).toBe(false);
+    expect(isValidSiren("13002526A")).toBe(false);
+    expect(isValidSiret("130025265000130")).toBe(false);
+  });
+});
