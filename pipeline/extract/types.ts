@@ -7,6 +7,16 @@
 /** One record as the source gives it: column or key → value (string, number, boolean, null, nested JSON). */
 export type SourceRecord = Record<string, unknown>;
 
+/**
+ * Key under which tabular connectors (file, http CSV/XLSX, github) put the physical row
+ * number of the record in its source file (the header row is 1), so that the transform
+ * stage can say "sources/laureats.csv row 7". Keys starting with `__` are metadata added
+ * by connectors, never source columns: map them deliberately or ignore them.
+ */
+export const SOURCE_ROW_NUMBER = "__rowNumber";
+/** Key naming the file a record came from, when one source yields several files (a GitHub folder). */
+export const SOURCE_FILE = "__file";
+
 /** Where the data came from, for the package's `sources` and the run report. */
 export interface Provenance {
   /** Source URL (secrets masked) or path relative to the declaration folder. */
