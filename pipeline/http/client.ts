@@ -18,6 +18,11 @@ export interface RetryPolicy {
   maxDelayMs: number;
   /** Statuses worth another try. */
   statuses: readonly number[];
+  /**
+   * Retry network errors and timeouts (default true). False for calls whose outcome is
+   * unknown after a reset (a POST that may have been processed): the caller re-reads instead.
+   */
+  networkErrors?: boolean;
 }
 
 export const DEFAULT_RETRY: RetryPolicy = {
@@ -94,7 +99,7 @@ export async function httpRequest(req: HttpRequest): Promise<HttpResponse> {
       retryAfterMs = parseRetryAfter(response.headers["retry-after"]);
     } catch (error) {
       failure = networkError(error, call, attempt, secrets, req.timeoutMs ?? DEFAULT_TIMEOUT_MS);
-      retryable = !(error instanceof HttpError) && isRetryableNetwork(error) && !req.signal?.aborted;
+      retryable = policy.networkErrors !== false && !(error instanceof HttpError) && isRetryableNetwork(error) && !req.signal?.aborted;
     }
     if (!retryable || attempt > policy.retries) throw failure;
     const delayMs = backoffDelay(attempt, policy, retryAfterMs);
