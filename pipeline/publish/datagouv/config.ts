@@ -1,0 +1,53 @@
+import { DatagouvError } from "./errors.ts";
+
+/** Where and as whom the client talks to data.gouv.fr. Built from the environment only. */
+export interface DatagouvConfig {
+  /** Base URL of the instance, without trailing slash, e.g. "https://demo.data.gouv.fr". */
+  baseUrl: string;
+  /** Value of DATAGOUV_API_KEY; never printed. Absent: read-only use (dry run). */
+  apiKey?: string;
+  /** Default owning organization id (DATAGOUV_ORGANIZATION). */
+  organization?: string;
+}
+
+const NAMED_INSTANCES: Record<string, string> = {
+  www: "https://www.data.gouv.fr",
+  prod: "https://www.data.gouv.fr",
+  demo: "https://demo.data.gouv.fr",
+  dev: "https://dev.data.gouv.fr",
+};
+
+/**
+ * DATAGOUV_URL is empty (production), a short name ("demo", "dev", "www") or any base URL,
+ * with or without a trailing "/api/1" (that is how tests point the client at 127.0.0.1).
+ */
+export function datagouvConfigFromEnv(env: Record<string, string | undefined>): DatagouvConfig {
+  const config: DatagouvConfig = { baseUrl: resolveBaseUrl(env.DATAGOUV_URL?.trim() ?? "") };
+  const apiKey = env.DATAGOUV_API_KEY?.trim();
+  if (apiKey) config.apiKey = apiKey;
+  const organization = env.DATAGOUV_ORGANIZATION?.trim();
+  if (organization) config.organization = organization;
+  return config;
+}
+
+function resolveBaseUrl(value: string): string {
+  if (value === "") return NAMED_INSTANCES.www as string;
+  const named = NAMED_INSTANCES[value.toLowerCase()];
+  if (named) return named;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw invalidUrl(value);
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") throw invalidUrl(value);
+  const path = url.pathname.replace(/\/+$/, "").replace(/\/api\/[12]$/, "");
+  return `${url.origin}${path}`;
+}
+
+function invalidUrl(value: string): DatagouvError {
+  return new DatagouvError({
+    code: "config",
+    message: `DATAGOUV_URL="${value}" is neither "demo", "dev", "www" nor an http(s) base URL; set it to e.g. https://demo.data.gouv.fr`,
+  });
+}
