@@ -1,3 +1,4 @@
+import { createFaultInjector, type Fault } from "../../shared/testing/faults.ts";
 import { startLocalServer, sendJson, type LocalServer } from "../../shared/testing/local-server.ts";
 
 /**
@@ -17,11 +18,11 @@ export interface FakeRechercheEntreprises extends LocalServer {
   readonly queries: string[];
   readonly userAgents: string[];
   /** Requests refused because the rate limit was exceeded. */
-  served429: number;
+  readonly served429: number;
   /** Requests that came back before the Retry-After they were given had elapsed. */
-  earlyRetries: number;
+  readonly earlyRetries: number;
   /** Scripted answers for the next requests, before any other logic. */
-  script: Array<{ status: number; retryAfterSeconds?: number; body?: string }>;
+  readonly script: Fault[];
 }
 
 export async function startFakeRechercheEntreprises(
@@ -30,39 +31,44 @@ export async function startFakeRechercheEntreprises(
 ): Promise<FakeRechercheEntreprises> {
   const maxPerSecond = options.maxPerSecond ?? 7;
   const bySiren = new Map(organisations.map((organisation) => [organisation.siren, organisation]));
+  const faults = createFaultInjector();
   const arrivals: number[] = [];
-  let retryNotBefore = 0;
-  const state = { queries: [] as string[], userAgents: [] as string[], served429: 0, earlyRetries: 0, script: [] as FakeRechercheEntreprises["script"] };
+  const queries: string[] = [];
+  const userAgents: string[] = [];
+  let served429 = 0;
 
   const server = await startLocalServer((req, res) => {
     const now = performance.now();
     const url = new URL(req.url ?? "/", "http://fake");
     if (url.pathname !== "/search") return sendJson(res, 404, { erreur: `Route inconnue ${url.pathname}` });
     const q = url.searchParams.get("q") ?? "";
-    state.queries.push(q);
-    state.userAgents.push(String(req.headers["user-agent"] ?? ""));
-    if (now < retryNotBefore) state.earlyRetries++;
+    queries.push(q);
+    userAgents.push(String(req.headers["user-agent"] ?? ""));
     arrivals.push(now);
     while (arrivals.length > 0 && (arrivals[0] ?? 0) <= now - 1000) arrivals.shift();
-
-    const scripted = state.script.shift();
-    if (scripted) {
-      if (scripted.retryAfterSeconds !== undefined) retryNotBefore = now + scripted.retryAfterSeconds * 1000;
-      const headers = scripted.retryAfterSeconds === undefined ? {} : { "retry-after": String(scripted.retryAfterSeconds) };
-      res.writeHead(scripted.status, { "content-type": "application/json", ...headers });
-      return void res.end(scripted.body ?? JSON.stringify({ erreur: "Erreur simulée" }));
-    }
+    if (faults.answer(res)) return;
     if (arrivals.length > maxPerSecond) {
-      state.served429++;
-      retryNotBefore = now + 1000;
+      served429++;
+      faults.retryAfter(1);
       return sendJson(res, 429, { erreur: "Trop de requêtes" }, { "retry-after": "1" });
     }
-    if (!url.searchParams.has("minimal")) return sendJson(res, 400, { erreur: "Paramètre minimal attendu par ce faux serveur" });
+    if (url.searchParams.get("minimal") !== "true") return sendJson(res, 400, { erreur: "Paramètre minimal=true attendu par ce faux serveur" });
     const found = bySiren.get(q);
     const decoy = options.decoys?.[q];
     const results = [decoy, found].filter((value): value is FakeOrganisation => value !== undefined);
     return sendJson(res, 200, { results, total_results: results.length, page: 1, per_page: 10, total_pages: results.length ? 1 : 0 });
   });
 
-  return Object.assign(state, server);
+  return {
+    ...server,
+    queries,
+    userAgents,
+    script: faults.script,
+    get served429() {
+      return served429;
+    },
+    get earlyRetries() {
+      return faults.earlyRetries;
+    },
+  };
 }
