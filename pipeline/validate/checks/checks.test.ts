@@ -86,7 +86,7 @@ describe("rate-matches-amounts", () => {
 describe("decision-date-in-call-window", () => {
   const params = { date_column: "date_decision", call_column: "appel_id" };
   const appels = [
-    { id: "appel-fictif-a", date_ouverture: new Date("2021-06-24T00:00:00Z") },
+    { id: "appel-fictif-a", date_ouverture: "2021-06-24" },
     { id: "appel-fictif-b", date_ouverture: null },
   ];
 
@@ -94,7 +94,7 @@ describe("decision-date-in-call-window", () => {
     const findings = await runCheck(check("decision-date-in-call-window"), params, {
       fields: ["appel_id", "date_decision"],
       rows: [
-        { appel_id: "appel-fictif-a", date_decision: new Date("2021-11-28T00:00:00Z") },
+        { appel_id: "appel-fictif-a", date_decision: "2021-11-28" },
         { appel_id: "appel-fictif-a", date_decision: "2021-06-24" },
         { appel_id: "appel-fictif-a", date_decision: "2021-01-15" },
         { appel_id: "appel-fictif-b", date_decision: "2001-01-01" },
