@@ -150,6 +150,8 @@ async function attemptOnce(req: HttpRequest, method: string, call: HttpCall, att
   });
   const declared = Number(response.headers["content-length"]);
   if (Number.isFinite(declared) && declared > maxBytes) {
+    // Destroying an unread body emits an "aborted" error: without a listener it would crash the process.
+    response.body.on("error", () => {});
     response.body.destroy();
     throw tooLarge(call, maxBytes, attempt);
   }
