@@ -1,0 +1,91 @@
+import { createHash, type Hash } from "node:crypto";
+import { createReadStream } from "node:fs";
+import { stat } from "node:fs/promises";
+import { TableReadError } from "./read-error.ts";
+import type { DigestAlgorithm, ReadStats } from "./types.ts";
+
+/**
+ * 64 KiB reads: measured 1.4 s per million rows against 5-17 s with 1 MiB reads, whose
+ * batches of rows outlive V8's young generation and make every collection a full one.
+ */
+const CHUNK_SIZE = 1 << 16;
+
+export interface ByteSource {
+  chunks: AsyncIterable<Uint8Array>;
+  stats(): ReadStats;
+}
+
+/**
+ * Opens a local file, a URL or in-memory bytes as a stream of chunks, counting bytes and
+ * computing the requested digests on the way. Fails early (before any row) with a
+ * `scheme-error` when the file does not exist or the server answers with an error.
+ */
+export async function openBytes(
+  input: { path?: string; url?: string; bytes?: Uint8Array },
+  place: string,
+  digests: readonly DigestAlgorithm[] = [],
+): Promise<ByteSource> {
+  let raw: AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
+  if (input.bytes !== undefined) raw = [input.bytes];
+  else if (input.path !== undefined) raw = await openFile(input.path, place);
+  else if (input.url !== undefined) raw = await openUrl(input.url, place);
+  else throw new TableReadError("scheme-error", { place, note: "no path, url, bytes or data given for the table" });
+
+  const hashes = digests.map((algorithm) => [algorithm, createHash(algorithm)] as [DigestAlgorithm, Hash]);
+  let bytes = 0;
+  let done = false;
+  async function* counted(): AsyncGenerator<Uint8Array> {
+    for await (const chunk of raw) {
+      bytes += chunk.length;
+      for (const [, hash] of hashes) hash.update(chunk);
+      yield chunk;
+    }
+    done = true;
+  }
+  const finished: Partial<Record<DigestAlgorithm, string>> = {};
+  return {
+    chunks: counted(),
+    stats() {
+      if (done) for (const [algorithm, hash] of hashes) finished[algorithm] ??= hash.digest("hex");
+      return { bytes, hashes: { ...finished } };
+    },
+  };
+}
+
+async function openFile(path: string, place: string): Promise<AsyncIterable<Uint8Array>> {
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) throw new Error("not a file");
+  } catch (cause) {
+    const why = (cause as NodeJS.ErrnoException).code === "ENOENT" ? "file not found" : "not a readable file";
+    throw new TableReadError("scheme-error", { place, note: `${why}: check the path "${path}"` });
+  }
+  return createReadStream(path, { highWaterMark: CHUNK_SIZE });
+}
+
+async function openUrl(url: string, place: string): Promise<AsyncIterable<Uint8Array>> {
+  let response: Response;
+  try {
+    response = await fetch(url, { redirect: "follow" });
+  } catch (cause) {
+    throw new TableReadError("scheme-error", { place, note: `GET ${safeUrl(url)} failed: ${(cause as Error).message}` });
+  }
+  if (!response.ok || response.body === null) {
+    await response.body?.cancel();
+    throw new TableReadError("scheme-error", {
+      place,
+      note: `GET ${safeUrl(url)} answered HTTP ${response.status}: check the URL`,
+    });
+  }
+  return response.body as unknown as AsyncIterable<Uint8Array>;
+}
+
+/** The URL without query string or credentials, which may hold tokens. */
+export function safeUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.protocol}//${u.host}${u.pathname}`;
+  } catch {
+    return "<invalid URL>";
+  }
+}

@@ -1,0 +1,229 @@
+import type { Dialect } from "../descriptor/types.ts";
+
+/**
+ * A streaming CSV/TSV tokenizer over decoded text: push text chunks, get complete records.
+ * Chosen over csv-parse/papaparse/udsv by measurement (see bench/parsers.bench.ts): lines
+ * without a quote or escape character are cut with native `indexOf` + `split`, and only
+ * lines holding a quote go through the character-level state machine.
+ * Header rows, comment rows and null sequences are handled one level up (`tabulate`).
+ */
+export interface CsvSyntax {
+  delimiter: string;
+  /** Undefined disables quoting. */
+  quoteChar: string | undefined;
+  doubleQuote: boolean;
+  escapeChar: string | undefined;
+  /** Undefined = any of `\n`, `\r\n`. */
+  lineTerminator: string | undefined;
+  skipInitialSpace: boolean;
+}
+
+export function csvSyntax(dialect: Dialect | undefined, format: "csv" | "tsv"): CsvSyntax {
+  const d = dialect ?? {};
+  const terminator = d.lineTerminator;
+  return {
+    delimiter: d.delimiter ?? (format === "tsv" ? "\t" : ","),
+    // v1 dialects allowed `quoteChar: ""` to disable quoting.
+    quoteChar: d.quoteChar === "" ? undefined : (d.quoteChar ?? '"'),
+    doubleQuote: d.doubleQuote ?? true,
+    escapeChar: d.escapeChar === "" ? undefined : d.escapeChar,
+    lineTerminator: terminator === undefined || terminator === "\n" || terminator === "\r\n" ? undefined : terminator,
+    skipInitialSpace: d.skipInitialSpace ?? false,
+  };
+}
+
+const LF = 10;
+const CR = 13;
+const SPACE = 32;
+
+export class CsvParser {
+  private rest = "";
+  private readonly syntax: CsvSyntax;
+  private readonly delimiterCode: number;
+  private readonly quoteCode: number;
+  private readonly escapeCode: number;
+
+  constructor(syntax: CsvSyntax) {
+    if (syntax.delimiter === "") throw new RangeError("CSV delimiter must not be empty");
+    this.syntax = syntax;
+    this.delimiterCode = syntax.delimiter.charCodeAt(0);
+    this.quoteCode = syntax.quoteChar === undefined ? -1 : syntax.quoteChar.charCodeAt(0);
+    this.escapeCode = syntax.escapeChar === undefined ? -1 : syntax.escapeChar.charCodeAt(0);
+  }
+
+  /** Parses every record completed by `text`; an unfinished one waits for the next push. */
+  push(text: string, out: string[][]): void {
+    const s = this.rest === "" ? text : this.rest + text;
+    this.rest = s.slice(this.parse(s, false, out));
+  }
+
+  /** Flushes the last record (a file need not end with a line terminator). */
+  end(out: string[][]): void {
+    const s = this.rest;
+    this.rest = "";
+    if (s !== "") this.parse(s, true, out);
+  }
+
+  /** Returns where the unparsed rest of `s` starts. */
+  private parse(s: string, final: boolean, out: string[][]): number {
+    const { delimiter, quoteChar, escapeChar, lineTerminator, skipInitialSpace } = this.syntax;
+    const len = s.length;
+    const termLength = lineTerminator === undefined ? 1 : lineTerminator.length;
+    // Positions of the next quote/escape character: searched once and reused for the
+    // following lines, so a file without quotes is scanned once, not once per line.
+    let nextQuote = -2;
+    let nextEscape = -2;
+    let nextDelimiter = -2;
+    let pos = 0;
+    while (pos < len) {
+      let lineEnd = lineTerminator === undefined ? s.indexOf("\n", pos) : s.indexOf(lineTerminator, pos);
+      if (lineEnd === -1) {
+        if (!final) return pos;
+        lineEnd = len;
+      }
+      if (quoteChar !== undefined && nextQuote !== -1 && nextQuote < pos) nextQuote = s.indexOf(quoteChar, pos);
+      if (escapeChar !== undefined && nextEscape !== -1 && nextEscape < pos) nextEscape = s.indexOf(escapeChar, pos);
+      const special = (nextQuote >= 0 && nextQuote < lineEnd) || (nextEscape >= 0 && nextEscape < lineEnd);
+      if (special) {
+        const next = this.parseRecord(s, pos, final, out);
+        if (next === -1) return pos;
+        pos = next;
+        continue;
+      }
+      let end = lineEnd;
+      if (lineTerminator === undefined && end > pos && s.charCodeAt(end - 1) === CR) end--;
+      const cells: string[] = [];
+      let cellStart = pos;
+      for (;;) {
+        if (nextDelimiter !== -1 && nextDelimiter < cellStart) nextDelimiter = s.indexOf(delimiter, cellStart);
+        if (nextDelimiter === -1 || nextDelimiter >= end) {
+          cells.push(s.slice(cellStart, end));
+          break;
+        }
+        cells.push(s.slice(cellStart, nextDelimiter));
+        cellStart = nextDelimiter + delimiter.length;
+      }
+      if (skipInitialSpace) trimInitialSpaces(cells);
+      out.push(cells);
+      pos = lineEnd + termLength;
+    }
+    return pos;
+  }
+
+  /**
+   * The character-level path, for a record holding a quote or escape character.
+   * Returns the position after the record, or -1 when the record is not complete yet.
+   */
+  private parseRecord(s: string, start: number, final: boolean, out: string[][]): number {
+    const { delimiter, quoteChar, doubleQuote, escapeChar, lineTerminator, skipInitialSpace } = this.syntax;
+    const dc = this.delimiterCode;
+    const qc = this.quoteCode;
+    const ec = this.escapeCode;
+    const singleDelimiter = delimiter.length === 1;
+    const len = s.length;
+    const cells: string[] = [];
+    let i = start;
+    for (;;) {
+      if (skipInitialSpace) while (i < len && s.charCodeAt(i) === SPACE) i++;
+      let value = "";
+      if (i < len && s.charCodeAt(i) === qc) {
+        i++;
+        for (;;) {
+          const q = s.indexOf(quoteChar as string, i);
+          const e = escapeChar === undefined ? -1 : s.indexOf(escapeChar, i);
+          if (e !== -1 && (q === -1 || e < q)) {
+            if (e + 1 >= len) {
+              if (!final) return -1;
+              value += s.slice(i, e);
+              i = len;
+              break;
+            }
+            value += s.slice(i, e) + s[e + 1];
+            i = e + 2;
+            continue;
+          }
+          if (q === -1) {
+            if (!final) return -1;
+            // An unclosed quote at the end of the file: keep what is there.
+            value += s.slice(i);
+            i = len;
+            break;
+          }
+          value += s.slice(i, q);
+          i = q + 1;
+          if (doubleQuote) {
+            if (i >= len && !final) return -1;
+            if (s.charCodeAt(i) === qc) {
+              value += quoteChar;
+              i++;
+              continue;
+            }
+          }
+          break;
+        }
+      }
+      // Unquoted text, or what follows a closing quote (kept, as Python's csv module does).
+      for (;;) {
+        if (i >= len) {
+          if (!final) return -1;
+          cells.push(value);
+          out.push(cells);
+          return len;
+        }
+        const c = s.charCodeAt(i);
+        if (c === dc && (singleDelimiter || s.startsWith(delimiter, i))) {
+          cells.push(value);
+          i += delimiter.length;
+          break;
+        }
+        if (lineTerminator === undefined) {
+          if (c === LF) {
+            cells.push(value);
+            out.push(cells);
+            return i + 1;
+          }
+          if (c === CR) {
+            if (i + 1 >= len && !final) return -1;
+            if (i + 1 >= len || s.charCodeAt(i + 1) === LF) {
+              cells.push(value);
+              out.push(cells);
+              return Math.min(i + 2, len);
+            }
+          }
+        } else if (s.startsWith(lineTerminator, i)) {
+          cells.push(value);
+          out.push(cells);
+          return i + lineTerminator.length;
+        } else if (!final && len - i < lineTerminator.length && lineTerminator.startsWith(s.slice(i))) {
+          return -1;
+        }
+        if (c === ec) {
+          if (i + 1 >= len) {
+            if (!final) return -1;
+            i++;
+            continue;
+          }
+          value += s[i + 1];
+          i += 2;
+          continue;
+        }
+        let j = i + 1;
+        while (j < len) {
+          const d = s.charCodeAt(j);
+          if (d === dc || d === LF || d === CR || d === ec) break;
+          if (lineTerminator !== undefined && d === lineTerminator.charCodeAt(0)) break;
+          j++;
+        }
+        value += s.slice(i, j);
+        i = j;
+      }
+    }
+  }
+}
+
+function trimInitialSpaces(cells: string[]): void {
+  for (let k = 0; k < cells.length; k++) {
+    const cell = cells[k] as string;
+    if (cell.charCodeAt(0) === SPACE) cells[k] = cell.replace(/^ +/, "");
+  }
+}

@@ -1,0 +1,137 @@
+import { isUtf8 } from "node:buffer";
+
+/**
+ * Bytes → text, strictly. UTF-8 (the default) is validated over the whole
+ * stream, so a windows-1252 file that was not declared fails at its first bad byte instead of
+ * yielding wrong text; a declared encoding is decoded as declared. A UTF-8 BOM is dropped.
+ */
+
+/** Thrown by `decodeText` at the first byte that is not valid in the encoding. */
+export class DecodeFailure extends Error {
+  readonly code = "encoding-error";
+  /** Offset of the bad byte from the start of the source. */
+  readonly byteOffset: number;
+  /** The text decoded before the bad byte that was not yielded yet. */
+  readonly validText: string;
+  constructor(byteOffset: number, validText: string) {
+    super(`invalid byte at offset ${byteOffset}`);
+    this.name = "DecodeFailure";
+    this.byteOffset = byteOffset;
+    this.validText = validText;
+  }
+}
+
+/** The WHATWG name of an encoding label (`latin1` → `windows-1252`), or undefined when unknown. */
+export function encodingName(label: string | undefined): string | undefined {
+  try {
+    return new TextDecoder(label ?? "utf-8").encoding;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function* decodeText(chunks: AsyncIterable<Uint8Array>, encoding = "utf-8"): AsyncGenerator<string> {
+  if (encodingName(encoding) === "utf-8") {
+    yield* decodeUtf8(chunks);
+    return;
+  }
+  const decoder = new TextDecoder(encoding);
+  for await (const chunk of chunks) {
+    const text = decoder.decode(chunk, { stream: true });
+    if (text !== "") yield text;
+  }
+  const last = decoder.decode();
+  if (last !== "") yield last;
+}
+
+async function* decodeUtf8(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<string> {
+  // Each chunk is cut at its last complete character, validated (simdutf, fast) and then
+  // decoded by Buffer (much faster than a fatal TextDecoder), so that when validation fails
+  // we know exactly which bytes were being decoded and where they start.
+  let carry: Uint8Array = new Uint8Array(0);
+  let offset = 0;
+  let first = true;
+  for await (const chunk of chunks) {
+    let bytes = carry.length === 0 ? chunk : concat(carry, chunk);
+    let start = 0;
+    if (first && bytes.length < 3 && isBomPrefix(bytes)) {
+      carry = bytes;
+      continue;
+    }
+    if (first) {
+      first = false;
+      if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3;
+    }
+    const cut = completeLength(bytes);
+    carry = bytes.subarray(cut);
+    bytes = bytes.subarray(start, cut);
+    const text = decodeOrFail(bytes, offset + start);
+    offset += start + bytes.length;
+    if (text !== "") yield text;
+  }
+  if (carry.length > 0) {
+    // Bytes left over at the end are an incomplete character.
+    const valid = firstInvalidUtf8(carry);
+    throw new DecodeFailure(offset + (valid === -1 ? 0 : valid), "");
+  }
+}
+
+function decodeOrFail(bytes: Uint8Array, offset: number): string {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (isUtf8(buffer)) return buffer.toString("utf8");
+  const bad = firstInvalidUtf8(bytes);
+  const at = bad === -1 ? bytes.length : bad;
+  throw new DecodeFailure(offset + at, buffer.toString("utf8", 0, at));
+}
+
+function isBomPrefix(bytes: Uint8Array): boolean {
+  const bom = [0xef, 0xbb, 0xbf];
+  return bytes.every((b, k) => b === bom[k]);
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a, 0);
+  out.set(b, a.length);
+  return out;
+}
+
+/** Length of the prefix of `bytes` that does not end inside a multi-byte character. */
+function completeLength(bytes: Uint8Array): number {
+  const len = bytes.length;
+  for (let k = 1; k <= 4 && k <= len; k++) {
+    const b = bytes[len - k] as number;
+    if ((b & 0xc0) === 0x80) continue;
+    const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+    return need > k ? len - k : len;
+  }
+  return len;
+}
+
+/** Index of the first byte starting an invalid or incomplete UTF-8 sequence, or -1. */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  const len = bytes.length;
+  let i = 0;
+  while (i < len) {
+    const b = bytes[i] as number;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    let min: number;
+    if (b >= 0xc2 && b <= 0xdf) [need, min] = [1, 0x80];
+    else if (b >= 0xe0 && b <= 0xef) [need, min] = [2, 0x800];
+    else if (b >= 0xf0 && b <= 0xf4) [need, min] = [3, 0x10000];
+    else return i;
+    let cp = b & (0x3f >> need);
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+      cp = (cp << 6) | (c & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
+    i += need + 1;
+  }
+  return -1;
+}

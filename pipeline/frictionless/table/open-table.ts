@@ -1,0 +1,61 @@
+import { extname } from "node:path";
+import { openBytes, safeUrl } from "./byte-source.ts";
+import { readCsvRecords } from "./csv-reader.ts";
+import { encodingName } from "./decode.ts";
+import { batched } from "./batched.ts";
+import { jsonRecords, readJsonRecords, readNdjsonRecords } from "./json-reader.ts";
+import { TableReadError } from "./read-error.ts";
+import { tabulate } from "./tabulate.ts";
+import type { TableFormat, TableReader, TableSource } from "./types.ts";
+import { readXlsxRecords } from "./xlsx-reader.ts";
+
+const FORMATS: readonly TableFormat[] = ["csv", "tsv", "json", "ndjson", "jsonl", "xlsx"];
+
+/**
+ * Opens a table (local file, URL, bytes or inline data; CSV, TSV, JSON, NDJSON/JSONL, XLSX)
+ * and reads its header. Rows then stream from `rows` (or `batches`), with their physical row
+ * numbers. Rejects with a `TableReadError` (`scheme-error`, `format-error`, `encoding-error`,
+ * `source-error`) when the source cannot be opened or its header cannot be read; iterating
+ * the rows may throw one later (e.g. an undecodable byte in row 80 000).
+ *
+ *   const table = await openTable({ path: "laureats.csv", dialect: { delimiter: ";" }, encoding: "windows-1252" });
+ *   for await (const row of table.rows) console.log(row.rowNumber, row.cells);
+ */
+export async function openTable(source: TableSource): Promise<TableReader> {
+  const place = source.place ?? source.path ?? (source.url !== undefined ? safeUrl(source.url) : "inline");
+  if (source.encoding !== undefined && encodingName(source.encoding) === undefined) {
+    throw new TableReadError("encoding-error", { place, note: `unknown encoding "${source.encoding}": use e.g. "utf-8" or "windows-1252"` });
+  }
+  if (source.data !== undefined) {
+    return tabulate(batched(jsonRecords(source.data, source.dialect, place)), source.dialect, place, () => ({ bytes: 0, hashes: {} }));
+  }
+  const format = tableFormat(source, place);
+  const bytes = await openBytes(source, place, source.digests);
+  const options = { encoding: source.encoding, dialect: source.dialect, place };
+  switch (format) {
+    case "csv":
+    case "tsv":
+      return tabulate(readCsvRecords(bytes.chunks, { ...options, format }), source.dialect, place, bytes.stats);
+    case "json":
+      return tabulate(readJsonRecords(bytes.chunks, options), source.dialect, place, bytes.stats);
+    case "ndjson":
+    case "jsonl":
+      return tabulate(readNdjsonRecords(bytes.chunks, options), source.dialect, place, bytes.stats);
+    case "xlsx":
+      return tabulate(readXlsxRecords(bytes.chunks, options), source.dialect, place, bytes.stats);
+  }
+}
+
+/** The declared format, else the file extension, else CSV. */
+export function tableFormat(source: Pick<TableSource, "format" | "path" | "url">, place = "table"): TableFormat {
+  if (source.format !== undefined) {
+    const format = source.format.toLowerCase() as TableFormat;
+    if (!FORMATS.includes(format)) {
+      throw new TableReadError("format-error", { place, note: `format "${source.format}" is not supported: use one of ${FORMATS.join(", ")}` });
+    }
+    return format;
+  }
+  const name = source.path ?? (source.url !== undefined ? new URL(source.url).pathname : "");
+  const ext = extname(name).slice(1).toLowerCase() as TableFormat;
+  return FORMATS.includes(ext) ? ext : "csv";
+}

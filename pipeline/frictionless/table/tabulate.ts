@@ -1,0 +1,113 @@
+import type { Dialect } from "../descriptor/types.ts";
+import { TableReadError } from "./read-error.ts";
+import type { ReadStats, SourceRow, TableReader } from "./types.ts";
+
+/**
+ * Physical records (every format's reader yields them in batches) → a table: header rows
+ * taken and joined, comment rows dropped, null sequences turned into `null`. Row numbers are
+ * physical: the n-th record is row n, whatever it turns out to be.
+ */
+export async function tabulate(
+  records: AsyncIterable<unknown[][]>,
+  dialect: Dialect | undefined,
+  place: string,
+  stats: () => ReadStats,
+): Promise<TableReader> {
+  const d = dialect ?? {};
+  const headerRows = d.header === false ? [] : [...(d.headerRows ?? [1])].sort((a, b) => a - b);
+  const lastHeaderRow = headerRows.length === 0 ? 0 : (headerRows[headerRows.length - 1] as number);
+  const headerSet = new Set(headerRows);
+  const commentRows = new Set(d.commentRows ?? []);
+  const commentChar = d.commentChar === "" ? undefined : d.commentChar;
+  const nullSequence = d.nullSequence;
+
+  const iterator = records[Symbol.asyncIterator]();
+  let rowNumber = 0;
+  const headerCells: unknown[][] = [];
+  let pending: SourceRow[] = [];
+  let sawRecord = false;
+
+  const isComment = (n: number, cells: unknown[]): boolean => {
+    if (commentRows.size > 0 && commentRows.has(n)) return true;
+    if (commentChar === undefined) return false;
+    const first = cells[0];
+    return typeof first === "string" && first.startsWith(commentChar);
+  };
+
+  const take = (batch: unknown[][], out: SourceRow[]): void => {
+    for (const cells of batch) {
+      rowNumber++;
+      if (rowNumber <= lastHeaderRow) {
+        if (headerSet.has(rowNumber) && !isComment(rowNumber, cells)) headerCells.push(cells);
+        continue;
+      }
+      if (isComment(rowNumber, cells)) continue;
+      if (nullSequence !== undefined) {
+        for (let k = 0; k < cells.length; k++) if (cells[k] === nullSequence) cells[k] = null;
+      }
+      out.push({ rowNumber, cells });
+    }
+  };
+
+  while (rowNumber < lastHeaderRow) {
+    const next = await iterator.next();
+    if (next.done) break;
+    if (next.value.length > 0) sawRecord = true;
+    take(next.value, pending);
+  }
+  if (lastHeaderRow > 0 && !sawRecord) {
+    throw new TableReadError("source-error", { place, note: "the source is empty: add a header row and data rows" });
+  }
+
+  const labels = joinHeader(headerCells, d.headerJoin ?? " ");
+  let used = false;
+  async function* batches(): AsyncGenerator<SourceRow[]> {
+    if (used) throw new Error("the rows of a table can be iterated only once");
+    used = true;
+    if (pending.length > 0) yield pending;
+    pending = [];
+    for (;;) {
+      const next = await iterator.next();
+      if (next.done) return;
+      const out: SourceRow[] = [];
+      take(next.value, out);
+      if (out.length > 0) yield out;
+    }
+  }
+  async function* rows(): AsyncGenerator<SourceRow> {
+    for await (const batch of batches()) yield* batch;
+  }
+  return {
+    labels,
+    headerRowNumbers: headerRows.filter((n) => n <= rowNumber),
+    get rows() {
+      return rows();
+    },
+    get batches() {
+      return batches();
+    },
+    stats,
+  };
+}
+
+function joinHeader(rows: unknown[][], join: string): string[] {
+  if (rows.length === 0) return [];
+  if (rows.length === 1) return (rows[0] as unknown[]).map(labelText);
+  const width = Math.max(...rows.map((r) => r.length));
+  const labels: string[] = [];
+  for (let col = 0; col < width; col++) {
+    labels.push(
+      rows
+        .map((r) => labelText(r[col]))
+        .filter((part) => part !== "")
+        .join(join),
+    );
+  }
+  return labels;
+}
+
+function labelText(cell: unknown): string {
+  if (cell === null || cell === undefined) return "";
+  if (cell instanceof Date) return cell.toISOString();
+  return String(cell);
+}
