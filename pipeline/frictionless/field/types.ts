@@ -15,7 +15,26 @@ export interface ConstraintFailure {
   note: string;
 }
 
-/** A field prepared once per table: every option parsed, every regexp built. */
+/**
+ * A field prepared once per table: every option parsed, every regexp built.
+ *
+ * Logical values (what `cast` returns, what `checkConstraints` and `write` take, what the
+ * transform stage and custom checks see):
+ * - string → string (a JSON/XLSX number is taken as its text; email/uri/uuid/binary stay strings)
+ * - integer → number; bigint only beyond ±2^53
+ * - number → number (NaN, ±Infinity for `NaN`, `INF`, `-INF`)
+ * - boolean → boolean
+ * - date → `YYYY-MM-DD`; time → `HH:MM:SS[.fff][offset]`; datetime → `YYYY-MM-DDTHH:MM:SS[.fff][offset]`
+ *   (offset kept as given, normalised to `Z` or `±HH:MM`; fraction without trailing zeros; a JS
+ *   Date from XLSX is read by its UTC components and gives a value without offset)
+ * - year → number; yearmonth → `YYYY-MM`; duration → the ISO 8601 text
+ * - geopoint → `[lon, lat]` numbers; object/geojson → plain object; array → array
+ * - list → array of item values (items cast with their type's default format)
+ * - any → the source value untouched
+ * - a missing value → null
+ * Logical values compare with `===` except arrays/objects: use `valueKey` (field/value-key.ts)
+ * to put any logical value in a Set or Map.
+ */
 export interface CompiledField {
   readonly name: string;
   /** 0-based position in the schema. */
@@ -33,7 +52,13 @@ export interface CompiledField {
   cast(raw: unknown): unknown;
   /** Every constraint except `unique` (which needs table state), tried on a cast value (null included). */
   checkConstraints(value: unknown): ConstraintFailure | undefined;
-  /** Logical value → canonical text for writing CSV (`""` for null). */
+  /**
+   * Logical value → canonical text for writing CSV: reading it back with this field gives the same
+   * value, and the same value always gives the same text. Numbers without exponent, using the
+   * field's decimalChar; booleans as `true`/`false` (or the first declared true/false value);
+   * dates in the field's format; JSON for objects/arrays; list items joined by the delimiter.
+   * Null gives the first missing value (`""` by default).
+   */
   write(value: unknown): string;
   /** Note for a type-error, e.g. `type is "date/%d/%m/%Y"`. */
   readonly typeNote: string;

@@ -1,0 +1,121 @@
+import type { Field, FieldType, Schema } from "../descriptor/types.ts";
+import { createError } from "../errors/create-error.ts";
+import { DescriptorError } from "../errors/descriptor-error.ts";
+import { anyCodec } from "./any.ts";
+import { booleanCodec } from "./boolean.ts";
+import { type Codec, type CodecFactory, FieldDefinitionError } from "./codec.ts";
+import { compileConstraints } from "./constraints.ts";
+import { durationCodec } from "./duration.ts";
+import { geopointCodec } from "./geopoint.ts";
+import { arrayCodec, geojsonCodec, objectCodec } from "./json-value.ts";
+import { listCodec } from "./list.ts";
+import { buildIsMissing, DEFAULT_MISSING_VALUES, missingValueStrings } from "./missing-values.ts";
+import { integerCodec, numberCodec } from "./number.ts";
+import { stringCodec } from "./string.ts";
+import { dateCodec, datetimeCodec, timeCodec } from "./temporal.ts";
+import { CAST_FAILED, type CompiledField } from "./types.ts";
+import { yearCodec, yearmonthCodec } from "./year.ts";
+
+const FACTORIES: Record<Exclude<FieldType, "list" | "array">, CodecFactory> = {
+  string: stringCodec,
+  number: numberCodec,
+  integer: integerCodec,
+  boolean: booleanCodec,
+  date: dateCodec,
+  time: timeCodec,
+  datetime: datetimeCodec,
+  year: yearCodec,
+  yearmonth: yearmonthCodec,
+  duration: durationCodec,
+  geopoint: geopointCodec,
+  geojson: geojsonCodec,
+  object: objectCodec,
+  any: anyCodec,
+};
+
+export const FIELD_TYPES: readonly FieldType[] = [...Object.keys(FACTORIES), "array", "list"] as FieldType[];
+const TEMPORAL = new Set<FieldType>(["date", "time", "datetime"]);
+
+/** `fmt:` (v0) stripped, absent → `default`. */
+export function normaliseFormat(format: unknown): string {
+  if (typeof format !== "string" || format === "") return "default";
+  return format.startsWith("fmt:") ? format.slice(4) : format;
+}
+
+function buildCodec(field: Field, type: FieldType, format: string, missingValues: readonly string[]): Codec {
+  if (type === "list") return listCodec(field, (itemType) => buildCodec({ name: field.name, type: itemType }, itemType, "default", []));
+  if (type === "array") {
+    if (field.arrayItem === undefined) return arrayCodec(field);
+    const item = compileItem(field.arrayItem as Field, missingValues);
+    return arrayCodec(field, item);
+  }
+  const factory = FACTORIES[type];
+  if (!factory) {
+    throw new FieldDefinitionError(`type "${String(type)}" is not a Table Schema type: use one of ${FIELD_TYPES.join(", ")}`, "/type");
+  }
+  return factory(field, format);
+}
+
+function compileItem(itemField: Field, missingValues: readonly string[]): (item: unknown) => unknown {
+  try {
+    const item = buildField({ ...itemField, name: itemField.name ?? "item" }, 0, missingValues);
+    return (value) => {
+      const cast = item.cast(value);
+      return cast === CAST_FAILED || item.checkConstraints(cast) ? CAST_FAILED : cast;
+    };
+  } catch (error) {
+    if (error instanceof FieldDefinitionError) throw new FieldDefinitionError(error.note, `/arrayItem${error.path}`);
+    throw error;
+  }
+}
+
+function buildField(field: Field, index: number, schemaMissing: readonly string[]): CompiledField {
+  const type: FieldType = field.type ?? "any";
+  const format = normaliseFormat(field.format);
+  const missing = missingValueStrings(field.missingValues) ?? schemaMissing;
+  const codec = buildCodec(field, type, format, missing);
+  const isMissing = buildIsMissing(missing);
+  const { parseText, parseValue } = codec;
+  const fallback = TEMPORAL.has(type) && format !== "default" ? buildCodec(field, type, "default", missing) : undefined;
+  const castConstraintValue = (value: unknown): unknown => {
+    const cast = typeof value === "string" ? parseText(value) : parseValue(value);
+    return cast === CAST_FAILED && fallback && typeof value === "string" ? fallback.parseText(value) : cast;
+  };
+  const checkConstraints = compileConstraints({ ...field, type }, codec, castConstraintValue);
+  const missingNonText = missing.length > 0 && !(missing.length === 1 && missing[0] === "");
+  const cast = (raw: unknown): unknown => {
+    if (typeof raw === "string") return isMissing(raw) ? null : parseText(raw);
+    if (raw === null || raw === undefined) return null;
+    if (missingNonText && (typeof raw === "number" || typeof raw === "bigint") && isMissing(String(raw))) return null;
+    return parseValue(raw);
+  };
+  const nullText = missing[0] ?? "";
+  return {
+    name: field.name,
+    index,
+    type,
+    format,
+    descriptor: field,
+    isMissing,
+    cast,
+    checkConstraints,
+    write: (value) => (value === null || value === undefined ? nullText : codec.write(value)),
+    typeNote: `type is "${type}/${format}"${codec.noteSuffix ?? ""}`,
+  };
+}
+
+/**
+ * Prepares one field of `schema` (position `index`): options parsed, regexps and parsers built.
+ * Throws DescriptorError (`field-error`, jsonPath `/fields/<index>/...`) when the field cannot be used.
+ */
+export function compileField(field: Field, schema: Pick<Schema, "missingValues"> | undefined, index: number): CompiledField {
+  const schemaMissing = missingValueStrings(schema?.missingValues) ?? DEFAULT_MISSING_VALUES;
+  try {
+    return buildField(field, index, schemaMissing);
+  } catch (error) {
+    if (error instanceof FieldDefinitionError) {
+      throw new DescriptorError([createError("field-error", { note: error.note, jsonPath: `/fields/${index}${error.path}`, fieldName: field.name })]);
+    }
+    throw error;
+  }
+}

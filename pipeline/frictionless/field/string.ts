@@ -1,0 +1,44 @@
+import type { Field } from "../descriptor/types.ts";
+import { type Codec, FieldDefinitionError } from "./codec.ts";
+import { plainNumber } from "./number.ts";
+import { CAST_FAILED } from "./types.ts";
+
+/**
+ * string, with its formats (email, uri, uuid, binary = base64) and categories. A number from a
+ * JSON or XLSX cell is accepted as its text: French postal codes typed into Excel arrive as numbers.
+ */
+
+const FORMATS: Record<string, RegExp | undefined> = {
+  default: undefined,
+  email: /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/,
+  uri: /^[A-Za-z][A-Za-z0-9+.-]*:[^\s]+$/,
+  uuid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+  binary: /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/,
+};
+
+export const STRING_FORMATS: readonly string[] = Object.keys(FORMATS);
+
+export function categoryValues(field: Field): (string | number)[] | undefined {
+  if (!Array.isArray(field.categories)) return undefined;
+  return field.categories.map((c) => (typeof c === "object" && c !== null ? c.value : c) as string | number);
+}
+
+export function stringCodec(field: Field, format: string): Codec {
+  if (!(format in FORMATS)) {
+    throw new FieldDefinitionError(`format "${format}" is not supported by type "string": use one of ${STRING_FORMATS.map((f) => `"${f}"`).join(", ")}`, "/format");
+  }
+  const re = FORMATS[format];
+  const categories = categoryValues(field);
+  const allowed = categories ? new Set(categories.map(String)) : undefined;
+  const parseText = re === undefined && allowed === undefined
+    ? (text: string) => text
+    : (text: string) => ((re === undefined || re.test(text)) && (allowed === undefined || allowed.has(text)) ? text : CAST_FAILED);
+  return {
+    parseText,
+    parseValue: (value) => (typeof value === "number" ? parseText(plainNumber(value)) : typeof value === "bigint" ? parseText(String(value)) : CAST_FAILED),
+    write: (value) => value as string,
+    compare: (a, b) => ((a as string) < (b as string) ? -1 : (a as string) > (b as string) ? 1 : 0),
+    length: (value) => [...(value as string)].length,
+    noteSuffix: categories ? ` and one of the categories "${categories.join(", ")}"` : "",
+  };
+}

@@ -1,0 +1,215 @@
+import type { Field } from "../descriptor/types.ts";
+import { type Codec, FieldDefinitionError } from "./codec.ts";
+import { compileStrptime, type DateParts, StrptimeError } from "./strptime.ts";
+import {
+  formatDate, formatTime, isValidDate, isValidTime, normaliseOffset, offsetMinutes, pad2,
+} from "./temporal-parts.ts";
+import { CAST_FAILED } from "./types.ts";
+
+/**
+ * date, time and datetime. Logical values are canonical ISO strings: `YYYY-MM-DD`,
+ * `HH:MM:SS[.fff][offset]`, `YYYY-MM-DDTHH:MM:SS[.fff][offset]` (offset kept as given, normalised
+ * to `Z` or `±HH:MM`; fraction without trailing zeros). The common `default` shapes are checked
+ * by character codes and returned as-is, without allocation.
+ */
+
+type Kind = "date" | "time" | "datetime";
+
+const TIME_RE = /^(\d\d):(\d\d):(\d\d)(?:\.(\d+))?(Z|[+-]\d\d(?::?\d\d)?)?$/i;
+const DATETIME_RE = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)(?:\.(\d+))?(Z|[+-]\d\d(?::?\d\d)?)?$/i;
+/** `any` format: ISO shapes with `T` or a space, optional seconds, date first or French day-first dates. */
+const ANY_ISO_RE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d\d)(?::(\d\d)(?:[.,](\d+))?)?\s*(Z|[+-]\d\d(?::?\d\d)?)?)?$/i;
+const ANY_DMY_RE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[T ](\d{1,2})[:h](\d\d)(?::(\d\d)(?:[.,](\d+))?)?)?$/i;
+const ANY_YMD_SLASH_RE = /^(\d{4})\/(\d{1,2})\/(\d{1,2})(?:[T ](\d{1,2}):(\d\d)(?::(\d\d)(?:[.,](\d+))?)?)?$/;
+const ANY_TIME_RE = /^(\d{1,2})[:h](\d\d)(?::(\d\d)(?:[.,](\d+))?)?\s*(Z|[+-]\d\d(?::?\d\d)?)?$/i;
+
+const d = (text: string, i: number): number => text.charCodeAt(i) - 48;
+const isDigit = (text: string, i: number): boolean => { const c = text.charCodeAt(i); return c >= 48 && c <= 57; };
+
+/** Two digits at `at` as a number, or -1. */
+function twoDigits(text: string, at: number): number {
+  return isDigit(text, at) && isDigit(text, at + 1) ? d(text, at) * 10 + d(text, at + 1) : -1;
+}
+
+/** Plain `YYYY-MM-DD` at the start of `text`, checked without a RegExp. */
+function isPlainDate(text: string): boolean {
+  if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return false;
+  const century = twoDigits(text, 0);
+  const years = twoDigits(text, 2);
+  if (century < 0 || years < 0) return false;
+  return isValidDate(century * 100 + years, twoDigits(text, 5), twoDigits(text, 8));
+}
+
+/** Plain `HH:MM:SS` starting at `at`. */
+function isPlainTime(text: string, at: number): boolean {
+  if (text.charCodeAt(at + 2) !== 58 || text.charCodeAt(at + 5) !== 58) return false;
+  const hour = twoDigits(text, at);
+  const minute = twoDigits(text, at + 3);
+  const second = twoDigits(text, at + 6);
+  return hour >= 0 && minute >= 0 && second >= 0 && isValidTime(hour, minute, second);
+}
+
+function timeFromMatch(m: RegExpExecArray, at: number, offsetAt: number | undefined): string | typeof CAST_FAILED {
+  const hour = Number(m[at]);
+  const minute = Number(m[at + 1]);
+  const second = m[at + 2] === undefined ? 0 : Number(m[at + 2]);
+  if (!isValidTime(hour, minute, second)) return CAST_FAILED;
+  let out = formatTime(hour, minute, second, m[at + 3] ?? "");
+  const rawOffset = offsetAt === undefined ? undefined : m[offsetAt];
+  if (rawOffset !== undefined) {
+    const offset = normaliseOffset(rawOffset);
+    if (offset === undefined) return CAST_FAILED;
+    out += offset;
+  }
+  return out;
+}
+
+function dateFromNumbers(year: number, month: number, day: number): string | typeof CAST_FAILED {
+  return isValidDate(year, month, day) ? formatDate(year, month, day) : CAST_FAILED;
+}
+
+function parseDefault(kind: Kind, text: string): string | typeof CAST_FAILED {
+  if (kind === "date") return text.length === 10 && isPlainDate(text) ? text : CAST_FAILED;
+  if (kind === "time") {
+    if (text.length === 8 && isPlainTime(text, 0)) return text;
+    const m = TIME_RE.exec(text);
+    return m ? timeFromMatch(m, 1, 5) : CAST_FAILED;
+  }
+  if ((text.length === 19 || (text.length === 20 && text.charCodeAt(19) === 90)) && text.charCodeAt(10) === 84
+    && isPlainDate(text) && isPlainTime(text, 11)) return text;
+  const m = DATETIME_RE.exec(text);
+  if (!m) return CAST_FAILED;
+  const date = dateFromNumbers(Number(m[1]), Number(m[2]), Number(m[3]));
+  if (date === CAST_FAILED) return CAST_FAILED;
+  const time = timeFromMatch(m, 4, 8);
+  return time === CAST_FAILED ? CAST_FAILED : `${date}T${time}`;
+}
+
+function parseAny(kind: Kind, text: string): string | typeof CAST_FAILED {
+  const trimmed = text.trim();
+  if (kind === "time") {
+    const m = ANY_TIME_RE.exec(trimmed);
+    return m ? timeFromMatch(m, 1, 5) : CAST_FAILED;
+  }
+  let date: string | typeof CAST_FAILED = CAST_FAILED;
+  let m = ANY_ISO_RE.exec(trimmed);
+  const timeAt = 4;
+  let offsetAt: number | undefined = 8;
+  if (m) date = dateFromNumbers(Number(m[1]), Number(m[2]), Number(m[3]));
+  else if ((m = ANY_DMY_RE.exec(trimmed))) { date = dateFromNumbers(Number(m[3]), Number(m[2]), Number(m[1])); offsetAt = undefined; }
+  else if ((m = ANY_YMD_SLASH_RE.exec(trimmed))) { date = dateFromNumbers(Number(m[1]), Number(m[2]), Number(m[3])); offsetAt = undefined; }
+  if (!m || date === CAST_FAILED) return CAST_FAILED;
+  if (kind === "date") return date;
+  if (m[timeAt] === undefined) return `${date}T00:00:00`;
+  const time = timeFromMatch(m, timeAt, offsetAt);
+  return time === CAST_FAILED ? CAST_FAILED : `${date}T${time}`;
+}
+
+function fromParts(kind: Kind, p: DateParts): string {
+  const date = formatDate(p.year, p.month, p.day);
+  if (kind === "date") return date;
+  const time = formatTime(p.hour, p.minute, p.second, p.fraction) + (p.offset ?? "");
+  return kind === "time" ? time : `${date}T${time}`;
+}
+
+/** A JS Date (XLSX cells) read by its UTC components, as the table readers build them. */
+function fromJsDate(kind: Kind, value: Date): string | typeof CAST_FAILED {
+  if (Number.isNaN(value.getTime())) return CAST_FAILED;
+  const ms = value.getUTCMilliseconds();
+  const date = formatDate(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate());
+  const time = formatTime(value.getUTCHours(), value.getUTCMinutes(), value.getUTCSeconds(), ms ? String(ms).padStart(3, "0") : "");
+  return kind === "date" ? date : kind === "time" ? time : `${date}T${time}`;
+}
+
+/** Milliseconds (with offset applied) for ordering datetimes given with different offsets. */
+function datetimeEpoch(value: string): number {
+  const m = DATETIME_RE.exec(value);
+  if (!m) return Number.NaN;
+  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]));
+  return ms + Number(`0.${m[7] ?? "0"}`) * 1000 - offsetMinutes(m[8] === undefined ? undefined : normaliseOffset(m[8])) * 60000;
+}
+
+function timeSeconds(value: string): number {
+  const m = TIME_RE.exec(value);
+  if (!m) return Number.NaN;
+  const seconds = Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3]) + Number(`0.${m[4] ?? "0"}`);
+  return seconds - offsetMinutes(m[5] === undefined ? undefined : normaliseOffset(m[5])) * 60;
+}
+
+function compareStrings(a: unknown, b: unknown): number {
+  return (a as string) < (b as string) ? -1 : (a as string) > (b as string) ? 1 : 0;
+}
+
+function makeTemporal(kind: Kind) {
+  return (_field: Field, format: string): Codec => {
+    let parseText: (text: string) => unknown;
+    if (format === "default") parseText = (text) => parseDefault(kind, text);
+    else if (format === "any") parseText = (text) => parseAny(kind, text);
+    else {
+      if (!format.includes("%")) {
+        throw new FieldDefinitionError(`format "${format}" has no strptime directive: write a pattern such as "%d/%m/%Y" or "%Y-%m-%d", or use "default" or "any"`, "/format");
+      }
+      let pattern;
+      try {
+        pattern = compileStrptime(format);
+      } catch (error) {
+        if (error instanceof StrptimeError) throw new FieldDefinitionError(error.message, "/format");
+        throw error;
+      }
+      parseText = (text) => {
+        const parts = pattern.parse(text);
+        return parts ? fromParts(kind, parts) : CAST_FAILED;
+      };
+    }
+    const compare = kind === "date"
+      ? compareStrings
+      : kind === "time"
+        ? (a: unknown, b: unknown) => timeSeconds(a as string) - timeSeconds(b as string)
+        : (a: unknown, b: unknown) => datetimeEpoch(a as string) - datetimeEpoch(b as string);
+    return {
+      parseText,
+      parseValue: (value) => (value instanceof Date ? fromJsDate(kind, value) : CAST_FAILED),
+      // Canonical text is ISO; a pattern format writes back in that pattern so the output re-reads.
+      write: format === "default" || format === "any" ? (value) => value as string : (value) => writeWithPattern(kind, format, value as string),
+      compare,
+    };
+  };
+}
+
+const ISO_PARTS_RE = /^(?:(\d{4})-(\d\d)-(\d\d))?T?(?:(\d\d):(\d\d):(\d\d)(?:\.(\d+))?(Z|[+-]\d\d:\d\d)?)?$/;
+
+/** Renders a canonical value through a strptime pattern (the directives we parse). */
+export function writeWithPattern(kind: Kind, pattern: string, value: string): string {
+  const m = ISO_PARTS_RE.exec(kind === "time" ? `T${value}` : value);
+  if (!m) return value;
+  const [year, month, day, hour, minute, second] = [1, 2, 3, 4, 5, 6].map((i) => Number(m[i] ?? (i <= 3 ? 1 : 0))) as number[];
+  const fraction = (m[7] ?? "").padEnd(6, "0").slice(0, 6);
+  const offset = m[8];
+  const hour12 = (hour as number) % 12 === 0 ? 12 : (hour as number) % 12;
+  const names = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+  const monthName = names[(month as number) - 1] ?? "";
+  const values: Record<string, string> = {
+    Y: String(year).padStart(4, "0"), y: pad2((year as number) % 100), m: pad2(month as number), d: pad2(day as number),
+    H: pad2(hour as number), I: pad2(hour12), M: pad2(minute as number), S: pad2(second as number), f: fraction,
+    p: (hour as number) < 12 ? "AM" : "PM", b: monthName.slice(0, 3), h: monthName.slice(0, 3), B: monthName,
+    z: offset === undefined ? "" : offset === "Z" ? "+0000" : offset.replace(":", ""), Z: offset === undefined ? "" : "UTC", "%": "%",
+  };
+  return pattern.replace(/%[xXcDTRF]/g, (code) => ({ "%x": "%m/%d/%y", "%X": "%H:%M:%S", "%c": "%a %b %d %H:%M:%S %Y", "%D": "%m/%d/%y", "%T": "%H:%M:%S", "%R": "%H:%M", "%F": "%Y-%m-%d" })[code] ?? code)
+    .replace(/%(.)/g, (_all, code: string) => values[code] ?? weekday(code, year as number, month as number, day as number));
+}
+
+function weekday(code: string, year: number, month: number, day: number): string {
+  const index = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+  const days = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+  const name = days[index] ?? "";
+  if (code === "A") return name;
+  if (code === "a") return name.slice(0, 3);
+  if (code === "w") return String(index);
+  if (code === "u") return String(index === 0 ? 7 : index);
+  if (code === "j") return String(Math.round((Date.UTC(year, month - 1, day) - Date.UTC(year, 0, 0)) / 86400000)).padStart(3, "0");
+  return "";
+}
+
+export const dateCodec = makeTemporal("date");
+export const timeCodec = makeTemporal("time");
+export const datetimeCodec = makeTemporal("datetime");

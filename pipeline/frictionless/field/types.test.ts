@@ -1,0 +1,252 @@
+import { describe, expect, it } from "vitest";
+import { field } from "./test-helpers.ts";
+import { CAST_FAILED } from "./types.ts";
+
+type Case = [raw: unknown, expected: unknown];
+
+function table(descriptor: Parameters<typeof field>[0], cases: Case[]) {
+  const compiled = field(descriptor);
+  for (const [raw, expected] of cases) {
+    const label = `${JSON.stringify(descriptor)} ${typeof raw === "string" ? JSON.stringify(raw) : String(raw)}`;
+    expect(compiled.cast(raw), label).toEqual(expected);
+  }
+}
+
+const X = CAST_FAILED;
+
+describe("string", () => {
+  it("accepts any text and formats email, uri, uuid, binary", () => {
+    table({ type: "string" }, [["Appel fictif", "Appel fictif"], ["", null], [" ", " "]]);
+    table({ type: "string", format: "email" }, [["contact@exemple.test", "contact@exemple.test"], ["pas-un-email", X], ["a@b", X]]);
+    table({ type: "string", format: "uri" }, [["https://exemple.test/aap", "https://exemple.test/aap"], ["exemple.test", X], ["http://a b", X]]);
+    table({ type: "string", format: "uuid" }, [["123e4567-e89b-12d3-a456-426614174000", "123e4567-e89b-12d3-a456-426614174000"], ["123e4567", X]]);
+    table({ type: "string", format: "binary" }, [["UHJvamV0", "UHJvamV0"], ["UHJvamV0IQ==", "UHJvamV0IQ=="], ["pas du base64!", X]]);
+  });
+
+  it("takes a number from an Excel or JSON cell as its text (postal codes)", () => {
+    table({ type: "string" }, [[97442, "97442"], [1.5, "1.5"], [true, X]]);
+  });
+
+  it("treats categories as an implicit enum", () => {
+    const statut = field({ type: "string", categories: [{ value: "ouvert", label: "Ouvert" }, { value: "clos" }] });
+    expect(statut.cast("ouvert")).toBe("ouvert");
+    expect(statut.cast("fermé")).toBe(X);
+    expect(statut.typeNote).toBe('type is "string/default" and one of the categories "ouvert, clos"');
+  });
+
+  it("rejects an unknown string format at compile time", () => {
+    expect(() => field({ type: "string", format: "telephone" })).toThrow(/format "telephone" is not supported by type "string"/);
+  });
+});
+
+describe("number", () => {
+  it("reads XML Schema decimals, exponents and special values", () => {
+    table({ type: "number" }, [
+      ["12.5", 12.5], ["-0.75", -0.75], ["+3", 3], [".5", 0.5], ["1e3", 1000], ["1.5E-2", 0.015], ["007.10", 7.1],
+      ["NaN", Number.NaN], ["INF", Infinity], ["-inf", -Infinity], [" 42 ", 42],
+      ["12,5", X], ["1 000", X], ["abc", X], ["0x10", X], ["1.2.3", X], ["-", X], [12.5, 12.5], [true, X],
+    ]);
+  });
+
+  it("is strict about decimalChar: with ',' declared, '1.234' is a type error", () => {
+    table({ type: "number", decimalChar: "," }, [["12,5", 12.5], ["1.234", X], ["-0,5", -0.5], [",5", 0.5]]);
+    table({ type: "number", decimalChar: ",", groupChar: "." }, [["1.234,5", 1234.5], ["1.234", 1234], ["1,5", 1.5]]);
+  });
+
+  it("strips group characters, including French no-break spaces", () => {
+    table({ type: "number", groupChar: "," }, [["1,234,567.5", 1234567.5], ["1234.5", 1234.5], [",12", X]]);
+    table({ type: "number", decimalChar: ",", groupChar: " " }, [["1 234,5", 1234.5], ["1\u00A0234,5", 1234.5], ["1\u202F234", 1234]]);
+  });
+
+  it("strips currency and percent signs when bareNumber is false", () => {
+    table({ type: "number", decimalChar: ",", bareNumber: false }, [["12,5 %", 12.5], ["1500 €", 1500], ["EUR -12,5", -12.5], ["€", X]]);
+    table({ type: "number", bareNumber: false }, [["$1.5", 1.5], ["$1,5", X]]);
+    table({ type: "number" }, [["12.5 %", X], ["1500 €", X]]);
+  });
+
+  it("writes numbers without exponent noise, with the declared decimalChar", () => {
+    expect(field({ type: "number" }).write(1e21)).toBe("1000000000000000000000");
+    expect(field({ type: "number" }).write(1.5e-7)).toBe("0.00000015");
+    expect(field({ type: "number" }).write(-2.5)).toBe("-2.5");
+    expect(field({ type: "number" }).write(Infinity)).toBe("INF");
+    const fr = field({ type: "number", decimalChar: "," });
+    expect(fr.write(12.5)).toBe("12,5");
+    expect(fr.cast(fr.write(12.5))).toBe(12.5);
+  });
+
+  it("round-trips many values exactly", () => {
+    const f = field({ type: "number" });
+    for (const n of [0.1, 0.3, 123456.789, 1 / 3, 9007199254740992, 5e-324, 1.7976931348623157e308, -1e-10]) {
+      expect(f.cast(f.write(n))).toBe(n);
+    }
+  });
+});
+
+describe("integer", () => {
+  it("accepts signs and leading zeros (SIREN-like codes), rejects decimals", () => {
+    table({ type: "integer" }, [
+      ["42", 42], ["-7", -7], ["+7", 7], ["000835", 835], ["1.0", X], ["1e3", X], ["", null], ["douze", X], [12, 12], [12.5, X],
+    ]);
+  });
+
+  it("goes to bigint beyond 2^53", () => {
+    table({ type: "integer" }, [["9007199254740993", 9007199254740993n], ["-9007199254740993", -9007199254740993n], ["9007199254740991", 9007199254740991]]);
+    expect(field({ type: "integer" }).write(9007199254740993n)).toBe("9007199254740993");
+  });
+
+  it("handles groupChar and bareNumber", () => {
+    table({ type: "integer", groupChar: " " }, [["1 500 000", 1500000], ["1500000", 1500000]]);
+    table({ type: "integer", bareNumber: false }, [["1500 €", 1500], ["n° 12", 12]]);
+  });
+
+  it("supports integer categories", () => {
+    const niveau = field({ type: "integer", categories: [1, 2, { value: 3, label: "Élevé" }] });
+    expect(niveau.cast("2")).toBe(2);
+    expect(niveau.cast("4")).toBe(X);
+    expect(() => field({ type: "integer", categories: ["un"] })).toThrow(/category "un" is not an integer/);
+  });
+});
+
+describe("boolean", () => {
+  it("uses the defaults and French trueValues/falseValues", () => {
+    table({ type: "boolean" }, [["true", true], ["True", true], ["1", true], ["0", false], ["FALSE", false], ["oui", X], ["yes", X], [true, true], [1, true]]);
+    const oui = field({ type: "boolean", trueValues: ["oui", "Oui", "OUI"], falseValues: ["non", "Non", "NON"] });
+    expect(oui.cast("Oui")).toBe(true);
+    expect(oui.cast("NON")).toBe(false);
+    expect(oui.cast("true")).toBe(X);
+    expect(oui.write(true)).toBe("oui");
+    expect(oui.write(false)).toBe("non");
+    expect(field({ type: "boolean" }).write(true)).toBe("true");
+  });
+});
+
+describe("date", () => {
+  it("reads the default ISO form strictly", () => {
+    table({ type: "date" }, [
+      ["2021-02-01", "2021-02-01"], ["2024-02-29", "2024-02-29"], ["2023-02-29", X], ["2021-13-01", X], ["2021-2-1", X],
+      ["01/02/2021", X], ["2021-02-01T10:00:00", X], ["0000-01-01", X],
+    ]);
+  });
+
+  it("reads strptime patterns", () => {
+    table({ type: "date", format: "%d/%m/%Y" }, [["01/02/2021", "2021-02-01"], ["1/2/2021", "2021-02-01"], ["31/02/2021", X], ["2021-02-01", X]]);
+    table({ type: "date", format: "%Y" }, [["2021", "2021-01-01"], ["21", X]]);
+    table({ type: "date", format: "%d/%m/%y" }, [["05/03/21", "2021-03-05"], ["05/03/75", "1975-03-05"]]);
+    table({ type: "date", format: "%d %b %Y" }, [["5 Mar 2021", "2021-03-05"], ["5 mars 2021", "2021-03-05"], ["5 foo 2021", X]]);
+    table({ type: "date", format: "%d %B %Y" }, [["14 juillet 2021", "2021-07-14"], ["14 July 2021", "2021-07-14"]]);
+    table({ type: "date", format: "fmt:%Y-%m-%d" }, [["2021-02-01", "2021-02-01"], ["2021-2-1", "2021-02-01"]]);
+    table({ type: "date", format: "%Y%j" }, [["2021032", "2021-02-01"]]);
+  });
+
+  it("reads the any format and Excel dates", () => {
+    table({ type: "date", format: "any" }, [["2021-02-01", "2021-02-01"], ["01/02/2021", "2021-02-01"], ["1.2.2021", "2021-02-01"], ["2021/02/01", "2021-02-01"], ["demain", X]]);
+    table({ type: "date", format: "%d/%m/%Y" }, [[new Date(Date.UTC(2021, 1, 1)), "2021-02-01"], [44228, X]]);
+  });
+
+  it("writes back in the declared pattern", () => {
+    const f = field({ type: "date", format: "%d/%m/%Y" });
+    expect(f.write("2021-02-01")).toBe("01/02/2021");
+    expect(f.cast(f.write("2021-02-01"))).toBe("2021-02-01");
+  });
+
+  it("rejects unknown directives and patterns without any", () => {
+    expect(() => field({ type: "date", format: "%d/%m/%Q" })).toThrow(/unknown or unsupported strptime directive "%Q"/);
+    expect(() => field({ type: "date", format: "DD/MM/YYYY" })).toThrow(/no strptime directive/);
+  });
+});
+
+describe("time and datetime", () => {
+  it("reads default times with fractions and offsets", () => {
+    table({ type: "time" }, [["10:30:00", "10:30:00"], ["10:30:00.500", "10:30:00.5"], ["10:30:00+0200", "10:30:00+02:00"], ["25:00:00", X], ["10:30", X]]);
+    table({ type: "time", format: "%H:%M" }, [["9:05", "09:05:00"], ["21:61", X]]);
+    table({ type: "time", format: "%I:%M %p" }, [["09:05 PM", "21:05:00"], ["12:00 am", "00:00:00"]]);
+    table({ type: "time", format: "any" }, [["14h30", "14:30:00"], ["8:15:30", "08:15:30"]]);
+  });
+
+  it("reads default datetimes, with or without offset", () => {
+    table({ type: "datetime" }, [
+      ["2021-02-01T10:00:00", "2021-02-01T10:00:00"], ["2021-02-01T10:00:00Z", "2021-02-01T10:00:00Z"],
+      ["2021-02-01T10:00:00.300-05:00", "2021-02-01T10:00:00.3-05:00"], ["2021-02-01T10:00:00+0100", "2021-02-01T10:00:00+01:00"],
+      ["2021-02-01 10:00:00", X], ["2021-02-01", X], ["2021-02-30T10:00:00", X], ["2021-02-01T10:00", X],
+    ]);
+    table({ type: "datetime", format: "%d/%m/%Y %H:%M" }, [["01/02/2021 10:30", "2021-02-01T10:30:00"]]);
+    table({ type: "datetime", format: "%Y-%m-%dT%H:%M:%S%z" }, [["2021-02-01T10:30:00+0100", "2021-02-01T10:30:00+01:00"], ["2021-02-01T10:30:00Z", "2021-02-01T10:30:00Z"]]);
+    table({ type: "datetime", format: "any" }, [["2021-02-01 10:30", "2021-02-01T10:30:00"], ["01/02/2021 10h30", "2021-02-01T10:30:00"], ["2021-02-01", "2021-02-01T00:00:00"]]);
+    table({ type: "datetime" }, [[new Date(Date.UTC(2021, 1, 1, 10, 30)), "2021-02-01T10:30:00"]]);
+  });
+});
+
+describe("year, yearmonth, duration", () => {
+  it("reads them", () => {
+    table({ type: "year" }, [["2021", 2021], ["0999", 999], ["21", X], ["20210", X], [2021, 2021]]);
+    expect(field({ type: "year" }).write(999)).toBe("0999");
+    table({ type: "yearmonth" }, [["2021-02", "2021-02"], ["2021-13", X], ["2021-2", X]]);
+    table({ type: "duration" }, [["P1Y2M3DT4H5M6.5S", "P1Y2M3DT4H5M6.5S"], ["PT36H", "PT36H"], ["P2W", "P2W"], ["P", X], ["PT", X], ["1 jour", X]]);
+  });
+});
+
+describe("geopoint and geojson", () => {
+  it("reads the three geopoint formats", () => {
+    table({ type: "geopoint" }, [["2.35, 48.85", [2.35, 48.85]], ["2.35,48.85", [2.35, 48.85]], ["200, 48", X], ["2.35", X]]);
+    table({ type: "geopoint", format: "array" }, [["[2.35, 48.85]", [2.35, 48.85]], [[2.35, 48.85], [2.35, 48.85]], ["[2.35]", X]]);
+    table({ type: "geopoint", format: "object" }, [['{"lon": 2.35, "lat": 48.85}', [2.35, 48.85]], ['{"lon": 2.35}', X]]);
+    expect(field({ type: "geopoint", format: "object" }).write([2.35, 48.85])).toBe('{"lon":2.35,"lat":48.85}');
+    expect(field({ type: "geopoint" }).write([2.35, 48.85])).toBe("2.35,48.85");
+  });
+
+  it("checks GeoJSON and TopoJSON structure", () => {
+    const point = { type: "Point", coordinates: [2.35, 48.85] };
+    table({ type: "geojson" }, [
+      [JSON.stringify(point), point], [point, point], ['{"type": "Point"}', X], ['{"type": "Cercle", "coordinates": [1, 2]}', X],
+      [JSON.stringify({ type: "Feature", geometry: point, properties: {} }), { type: "Feature", geometry: point, properties: {} }],
+    ]);
+    table({ type: "geojson", format: "topojson" }, [['{"type": "Topology", "objects": {}, "arcs": []}', { type: "Topology", objects: {}, arcs: [] }], [JSON.stringify(point), X]]);
+  });
+});
+
+describe("object, array, list, any", () => {
+  it("reads JSON objects and arrays", () => {
+    table({ type: "object" }, [['{"region": "11"}', { region: "11" }], ["[1]", X], ["null", X], ["{", X], [{ a: 1 }, { a: 1 }]]);
+    table({ type: "array" }, [['["a", "b"]', ["a", "b"]], ["{}", X], [[1, 2], [1, 2]]]);
+    expect(field({ type: "object" }).write({ region: "11" })).toBe('{"region":"11"}');
+  });
+
+  it("checks arrayItem (frictionless-py extension used by French schemas)", () => {
+    const f = field({ type: "array", arrayItem: { type: "integer", constraints: { minimum: 0 } } });
+    expect(f.cast("[1, 2]")).toEqual([1, 2]);
+    expect(f.cast("[1, -2]")).toBe(X);
+    expect(f.cast('["1", "2"]')).toEqual([1, 2]);
+  });
+
+  it("reads lists with a delimiter and an item type", () => {
+    table({ type: "list" }, [["a,b,c", ["a", "b", "c"]], [["a"], ["a"]]]);
+    table({ type: "list", delimiter: ";", itemType: "integer" }, [["1;2;3", [1, 2, 3]], ["1;x", X]]);
+    table({ type: "list", itemType: "date" }, [["2021-01-01,2021-02-01", ["2021-01-01", "2021-02-01"]]]);
+    const f = field({ type: "list", delimiter: "|", itemType: "boolean" });
+    expect(f.write([true, false])).toBe("true|false");
+    expect(() => field({ type: "list", itemType: "object" })).toThrow(/itemType/);
+  });
+
+  it("keeps any values untouched", () => {
+    table({ type: "any" }, [["12", "12"], [12, 12], [{ a: 1 }, { a: 1 }]]);
+  });
+});
+
+describe("missing values", () => {
+  it("uses the schema list, replaced by the field's own list", () => {
+    const schemaLevel = field({ type: "number" }, ["", "NA", "N/A"]);
+    expect(schemaLevel.cast("NA")).toBeNull();
+    expect(schemaLevel.cast("")).toBeNull();
+    expect(schemaLevel.isMissing("N/A")).toBe(true);
+    const fieldLevel = field({ type: "number", missingValues: ["-"] }, ["", "NA"]);
+    expect(fieldLevel.cast("-")).toBeNull();
+    expect(fieldLevel.cast("NA")).toBe(X);
+    expect(fieldLevel.write(null)).toBe("-");
+    const none = field({ type: "string" }, []);
+    expect(none.cast("")).toBe("");
+  });
+
+  it("applies to Excel numbers too", () => {
+    expect(field({ type: "date" }, ["", "0"]).cast(0)).toBeNull();
+  });
+});
