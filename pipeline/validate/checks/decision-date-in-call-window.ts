@@ -5,7 +5,7 @@ import { CheckParamsError, columnParam, stringParam } from "./params.ts";
 const TYPE = "decision-date-in-call-window";
 
 /**
- * Params: `{ date_column, call_column, calls_resource?, calls_key?, opening_column? }`
+ * Params: `{ date_column, call_column, calls_resource?, calls_key?, calls_opening_field? }`
  * (defaults: `appels`, `id`, `date_ouverture`). A decision may come after the call closed
  * (juries sit later), so only "not before the opening" is checked.
  *
@@ -17,8 +17,8 @@ export const decisionDateInCallWindow: CheckFactory = async (params, context) =>
   const callColumn = columnParam(TYPE, params, "call_column", context);
   const callsResource = stringParam(TYPE, params, "calls_resource", context, "appels");
   const callsKey = stringParam(TYPE, params, "calls_key", context, "id");
-  const openingColumn = stringParam(TYPE, params, "opening_column", context, "date_ouverture");
-  const openings = context.package ? await readOpenings(context, callsResource, callsKey, openingColumn) : undefined;
+  const openingField = stringParam(TYPE, params, "calls_opening_field", context, "date_ouverture");
+  const openings = context.package ? await readOpenings(context, callsResource, callsKey, openingField) : undefined;
   return {
     type: TYPE,
     title: "Décision antérieure à l'ouverture de l'appel",
@@ -48,7 +48,7 @@ async function readOpenings(
   context: CheckContext,
   resource: string,
   key: string,
-  openingColumn: string,
+  openingField: string,
 ): Promise<Map<string, string>> {
   if (!context.package?.resources.some((candidate) => candidate.name === resource)) {
     throw new CheckParamsError(TYPE, "calls_resource", context, `names "${resource}", which is not a resource of the package`);
@@ -56,7 +56,7 @@ async function readOpenings(
   const openings = new Map<string, string>();
   for await (const call of context.readRows(resource)) {
     const id = call[key];
-    const opening = toIsoDate(call[openingColumn]);
+    const opening = toIsoDate(call[openingField]);
     if (typeof id === "string" && opening !== undefined) openings.set(id, opening);
   }
   return openings;
