@@ -1,4 +1,3 @@
-import { basename } from "node:path";
 import { datasetPayload } from "./dataset-metadata.ts";
 import type { CallMeter, DatagouvClient } from "./datagouv/client.ts";
 import type { RemoteDataset, RemoteResource } from "./datagouv/types.ts";
@@ -8,6 +7,7 @@ import { orderResources, sameOrder } from "./order.ts";
 import type { Plan, ResourcePlan } from "./plan.ts";
 import { resourcePayload } from "./resource-metadata.ts";
 import { updatePackageState, type PackageState } from "./state.ts";
+import { uploadName } from "./upload-name.ts";
 import type { FileDigest, LocalDataset, LocalResource } from "./types.ts";
 
 export interface ApplyContext {
@@ -87,7 +87,7 @@ async function applyResource(step: ResourcePlan, local: LocalResource, remote: R
     save((state) => {
       state.resources[local.key] = { id, ...(digest ? { sha1: digest.sha1, size: digest.size } : {}), ...(pendingMetadata ? { pendingMetadata } : {}) };
     });
-  const file = { path: local.file, filename: basename(local.file), size: digest?.size ?? 0 };
+  const file = { path: local.file, filename: uploadName(local.file), size: digest?.size ?? 0 };
   let target = remote;
   if (step.action === "create") {
     target = await act(ctx, "upload", local.key, (meter) => ctx.client.uploadNewResource(datasetId, file, meter));

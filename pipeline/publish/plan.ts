@@ -1,11 +1,10 @@
-import { basename } from "node:path";
 import { datasetDifferences, type DatasetField } from "./dataset-metadata.ts";
 import type { RemoteDataset, RemoteResource } from "./datagouv/types.ts";
 import { PublishError } from "./errors.ts";
 import { orderResources, sameOrder } from "./order.ts";
 import { resourceDifferences, type ResourceField } from "./resource-metadata.ts";
-import { uploadedTitle } from "./slugify.ts";
 import type { PackageState } from "./state.ts";
+import { titleAfterUpload } from "./upload-name.ts";
 import { RESOURCE_MARKER, type FileDigest, type LocalDataset, type LocalResource } from "./types.ts";
 
 export type DatasetPlan =
@@ -108,7 +107,7 @@ function matchResource(
   if (byMarker) return { remote: byMarker, adopted: false };
   // An upload whose answer was lost leaves a resource with no marker yet: the server named
   // it after the file and stored exactly our bytes. Taking it over avoids a duplicate.
-  const title = uploadedTitle(basename(local.file));
+  const title = titleAfterUpload(local.file);
   const orphan = free.find(
     (candidate) =>
       candidate.filetype === "file" &&

@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { checkLocalDataset } from "./check-local.ts";
+import { normaliseTags, uploadedTitle } from "./slugify.ts";
+import type { LocalDataset } from "./types.ts";
+
+const base: LocalDataset = {
+  package: "paquet-fictif", title: "Titre fictif", description: "Fictif", license: "etalab-2.0", frequency: "daily",
+  tags: ["appels-a-projets"], private: true, extras: {}, resources: [],
+};
+
+describe("checkLocalDataset", () => {
+  it("accepts a valid package and maps licence names case-insensitively", () => {
+    expect(() => checkLocalDataset(base)).not.toThrow();
+    expect(() => checkLocalDataset({ ...base, license: "ODbL-1.0" })).not.toThrow();
+  });
+
+  it.each([
+    [{ valid: false }, "invalid-package"],
+    [{ license: "licence-maison" }, "unknown-license"],
+    [{ frequency: "parfois" }, "unknown-frequency"],
+    [{ tags: ["ok-tag", "ab"] }, "invalid-tag"],
+  ] as const)("refuses %j with code %s before any call", (patch, code) => {
+    expect(() => checkLocalDataset({ ...base, ...patch })).toThrow(expect.objectContaining({ code, package: "paquet-fictif" }));
+  });
+});
+
+describe("udata normalisation", () => {
+  it("slugifies tags as the server stores them and names uploads after the file", () => {
+    expect(normaliseTags([" Aaa bBB $$ $$-µ  ", "Économie", "economie"])).toEqual(["aaa-bbb-u", "economie"]);
+    expect(uploadedTitle("Lauréats_2024.csv")).toBe("laureats-2024.csv");
+  });
+});
