@@ -145,6 +145,11 @@ describe("http connector", () => {
     expect(await readAll(retry)).toEqual([]);
   });
 
+  it("gives up on a source that does not answer within timeoutMs", async () => {
+    server.injectFaults("/api/appels", [{ hang: true }]);
+    await expect(httpConnector.extract({ url: `${server.url}/api/appels`, timeoutMs: 200, retries: 0 }, context())).rejects.toMatchObject({ code: "timeout", message: expect.stringMatching(/no answer within 200 ms/) });
+  });
+
   it("calls an answer that is not JSON malformed", async () => {
     server.setFile("/api/casse", { body: '{"data": [', contentType: "application/json" });
     await expect(httpConnector.extract({ url: `${server.url}/api/casse` }, context())).rejects.toMatchObject({ code: "malformed", message: expect.stringMatching(/not valid JSON/) });

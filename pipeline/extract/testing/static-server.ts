@@ -5,7 +5,7 @@ import { startLocalServer } from "../shared/testing/local-server.ts";
 /**
  * A web server for connector tests, on 127.0.0.1: it serves files with ETag and
  * Last-Modified, answers conditional requests with 304 like a real one, can demand a
- * bearer token, and plays scripted faults (an error status, a dropped connection) before
+ * bearer token, and plays scripted faults (an error status, a dropped connection, silence) before
  * serving normally. It records every request so a test can check what the client sent.
  */
 
@@ -17,7 +17,9 @@ export interface ServedFile {
 
 export type Fault =
   | { status: number; body?: string; contentType?: string; headers?: Record<string, string> }
-  | { reset: true };
+  | { reset: true }
+  /** Never answer: the client must give up on its own time limit. */
+  | { hang: true };
 
 export interface SeenRequest {
   method: string;
@@ -53,6 +55,7 @@ export async function startStaticServer(files: Record<string, ServedFile> = {}):
       req.socket.destroy();
       return;
     }
+    if (fault && "hang" in fault) return;
     const reply = (status: number, headers: Record<string, string>, body: string | Buffer = "") => {
       seen.status = status;
       res.writeHead(status, { "content-length": String(Buffer.byteLength(body)), ...headers });
