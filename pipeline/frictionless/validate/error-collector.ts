@@ -1,0 +1,46 @@
+import { createError, errorMatches } from "../errors/index.ts";
+import type { ErrorProps, ValidationError } from "../errors/index.ts";
+import { DEFAULT_LIMIT_ERRORS, type ValidateOptions } from "./options.ts";
+
+/**
+ * The errors of one task: pick/skip filtering and the error limit. `full` turns true once
+ * the limit is reached; the validator then stops reading.
+ */
+export class ErrorCollector {
+  readonly errors: ValidationError[] = [];
+  readonly warnings: string[] = [];
+  full = false;
+  private readonly limit: number;
+  private readonly pick: readonly string[] | undefined;
+  private readonly skip: readonly string[] | undefined;
+
+  constructor(options: Pick<ValidateOptions, "limitErrors" | "pickErrors" | "skipErrors">) {
+    this.limit = options.limitErrors ?? DEFAULT_LIMIT_ERRORS;
+    this.pick = options.pickErrors?.length ? options.pickErrors : undefined;
+    this.skip = options.skipErrors?.length ? options.skipErrors : undefined;
+  }
+
+  add(type: string, props: ErrorProps): void {
+    if (this.full) return;
+    this.push(createError(type, props));
+  }
+
+  push(error: ValidationError): void {
+    if (this.full) return;
+    if (this.pick && !errorMatches(error, this.pick)) return;
+    if (this.skip && errorMatches(error, this.skip)) return;
+    this.errors.push(error);
+    if (this.errors.length >= this.limit) {
+      this.full = true;
+      this.warnings.push(`reached error limit: ${this.limit}`);
+    }
+  }
+
+  /** Errors in reading order: header and file errors first, then by row (stable). */
+  sorted(): ValidationError[] {
+    return this.errors
+      .map((error, order) => ({ error, order }))
+      .sort((a, b) => (a.error.rowNumber ?? 0) - (b.error.rowNumber ?? 0) || a.order - b.order)
+      .map(({ error }) => error);
+  }
+}

@@ -1,0 +1,72 @@
+import { isAbsolute, resolve } from "node:path";
+import type { Resource } from "../descriptor/types.ts";
+import { openTable } from "../table/open-table.ts";
+import type { DigestAlgorithm, SourceRow, TableFormat, TableReader, TableSource } from "../table/types.ts";
+
+/** How a resource's declared `hash` is computed: `sha256:<hex>`, `md5:<hex>` or a bare md5. */
+export function declaredHash(resource: Resource): { algorithm: DigestAlgorithm; hex: string } | undefined {
+  if (typeof resource.hash !== "string" || resource.hash === "") return undefined;
+  const match = /^(md5|sha1|sha256):(.*)$/i.exec(resource.hash);
+  if (match) return { algorithm: (match[1] as string).toLowerCase() as DigestAlgorithm, hex: (match[2] as string).toLowerCase() };
+  return { algorithm: "md5", hex: resource.hash.toLowerCase() };
+}
+
+export function isUrl(path: string): boolean {
+  return /^(https?|ftps?):\/\//i.test(path);
+}
+
+/** A resource's table as `openTable` reads it; relative paths resolve against `basePath`. */
+export function resourceSource(resource: Resource, path: string, basePath: string, digests: DigestAlgorithm[]): TableSource {
+  const source: TableSource = { place: path, digests };
+  if (isUrl(path)) source.url = path;
+  else source.path = isAbsolute(path) ? path : resolve(basePath, path);
+  if (resource.format !== undefined) source.format = resource.format as TableFormat;
+  if (resource.encoding !== undefined) source.encoding = resource.encoding;
+  if (resource.dialect !== undefined) source.dialect = resource.dialect;
+  return source;
+}
+
+/**
+ * Opens a resource's table: inline `data`, one path, or a multipart resource whose parts are
+ * read one after the other, the header of parts 2..n dropped and row numbers continuing.
+ */
+export async function openResource(resource: Resource, basePath: string, digests: DigestAlgorithm[] = []): Promise<TableReader> {
+  if (resource.data !== undefined) {
+    return openTable({ data: resource.data, place: `${resource.name} (inline)`, ...(resource.dialect ? { dialect: resource.dialect } : {}) });
+  }
+  const paths = Array.isArray(resource.path) ? resource.path : resource.path === undefined ? [] : [resource.path];
+  const first = await openTable(resourceSource(resource, paths[0] ?? "", basePath, digests));
+  if (paths.length <= 1) return first;
+  const parts = paths.slice(1);
+  async function* batches(): AsyncGenerator<SourceRow[]> {
+    let last = 0;
+    for await (const batch of first.batches) {
+      last = batch[batch.length - 1]?.rowNumber ?? last;
+      yield batch;
+    }
+    for (const path of parts) {
+      const part = await openTable(resourceSource(resource, path, basePath, []));
+      const skipped = part.headerRowNumbers.length === 0 ? 0 : Math.max(...part.headerRowNumbers);
+      const offset = last - skipped;
+      for await (const batch of part.batches) {
+        for (const row of batch) row.rowNumber += offset;
+        last = batch[batch.length - 1]?.rowNumber ?? last;
+        yield batch;
+      }
+    }
+  }
+  async function* rows(): AsyncGenerator<SourceRow> {
+    for await (const batch of batches()) yield* batch;
+  }
+  return {
+    labels: first.labels,
+    headerRowNumbers: first.headerRowNumbers,
+    get rows() {
+      return rows();
+    },
+    get batches() {
+      return batches();
+    },
+    stats: first.stats,
+  };
+}

@@ -1,0 +1,41 @@
+import type { Resource } from "../descriptor/types.ts";
+import type { CompiledField } from "../field/index.ts";
+import { keyBuilder, type KeyBuilder } from "./key-set.ts";
+import { readLogicalRows } from "./read-logical-rows.ts";
+
+/**
+ * The keys of `fieldNames` in a referenced resource, read once: the hash index every
+ * referencing row is looked up in. Rows with a null part are left out (they reference nothing).
+ */
+export async function buildReferenceIndex(resource: Resource, fieldNames: readonly string[], basePath: string): Promise<Set<string>> {
+  const keys = new Set<string>();
+  let build: KeyBuilder | undefined;
+  for await (const { compiled, values } of readLogicalRows(resource, basePath)) {
+    if (build === undefined) {
+      const fields = fieldNames.map((name) => compiled.field(name));
+      if (fields.some((field) => field === undefined)) {
+        throw new Error(`resource "${resource.name}" has no field ${fieldNames.filter((n) => !compiled.field(n)).map((n) => `"${n}"`).join(", ")}`);
+      }
+      build = keyBuilder(fields as CompiledField[]);
+    }
+    const key = build(values);
+    if (key !== null) keys.add(key);
+  }
+  return keys;
+}
+
+/** Indexes shared by the tasks of one package validation: one per (resource, fields). */
+export class ReferenceIndexes {
+  private readonly cache = new Map<string, Promise<Set<string>>>();
+  constructor(private readonly basePath: string) {}
+
+  get(resource: Resource, fieldNames: readonly string[]): Promise<Set<string>> {
+    const id = JSON.stringify([resource.name, fieldNames]);
+    let index = this.cache.get(id);
+    if (index === undefined) {
+      index = buildReferenceIndex(resource, fieldNames, this.basePath);
+      this.cache.set(id, index);
+    }
+    return index;
+  }
+}

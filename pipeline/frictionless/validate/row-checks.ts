@@ -1,0 +1,208 @@
+import type { Schema } from "../descriptor/types.ts";
+import type { ErrorProps } from "../errors/index.ts";
+import { CAST_FAILED, type CompiledField, type CompiledSchema } from "../field/index.ts";
+import type { SourceRow } from "../table/types.ts";
+import type { ErrorCollector } from "./error-collector.ts";
+import { keyBuilder, keyTexts, ownString, type KeyBuilder } from "./key-set.ts";
+
+/** A foreign key resolved for one table: where its referenced keys are. */
+export interface ForeignKeyCheck {
+  build: KeyBuilder;
+  fieldNames: string[];
+  referenceName: string;
+  referenceFieldNames: string[];
+  /** Keys of the referenced resource; for a self-reference, filled as rows are read. */
+  index: Set<string>;
+  /** For a self-reference: builds this row's referenced key. */
+  selfBuild?: KeyBuilder;
+}
+
+interface KeyMemory {
+  build: KeyBuilder;
+  fields: CompiledField[];
+  seen: Map<string, number>;
+}
+
+/** A row that a self-reference could not resolve yet (the referenced row may come later). */
+interface PendingReference {
+  check: ForeignKeyCheck;
+  key: string;
+  rowNumber: number;
+  cells: string[];
+}
+
+/**
+ * The per-row checks of the baseline: blank rows, missing and extra cells, types, constraints,
+ * unique fields, primary key, unique keys, foreign keys. Runs once per row of million-row
+ * tables: everything is prepared in the constructor, and errors are only built when found.
+ */
+export class RowChecks {
+  private readonly fields: CompiledField[];
+  private readonly columns: Int32Array;
+  private readonly width: number;
+  private readonly uniques: KeyMemory[];
+  private readonly primaryKey: KeyMemory | undefined;
+  private readonly uniqueKeys: KeyMemory[];
+  private readonly pending: PendingReference[] = [];
+
+  constructor(
+    compiled: CompiledSchema,
+    columns: number[],
+    width: number,
+    private readonly foreignKeys: ForeignKeyCheck[],
+    private readonly errors: ErrorCollector,
+  ) {
+    this.fields = compiled.fields;
+    this.columns = Int32Array.from(columns);
+    this.width = width;
+    const schema: Schema = compiled.schema;
+    const pick = (names: string[]): CompiledField[] => names.map((name) => compiled.field(name)).filter((f): f is CompiledField => f !== undefined);
+    this.uniques = this.fields
+      .filter((field) => field.descriptor.constraints?.unique === true)
+      .map((field) => ({ build: keyBuilder([field]), fields: [field], seen: new Map() }));
+    const pk = schema.primaryKey?.length ? pick(schema.primaryKey) : [];
+    this.primaryKey = pk.length > 0 ? { build: keyBuilder(pk, true), fields: pk, seen: new Map() } : undefined;
+    this.uniqueKeys = (schema.uniqueKeys ?? []).map((names) => {
+      const fields = pick(names);
+      return { build: keyBuilder(fields), fields, seen: new Map() };
+    });
+  }
+
+  /** Checks one row; returns its logical values by field position (invalid cells as null). */
+  check(row: SourceRow): unknown[] {
+    const { cells, rowNumber } = row;
+    const count = cells.length;
+    const fields = this.fields;
+    const values = new Array<unknown>(fields.length).fill(null);
+    if (isBlank(cells)) {
+      this.errors.add("blank-row", { rowNumber, cells: cellTexts(cells), note: "" });
+      if (this.primaryKey) this.checkPrimaryKey(this.primaryKey, values, rowNumber, cells);
+      return values;
+    }
+    for (let f = 0; f < fields.length; f++) {
+      const column = this.columns[f] as number;
+      if (column < 0) continue;
+      const field = fields[f] as CompiledField;
+      if (column >= count) {
+        this.errors.add("missing-cell", { rowNumber, fieldName: field.name, fieldNumber: column + 1, cell: "", cells: cellTexts(cells), note: "" });
+        continue;
+      }
+      const raw = cells[column];
+      const value = field.cast(raw);
+      if (value === CAST_FAILED) {
+        this.errors.add("type-error", { ...this.cellProps(field, column, rowNumber, raw, cells), note: field.typeNote });
+        continue;
+      }
+      const failure = field.checkConstraints(value);
+      if (failure !== undefined) {
+        this.errors.add("constraint-error", {
+          ...this.cellProps(field, column, rowNumber, raw, cells),
+          constraint: failure.constraint,
+          note: failure.note,
+        });
+      }
+      values[f] = value;
+    }
+    for (let column = this.width; column < count; column++) {
+      this.errors.add("extra-cell", { rowNumber, fieldNumber: column + 1, cell: cellText(cells[column]), cells: cellTexts(cells), note: "" });
+    }
+    for (const unique of this.uniques) {
+      const key = unique.build(values);
+      if (key === null) continue;
+      const first = unique.seen.get(key);
+      if (first === undefined) unique.seen.set(key, rowNumber);
+      else {
+        const field = unique.fields[0] as CompiledField;
+        const column = this.columns[field.index] as number;
+        this.errors.add("unique-error", { ...this.cellProps(field, column, rowNumber, cells[column], cells), note: `the same as in the row at position "${first}"` });
+      }
+    }
+    if (this.primaryKey) this.checkPrimaryKey(this.primaryKey, values, rowNumber, cells);
+    for (const uniqueKey of this.uniqueKeys) {
+      const key = uniqueKey.build(values);
+      if (key === null) continue;
+      const first = uniqueKey.seen.get(key);
+      if (first === undefined) uniqueKey.seen.set(key, rowNumber);
+      else {
+        const names = uniqueKey.fields.map((f) => f.name);
+        const field = uniqueKey.fields[0] as CompiledField;
+        const column = this.columns[field.index] as number;
+        this.errors.add("unique-error", {
+          ...this.cellProps(field, column, rowNumber, cells[column], cells),
+          fieldNames: names,
+          note: `values "${keyTexts(key, names.length).join(", ")}" of the unique key "${names.join(", ")}" are the same as in the row at position "${first}"`,
+        });
+      }
+    }
+    for (const fk of this.foreignKeys) {
+      if (fk.selfBuild) {
+        const own = fk.selfBuild(values);
+        if (own !== null) fk.index.add(own);
+      }
+      const key = fk.build(values);
+      if (key === null || fk.index.has(key)) continue;
+      if (fk.selfBuild) this.pending.push({ check: fk, key, rowNumber, cells: cellTexts(cells) });
+      else this.foreignKeyError(fk, key, rowNumber, cellTexts(cells));
+    }
+    return values;
+  }
+
+  /** After the last row: self-references that no row of the table satisfied. */
+  finish(): void {
+    for (const { check, key, rowNumber, cells } of this.pending) {
+      if (!check.index.has(key)) this.foreignKeyError(check, key, rowNumber, cells);
+    }
+    this.pending.length = 0;
+  }
+
+  private checkPrimaryKey(pk: KeyMemory, values: unknown[], rowNumber: number, cells: unknown[]): void {
+    const key = pk.build(values);
+    if (key === null) {
+      this.errors.add("primary-key", { rowNumber, cells: cellTexts(cells), fieldNames: pk.fields.map((f) => f.name), note: 'cells composing the primary keys are all "None"' });
+      return;
+    }
+    const first = pk.seen.get(key);
+    if (first === undefined) pk.seen.set(key, rowNumber);
+    else {
+      this.errors.add("primary-key", { rowNumber, cells: cellTexts(cells), fieldNames: pk.fields.map((f) => f.name), note: `the same as in the row at position "${first}"` });
+    }
+  }
+
+  private foreignKeyError(fk: ForeignKeyCheck, key: string, rowNumber: number, cells: string[]): void {
+    const texts = keyTexts(key, fk.fieldNames.length);
+    this.errors.add("foreign-key", {
+      rowNumber,
+      cells,
+      fieldNames: fk.fieldNames,
+      fieldCells: texts,
+      referenceName: fk.referenceName,
+      referenceFieldNames: fk.referenceFieldNames,
+      note: `values "${texts.join(", ")}" not found in the lookup table "${fk.referenceName}" as "${fk.referenceFieldNames.join(", ")}"`,
+    });
+  }
+
+  private cellProps(field: CompiledField, column: number, rowNumber: number, raw: unknown, cells: unknown[]): ErrorProps {
+    return { rowNumber, fieldName: field.name, fieldNumber: column + 1, cell: cellText(raw), cells: cellTexts(cells) };
+  }
+}
+
+function isBlank(cells: unknown[]): boolean {
+  for (let k = 0; k < cells.length; k++) {
+    const cell = cells[k];
+    if (cell !== "" && cell !== null && cell !== undefined) return false;
+  }
+  return true;
+}
+
+/** A cell as report text, copied so that an error does not pin the chunk it was read from. */
+export function cellText(cell: unknown): string {
+  if (cell === null || cell === undefined) return "";
+  if (typeof cell === "string") return ownString(cell);
+  if (cell instanceof Date) return cell.toISOString();
+  if (typeof cell === "object") return JSON.stringify(cell);
+  return String(cell);
+}
+
+function cellTexts(cells: unknown[]): string[] {
+  return cells.map(cellText);
+}

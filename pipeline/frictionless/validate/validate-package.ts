@@ -1,0 +1,32 @@
+import type { Package, Resource } from "../descriptor/types.ts";
+import { buildReport } from "../report/build-report.ts";
+import type { Report } from "../report/types.ts";
+import type { ValidateOptions } from "./options.ts";
+import { ReferenceIndexes } from "./reference-index.ts";
+import { validateTable } from "./validate-table.ts";
+
+const TABLE_FORMATS = new Set(["csv", "tsv", "json", "ndjson", "jsonl", "xlsx"]);
+
+/** A resource that holds a table: declared so, with a schema, or in a tabular format. */
+export function isTableResource(resource: Resource): boolean {
+  if (resource.type === "table" || resource.schema !== undefined || resource.data !== undefined) return true;
+  const path = Array.isArray(resource.path) ? resource.path[0] : resource.path;
+  const format = (resource.format ?? path?.split(".").pop() ?? "").toLowerCase();
+  return TABLE_FORMATS.has(format);
+}
+
+/**
+ * Validates every table of a (loaded, normalised) package, one task per resource, foreign keys
+ * across resources included: each referenced key set is read once and shared.
+ * `options.basePath` is the package's folder.
+ */
+export async function validatePackage(pkg: Package, options: ValidateOptions = {}): Promise<Report> {
+  const started = performance.now();
+  const references = new ReferenceIndexes(options.basePath ?? process.cwd());
+  const tasks = [];
+  for (const resource of pkg.resources) {
+    if (!isTableResource(resource)) continue;
+    tasks.push(await validateTable(resource, options, { package: pkg, references }));
+  }
+  return buildReport(tasks, [], [], (performance.now() - started) / 1000);
+}

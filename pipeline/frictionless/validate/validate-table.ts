@@ -1,0 +1,195 @@
+import type { Package, Resource } from "../descriptor/types.ts";
+import { createError, DescriptorError } from "../errors/index.ts";
+import { compileSchema, type CompiledSchema } from "../field/index.ts";
+import { round } from "../report/build-report.ts";
+import type { ReportTask } from "../report/types.ts";
+import { TableReadError } from "../table/read-error.ts";
+import type { DigestAlgorithm, TableReader } from "../table/types.ts";
+import type { CheckContext } from "./check.ts";
+import { CustomChecks } from "./custom-checks.ts";
+import { ErrorCollector } from "./error-collector.ts";
+import { matchHeader } from "./header-check.ts";
+import { keyBuilder } from "./key-set.ts";
+import { declaredHash, openResource } from "./open-resource.ts";
+import type { ValidateOptions } from "./options.ts";
+import { readRecords, schemaFromLabels } from "./read-logical-rows.ts";
+import { ReferenceIndexes } from "./reference-index.ts";
+import { RowChecks, type ForeignKeyCheck } from "./row-checks.ts";
+
+/** What a table's validation needs to know about the package around it. */
+export interface TableContext {
+  package?: Package;
+  /** Shared across the tasks of a package so that each referenced key set is built once. */
+  references?: ReferenceIndexes;
+}
+
+/**
+ * Validates one table resource row by row (the rows stream; memory holds only the key sets of
+ * unique fields, keys and foreign keys) and returns its report task. Never throws for bad data
+ * or an unreadable source: those become the task's errors.
+ */
+export async function validateTable(resource: Resource, options: ValidateOptions = {}, context: TableContext = {}): Promise<ReportTask> {
+  const started = performance.now();
+  const basePath = options.basePath ?? process.cwd();
+  const errors = new ErrorCollector(options);
+  const warnings: string[] = [];
+  const place = placeOf(resource);
+  let labels: string[] = [];
+  let rows = 0;
+  let fields = resource.schema?.fields.length ?? 0;
+  let reader: TableReader | undefined;
+
+  const finish = (): ReportTask => {
+    const stats = reader?.stats();
+    const taskErrors = errors.sorted();
+    const taskWarnings = [...warnings, ...errors.warnings];
+    const task: ReportTask = {
+      name: resource.name,
+      type: "table",
+      place,
+      valid: taskErrors.length === 0,
+      labels,
+      stats: { errors: taskErrors.length, warnings: taskWarnings.length, seconds: round((performance.now() - started) / 1000), rows, fields, bytes: stats?.bytes ?? 0 },
+      warnings: taskWarnings,
+      errors: taskErrors,
+    };
+    if (stats?.hashes.sha256) task.stats.sha256 = stats.hashes.sha256;
+    if (stats?.hashes.md5) task.stats.md5 = stats.hashes.md5;
+    return task;
+  };
+
+  const hash = declaredHash(resource);
+  const digests: DigestAlgorithm[] = [];
+  if (hash) digests.push(hash.algorithm);
+  if (options.hashes && hash?.algorithm !== "sha256") digests.push("sha256");
+  try {
+    reader = await openResource(resource, basePath, digests);
+  } catch (cause) {
+    if (cause instanceof TableReadError) {
+      errors.push(cause.error);
+      return finish();
+    }
+    throw cause;
+  }
+  labels = reader.labels;
+  const hasHeader = reader.headerRowNumbers.length > 0;
+
+  let compiled: CompiledSchema;
+  try {
+    compiled = compileSchema(resource.schema ?? schemaFromLabels(labels));
+  } catch (cause) {
+    if (cause instanceof DescriptorError) {
+      for (const error of cause.errors) errors.push(error);
+      return finish();
+    }
+    throw cause;
+  }
+  fields = compiled.fields.length;
+  const names = compiled.fields.map((field) => field.name);
+  const header = matchHeader(labels, names, compiled.schema.fieldsMatch, hasHeader);
+  for (const { type, props } of header.errors) errors.add(type, props);
+
+  const foreignKeys = await resolveForeignKeys(resource, compiled, context, basePath, errors);
+  const checks = new RowChecks(compiled, header.columns, header.width, foreignKeys ?? [], errors);
+  const checkContext: CheckContext = {
+    schema: compiled.schema,
+    resource,
+    ...(context.package ? { package: context.package } : {}),
+    readRows: (name) => readRecords(findResource(context.package, name), basePath),
+  };
+  const custom = await CustomChecks.create(compiled.schema, options.checks, checkContext, compiled.fields, header.columns, errors, warnings);
+  const byName = new Map<string, number>();
+  names.forEach((name, k) => {
+    if (!byName.has(name)) byName.set(name, k);
+  });
+
+  const limitRows = options.limitRows ?? Infinity;
+  try {
+    outer: for await (const batch of reader.batches) {
+      for (const row of batch) {
+        if (rows >= limitRows || errors.full) break outer;
+        rows++;
+        const values = checks.check(row);
+        if (custom) custom.row(row.rowNumber, values, row.cells, byName);
+      }
+    }
+  } catch (cause) {
+    if (!(cause instanceof TableReadError)) throw cause;
+    errors.push(cause.error);
+  }
+  if (!errors.full) checks.finish();
+  if (!errors.full && custom) custom.end();
+  const complete = rows < limitRows && !errors.full;
+  if (complete) checkBytesAndHash(resource, reader, hash, errors);
+  return finish();
+}
+
+async function resolveForeignKeys(
+  resource: Resource,
+  compiled: CompiledSchema,
+  context: TableContext,
+  basePath: string,
+  errors: ErrorCollector,
+): Promise<ForeignKeyCheck[] | undefined> {
+  const result: ForeignKeyCheck[] = [];
+  for (const fk of compiled.schema.foreignKeys ?? []) {
+    const fields = fk.fields.map((name) => compiled.field(name));
+    if (fields.some((field) => field === undefined)) continue;
+    const target = fk.reference.resource;
+    const self = target === undefined || target === "" || target === resource.name;
+    const base = {
+      build: keyBuilder(fields as NonNullable<(typeof fields)[number]>[]),
+      fieldNames: fk.fields,
+      referenceName: self ? "" : (target as string),
+      referenceFieldNames: fk.reference.fields,
+    };
+    if (self) {
+      const referenced = fk.reference.fields.map((name) => compiled.field(name));
+      if (referenced.some((field) => field === undefined)) continue;
+      result.push({ ...base, index: new Set(), selfBuild: keyBuilder(referenced as NonNullable<(typeof referenced)[number]>[]) });
+      continue;
+    }
+    try {
+      const referenced = findResource(context.package, target as string);
+      const references = context.references ?? new ReferenceIndexes(basePath);
+      result.push({ ...base, index: await references.get(referenced, fk.reference.fields) });
+    } catch (cause) {
+      const why = cause instanceof TableReadError ? cause.error.message : (cause as Error).message;
+      errors.push(
+        createError("foreign-key", {
+          fieldNames: fk.fields,
+          referenceName: target as string,
+          referenceFieldNames: fk.reference.fields,
+          tags: ["#table"],
+          note: `the lookup table "${target}" could not be read, so foreign key "${fk.fields.join(", ")}" was not checked: ${why}`,
+        }),
+      );
+    }
+  }
+  return result;
+}
+
+function findResource(pkg: Package | undefined, name: string): Resource {
+  const resource = pkg?.resources.find((r) => r.name === name);
+  if (resource === undefined) throw new Error(pkg ? `the package has no resource "${name}"` : `"${name}" is another resource, and this table is not validated as part of a package`);
+  return resource;
+}
+
+function checkBytesAndHash(resource: Resource, reader: TableReader, hash: ReturnType<typeof declaredHash>, errors: ErrorCollector): void {
+  const stats = reader.stats();
+  if (typeof resource.bytes === "number" && resource.data === undefined && resource.bytes !== stats.bytes) {
+    errors.add("byte-count", { note: `expected is "${resource.bytes}" and actual is "${stats.bytes}"` });
+  }
+  if (hash) {
+    const actual = stats.hashes[hash.algorithm];
+    if (actual !== undefined && actual !== hash.hex) {
+      errors.add("hash-count", { note: `expected ${hash.algorithm} is "${hash.hex}" and actual is "${actual}"` });
+    }
+  }
+}
+
+/** Where the table is, for the report: its path(s) or URL, or `inline`. */
+export function placeOf(resource: Resource): string {
+  if (resource.data !== undefined) return "inline";
+  return Array.isArray(resource.path) ? resource.path.join(", ") : (resource.path ?? "");
+}
