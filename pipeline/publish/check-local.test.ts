@@ -14,12 +14,12 @@ describe("checkLocalDataset", () => {
     expect(() => checkLocalDataset({ ...base, license: "ODbL-1.0" })).not.toThrow();
   });
 
-  it.each([
+  it.each<[Partial<LocalDataset>, string]>([
     [{ valid: false }, "invalid-package"],
     [{ license: "licence-maison" }, "unknown-license"],
     [{ frequency: "parfois" }, "unknown-frequency"],
     [{ tags: ["ok-tag", "ab"] }, "invalid-tag"],
-  ] as const)("refuses %j with code %s before any call", (patch, code) => {
+  ])("refuses %j with code %s before any call", (patch, code) => {
     expect(() => checkLocalDataset({ ...base, ...patch })).toThrow(expect.objectContaining({ code, package: "paquet-fictif" }));
   });
 });
