@@ -1,4 +1,5 @@
 import type { Field, Schema } from "../../frictionless/descriptor/types.ts";
+import { cell, code } from "../documentation/markdown.ts";
 
 /**
  * The French README that schema.data.gouv.fr shows next to a Table Schema, generated from
@@ -215,14 +216,4 @@ function text(value: unknown): string | undefined {
 
 function link(url: string | undefined): string | undefined {
   return url ? `<${url}>` : undefined;
-}
-
-function code(value: string | undefined): string {
-  if (value === undefined) return "";
-  return value.includes("`") ? `\`\` ${value} \`\`` : `\`${value}\``;
-}
-
-/** Table cells hold no line break and no bare pipe. */
-function cell(value: string): string {
-  return value.replace(/\r?\n/g, " ").replace(/\|/g, "\\|");
 }

@@ -1,0 +1,98 @@
+import { describe, expect, it } from "vitest";
+import type { Schema } from "../../frictionless/descriptor/types.ts";
+import { renderDocumentation } from "./render-documentation.ts";
+import type { DocumentationInput } from "./types.ts";
+
+const appelsSchema: Schema = {
+  name: "appels",
+  version: "1.0.0",
+  path: "https://example.org/schemas/appels/schema.json",
+  missingValues: [""],
+  fields: [
+    { name: "id", type: "string", title: "Identifiant de l'appel", description: "Slug stable.", constraints: { required: true } },
+    { name: "dotation", type: "number", title: "Dotation (€)", description: "Budget | en euros." },
+  ],
+};
+
+const input: DocumentationInput = {
+  package: {
+    name: "paquet-fictif",
+    title: "Appels fictifs et leurs lauréats",
+    description: "Un paquet inventé pour les tests.",
+    homepage: "https://example.org/aap-opendata",
+    licenses: [{ name: "etalab-2.0", title: "Licence Ouverte / Open Licence version 2.0", path: "https://www.etalab.gouv.fr/licence-ouverte-open-licence/" }],
+    sources: [{ title: "Livret fictif", path: "https://example.org/livret.pdf" }],
+  },
+  resources: [
+    {
+      name: "programmes",
+      schema: { name: "programmes", missingValues: [""], fields: [{ name: "id", type: "string" }] },
+      rowCount: 1,
+      rows: [{ id: "programme-fictif-a", nom: "Programme fictif A", description: "Un fonds inventé.", nom_gestionnaire: "Direction fictive", enveloppe: 292000000, annee_debut: 2020, annee_fin: 2022 }],
+    },
+    {
+      name: "appels",
+      title: "Appels à projets et guichets",
+      path: "appels.csv",
+      schema: appelsSchema,
+      rowCount: 2,
+      rows: [
+        { id: "appel-fictif-itn5", code_theme: "ITN5", titre: "Cycle fictif de la donnée", type_appel: "appel à projets", date_ouverture: "2020-11-16", dotation: 6000000, url_source: "https://example.org/appel-fictif" },
+        { id: "appel-fictif-session-2", code_theme: "ITN5", titre: "Session fictive 2", calendrier: "Deuxième trimestre 2021", url_source: "https://example.org/appel-fictif" },
+      ],
+    },
+  ],
+  scdl: {
+    resource: "subventions",
+    rowCount: 0,
+    excluded: [{ resource: "laureats", key: "laureat-fictif-1", reason: "montant accordé non publié (montant)" }],
+  },
+  coverage: { temporalCoverage: { start: "2018-06-20", end: "2023-07-06" }, spatial: { zones: ["country:fr"], granularity: "country" } },
+  datasetRef: "appels-fictifs",
+};
+
+describe("renderDocumentation", () => {
+  const doc = renderDocumentation(input);
+
+  it("explains the vocabulary a newcomer needs: appel à projets, guichet, lauréat, ITN5", () => {
+    expect(doc).toMatch(/^# Appels fictifs et leurs lauréats\n\nUn paquet inventé pour les tests\./);
+    expect(doc).toContain("- **Guichet** :");
+    expect(doc).toContain("**ITN5** est le thème « Cycle de vie de la donnée »");
+    expect(doc).toContain("- **Programme fictif A** (`programme-fictif-a`) : Un fonds inventé. Géré par Direction fictive, enveloppe de 292\u00a0000\u00a0000 €, de 2020 à 2022.");
+  });
+
+  it("lists the calls with French dates and amounts, and the calendar text when no date is published", () => {
+    expect(doc).toContain("| `appel-fictif-itn5` | ITN5 | Cycle fictif de la donnée | appel à projets | 16/11/2020 | 6\u00a0000\u00a0000 |");
+    expect(doc).toContain("| `appel-fictif-session-2` | ITN5 | Session fictive 2 |  | Deuxième trimestre 2021 |  |");
+  });
+
+  it("names its sources, once each, and every field of every table", () => {
+    expect(doc).toContain("- [Livret fictif](https://example.org/livret.pdf)");
+    expect(doc.match(/- <https:\/\/example\.org\/appel-fictif>/g)).toHaveLength(1);
+    expect(doc).toContain("### Appels à projets et guichets (`appels.csv`)");
+    expect(doc).toContain("2 lignes. Schéma : `appels` version 1.0.0 (<https://example.org/schemas/appels/schema.json>).");
+    expect(doc).toContain("| `dotation` | Dotation (€) | nombre | Budget \\| en euros. |");
+    expect(doc).toContain("| `id` | Identifiant de l'appel | texte, obligatoire | Slug stable. |");
+  });
+
+  it("says how SCDL fields are filled, which lauréats are left out and why", () => {
+    expect(doc).toContain("`dateConvention` : **la date de décision (ou d'annonce des lauréats)**");
+    expect(doc).toContain("1 lauréat n'est pas exporté :");
+    expect(doc).toContain("| `laureat-fictif-1` | montant accordé non publié (montant) |");
+  });
+
+  it("gives coverage, licence and runnable reuse examples", () => {
+    expect(doc).toContain("- **Période** : du 20/06/2018 au 06/07/2023");
+    expect(doc).toContain("- [Licence Ouverte / Open Licence version 2.0](https://www.etalab.gouv.fr/licence-ouverte-open-licence/)");
+    expect(doc).toContain("curl -s https://www.data.gouv.fr/api/1/datasets/appels-fictifs/ | jq '.resources[] | {title, url}'");
+    expect(doc).toContain("frictionless validate datapackage.json");
+  });
+
+  it("leaves out the sections it has no data for", () => {
+    const bare = renderDocumentation({ ...input, resources: [], scdl: undefined, coverage: undefined });
+    expect(bare).not.toContain("## Les programmes");
+    expect(bare).not.toContain("## Export au format SCDL");
+    expect(bare).not.toContain("## Couverture");
+    expect(bare).toContain("curl -s https://www.data.gouv.fr/api/1/datasets/appels-fictifs/");
+  });
+});
