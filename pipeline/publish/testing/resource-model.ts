@@ -1,4 +1,4 @@
-import { formErrors, isPlainObject } from "./http-io.ts";
+import { ApiError, formErrors, isPlainObject } from "./http-io.ts";
 import { isUuid, newResourceId, nowIso } from "./ids.ts";
 import { validateResourcePayload, type ResourceChanges } from "./resource-form.ts";
 import type { Store, StoredDataset, StoredResource } from "./store.ts";
@@ -46,9 +46,15 @@ export function removeStoredFile(store: Store, resource: StoredResource): void {
  * entries without (or with an unknown) id become new resources, missing ones disappear.
  */
 export function replaceResourceList(store: Store, dataset: StoredDataset, entries: unknown[]): void {
+  const ids = entries.flatMap((entry) => (isPlainObject(entry) && typeof entry.id === "string" ? [entry.id] : []));
+  const duplicate = ids.find((id, index) => ids.indexOf(id) !== index);
+  if (duplicate !== undefined) {
+    // Model-level validation (`Dataset.clean`): errors plus a message.
+    const message = `Duplicate resource ID ${duplicate} in dataset resources`;
+    throw new ApiError(400, { errors: { resources: [message] }, message });
+  }
   const errors: unknown[] = [];
   const next: StoredResource[] = [];
-  const seen = new Set<string>();
   entries.forEach((entry, index) => {
     if (!isPlainObject(entry)) {
       errors[index] = { resource: ["Not a valid resource object."] };
@@ -59,10 +65,9 @@ export function replaceResourceList(store: Store, dataset: StoredDataset, entrie
       errors[index] = { id: ["Invalid UUID"] };
       return;
     }
-    const existing = typeof id === "string" && !seen.has(id) ? dataset.resources.find((resource) => resource.id === id) : undefined;
+    const existing = typeof id === "string" ? dataset.resources.find((resource) => resource.id === id) : undefined;
     try {
       if (existing) {
-        seen.add(existing.id);
         applyResourceChanges(existing, validateResourcePayload(entry, existing));
         next.push(existing);
       } else {

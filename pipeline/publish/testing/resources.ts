@@ -18,8 +18,8 @@ export function findResourceIn(dataset: StoredDataset, rid: string): StoredResou
 /** `POST /datasets/{dataset}/resources/`: remote resources only; `type` defaults to `other`. */
 export function postRemoteResource(context: RequestContext): ApiResponse {
   const dataset = datasetForWrite(context);
-  const body = parseJsonBody(context.headers["content-type"], context.body);
-  if (!isPlainObject(body) || body.filetype !== "remote") throw abort(400, "This endpoint only supports remote resources");
+  const body = jsonObjectBody(context);
+  if (body.filetype !== "remote") throw abort(400, "This endpoint only supports remote resources");
   const changes = validateResourcePayload(body, undefined) as ResourceChanges & Pick<StoredResource, "title" | "url" | "filetype">;
   const resource = newResource(changes, "other");
   prependResource(dataset, resource);

@@ -1,3 +1,4 @@
+import { getMe, getOrganization } from "./accounts.ts";
 import { deleteDataset, getDataset, postDataset, putDataset } from "./datasets.ts";
 import { json } from "./http-io.ts";
 import { listMyDatasets, listMyOrgDatasets, listOrganizationDatasets, searchDatasets } from "./listings.ts";
@@ -17,6 +18,8 @@ export const ROUTES: readonly Route[] = [
   { method: "GET", pattern: "/api/1/datasets/extensions/", handler: constant(ALLOWED_EXTENSIONS) },
   { method: "GET", pattern: "/api/1/spatial/granularities/", handler: constant(GRANULARITIES) },
   { method: "GET", pattern: "/api/1/spatial/levels/", handler: constant(ZONE_LEVELS) },
+  // No schema catalogue is configured: nothing is listed, and any schema name is accepted.
+  { method: "GET", pattern: "/api/1/datasets/schemas/", handler: constant([]) },
   { method: "GET", pattern: "/api/1/datasets/r/:rid", handler: resourcePermalink },
 
   { method: "GET", pattern: "/api/1/datasets/", handler: searchDatasets },
@@ -33,7 +36,9 @@ export const ROUTES: readonly Route[] = [
   { method: "DELETE", pattern: "/api/1/datasets/:dataset/resources/:rid/", handler: deleteResource, secured: true },
   { method: "POST", pattern: "/api/1/datasets/:dataset/resources/:rid/upload/", handler: uploadReplacement, secured: true, blockedWhenReadOnly: true },
 
+  { method: "GET", pattern: "/api/1/organizations/:org/", handler: getOrganization },
   { method: "GET", pattern: "/api/1/organizations/:org/datasets/", handler: listOrganizationDatasets },
+  { method: "GET", pattern: "/api/1/me/", handler: getMe, secured: true },
   { method: "GET", pattern: "/api/1/me/datasets/", handler: listMyDatasets, secured: true },
   { method: "GET", pattern: "/api/1/me/org_datasets/", handler: listMyOrgDatasets, secured: true },
 

@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { authenticate, requireUser } from "./auth.ts";
 import { validateDatasetPayload } from "./dataset-form.ts";
 import { updateDataset } from "./dataset-model.ts";
+import { applyFieldMask, parseFieldMask } from "./field-mask.ts";
 import { FaultQueue, faultBody, proxyHtmlPage, type Fault } from "./faults.ts";
 import { ApiError, NOT_FOUND_TEXT, abort, readBody, writeResponse, type ApiResponse } from "./http-io.ts";
 import { newObjectId } from "./ids.ts";
@@ -187,11 +188,19 @@ function dispatch(store: Store, method: string, url: URL, req: IncomingMessage, 
     if (route.blockedWhenReadOnly && store.readOnly) {
       throw abort(423, "Due to security reasons, the creation of new content is currently disabled.");
     }
-    return route.handler({ method, url, params, headers: req.headers, body, user, store });
+    const response = route.handler({ method, url, params, headers: req.headers, body, user, store });
+    return withFieldMask(response, req.headers["x-fields"]);
   } catch (error) {
     if (error instanceof ApiError) return { status: error.status, body: error.body, headers: error.headers };
     throw error;
   }
+}
+
+/** Masks apply to marshalled successes only, as in flask-restx; errors keep their shape. */
+function withFieldMask(response: ApiResponse, header: string | string[] | undefined): ApiResponse {
+  const text = Array.isArray(header) ? header[0] : header;
+  if (!text || response.status < 200 || response.status >= 300 || response.body === undefined) return response;
+  return { ...response, body: applyFieldMask(response.body, parseFieldMask(text)) };
 }
 
 function serveStatic(store: Store, path: string): ApiResponse {
