@@ -1,0 +1,143 @@
+import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
+import addFormatsModule from "ajv-formats";
+import { createError } from "../errors/create-error.ts";
+import type { ValidationError } from "../errors/types.ts";
+import type { JsonSchema } from "../profiles/common.ts";
+import { dialectProfile, packageProfile, resourceProfile, schemaProfile } from "../profiles/index.ts";
+
+/**
+ * Runs our profiles with ajv (draft-07, strict: false, ajv-formats) and turns ajv's raw errors
+ * into one ValidationError per problem: if/then wrappers dropped, anyOf branches folded into one
+ * "must be X or Y" message, duplicates removed.
+ */
+
+export type DescriptorKind = "package" | "resource" | "schema" | "dialect";
+
+const PROFILES: Record<DescriptorKind, JsonSchema> = {
+  package: packageProfile,
+  resource: resourceProfile,
+  schema: schemaProfile,
+  dialect: dialectProfile,
+};
+
+type FormatsPlugin = (ajv: Ajv) => Ajv;
+// ajv-formats is CommonJS: under NodeNext the default import is the module object.
+const addFormats = ((addFormatsModule as unknown as { default?: FormatsPlugin }).default ?? addFormatsModule) as unknown as FormatsPlugin;
+
+let ajv: Ajv | undefined;
+const validators = new Map<DescriptorKind, ValidateFunction>();
+
+function validatorFor(kind: DescriptorKind): ValidateFunction {
+  let validate = validators.get(kind);
+  if (!validate) {
+    if (!ajv) {
+      ajv = new Ajv({ strict: false, allErrors: true });
+      addFormats(ajv);
+    }
+    validate = ajv.compile(PROFILES[kind]);
+    validators.set(kind, validate);
+  }
+  return validate;
+}
+
+function describe(value: unknown): string {
+  const text = JSON.stringify(value);
+  return text === undefined ? String(value) : text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+function valueAt(root: unknown, pointer: string): unknown {
+  let node = root;
+  for (const part of pointer.split("/").slice(1)) {
+    if (node === null || typeof node !== "object") return undefined;
+    node = (node as Record<string, unknown>)[part.replace(/~1/g, "/").replace(/~0/g, "~")];
+  }
+  return node;
+}
+
+function propertyName(pointer: string): string {
+  const last = pointer.split("/").pop() ?? "";
+  return pointer === "" ? "the descriptor" : /^\d+$/.test(last) ? `item ${pointer}` : `"${last}"`;
+}
+
+function problem(error: ErrorObject, descriptor: unknown): { note: string; path: string } {
+  const path = error.instancePath;
+  const name = propertyName(path);
+  const got = describe(valueAt(descriptor, path));
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case "required": {
+      const missing = String(params.missingProperty);
+      return { note: `property "${missing}" is required here: add it`, path: `${path}/${missing}` };
+    }
+    case "enum":
+      return { note: `${name} is ${got}: use one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")}`, path };
+    case "const":
+      return { note: `${name} is ${got}: it must be ${JSON.stringify(params.allowedValue)}`, path };
+    case "type":
+      return { note: `${name} is ${got}: it must be of type ${String(params.type).replace(",", " or ")}`, path };
+    case "format":
+      return { note: `${name} is ${got}: it must be a valid ${String(params.format)}`, path };
+    case "pattern":
+      return { note: `${name} is ${got}: it must match the pattern ${String(params.pattern)}`, path };
+    case "minItems":
+      return { note: `${name} must have at least ${String(params.limit)} item(s)`, path };
+    case "minLength":
+      return { note: `${name} must not be empty`, path };
+    case "maxLength":
+      return { note: `${name} is ${got}: it must be at most ${String(params.limit)} character(s) long`, path };
+    case "minimum":
+      return { note: `${name} is ${got}: it must be at least ${String(params.limit)}`, path };
+    case "minProperties":
+      return { note: `${name} is empty: give at least one property`, path };
+    default:
+      return { note: `${name} ${error.message ?? "is invalid"}`, path };
+  }
+}
+
+function foldAnyOf(errors: ErrorObject[], descriptor: unknown): { note: string; path: string }[] {
+  const anyOfs = errors.filter((e) => e.keyword === "anyOf");
+  const out: { note: string; path: string }[] = [];
+  const folded = new Set<ErrorObject>();
+  for (const anyOf of anyOfs) {
+    const prefix = `${anyOf.schemaPath.slice(0, -"/anyOf".length)}/anyOf/`;
+    const branches = errors.filter((e) => e !== anyOf && e.schemaPath.startsWith(prefix));
+    branches.forEach((e) => folded.add(e));
+    folded.add(anyOf);
+    const types = branches.filter((e) => e.keyword === "type" && e.instancePath === anyOf.instancePath).map((e) => String((e.params as { type: unknown }).type));
+    const required = branches.filter((e) => e.keyword === "required").map((e) => String((e.params as { missingProperty: unknown }).missingProperty));
+    const name = propertyName(anyOf.instancePath);
+    const got = describe(valueAt(descriptor, anyOf.instancePath));
+    if (types.length > 0 && types.length === branches.filter((e) => e.instancePath === anyOf.instancePath).length) {
+      out.push({ note: `${name} is ${got}: it must be ${[...new Set(types)].join(" or ")}`, path: anyOf.instancePath });
+    } else if (required.length > 0 && required.length === branches.length) {
+      out.push({ note: `${name} needs one of the properties ${required.map((r) => `"${r}"`).join(" or ")}`, path: anyOf.instancePath });
+    } else {
+      // The value has a branch's shape but breaks one of its rules: report that rule.
+      const deepest = branches.filter((e) => e.keyword !== "type" && e.keyword !== "anyOf");
+      if (deepest.length > 0) for (const e of deepest) out.push(problem(e, descriptor));
+      else out.push({ note: `${name} is ${got}: it does not have any of the allowed shapes`, path: anyOf.instancePath });
+    }
+  }
+  for (const error of errors) if (!folded.has(error) && error.keyword !== "if") out.push(problem(error, descriptor));
+  return out;
+}
+
+/**
+ * Profile errors for a descriptor. `jsonPath`s are prefixed with `prefix` (the descriptor's place
+ * in an enclosing package). Errors under `/fields/N` of a schema are `field-error`s.
+ */
+export function profileErrors(kind: DescriptorKind, descriptor: unknown, prefix = ""): ValidationError[] {
+  const validate = validatorFor(kind);
+  if (validate(descriptor)) return [];
+  const code = `${kind}-error`;
+  const seen = new Set<string>();
+  const errors: ValidationError[] = [];
+  for (const { note, path } of foldAnyOf(validate.errors ?? [], descriptor)) {
+    const key = `${path}\u0000${note}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const type = kind === "schema" && /^\/fields\/\d+\//.test(`${path}/`) && path !== "/fields" ? "field-error" : code;
+    errors.push(createError(type, { note, jsonPath: prefix + path }));
+  }
+  return errors;
+}

@@ -1,0 +1,43 @@
+/**
+ * JSON Schema (draft-07) building blocks for our descriptor profiles, written from the Data
+ * Package v2 spec text. They accept the v1 forms a v2 consumer must still read (§1.6 of
+ * docs/frictionless.md); the loaders normalise those afterwards.
+ */
+
+export type JsonSchema = Record<string, unknown>;
+
+export const stringArray: JsonSchema = { type: "array", items: { type: "string" } };
+
+export const license: JsonSchema = {
+  type: "object",
+  anyOf: [{ required: ["name"] }, { required: ["path"] }],
+  properties: {
+    name: { type: "string", pattern: "^([-a-zA-Z0-9._])+$" },
+    path: { type: "string" },
+    title: { type: "string" },
+  },
+};
+
+export const source: JsonSchema = {
+  type: "object",
+  minProperties: 1,
+  properties: { title: { type: "string" }, path: { type: "string" }, email: { type: "string", format: "email" }, version: { type: "string" } },
+};
+
+export const contributor: JsonSchema = {
+  type: "object",
+  minProperties: 1,
+  properties: {
+    title: { type: "string" },
+    givenName: { type: "string" },
+    familyName: { type: "string" },
+    path: { type: "string" },
+    email: { type: "string", format: "email" },
+    roles: stringArray,
+    role: { type: "string" },
+    organization: { type: "string" },
+  },
+};
+
+/** A path or URL; the URL-or-path safety rule is checked in code so the message can say why. */
+export const pathOrUrl: JsonSchema = { type: "string", minLength: 1 };
