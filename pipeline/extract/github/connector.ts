@@ -62,7 +62,7 @@ export const githubConnector: Connector<GithubOptions> = {
     const folder = files.length !== 1 || files[0]?.path !== normalisePath(options.path);
     const parts: AsyncIterable<SourceRecord>[] = [];
     for (const file of files) {
-      const format = options.format ?? (formatFromName(file.path) as TableFormat);
+      const format = options.format ?? formatFromName(file.path) ?? "csv";
       const place = folder ? `${source}/${file.path.slice(normalisePath(options.path).length + 1)}` : source;
       parts.push(await openTableRecords({ bytes: file.bytes, format, encoding: options.encoding, dialect: options.dialect, place, file: folder ? file.path : undefined }, context.logger));
     }

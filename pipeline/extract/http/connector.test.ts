@@ -40,7 +40,10 @@ describe("http connector", () => {
     expect(result.provenance()).toMatchObject({ source: `${server.url}/api/appels`, connector: "http", title: "Appels fictifs", records: 2, bytes: body.length, sha256: sha256Hex(body), etag: expect.any(String) });
   });
 
-  it("reads CSV and XLSX answers, the format taken from the content type", async () => {
+  it("reads CSV, XLSX and NDJSON answers, the format taken from the content type", async () => {
+    server.setFile("/exports/appels", { body: '{"code":"AAP-FICTIF-1"}\n{"code":"AAP-FICTIF-2"}\n', contentType: "application/x-ndjson" });
+    const ndjson = await httpConnector.extract({ url: `${server.url}/exports/appels` }, context());
+    expect((await readAll(ndjson)).map((record) => record.code)).toEqual(["AAP-FICTIF-1", "AAP-FICTIF-2"]);
     const csv = await httpConnector.extract({ url: `${server.url}/exports/laureats.csv`, dialect: { delimiter: ";" } }, context());
     expect(await readAll(csv)).toEqual([{ projet: "Projet fictif A", montant: "1000", [SOURCE_ROW_NUMBER]: 2 }]);
     const xlsx = await httpConnector.extract({ url: `${server.url}/exports/laureats.xlsx` }, context());
