@@ -1,3 +1,5 @@
+import { URL_PATTERN } from "../file/options.ts";
+
 export interface AidesTerritoiresOptions {
   baseUrl?: string;
   /** Environment variable holding the permanent API key (X-AUTH-TOKEN) of the account. */
@@ -20,7 +22,8 @@ export const optionsSchema = {
   additionalProperties: false,
   required: ["tokenEnv"],
   properties: {
-    baseUrl: { type: "string", pattern: "^https?://" },
+    // Tokens travel with every call: https only (http just for local test servers).
+    baseUrl: { type: "string", pattern: URL_PATTERN },
     tokenEnv: { type: "string", pattern: "^[A-Za-z_][A-Za-z0-9_]*$" },
     backers: slugs,
     programs: slugs,

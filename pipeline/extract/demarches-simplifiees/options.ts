@@ -1,3 +1,4 @@
+import { URL_PATTERN } from "../file/options.ts";
 import { DOSSIER_STATES, type DossierState } from "./types.ts";
 
 export interface DemarchesSimplifieesOptions {
@@ -22,7 +23,8 @@ export const optionsSchema = {
   additionalProperties: false,
   required: ["demarche", "tokenEnv"],
   properties: {
-    baseUrl: { type: "string", pattern: "^https?://" },
+    // Tokens travel with every call: https only (http just for local test servers).
+    baseUrl: { type: "string", pattern: URL_PATTERN },
     demarche: { type: "integer", minimum: 1 },
     tokenEnv: { type: "string", pattern: "^[A-Za-z_][A-Za-z0-9_]*$" },
     state: { enum: [...DOSSIER_STATES] },

@@ -1,3 +1,5 @@
+import { URL_PATTERN } from "../file/options.ts";
+
 export interface GristOptions {
   /** DINUM's instance by default; team sites use `https://<host>/o/<org>`. */
   baseUrl?: string;
@@ -25,7 +27,8 @@ export const optionsSchema = {
   additionalProperties: false,
   required: ["docId", "tableId"],
   properties: {
-    baseUrl: { type: "string", pattern: "^https?://" },
+    // Tokens travel with every call: https only (http just for local test servers).
+    baseUrl: { type: "string", pattern: URL_PATTERN },
     docId: { type: "string", pattern: "^[A-Za-z0-9_-]+$" },
     tableId: { type: "string", pattern: "^[A-Za-z_][A-Za-z0-9_]*$" },
     tokenEnv: { type: "string", pattern: "^[A-Za-z_][A-Za-z0-9_]*$" },
