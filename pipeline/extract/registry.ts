@@ -1,5 +1,8 @@
+import { aidesTerritoiresConnector } from "./aides-territoires/connector.ts";
+import { demarchesSimplifieesConnector } from "./demarches-simplifiees/connector.ts";
 import { fileConnector } from "./file/connector.ts";
 import { githubConnector } from "./github/connector.ts";
+import { gristConnector } from "./grist/connector.ts";
 import { httpConnector } from "./http/connector.ts";
 import { ExtractError, type Connector } from "./types.ts";
 
@@ -12,6 +15,9 @@ export const connectors: Record<string, Connector> = Object.fromEntries([
   entry(fileConnector),
   entry(httpConnector),
   entry(githubConnector),
+  entry(demarchesSimplifieesConnector),
+  entry(gristConnector),
+  entry(aidesTerritoiresConnector),
 ]);
 
 /** Widening the options type is safe because `extract` only ever gets options checked against `optionsSchema`. */
