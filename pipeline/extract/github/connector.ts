@@ -95,7 +95,10 @@ async function fetchFiles(octokit: Octokit, options: GithubOptions, previous: Gi
       headers: cached && previous?.etag ? { "if-none-match": previous.etag } : {},
     });
   } catch (error) {
-    if ((error as { status?: number }).status === 304 && cached && previous) return { files: cached, etag: previous.etag };
+    if ((error as { status?: number }).status === 304 && cached && previous) {
+      context.logger.info("not modified since the last successful run: replaying the cached copy", { source });
+      return { files: cached, etag: previous.etag };
+    }
     throw error;
   }
   const data = response.data as ContentEntry | ContentEntry[];

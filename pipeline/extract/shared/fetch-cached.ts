@@ -80,6 +80,7 @@ export async function fetchCached(request: CachedFetchRequest): Promise<FetchedB
     if (!cached || !previous?.sha256) {
       throw new ExtractError({ code: "malformed", source, message: `${source} answered 304 Not Modified to a request that was not conditional`, hint: "the server or a proxy in between is misbehaving; retry later" });
     }
+    request.logger.info("not modified since the last successful run: replaying the cached copy", { source });
     return { bytes: cached, sha256: previous.sha256, etag: etag ?? previous.etag, lastModified: lastModified ?? previous.lastModified, contentType, notModified: true, fetchedAt };
   }
   const sha256 = sha256Hex(response.body);
