@@ -87,7 +87,7 @@ describe("a write whose outcome is unknown is not repeated blindly: the dataset 
     ["upload of a new file, reset after processing", { method: "POST", path: /\/upload\/$/, kind: "reset", after: true }],
     ["upload of a new file, 500 after processing", { method: "POST", path: /\/upload\/$/, kind: "status", status: 500, after: true }],
     ["upload of a new file, proxy HTML 502 after processing", { method: "POST", path: /\/upload\/$/, kind: "html", status: 502, after: true }],
-    ["upload of a new file, answer slower than the timeout", { method: "POST", path: /\/upload\/$/, kind: "delay", delayMs: 2_500, after: true }],
+    ["upload of a new file, answer slower than the timeout", { method: "POST", path: /\/upload\/$/, kind: "delay", delayMs: 4_000, after: true }],
     ["dataset creation, reset after processing", { method: "POST", path: /^\/api\/1\/datasets\/$/, kind: "reset", after: true }],
     ["upload, 500 before processing", { method: "POST", path: /\/upload\/$/, kind: "status", status: 500 }],
   ])("%s", async (_name, fault) => {

@@ -23,6 +23,8 @@ export interface DatagouvClientOptions {
   chunkThreshold?: number;
   /** Size of one chunk (default 20,000,000 bytes, as the web UI). */
   chunkSize?: number;
+  /** Page size of the dataset listings (default 100). */
+  pageSize?: number;
   onRetry?: HttpRequest["onRetry"];
 }
 
@@ -37,8 +39,6 @@ export function creationRetry(retry: RetryPolicy): RetryPolicy {
   return { ...retry, statuses: [429], networkErrors: false };
 }
 
-const PAGE_SIZE = 100;
-
 export class DatagouvClient {
   readonly config: DatagouvConfig;
   private readonly options: Required<Omit<DatagouvClientOptions, "onRetry">> & Pick<DatagouvClientOptions, "onRetry">;
@@ -51,6 +51,7 @@ export class DatagouvClient {
       retry: options.retry ?? IDEMPOTENT_RETRY,
       chunkThreshold: options.chunkThreshold ?? 20_000_000,
       chunkSize: options.chunkSize ?? 20_000_000,
+      pageSize: options.pageSize ?? 100,
       onRetry: options.onRetry,
     };
   }
@@ -78,7 +79,7 @@ export class DatagouvClient {
   /** Every dataset of the organization, private ones included for members, all pages. */
   async listOrganizationDatasets(organization: string, meter?: CallMeter): Promise<RemoteDataset[]> {
     const out: RemoteDataset[] = [];
-    let url: string | null = this.api(`/organizations/${enc(organization)}/datasets/?page_size=${PAGE_SIZE}`);
+    let url: string | null = this.api(`/organizations/${enc(organization)}/datasets/?page_size=${this.options.pageSize}`);
     while (url) {
       const { data }: { data: { data: RemoteDataset[]; next_page?: string | null } } = await this.json({ method: "GET", url }, meter);
       out.push(...data.data);

@@ -1,0 +1,62 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { startUdataServer, type UdataServer } from "../testing/udata-server.ts";
+import { testClient } from "../test-kit.ts";
+import type { DatasetPayload } from "./types.ts";
+
+let server: UdataServer;
+beforeEach(async () => {
+  server = await startUdataServer();
+});
+afterEach(() => server.close());
+
+const client = (options: Parameters<typeof testClient>[3] = {}) => testClient(server.url, server.apiKey, server.organizationId, options);
+
+function payload(title: string): DatasetPayload {
+  return { title, description: "Jeu fictif", license: "lov2", frequency: "daily", tags: ["donnees-fictives"], private: false, extras: {}, organization: server.organizationId };
+}
+
+describe("DatagouvClient", () => {
+  it("follows next_page through every page of the organization's datasets", async () => {
+    const c = client({ pageSize: 2 });
+    for (const n of [1, 2, 3, 4, 5]) await c.createDataset(payload(`Jeu fictif ${n}`));
+    const listed = await c.listOrganizationDatasets(server.organizationId);
+    expect(listed.map((d) => d.title).sort()).toEqual(["Jeu fictif 1", "Jeu fictif 2", "Jeu fictif 3", "Jeu fictif 4", "Jeu fictif 5"]);
+    expect(server.requests.filter((r) => r.path.includes("/organizations/"))).toHaveLength(3);
+  });
+
+  it("reads a missing or deleted dataset as undefined, and a repeated DELETE of a resource as already done", async () => {
+    const c = client();
+    expect(await c.getDataset("0123456789abcdef01234567")).toBeUndefined();
+    const dataset = await c.createDataset(payload("Jeu fictif à supprimer"));
+    const id = server.addForeignResource(dataset.id, { title: "Fichier fictif", content: "a,b\n", filename: "fictif.csv" });
+    expect(await c.deleteResource(dataset.id, id)).toBe(true);
+    expect(await c.deleteResource(dataset.id, id)).toBe(false);
+  });
+
+  it("never sends a write without a key, and says which variable to set", async () => {
+    const anonymous = testClient(server.url, undefined, undefined);
+    await expect(anonymous.createDataset(payload("Jeu fictif"))).rejects.toMatchObject({ code: "config", message: expect.stringContaining("DATAGOUV_API_KEY is not set") });
+    expect(server.requests).toEqual([]);
+  });
+
+  it("maps statuses to codes: 400 with field errors, 404, 410, 415, non-JSON bodies", async () => {
+    const c = client();
+    await expect(c.createDataset({ ...payload("Jeu fictif"), license: "licence-inexistante" })).rejects.toMatchObject({ code: "invalid", status: 400, fieldErrors: { license: expect.any(Array) } });
+    await expect(c.updateDataset("0123456789abcdef01234567", { title: "x" })).rejects.toMatchObject({ code: "not-found", status: 404 });
+    const dataset = await c.createDataset(payload("Jeu fictif supprimé"));
+    server.inject({ method: "PUT", kind: "status", status: 410, body: { message: "Dataset has been deleted" } });
+    await expect(c.updateDataset(dataset.id, { title: "x" })).rejects.toMatchObject({ code: "gone", message: expect.stringContaining("deleted") });
+    server.inject({ method: "POST", kind: "status", status: 415, body: { message: "Incorrect file content type: HTML" } });
+    await expect(c.uploadNewResource(dataset.id, { path: new URL(import.meta.url).pathname, filename: "fictif.csv", size: 1 })).rejects.toMatchObject({ code: "unsupported-media" });
+    server.inject({ method: "GET", kind: "html", status: 500 });
+    await expect(c.getDataset(dataset.id)).rejects.toMatchObject({ code: "bad-gateway-html", message: expect.stringContaining("not JSON") });
+  });
+
+  it("times out on an answer slower than its limit, after retrying the idempotent call", async () => {
+    // undici checks header timeouts on a coarse (about 1 s) clock: the delay is well above it.
+    const c = client({ timeoutMs: 500, retry: { retries: 1, minDelayMs: 5, maxDelayMs: 50, statuses: [503] } });
+    server.inject({ method: "GET", kind: "delay", delayMs: 2_500, times: 2 });
+    await expect(c.getDataset("0123456789abcdef01234567")).rejects.toMatchObject({ code: "timeout", message: expect.stringContaining("no answer in time") });
+    expect(server.requests.filter((r) => r.method === "GET")).toHaveLength(2);
+  });
+});
