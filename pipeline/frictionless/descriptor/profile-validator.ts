@@ -94,31 +94,44 @@ function problem(error: ErrorObject, descriptor: unknown): { note: string; path:
   }
 }
 
-function foldAnyOf(errors: ErrorObject[], descriptor: unknown): { note: string; path: string }[] {
-  const anyOfs = errors.filter((e) => e.keyword === "anyOf");
-  const out: { note: string; path: string }[] = [];
-  const folded = new Set<ErrorObject>();
-  for (const anyOf of anyOfs) {
-    const prefix = `${anyOf.schemaPath.slice(0, -"/anyOf".length)}/anyOf/`;
-    const branches = errors.filter((e) => e !== anyOf && e.schemaPath.startsWith(prefix));
-    branches.forEach((e) => folded.add(e));
-    folded.add(anyOf);
-    const types = branches.filter((e) => e.keyword === "type" && e.instancePath === anyOf.instancePath).map((e) => String((e.params as { type: unknown }).type));
-    const required = branches.filter((e) => e.keyword === "required").map((e) => String((e.params as { missingProperty: unknown }).missingProperty));
-    const name = propertyName(anyOf.instancePath);
-    const got = describe(valueAt(descriptor, anyOf.instancePath));
-    if (types.length > 0 && types.length === branches.filter((e) => e.instancePath === anyOf.instancePath).length) {
-      out.push({ note: `${name} is ${got}: it must be ${[...new Set(types)].join(" or ")}`, path: anyOf.instancePath });
-    } else if (required.length > 0 && required.length === branches.length) {
-      out.push({ note: `${name} needs one of the properties ${required.map((r) => `"${r}"`).join(" or ")}`, path: anyOf.instancePath });
-    } else {
-      // The value has a branch's shape but breaks one of its rules: report that rule.
-      const deepest = branches.filter((e) => e.keyword !== "type" && e.keyword !== "anyOf");
-      if (deepest.length > 0) for (const e of deepest) out.push(problem(e, descriptor));
-      else out.push({ note: `${name} is ${got}: it does not have any of the allowed shapes`, path: anyOf.instancePath });
-    }
+function branchesOf(anyOf: ErrorObject, errors: readonly ErrorObject[]): ErrorObject[] {
+  const prefix = `${anyOf.schemaPath.slice(0, -"/anyOf".length)}/anyOf/`;
+  return errors.filter((e) => e !== anyOf && e.schemaPath.startsWith(prefix));
+}
+
+function foldOne(anyOf: ErrorObject, branches: ErrorObject[], descriptor: unknown): { note: string; path: string }[] {
+  const atSelf = branches.filter((e) => e.instancePath === anyOf.instancePath);
+  const types = atSelf.filter((e) => e.keyword === "type").map((e) => String((e.params as { type: unknown }).type));
+  const required = branches.filter((e) => e.keyword === "required").map((e) => String((e.params as { missingProperty: unknown }).missingProperty));
+  const name = propertyName(anyOf.instancePath);
+  const got = describe(valueAt(descriptor, anyOf.instancePath));
+  if (types.length > 0 && types.length === atSelf.length) {
+    return [{ note: `${name} is ${got}: it must be ${[...new Set(types)].join(" or ")}`, path: anyOf.instancePath }];
   }
-  for (const error of errors) if (!folded.has(error) && error.keyword !== "if") out.push(problem(error, descriptor));
+  if (required.length > 0 && required.length === branches.length) {
+    return [{ note: `${name} needs one of the properties ${required.map((r) => `"${r}"`).join(" or ")}`, path: anyOf.instancePath }];
+  }
+  // The value has a branch's shape but breaks one of its rules: report those rules.
+  const deeper = branches.filter((e) => e.keyword !== "type" && e.keyword !== "anyOf");
+  if (deeper.length > 0) return deeper.map((e) => problem(e, descriptor));
+  return [{ note: `${name} is ${got}: it does not have any of the allowed shapes`, path: anyOf.instancePath }];
+}
+
+/** In ajv's order (branch errors come just before their anyOf error). */
+function foldAnyOf(errors: ErrorObject[], descriptor: unknown): { note: string; path: string }[] {
+  const inBranch = new Set<ErrorObject>();
+  const branches = new Map<ErrorObject, ErrorObject[]>();
+  for (const error of errors) {
+    if (error.keyword !== "anyOf") continue;
+    const list = branchesOf(error, errors);
+    branches.set(error, list);
+    list.forEach((e) => inBranch.add(e));
+  }
+  const out: { note: string; path: string }[] = [];
+  for (const error of errors) {
+    if (error.keyword === "anyOf" && !inBranch.has(error)) out.push(...foldOne(error, branches.get(error) ?? [], descriptor));
+    else if (!inBranch.has(error) && error.keyword !== "if" && error.keyword !== "anyOf") out.push(problem(error, descriptor));
+  }
   return out;
 }
 
