@@ -137,6 +137,24 @@ describe("démarches-simplifiées connector", () => {
     expect(second.state.updatedSince).toBe("2026-03-02T11:55:00.000Z");
   });
 
+  it("after a run that failed later (state not saved), resumes from the last saved state", async () => {
+    fake = await startFakeDemarchesSimplifiees({ token: TOKEN, demarches: [fakeDemarche(4242, [1, 2].map((n) => fakeDossier(n)))] });
+    const saved = (await run(FIRST_RUN)).state;
+    const demarche = fake.demarches.get(4242)!;
+    demarche.dossiers = [fakeDossier(1), fakeDossier(2, { montant: 55_555, updated: "2026-03-02T08:00:00+01:00" })];
+    await run(SECOND_RUN, saved); // extracted, then the run failed: its state is thrown away
+    demarche.dossiers.push(fakeDossier(3, { updated: "2026-03-03T08:00:00+01:00" }));
+    fake.queries.length = 0;
+
+    const retried = await run(new Date("2026-03-03T12:00:00.000Z"), saved);
+    expect(fake.queries[0]?.variables).toMatchObject({ updatedSince: saved.updatedSince });
+    expect(retried.records.map((record) => [record.number, record.montant])).toEqual([
+      [1, 10_001],
+      [2, 55_555],
+      [3, 10_003],
+    ]);
+  });
+
   it("says unchanged when nothing changed since the last run, and still yields every record", async () => {
     fake = await startFakeDemarchesSimplifiees({ token: TOKEN, demarches: [fakeDemarche(4242, [fakeDossier(1), fakeDossier(2)])] });
     const first = await run(FIRST_RUN);
@@ -194,6 +212,15 @@ describe("démarches-simplifiées connector", () => {
     fake.script.push({ status: 429, retryAfterSeconds: 1, body: JSON.stringify({ errors: [{ message: "Too many requests" }] }), contentType: "application/json" });
     const { records } = await run(FIRST_RUN);
     expect(records).toHaveLength(1);
+    expect(fake.earlyRetries).toBe(0);
+  });
+
+  it("keeps to the API's rate limit by honouring its Retry-After", async () => {
+    const dossiers = Array.from({ length: 201 }, (_, index) => fakeDossier(index + 1));
+    fake = await startFakeDemarchesSimplifiees({ token: TOKEN, demarches: [fakeDemarche(4242, dossiers)], maxPerSecond: 2 });
+    const { records } = await run(FIRST_RUN);
+    expect(records).toHaveLength(201);
+    expect(fake.served429).toBeGreaterThan(0);
     expect(fake.earlyRetries).toBe(0);
   });
 

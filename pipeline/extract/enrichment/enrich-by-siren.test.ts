@@ -63,6 +63,18 @@ describe("enrichBySiren", () => {
     expect(fake.served429).toBe(0);
   });
 
+  it("shares the limit between lookups running at the same time", async () => {
+    const organisations = Array.from({ length: 16 }, (_, index) => organisation(index));
+    fake = await startFakeRechercheEntreprises(organisations, { maxPerSecond: 7 });
+    const sirens = organisations.map((o) => o.siren);
+    const [a, b] = await Promise.all([
+      enrichBySiren(sirens.slice(0, 8), { baseUrl: fake.url, cacheFile: join(dir, "a.json"), retry: NO_RETRY }),
+      enrichBySiren(sirens.slice(8), { baseUrl: fake.url, cacheFile: join(dir, "b.json"), retry: NO_RETRY }),
+    ]);
+    expect(a.size + b.size).toBe(16);
+    expect(fake.served429).toBe(0);
+  });
+
   it("keeps answers on disk: a second run makes no request", async () => {
     fake = await startFakeRechercheEntreprises([organisation(1), organisation(2)]);
     const cacheFile = join(dir, "cache", "sirens.json");

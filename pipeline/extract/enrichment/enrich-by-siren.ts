@@ -2,7 +2,7 @@ import { httpRequest, parseJsonBody, type RetryPolicy } from "../../http/client.
 import { HttpError } from "../../http/errors.ts";
 import { ExtractError } from "../types.ts";
 import { isFresh, readSirenCache, writeSirenCache, type SirenCache } from "./siren-cache.ts";
-import { createTokenBucket } from "./token-bucket.ts";
+import { createTokenBucket, type TokenBucket } from "./token-bucket.ts";
 import type { SirenInfo } from "./types.ts";
 
 export const RECHERCHE_ENTREPRISES_URL = "https://recherche-entreprises.api.gouv.fr";
@@ -35,6 +35,19 @@ interface SearchResult {
 // Network delays shift arrivals by a few milliseconds: stay a little under the server's limit.
 const RATE_MARGIN = 0.95;
 
+// The limit is per IP: calls made at the same time by several tables must share one bucket.
+const buckets = new Map<string, TokenBucket>();
+
+function bucketFor(baseUrl: string, maxPerSecond: number): TokenBucket {
+  const key = `${baseUrl} ${maxPerSecond}`;
+  let bucket = buckets.get(key);
+  if (!bucket) {
+    bucket = createTokenBucket({ ratePerSecond: maxPerSecond * RATE_MARGIN });
+    buckets.set(key, bucket);
+  }
+  return bucket;
+}
+
 /**
  * Look up organisations by SIREN in the Recherche d'entreprises API (domain.md §4.4).
  * Values that are not 9 digits (after removing spaces) are skipped, as are SIRENs the API
@@ -44,7 +57,7 @@ const RATE_MARGIN = 0.95;
 export async function enrichBySiren(sirens: readonly string[], options: EnrichOptions): Promise<Map<string, SirenInfo>> {
   const baseUrl = (options.baseUrl ?? RECHERCHE_ENTREPRISES_URL).replace(/\/+$/, "");
   const maxAgeDays = options.maxAgeDays ?? 30;
-  const bucket = createTokenBucket({ ratePerSecond: (options.maxPerSecond ?? 7) * RATE_MARGIN });
+  const bucket = bucketFor(baseUrl, options.maxPerSecond ?? 7);
   const cache = await readSirenCache(options.cacheFile);
   const wanted = [...new Set(sirens.map((value) => value.replace(/\s+/g, "")).filter((value) => /^\d{9}$/.test(value)))];
   const now = new Date();
