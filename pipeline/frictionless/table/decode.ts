@@ -1,4 +1,5 @@
 import { isUtf8 } from "node:buffer";
+import { decodeWindows1252 } from "./windows-1252.ts";
 
 /**
  * Bytes → text, strictly. UTF-8 (the default) is validated over the whole
@@ -33,6 +34,13 @@ export function encodingName(label: string | undefined): string | undefined {
 export async function* decodeText(chunks: AsyncIterable<Uint8Array>, encoding = "utf-8"): AsyncGenerator<string> {
   if (encodingName(encoding) === "utf-8") {
     yield* decodeUtf8(chunks);
+    return;
+  }
+  if (encodingName(encoding) === "windows-1252") {
+    for await (const chunk of chunks) {
+      const text = decodeWindows1252(chunk);
+      if (text !== "") yield text;
+    }
     return;
   }
   const decoder = new TextDecoder(encoding);
