@@ -25,7 +25,7 @@ export function createAidesTerritoiresConnector(dependencies: AidesTerritoiresDe
 
 export const aidesTerritoiresConnector = createAidesTerritoiresConnector();
 
-export function aidsUrl(baseUrl: string, options: Pick<AidesTerritoiresOptions, "backers" | "programs" | "filters">): string {
+function aidsUrl(baseUrl: string, options: Pick<AidesTerritoiresOptions, "backers" | "programs" | "filters">): string {
   const params = new URLSearchParams();
   for (const backer of options.backers ?? []) params.append("backers", backer);
   for (const program of options.programs ?? []) params.append("programs", program);
