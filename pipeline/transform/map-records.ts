@@ -1,0 +1,165 @@
+import type { Field, Schema } from "../frictionless/descriptor/types.ts";
+import { compileField } from "../frictionless/field/index.ts";
+import { CAST_FAILED, type CompiledField } from "../frictionless/field/types.ts";
+import type { MappingRule } from "../declaration/types.ts";
+import { normalizeText } from "./normalize.ts";
+
+/**
+ * Source records → rows of logical values in schema field order. Each field is read
+ * with the schema's type and the source's own habits declared in the mapping (its date
+ * format, its decimal comma), so "01/02/2021" becomes the date 2021-02-01 and
+ * "6 000 000,00" the number 6000000. Constraints are not checked here: the validate
+ * stage checks the table we write, and reports point back to the source row.
+ */
+
+export interface TransformIssue {
+  code: "type-error" | "missing-column";
+  /** The source, as the connector names it (path relative to the declaration, or URL). */
+  source: string;
+  /** Physical row in the source (the header is row 1), for cell errors. */
+  rowNumber?: number;
+  column?: string;
+  fieldName: string;
+  /** The source text that did not parse. */
+  cell?: string;
+  message: string;
+}
+
+export interface MappedTable {
+  /** Logical values, one array per record, in schema field order. */
+  rows: unknown[][];
+  /** For each row, the physical row number in the source. */
+  sourceRows: number[];
+  issues: TransformIssue[];
+}
+
+export interface MapOptions {
+  schema: Schema;
+  mapping: Readonly<Record<string, string | MappingRule>>;
+  /** Source name for messages. */
+  source: string;
+  /** Physical source row of a record, when the connector knows it. */
+  rowNumberOf?: (record: Record<string, unknown>, index: number) => number;
+  /** Stop collecting issues after this many (default 1000). */
+  limitIssues?: number;
+}
+
+interface FieldPlan {
+  field: Field;
+  rule: MappingRule | undefined;
+  reader: CompiledField;
+}
+
+export async function mapRecords(records: AsyncIterable<Record<string, unknown>> | Iterable<Record<string, unknown>>, options: MapOptions): Promise<MappedTable> {
+  const plans = options.schema.fields.map((field, index) => planField(field, index, options));
+  const limit = options.limitIssues ?? 1000;
+  const rowNumberOf = options.rowNumberOf ?? ((_record, index) => index + 2);
+  const rows: unknown[][] = [];
+  const sourceRows: number[] = [];
+  const issues: TransformIssue[] = [];
+  const columnsSeen = new Set<string>();
+  let index = 0;
+  for await (const record of records) {
+    const rowNumber = rowNumberOf(record, index++);
+    const row = new Array<unknown>(plans.length);
+    for (let i = 0; i < plans.length; i++) {
+      const plan = plans[i]!;
+      const rule = plan.rule;
+      if (!rule) {
+        row[i] = null;
+        continue;
+      }
+      let raw: unknown;
+      if (rule.column === undefined) {
+        raw = rule.value;
+      } else {
+        const found = lookup(record, rule.column);
+        if (found.present) columnsSeen.add(rule.column);
+        raw = found.value;
+      }
+      const prepared = prepare(raw, rule);
+      const value = prepared === null ? null : plan.reader.cast(prepared);
+      if (value === CAST_FAILED) {
+        row[i] = null;
+        if (issues.length < limit) issues.push(typeIssue(plan, prepared, raw, rowNumber, options.source));
+      } else {
+        row[i] = value;
+      }
+    }
+    rows.push(row);
+    sourceRows.push(rowNumber);
+  }
+  if (index > 0) issues.unshift(...missingColumns(plans, columnsSeen, options.source));
+  return { rows, sourceRows, issues };
+}
+
+function planField(field: Field, index: number, options: MapOptions): FieldPlan {
+  const declared = options.mapping[field.name];
+  const rule: MappingRule | undefined = typeof declared === "string" ? { column: declared } : declared;
+  // Read with the target type and the source's conventions; constraints belong to validation.
+  const readingField: Field = { ...field, constraints: undefined, ...parseOverrides(rule) };
+  return { field, rule, reader: compileField(readingField, options.schema, index) };
+}
+
+function parseOverrides(rule: MappingRule | undefined): Partial<Field> {
+  if (!rule) return {};
+  const overrides: Partial<Field> = {};
+  for (const key of ["format", "decimalChar", "groupChar", "bareNumber", "trueValues", "falseValues", "missingValues"] as const) {
+    if (rule[key] !== undefined) (overrides as Record<string, unknown>)[key] = rule[key];
+  }
+  return overrides;
+}
+
+/** Normalise text, recode it, and turn blanks into null; other values (numbers, dates from XLSX or JSON) pass through. */
+function prepare(raw: unknown, rule: MappingRule): unknown {
+  if (raw === undefined || raw === null) return null;
+  if (typeof raw !== "string") return raw;
+  let text = normalizeText(raw, rule.normalize ?? []);
+  if (rule.values && Object.hasOwn(rule.values, text)) text = rule.values[text]!;
+  return text;
+}
+
+/** A column name first as written (CSV headers may contain dots), then as a dotted path into nested JSON. */
+function lookup(record: Record<string, unknown>, column: string): { present: boolean; value: unknown } {
+  if (Object.hasOwn(record, column)) return { present: true, value: record[column] };
+  if (!column.includes(".")) return { present: false, value: undefined };
+  let current: unknown = record;
+  for (const part of column.split(".")) {
+    if (current === null || typeof current !== "object" || !Object.hasOwn(current, part)) return { present: false, value: undefined };
+    current = (current as Record<string, unknown>)[part];
+  }
+  return { present: true, value: current };
+}
+
+function typeIssue(plan: FieldPlan, prepared: unknown, raw: unknown, rowNumber: number, source: string): TransformIssue {
+  const cell = typeof raw === "string" ? raw : JSON.stringify(raw);
+  const options = Object.entries(parseOverrides(plan.rule))
+    .map(([key, value]) => `${key} ${JSON.stringify(value)}`)
+    .join(", ");
+  const rule = `${plan.reader.typeNote}${options ? ` with ${options}` : ""}`;
+  const column = plan.rule?.column;
+  return {
+    code: "type-error",
+    source,
+    rowNumber,
+    column,
+    fieldName: plan.field.name,
+    cell,
+    message:
+      `${source} row ${rowNumber}${column ? `, column "${column}"` : ""} → field "${plan.field.name}": ` +
+      `${JSON.stringify(prepared)} cannot be read (${rule}). ` +
+      `Fix the cell, or declare how this source writes the value in the mapping (format, decimalChar, trueValues, values…).`,
+  };
+}
+
+function missingColumns(plans: FieldPlan[], seen: Set<string>, source: string): TransformIssue[] {
+  return plans
+    .filter((plan) => plan.rule?.column !== undefined && !seen.has(plan.rule.column))
+    .map((plan) => ({
+      code: "missing-column" as const,
+      source,
+      column: plan.rule!.column,
+      fieldName: plan.field.name,
+      message: `${source}: no record has the column "${plan.rule!.column}" mapped to field "${plan.field.name}"; check the header of the source and the mapping in the declaration.`,
+    }));
+}
