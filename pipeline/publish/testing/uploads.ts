@@ -119,6 +119,7 @@ export function storeFile(store: Store, dataset: StoredDataset, resource: Stored
   removeStoredFile(store, resource);
   Object.assign(resource, {
     title: filename,
+    filetype: "file",
     url: `${store.baseUrl}${path}`,
     checksum: { type: "sha1", value: sha1Hex(received.data) },
     filesize: received.data.length,
