@@ -192,7 +192,7 @@ export function writeWithPattern(kind: Kind, pattern: string, value: string): st
     Y: String(year).padStart(4, "0"), y: pad2((year as number) % 100), m: pad2(month as number), d: pad2(day as number),
     H: pad2(hour as number), I: pad2(hour12), M: pad2(minute as number), S: pad2(second as number), f: fraction,
     p: (hour as number) < 12 ? "AM" : "PM", b: monthName.slice(0, 3), h: monthName.slice(0, 3), B: monthName,
-    z: offset === undefined ? "" : offset === "Z" ? "+0000" : offset.replace(":", ""), Z: offset === undefined ? "" : "UTC", "%": "%",
+    z: offset === undefined ? "" : offset === "Z" ? "Z" : offset.replace(":", ""), Z: offset === undefined ? "" : "UTC", "%": "%",
   };
   return pattern.replace(/%[xXcDTRF]/g, (code) => ({ "%x": "%m/%d/%y", "%X": "%H:%M:%S", "%c": "%a %b %d %H:%M:%S %Y", "%D": "%m/%d/%y", "%T": "%H:%M:%S", "%R": "%H:%M", "%F": "%Y-%m-%d" })[code] ?? code)
     .replace(/%(.)/g, (_all, code: string) => values[code] ?? weekday(code, year as number, month as number, day as number));
