@@ -63,6 +63,27 @@ export function callsSection(resource: DocumentedResource | undefined): string[]
   ];
 }
 
+export function laureatsSection(resource: DocumentedResource | undefined): string[] {
+  const rows = resource?.rows ?? [];
+  if (rows.length === 0) return [];
+  return [
+    "## Les lauréats",
+    "",
+    `La table ${code(resource?.name)} compte ${rows.length} projet${rows.length > 1 ? "s" : ""} financé${rows.length > 1 ? "s" : ""} :`,
+    "",
+    ...table(
+      ["Projet", "Appel", "Porteur", "Montant accordé (€)", "Décision"],
+      rows.map((row) => [
+        str(row.titre) ?? "",
+        code(str(row.appel_id)),
+        str(row.nom_porteur) ?? str(row.ministere) ?? "",
+        num(row.montant_accorde) === undefined ? "" : frenchNumber(num(row.montant_accorde) ?? 0),
+        str(row.date_decision) ? frenchDate(str(row.date_decision) ?? "") : "",
+      ]),
+    ),
+  ];
+}
+
 function opening(row: Row): string {
   const date = str(row.date_ouverture);
   if (date) return frenchDate(date);

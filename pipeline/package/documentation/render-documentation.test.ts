@@ -41,6 +41,15 @@ const input: DocumentationInput = {
         { id: "appel-fictif-session-2", code_theme: "ITN5", titre: "Session fictive 2", calendrier: "Deuxième trimestre 2021", url_source: "https://example.org/appel-fictif" },
       ],
     },
+    {
+      name: "laureats",
+      schema: { name: "laureats", missingValues: [""], fields: [{ name: "id", type: "string" }] },
+      rowCount: 2,
+      rows: [
+        { id: "laureat-fictif-1", appel_id: "appel-fictif-itn5", titre: "Projet fictif A", nom_porteur: "Administration fictive A", montant_accorde: 1250000, date_decision: "2023-07-06" },
+        { id: "laureat-fictif-2", appel_id: "appel-fictif-itn5", titre: "Projet fictif B", ministere: "Ministère fictif" },
+      ],
+    },
   ],
   scdl: {
     resource: "subventions",
@@ -64,6 +73,11 @@ describe("renderDocumentation", () => {
   it("lists the calls with French dates and amounts, and the calendar text when no date is published", () => {
     expect(doc).toContain("| `appel-fictif-itn5` | ITN5 | Cycle fictif de la donnée | appel à projets | 16/11/2020 | 6\u00a0000\u00a0000 |");
     expect(doc).toContain("| `appel-fictif-session-2` | ITN5 | Session fictive 2 |  | Deuxième trimestre 2021 |  |");
+  });
+
+  it("lists the lauréats with their call, holder, amount and decision date when known", () => {
+    expect(doc).toContain("| Projet fictif A | `appel-fictif-itn5` | Administration fictive A | 1\u00a0250\u00a0000 | 06/07/2023 |");
+    expect(doc).toContain("| Projet fictif B | `appel-fictif-itn5` | Ministère fictif |  |  |");
   });
 
   it("names its sources, once each, and every field of every table", () => {

@@ -1,4 +1,4 @@
-import { callsSection, glossarySection, programmesSection } from "./context-sections.ts";
+import { callsSection, glossarySection, laureatsSection, programmesSection } from "./context-sections.ts";
 import { coverageSection, scdlSection, sourcesSection, tablesSection } from "./data-sections.ts";
 import type { DocumentationInput } from "./types.ts";
 
@@ -15,6 +15,7 @@ export function renderDocumentation(input: DocumentationInput): string {
     glossarySection(),
     programmesSection(byName("programmes")),
     callsSection(byName("appels")),
+    laureatsSection(byName("laureats")),
     sourcesSection(input),
     productionSection(input),
     tablesSection(input.resources),
