@@ -193,6 +193,17 @@ describe("publishDataset against the fake data.gouv.fr", () => {
     expect(onlyDataset().resources).toHaveLength(4);
   });
 
+  it("retries a chunk part after a reset or a 503, without duplicating the resource", async () => {
+    const big = Buffer.from(Array.from({ length: 600 }, (_, i) => `L-FICTIF-${i},Projet fictif ${i}\n`).join(""));
+    const local = await ws.write({ "laureats.csv": big });
+    server.inject({ method: "POST", path: /\/upload\/$/, kind: "reset" });
+    server.inject({ method: "POST", path: /\/upload\/$/, kind: "status", status: 503 });
+    await publish(local, { chunkThreshold: 4096, chunkSize: 4000 });
+    expect(server.requests.filter((r) => r.fault)).toHaveLength(2);
+    expect(onlyDataset().resources).toHaveLength(1);
+    await expectServedBytesEqualLocal(local);
+  });
+
   it("sends nothing for a package that failed validation", async () => {
     const local = await ws.write(FILES);
     await expect(publish({ ...local, valid: false })).rejects.toMatchObject({ code: "invalid-package" });
