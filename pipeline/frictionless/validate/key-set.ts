@@ -3,7 +3,7 @@ import type { CompiledField } from "../field/index.ts";
 /**
  * Keys for unique, primary-key, unique-key and foreign-key checks: the canonical text of
  * each value (`CompiledField.write`), so that `01` and `1` in an integer field are one key.
- * Only these strings are kept, in Sets: memory grows with the distinct keys, not the file.
+ * They are kept as hashes in `KeyHashSet`s: memory grows with the distinct keys, not the file.
  */
 export type KeyBuilder = (values: readonly unknown[]) => string | null;
 
@@ -18,7 +18,7 @@ export function keyBuilder(fields: readonly CompiledField[], keepNulls = false):
     const at = field.index;
     return (values) => {
       const value = values[at];
-      return value === null || value === undefined ? null : ownString(field.write(value));
+      return value === null || value === undefined ? null : field.write(value);
     };
   }
   const parts = fields.map((field) => ({ at: field.index, write: field.write }));

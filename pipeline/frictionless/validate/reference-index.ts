@@ -1,5 +1,6 @@
 import type { Resource } from "../descriptor/types.ts";
 import type { CompiledField } from "../field/index.ts";
+import { KeyHashSet } from "./key-hash-set.ts";
 import { keyBuilder, type KeyBuilder } from "./key-set.ts";
 import { readLogicalRows } from "./read-logical-rows.ts";
 
@@ -7,8 +8,8 @@ import { readLogicalRows } from "./read-logical-rows.ts";
  * The keys of `fieldNames` in a referenced resource, read once: the hash index every
  * referencing row is looked up in. Rows with a null part are left out (they reference nothing).
  */
-export async function buildReferenceIndex(resource: Resource, fieldNames: readonly string[], basePath: string): Promise<Set<string>> {
-  const keys = new Set<string>();
+export async function buildReferenceIndex(resource: Resource, fieldNames: readonly string[], basePath: string): Promise<KeyHashSet> {
+  const keys = new KeyHashSet();
   let build: KeyBuilder | undefined;
   for await (const { compiled, values } of readLogicalRows(resource, basePath)) {
     if (build === undefined) {
@@ -26,10 +27,10 @@ export async function buildReferenceIndex(resource: Resource, fieldNames: readon
 
 /** Indexes shared by the tasks of one package validation: one per (resource, fields). */
 export class ReferenceIndexes {
-  private readonly cache = new Map<string, Promise<Set<string>>>();
+  private readonly cache = new Map<string, Promise<KeyHashSet>>();
   constructor(private readonly basePath: string) {}
 
-  get(resource: Resource, fieldNames: readonly string[]): Promise<Set<string>> {
+  get(resource: Resource, fieldNames: readonly string[]): Promise<KeyHashSet> {
     const id = JSON.stringify([resource.name, fieldNames]);
     let index = this.cache.get(id);
     if (index === undefined) {

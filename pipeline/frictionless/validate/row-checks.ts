@@ -3,6 +3,7 @@ import type { ErrorProps } from "../errors/index.ts";
 import { CAST_FAILED, type CompiledField, type CompiledSchema } from "../field/index.ts";
 import type { SourceRow } from "../table/types.ts";
 import type { ErrorCollector } from "./error-collector.ts";
+import { KeyHashSet } from "./key-hash-set.ts";
 import { keyBuilder, keyTexts, ownString, type KeyBuilder } from "./key-set.ts";
 
 /** A foreign key resolved for one table: where its referenced keys are. */
@@ -12,7 +13,7 @@ export interface ForeignKeyCheck {
   referenceName: string;
   referenceFieldNames: string[];
   /** Keys of the referenced resource; for a self-reference, filled as rows are read. */
-  index: Set<string>;
+  index: KeyHashSet;
   /** For a self-reference: builds this row's referenced key. */
   selfBuild?: KeyBuilder;
 }
@@ -20,7 +21,10 @@ export interface ForeignKeyCheck {
 interface KeyMemory {
   build: KeyBuilder;
   fields: CompiledField[];
-  seen: Map<string, number>;
+  /** Keys with the row number of their first occurrence. */
+  seen: KeyHashSet;
+  /** The set belongs to the primary key, which records the keys. */
+  shared?: boolean;
 }
 
 /** A row that a self-reference could not resolve yet (the referenced row may come later). */
@@ -40,7 +44,7 @@ export class RowChecks {
   private readonly fields: CompiledField[];
   private readonly columns: Int32Array;
   private readonly width: number;
-  private readonly uniques: KeyMemory[];
+  private readonly uniques: (KeyMemory & { shared: boolean })[];
   private readonly primaryKey: KeyMemory | undefined;
   private readonly uniqueKeys: KeyMemory[];
   private readonly pending: PendingReference[] = [];
@@ -57,14 +61,18 @@ export class RowChecks {
     this.width = width;
     const schema: Schema = compiled.schema;
     const pick = (names: string[]): CompiledField[] => names.map((name) => compiled.field(name)).filter((f): f is CompiledField => f !== undefined);
+    const pk = schema.primaryKey?.length ? pick(schema.primaryKey) : [];
+    this.primaryKey = pk.length > 0 ? { build: keyBuilder(pk, true), fields: pk, seen: new KeyHashSet() } : undefined;
+    // A unique field that is also the whole primary key shares its key set (ids are usually both).
     this.uniques = this.fields
       .filter((field) => field.descriptor.constraints?.unique === true)
-      .map((field) => ({ build: keyBuilder([field]), fields: [field], seen: new Map() }));
-    const pk = schema.primaryKey?.length ? pick(schema.primaryKey) : [];
-    this.primaryKey = pk.length > 0 ? { build: keyBuilder(pk, true), fields: pk, seen: new Map() } : undefined;
+      .map((field) => {
+        const shared = pk.length === 1 && pk[0] === field ? this.primaryKey : undefined;
+        return { build: keyBuilder([field]), fields: [field], seen: shared?.seen ?? new KeyHashSet(), shared: shared !== undefined };
+      });
     this.uniqueKeys = (schema.uniqueKeys ?? []).map((names) => {
       const fields = pick(names);
-      return { build: keyBuilder(fields), fields, seen: new Map() };
+      return { build: keyBuilder(fields), fields, seen: new KeyHashSet() };
     });
   }
 
@@ -107,11 +115,11 @@ export class RowChecks {
       this.errors.add("extra-cell", { rowNumber, fieldNumber: column + 1, cell: cellText(cells[column]), cells: cellTexts(cells), note: "" });
     }
     for (const unique of this.uniques) {
+      // A unique field that is the primary key is recorded by the primary key check below.
       const key = unique.build(values);
       if (key === null) continue;
-      const first = unique.seen.get(key);
-      if (first === undefined) unique.seen.set(key, rowNumber);
-      else {
+      const first = unique.shared ? unique.seen.get(key) : unique.seen.addOrGet(key, rowNumber);
+      if (first !== 0) {
         const field = unique.fields[0] as CompiledField;
         const column = this.columns[field.index] as number;
         this.errors.add("unique-error", { ...this.cellProps(field, column, rowNumber, cells[column], cells), note: `the same as in the row at position "${first}"` });
@@ -121,9 +129,8 @@ export class RowChecks {
     for (const uniqueKey of this.uniqueKeys) {
       const key = uniqueKey.build(values);
       if (key === null) continue;
-      const first = uniqueKey.seen.get(key);
-      if (first === undefined) uniqueKey.seen.set(key, rowNumber);
-      else {
+      const first = uniqueKey.seen.addOrGet(key, rowNumber);
+      if (first !== 0) {
         const names = uniqueKey.fields.map((f) => f.name);
         const field = uniqueKey.fields[0] as CompiledField;
         const column = this.columns[field.index] as number;
@@ -161,9 +168,8 @@ export class RowChecks {
       this.errors.add("primary-key", { rowNumber, cells: cellTexts(cells), fieldNames: pk.fields.map((f) => f.name), note: 'cells composing the primary keys are all "None"' });
       return;
     }
-    const first = pk.seen.get(key);
-    if (first === undefined) pk.seen.set(key, rowNumber);
-    else {
+    const first = pk.seen.addOrGet(key, rowNumber);
+    if (first !== 0) {
       this.errors.add("primary-key", { rowNumber, cells: cellTexts(cells), fieldNames: pk.fields.map((f) => f.name), note: `the same as in the row at position "${first}"` });
     }
   }

@@ -9,6 +9,7 @@ import type { CheckContext } from "./check.ts";
 import { CustomChecks } from "./custom-checks.ts";
 import { ErrorCollector } from "./error-collector.ts";
 import { matchHeader } from "./header-check.ts";
+import { KeyHashSet } from "./key-hash-set.ts";
 import { keyBuilder } from "./key-set.ts";
 import { declaredHash, openResource } from "./open-resource.ts";
 import type { ValidateOptions } from "./options.ts";
@@ -146,7 +147,7 @@ async function resolveForeignKeys(
     if (self) {
       const referenced = fk.reference.fields.map((name) => compiled.field(name));
       if (referenced.some((field) => field === undefined)) continue;
-      result.push({ ...base, index: new Set(), selfBuild: keyBuilder(referenced as NonNullable<(typeof referenced)[number]>[]) });
+      result.push({ ...base, index: new KeyHashSet(), selfBuild: keyBuilder(referenced as NonNullable<(typeof referenced)[number]>[]) });
       continue;
     }
     try {
@@ -156,11 +157,10 @@ async function resolveForeignKeys(
     } catch (cause) {
       const why = cause instanceof TableReadError ? cause.error.message : (cause as Error).message;
       errors.push(
-        createError("foreign-key", {
+        createError("resource-error", {
           fieldNames: fk.fields,
           referenceName: target as string,
           referenceFieldNames: fk.reference.fields,
-          tags: ["#table"],
           note: `the lookup table "${target}" could not be read, so foreign key "${fk.fields.join(", ")}" was not checked: ${why}`,
         }),
       );
