@@ -138,6 +138,16 @@ describe("dataset read, update and delete", () => {
     expect(old.headers.get("location")).toBe(`${server.url}/api/1/datasets/nouveau-titre-fictif/`);
   });
 
+  it("answers 308 to a PUT on a former slug, and the new location reaches the same dataset", async () => {
+    const created = await createDataset(server);
+    await call(server, "PUT", `/api/1/datasets/${created.body.id}/`, { json: { title: "Titre renommé fictif" } });
+    const response = await call(server, "PUT", `/api/1/datasets/${created.body.slug}/`, { json: { description: "Nouvelle" } });
+    expect(response.status).toBe(308);
+    const location = new URL(response.headers.get("location")!);
+    const followed = await call(server, "PUT", location.pathname, { json: { description: "Nouvelle" } });
+    expect(followed.body).toMatchObject({ id: created.body.id, description: "Nouvelle" });
+  });
+
   it("answers 404 with a message for an unknown dataset", async () => {
     const response = await call(server, "GET", "/api/1/datasets/000000000000000000000000/");
     expect(response.status).toBe(404);

@@ -72,6 +72,14 @@ describe("upload of a new file", () => {
     expect(response.body).toEqual({ message: "Incorrect file content type: HTML" });
   });
 
+  it("forbids uploads by a non-member (403) and to a deleted dataset (410)", async () => {
+    const outsider = await call(server, "POST", `/api/1/datasets/${datasetId}/upload/`, { key: server.outsiderApiKey, form: fileForm("a.csv", "x") });
+    expect(outsider).toMatchObject({ status: 403, body: { message: "You do not have the permission to modify that object." } });
+    await call(server, "DELETE", `/api/1/datasets/${datasetId}/`);
+    expect((await upload("a.csv", "x")).status).toBe(410);
+    expect(server.datasets()[0]!.resources).toEqual([]);
+  });
+
   it("asks for the file field", async () => {
     const form = new FormData();
     form.append("title", "sans fichier");
@@ -199,6 +207,16 @@ describe("remote resources and resource updates", () => {
       schema: { name: null, version: null, url: "https://example.org/schema.json" },
     });
     expect(response.body.last_modified >= created.body.last_modified).toBe(true);
+  });
+
+  it("lets remote resources change url, checksum and filesize, and remove the checksum with null", async () => {
+    const created = await call(server, "POST", `/api/1/datasets/${datasetId}/resources/`, {
+      json: { title: "Lien fictif", url: "https://example.org/a.csv", filetype: "remote", checksum: { type: "sha256", value: "abc" }, filesize: 10 },
+    });
+    const path = `/api/1/datasets/${datasetId}/resources/${created.body.id}/`;
+    const moved = await call(server, "PUT", path, { json: { url: "https://example.org/b.csv", filesize: 20 } });
+    expect(moved.body).toMatchObject({ url: "https://example.org/b.csv", filesize: 20, checksum: { type: "sha256", value: "abc" } });
+    expect((await call(server, "PUT", path, { json: { checksum: null } })).body.checksum).toBeNull();
   });
 
   it("refuses a filetype change and a schema version without name or url", async () => {
