@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { readPackageState } from "./state.ts";
+import { formatPublishResult } from "./format-result.ts";
 import { publishDataset } from "./publish-dataset.ts";
 import { startUdataServer, type UdataServer } from "./testing/udata-server.ts";
 import { createWorkspace, download, liveDatasets, testClient, writeRequests, type Workspace } from "./test-kit.ts";
@@ -67,6 +68,9 @@ describe("publishDataset against the fake data.gouv.fr", () => {
     expect(state.datasetId).toBe(dataset.id);
     expect(Object.keys(state.resources)).toEqual(Object.keys(FILES));
     expect(result.actions.filter((a) => a.step === "upload").map((a) => a.bytes)).toEqual(Object.values(FILES).map((c) => Buffer.byteLength(c)));
+    const report = formatPublishResult(result, "text");
+    expect(report).toMatch(/done {3}upload appels\.csv \(1 HTTP calls, \d+ B sent\)/);
+    expect(report).toContain("total: 10 writes");
   });
 
   it("sends no upload and no PUT on a second run without change", async () => {
@@ -75,6 +79,7 @@ describe("publishDataset against the fake data.gouv.fr", () => {
     const before = server.requests.length;
     const result = await publish(local);
     expect(writeRequests(server, before)).toEqual([]);
+    expect(formatPublishResult(result, "text")).toContain("nothing to change");
     expect(result.plan.dataset.action).toBe("unchanged");
     expect(result.plan.resources.every((step) => step.action === "unchanged")).toBe(true);
     expect(result.plan.reorder).toBe(false);

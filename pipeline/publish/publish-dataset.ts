@@ -53,7 +53,7 @@ export async function publishDataset(input: LocalDataset, options: PublishOption
     let first: Plan | undefined;
     for (let round = 0; ; round++) {
       const state = await readPackageState(stateFile, client.instance, local.package);
-      const remote = await read(client, local, state, actions);
+      const remote = await read(client, local, state, actions, onEvent);
       const plan = planPublication(local, remote, state, files);
       first ??= plan;
       onEvent({ type: "plan", plan });
@@ -73,14 +73,18 @@ export async function publishDataset(input: LocalDataset, options: PublishOption
   });
 }
 
-async function read(client: DatagouvClient, local: LocalDataset, state: PackageState, actions: PublishAction[]): Promise<RemoteDataset | undefined> {
+async function read(client: DatagouvClient, local: LocalDataset, state: PackageState, actions: PublishAction[], onEvent: (event: PublishEvent) => void): Promise<RemoteDataset | undefined> {
   const meter: CallMeter = { httpCalls: 0, bytes: 0 };
   try {
     const remote = await findDataset(client, local.package, local.organization, state, meter);
-    actions.push({ step: "read", ok: true, ...meter });
+    const action: PublishAction = { step: "read", ok: true, ...meter };
+    actions.push(action);
+    onEvent({ type: "action", action });
     return remote;
   } catch (error) {
-    actions.push({ step: "read", ok: false, ...meter });
+    const action: PublishAction = { step: "read", ok: false, ...meter };
+    actions.push(action);
+    onEvent({ type: "action", action, error: (error as Error).message });
     throw error;
   }
 }
