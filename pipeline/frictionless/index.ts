@@ -3,10 +3,11 @@
  * streaming validation, reports and package writing. Imports nothing else of ours.
  */
 export * from "./errors/index.ts";
+export * from "./descriptor/index.ts";
+export * from "./field/index.ts";
 export { openTable, tableFormat } from "./table/open-table.ts";
 export { TableReadError } from "./table/read-error.ts";
 export type { TableSource, TableReader, SourceRow, TableFormat, ReadStats, DigestAlgorithm } from "./table/types.ts";
-export type { Package, Resource, Schema, Field, Dialect, FieldType, FieldsMatch, ForeignKey, Constraints } from "./descriptor/types.ts";
 export { validatePackage, isTableResource } from "./validate/validate-package.ts";
 export { validateTable, placeOf } from "./validate/validate-table.ts";
 export type { TableContext } from "./validate/validate-table.ts";
@@ -20,3 +21,7 @@ export type { WritePackageOptions, WrittenPackage, ExtraFile } from "./write/wri
 export { writeCsvTable } from "./write/write-table.ts";
 export { hashFile } from "./write/hash-file.ts";
 export type { FileDigest } from "./write/hash-file.ts";
+export { validateSource } from "./validate/validate-source.ts";
+export type { ValidateSourceOptions } from "./validate/validate-source.ts";
+export { formatReport } from "./report/format-report.ts";
+export type { ReportFormat } from "./report/format-report.ts";

@@ -1,4 +1,6 @@
-import { isAbsolute, resolve } from "node:path";
+import { isAbsolute } from "node:path";
+import { isRemotePath } from "../descriptor/path-safety.ts";
+import { resolveDescriptorPath } from "../descriptor/read-descriptor.ts";
 import type { Resource } from "../descriptor/types.ts";
 import { openTable } from "../table/open-table.ts";
 import type { DigestAlgorithm, SourceRow, TableFormat, TableReader, TableSource } from "../table/types.ts";
@@ -11,15 +13,12 @@ export function declaredHash(resource: Resource): { algorithm: DigestAlgorithm; 
   return { algorithm: "md5", hex: resource.hash.toLowerCase() };
 }
 
-export function isUrl(path: string): boolean {
-  return /^(https?|ftps?):\/\//i.test(path);
-}
-
-/** A resource's table as `openTable` reads it; relative paths resolve against `basePath`. */
+/** A resource's table as `openTable` reads it; relative paths resolve against `basePath` (a folder or URL). */
 export function resourceSource(resource: Resource, path: string, basePath: string, digests: DigestAlgorithm[]): TableSource {
   const source: TableSource = { place: path, digests };
-  if (isUrl(path)) source.url = path;
-  else source.path = isAbsolute(path) ? path : resolve(basePath, path);
+  const location = isAbsolute(path) ? path : resolveDescriptorPath(basePath, path);
+  if (isRemotePath(location)) source.url = location;
+  else source.path = location;
   if (resource.format !== undefined) source.format = resource.format as TableFormat;
   if (resource.encoding !== undefined) source.encoding = resource.encoding;
   if (resource.dialect !== undefined) source.dialect = resource.dialect;

@@ -1,0 +1,77 @@
+import { readFile } from "node:fs/promises";
+import { basename, extname, resolve } from "node:path";
+import { loadPackage, loadSchema } from "../descriptor/load.ts";
+import { isRemotePath } from "../descriptor/path-safety.ts";
+import { descriptorBase } from "../descriptor/read-descriptor.ts";
+import type { Dialect, Resource } from "../descriptor/types.ts";
+import { DescriptorError } from "../errors/index.ts";
+import { buildReport } from "../report/build-report.ts";
+import type { Report } from "../report/types.ts";
+import type { TableFormat } from "../table/types.ts";
+import type { ValidateOptions } from "./options.ts";
+import { validatePackage } from "./validate-package.ts";
+import { validateTable } from "./validate-table.ts";
+
+export interface ValidateSourceOptions extends Omit<ValidateOptions, "basePath"> {
+  /** A `datapackage.json` (or .yaml), or a table file (CSV, TSV, JSON, NDJSON, XLSX); a path or URL. */
+  path: string;
+  /** For a table file: its Table Schema (path or URL). Without one, only the structure is checked. */
+  schemaPath?: string;
+  format?: TableFormat;
+  encoding?: string;
+  dialect?: Dialect;
+}
+
+/**
+ * The CLI's entry point: validates a data package or a single table and returns the report.
+ * Descriptor problems go into `report.errors`, reading problems into the task's errors;
+ * it throws only for bugs.
+ */
+export async function validateSource(options: ValidateSourceOptions): Promise<Report> {
+  const started = performance.now();
+  const { path, schemaPath, format, encoding, dialect, ...validateOptions } = options;
+  const elapsed = (): number => (performance.now() - started) / 1000;
+  try {
+    if (await isPackageDescriptor(path)) {
+      const pkg = await loadPackage(path);
+      const report = await validatePackage(pkg, { ...validateOptions, basePath: descriptorBase(path) });
+      return { ...report, stats: { ...report.stats, seconds: Math.round(elapsed() * 1000) / 1000 } };
+    }
+    const schema = schemaPath === undefined ? undefined : await loadSchema(schemaPath);
+    const location = isRemotePath(path) ? path : resolve(path);
+    const resource: Resource = {
+      name: resourceName(path),
+      path: location,
+      ...(format !== undefined ? { format } : {}),
+      ...(encoding !== undefined ? { encoding } : {}),
+      ...(dialect !== undefined ? { dialect } : {}),
+      ...(schema !== undefined ? { schema } : {}),
+    };
+    const task = await validateTable(resource, validateOptions);
+    return buildReport([{ ...task, place: path }], [], [], elapsed());
+  } catch (cause) {
+    if (cause instanceof DescriptorError) return buildReport([], cause.errors, [], elapsed());
+    throw cause;
+  }
+}
+
+/** A `datapackage.*` file, or a JSON/YAML document with a `resources` array. */
+async function isPackageDescriptor(path: string): Promise<boolean> {
+  const name = basename(isRemotePath(path) ? new URL(path).pathname : path).toLowerCase();
+  if (/^datapackage\.(json|ya?ml)$/.test(name)) return true;
+  const ext = extname(name);
+  if (ext === ".yaml" || ext === ".yml") return true;
+  if (ext !== ".json" || isRemotePath(path)) return false;
+  try {
+    const value: unknown = JSON.parse(await readFile(path, "utf8"));
+    return typeof value === "object" && value !== null && !Array.isArray(value) && Array.isArray((value as { resources?: unknown }).resources);
+  } catch {
+    return false;
+  }
+}
+
+function resourceName(path: string): string {
+  const name = basename(isRemotePath(path) ? new URL(path).pathname : path);
+  const stem = name.slice(0, name.length - extname(name).length).toLowerCase();
+  return stem.replace(/[^a-z0-9._-]+/g, "-") || "table";
+}
