@@ -122,6 +122,15 @@ export function compileConstraints(
       if (bound === CAST_FAILED || !compare) {
         throw new FieldDefinitionError(`constraint "${name}" is ${JSON.stringify(raw)}, which is not a valid "${field.type}" value`, at);
       }
+      if (typeof bound === "number" || typeof bound === "bigint") {
+        // Numbers (and bigints) compare directly: the hot path of amount and rate bounds.
+        const b = bound as number;
+        checks.push(name === "minimum" ? (value) => ((value as number) >= b ? undefined : failure)
+          : name === "maximum" ? (value) => ((value as number) <= b ? undefined : failure)
+            : name === "exclusiveMinimum" ? (value) => ((value as number) > b ? undefined : failure)
+              : (value) => ((value as number) < b ? undefined : failure));
+        continue;
+      }
       const ok: (c: number) => boolean = name === "minimum" ? (c) => c >= 0 : name === "maximum" ? (c) => c <= 0
         : name === "exclusiveMinimum" ? (c) => c > 0 : (c) => c < 0;
       checks.push((value) => (ok(compare(value, bound)) ? undefined : failure));

@@ -6,6 +6,7 @@ import { CAST_FAILED } from "./types.ts";
 /**
  * string, with its formats (email, uri, uuid, binary = base64) and categories. A number from a
  * JSON or XLSX cell is accepted as its text: French postal codes typed into Excel arrive as numbers.
+ * An XLSX date cell is accepted as its ISO text.
  */
 
 const FORMATS: Record<string, RegExp | undefined> = {
@@ -23,6 +24,12 @@ export function categoryValues(field: Field): (string | number)[] | undefined {
   return field.categories.map((c) => (typeof c === "object" && c !== null ? c.value : c) as string | number);
 }
 
+/** An XLSX date cell in a text column, as ISO text: the date alone when it has no time of day. */
+function dateText(value: Date): string {
+  const iso = value.toISOString();
+  return iso.endsWith("T00:00:00.000Z") ? iso.slice(0, 10) : iso.replace(".000Z", "Z");
+}
+
 export function stringCodec(field: Field, format: string): Codec {
   if (!(format in FORMATS)) {
     throw new FieldDefinitionError(`format "${format}" is not supported by type "string": use one of ${STRING_FORMATS.map((f) => `"${f}"`).join(", ")}`, "/format");
@@ -35,7 +42,12 @@ export function stringCodec(field: Field, format: string): Codec {
     : (text: string) => ((re === undefined || re.test(text)) && (allowed === undefined || allowed.has(text)) ? text : CAST_FAILED);
   return {
     parseText,
-    parseValue: (value) => (typeof value === "number" ? parseText(plainNumber(value)) : typeof value === "bigint" ? parseText(String(value)) : CAST_FAILED),
+    parseValue: (value) => {
+      if (typeof value === "number") return parseText(plainNumber(value));
+      if (typeof value === "bigint") return parseText(String(value));
+      if (value instanceof Date && !Number.isNaN(value.getTime())) return parseText(dateText(value));
+      return CAST_FAILED;
+    },
     write: (value) => value as string,
     compare: (a, b) => ((a as string) < (b as string) ? -1 : (a as string) > (b as string) ? 1 : 0),
     length: (value) => [...(value as string)].length,

@@ -25,6 +25,8 @@ describe("string", () => {
 
   it("takes a number from an Excel or JSON cell as its text (postal codes)", () => {
     table({ type: "string" }, [[97442, "97442"], [1.5, "1.5"], [true, X]]);
+    table({ type: "string" }, [[new Date(Date.UTC(2021, 1, 1)), "2021-02-01"], [new Date(Date.UTC(2021, 1, 1, 10, 30)), "2021-02-01T10:30:00Z"]]);
+    table({ type: "year" }, [[new Date(Date.UTC(2021, 1, 1)), 2021]]);
   });
 
   it("treats categories as an implicit enum", () => {

@@ -10,7 +10,10 @@ const YEARMONTH_RE = /^(\d{4})-(\d\d)$/;
 export function yearCodec(): Codec {
   return {
     parseText: (text) => (YEAR_RE.test(text) ? +text : CAST_FAILED),
-    parseValue: (value) => (typeof value === "number" && Number.isInteger(value) && value >= 0 && value <= 9999 ? value : CAST_FAILED),
+    parseValue: (value) => {
+      if (value instanceof Date && !Number.isNaN(value.getTime())) return value.getUTCFullYear();
+      return typeof value === "number" && Number.isInteger(value) && value >= 0 && value <= 9999 ? value : CAST_FAILED;
+    },
     write: (value) => pad4(value as number),
     compare: (a, b) => (a as number) - (b as number),
   };
