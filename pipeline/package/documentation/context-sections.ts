@@ -30,11 +30,12 @@ export function programmesSection(resource: DocumentedResource | undefined): str
   const lines = ["## Les programmes", ""];
   for (const row of rows) {
     const facts = [
-      str(row.nom_gestionnaire) && `géré par ${str(row.nom_gestionnaire)}`,
-      num(row.enveloppe) !== undefined && `enveloppe de ${frenchNumber(num(row.enveloppe) ?? 0)} €`,
+      str(row.nom_gestionnaire) && `Gestionnaire : ${str(row.nom_gestionnaire)}.`,
+      num(row.enveloppe) !== undefined && `Enveloppe : ${frenchNumber(num(row.enveloppe) ?? 0)} €.`,
       period(row.annee_debut, row.annee_fin),
+      str(row.commentaire),
     ].filter(Boolean);
-    lines.push(`- **${str(row.nom) ?? str(row.id)}** (${code(str(row.id))}) : ${str(row.description) ?? ""} ${facts.length ? `${capitalise(facts.join(", "))}.` : ""}`.trimEnd());
+    lines.push(`- **${str(row.nom) ?? str(row.id)}** (${code(str(row.id))}) : ${[str(row.description), ...facts].filter(Boolean).join(" ")}`);
   }
   return lines;
 }
@@ -94,11 +95,7 @@ function period(start: unknown, end: unknown): string | undefined {
   const from = num(start);
   const to = num(end);
   if (from === undefined) return undefined;
-  return to === undefined ? `à partir de ${from}` : `de ${from} à ${to}`;
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  return to === undefined ? `Période : à partir de ${from}.` : `Période : de ${from} à ${to}.`;
 }
 
 export function str(value: unknown): string | undefined {

@@ -67,7 +67,7 @@ describe("renderDocumentation", () => {
     expect(doc).toMatch(/^# Appels fictifs et leurs lauréats\n\nUn paquet inventé pour les tests\./);
     expect(doc).toContain("- **Guichet** :");
     expect(doc).toContain("**ITN5** est le thème « Cycle de vie de la donnée »");
-    expect(doc).toContain("- **Programme fictif A** (`programme-fictif-a`) : Un fonds inventé. Géré par Direction fictive, enveloppe de 292\u00a0000\u00a0000 €, de 2020 à 2022.");
+    expect(doc).toContain("- **Programme fictif A** (`programme-fictif-a`) : Un fonds inventé. Gestionnaire : Direction fictive. Enveloppe : 292\u00a0000\u00a0000 €. Période : de 2020 à 2022.");
   });
 
   it("lists the calls with French dates and amounts, and the calendar text when no date is published", () => {
