@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { TEST_RETRY } from "../shared/testing/faults.ts";
 import { makeTempDir, readAll, testContext } from "../testing/context.ts";
 import { ExtractError, type ConnectorState } from "../types.ts";
 import { createAidesTerritoiresConnector } from "./connector.ts";
@@ -7,8 +8,7 @@ import type { AidesTerritoiresOptions } from "./options.ts";
 import { startFakeAidesTerritoires, type FakeAid, type FakeAidesTerritoires } from "./testing/fake-aides-territoires.ts";
 
 const KEY = "cle-permanente-fictive-0123456789";
-const FAST_RETRY = { retries: 3, minDelayMs: 5, maxDelayMs: 2_000, statuses: [429, 500, 502, 503, 504] };
-const connector = createAidesTerritoiresConnector({ retry: FAST_RETRY });
+const connector = createAidesTerritoiresConnector({ retry: TEST_RETRY });
 
 function fakeAid(id: number, backers = ["999-financeur-fictif"], programs = ["programme-fictif"]): FakeAid {
   return {

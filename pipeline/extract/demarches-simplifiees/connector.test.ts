@@ -1,6 +1,7 @@
 import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { TEST_RETRY } from "../shared/testing/faults.ts";
 import { makeTempDir, readAll, testContext } from "../testing/context.ts";
 import { ExtractError, type ConnectorState } from "../types.ts";
 import { createDemarchesSimplifieesConnector } from "./connector.ts";
@@ -9,7 +10,6 @@ import { startFakeDemarchesSimplifiees, type FakeDemarchesSimplifiees } from "./
 import { CHAMP, fakeDemarche, fakeDossier, siretOf } from "./testing/fixtures.ts";
 
 const TOKEN = "jeton-fictif-ds-0123456789";
-const FAST_RETRY = { retries: 3, minDelayMs: 5, maxDelayMs: 2_000, statuses: [429, 500, 502, 503, 504] };
 const FIRST_RUN = new Date("2026-03-01T12:00:00.000Z");
 const SECOND_RUN = new Date("2026-03-02T12:00:00.000Z");
 
@@ -39,7 +39,7 @@ function context(state?: ConnectorState, env: Record<string, string> = { DS_TOKE
 }
 
 async function run(at: Date, state?: ConnectorState, extra: Partial<DemarchesSimplifieesOptions> = {}) {
-  const connector = createDemarchesSimplifieesConnector({ retry: FAST_RETRY, now: () => at });
+  const connector = createDemarchesSimplifieesConnector({ retry: TEST_RETRY, now: () => at });
   const ctx = context(state);
   const result = await connector.extract(options(extra), ctx);
   const records = await readAll(result);
@@ -201,7 +201,7 @@ describe("démarches-simplifiées connector", () => {
 
   it("fails before any request when the token variable is not set", async () => {
     fake = await startFakeDemarchesSimplifiees({ token: TOKEN, demarches: [] });
-    const connector = createDemarchesSimplifieesConnector({ retry: FAST_RETRY });
+    const connector = createDemarchesSimplifieesConnector({ retry: TEST_RETRY });
     const error = await connector.extract(options(), context(undefined, {})).catch((e: unknown) => e);
     expect((error as ExtractError).code).toBe("missing-secret");
     expect(fake.queries).toHaveLength(0);

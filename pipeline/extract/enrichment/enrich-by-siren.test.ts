@@ -2,12 +2,12 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { TEST_RETRY } from "../shared/testing/faults.ts";
 import { NO_RETRY } from "../../http/client.ts";
 import { ExtractError } from "../types.ts";
 import { enrichBySiren } from "./enrich-by-siren.ts";
 import { startFakeRechercheEntreprises, type FakeOrganisation, type FakeRechercheEntreprises } from "./testing/fake-recherche-entreprises.ts";
 
-const FAST_RETRY = { retries: 3, minDelayMs: 5, maxDelayMs: 2_000, statuses: [429, 500, 502, 503, 504] };
 
 function organisation(index: number): FakeOrganisation {
   return {
@@ -96,7 +96,7 @@ describe("enrichBySiren", () => {
   it("waits for Retry-After after a 429 before asking again", async () => {
     fake = await startFakeRechercheEntreprises([organisation(1)]);
     fake.script.push({ status: 429, retryAfterSeconds: 1 });
-    const result = await enrichBySiren(["999000001"], { baseUrl: fake.url, cacheFile: join(dir, "sirens.json"), retry: FAST_RETRY });
+    const result = await enrichBySiren(["999000001"], { baseUrl: fake.url, cacheFile: join(dir, "sirens.json"), retry: TEST_RETRY });
     expect(result.get("999000001")?.nomComplet).toBe("ORGANISME FICTIF 1");
     expect(fake.queries).toHaveLength(2);
     expect(fake.earlyRetries).toBe(0);
@@ -105,7 +105,7 @@ describe("enrichBySiren", () => {
   it("recovers from a passing 5xx", async () => {
     fake = await startFakeRechercheEntreprises([organisation(1)]);
     fake.script.push({ status: 502 }, { status: 503 });
-    const result = await enrichBySiren(["999000001"], { baseUrl: fake.url, cacheFile: join(dir, "sirens.json"), retry: FAST_RETRY });
+    const result = await enrichBySiren(["999000001"], { baseUrl: fake.url, cacheFile: join(dir, "sirens.json"), retry: TEST_RETRY });
     expect(result.has("999000001")).toBe(true);
   });
 
@@ -116,7 +116,7 @@ describe("enrichBySiren", () => {
     await fake.close();
     fake = await startFakeRechercheEntreprises([organisation(1), organisation(2), organisation(3)]);
     fake.script.push({ status: 200, body: JSON.stringify({ results: [organisation(2)] }) }, ...Array.from({ length: 4 }, () => ({ status: 500 })));
-    const error = await enrichBySiren(["999000001", "999000002", "999000003"], { baseUrl: fake.url, cacheFile, retry: FAST_RETRY }).catch((e: unknown) => e);
+    const error = await enrichBySiren(["999000001", "999000002", "999000003"], { baseUrl: fake.url, cacheFile, retry: TEST_RETRY }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ExtractError);
     expect((error as ExtractError).code).toBe("enrichment-failed");
     expect((error as ExtractError).message).toMatch(/SIREN 999000003.*answered 500/);

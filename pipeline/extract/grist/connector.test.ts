@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { TEST_RETRY } from "../shared/testing/faults.ts";
 import { makeTempDir, readAll, testContext } from "../testing/context.ts";
 import { ExtractError, type ConnectorState } from "../types.ts";
 import { createGristConnector } from "./connector.ts";
@@ -8,8 +9,7 @@ import { startFakeGrist, type FakeGrist } from "./testing/fake-grist.ts";
 import { DOC_ID, laureats, porteurs } from "./testing/fixtures.ts";
 
 const KEY = "cle-grist-fictive-0123456789";
-const FAST_RETRY = { retries: 3, minDelayMs: 5, maxDelayMs: 2_000, statuses: [429, 500, 502, 503, 504] };
-const connector = createGristConnector({ retry: FAST_RETRY });
+const connector = createGristConnector({ retry: TEST_RETRY });
 
 let fake: FakeGrist;
 let temp: { dir: string; cleanup: () => Promise<void> };

@@ -1,3 +1,4 @@
+import type { RetryPolicy } from "../../../http/client.ts";
 import type { ServerResponse } from "node:http";
 
 /**
@@ -53,3 +54,10 @@ export function createFaultInjector(): FaultInjector {
     },
   };
 }
+
+/**
+ * Retries for tests against fakes: a short backoff so 5xx scenarios run fast, and a cap
+ * above the fakes' Retry-After (1 s) so that it is really honoured. Four attempts in all:
+ * a "lasting" failure is a script of four faults.
+ */
+export const TEST_RETRY: RetryPolicy = { retries: 3, minDelayMs: 5, maxDelayMs: 2_000, statuses: [429, 500, 502, 503, 504] };
