@@ -128,7 +128,8 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
 }
 
-function expandComposites(pattern: string): string {
+/** `%x`, `%X`, `%c`... replaced by the directives they stand for. */
+export function expandComposites(pattern: string): string {
   return pattern.replace(/%[xXcDTRF]/g, (d) => COMPOSITES[d] ?? d);
 }
 

@@ -1,8 +1,9 @@
 import type { Field } from "../descriptor/types.ts";
 import { type Codec, FieldDefinitionError } from "./codec.ts";
+import { compileStrftime } from "./strftime.ts";
 import { compileStrptime, type DateParts, StrptimeError } from "./strptime.ts";
 import {
-  formatDate, formatTime, isValidDate, isValidTime, normaliseOffset, offsetMinutes, pad2,
+  formatDate, formatTime, isValidDate, isValidTime, normaliseOffset, offsetMinutes,
 } from "./temporal-parts.ts";
 import { CAST_FAILED } from "./types.ts";
 
@@ -140,6 +141,14 @@ function compareStrings(a: unknown, b: unknown): number {
   return (a as string) < (b as string) ? -1 : (a as string) > (b as string) ? 1 : 0;
 }
 
+function patternWriter(kind: Kind, pattern: string): (value: unknown) => string {
+  const render = compileStrftime(pattern);
+  return (value) => {
+    const parts = canonicalParts(kind, value as string);
+    return parts ? render(parts) : (value as string);
+  };
+}
+
 function makeTemporal(kind: Kind) {
   return (_field: Field, format: string): Codec => {
     let parseText: (text: string) => unknown;
@@ -170,7 +179,7 @@ function makeTemporal(kind: Kind) {
       parseText,
       parseValue: (value) => (value instanceof Date ? fromJsDate(kind, value) : CAST_FAILED),
       // Canonical text is ISO; a pattern format writes back in that pattern so the output re-reads.
-      write: format === "default" || format === "any" ? (value) => value as string : (value) => writeWithPattern(kind, format, value as string),
+      write: format === "default" || format === "any" ? (value) => value as string : patternWriter(kind, format),
       compare,
     };
   };
@@ -178,36 +187,15 @@ function makeTemporal(kind: Kind) {
 
 const ISO_PARTS_RE = /^(?:(\d{4})-(\d\d)-(\d\d))?T?(?:(\d\d):(\d\d):(\d\d)(?:\.(\d+))?(Z|[+-]\d\d:\d\d)?)?$/;
 
-/** Renders a canonical value through a strptime pattern (the directives we parse). */
-export function writeWithPattern(kind: Kind, pattern: string, value: string): string {
+/** Canonical value → parts, for writing it back through a pattern. */
+function canonicalParts(kind: Kind, value: string): DateParts | undefined {
   const m = ISO_PARTS_RE.exec(kind === "time" ? `T${value}` : value);
-  if (!m) return value;
-  const [year, month, day, hour, minute, second] = [1, 2, 3, 4, 5, 6].map((i) => Number(m[i] ?? (i <= 3 ? 1 : 0))) as number[];
-  const fraction = (m[7] ?? "").padEnd(6, "0").slice(0, 6);
-  const offset = m[8];
-  const hour12 = (hour as number) % 12 === 0 ? 12 : (hour as number) % 12;
-  const names = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-  const monthName = names[(month as number) - 1] ?? "";
-  const values: Record<string, string> = {
-    Y: String(year).padStart(4, "0"), y: pad2((year as number) % 100), m: pad2(month as number), d: pad2(day as number),
-    H: pad2(hour as number), I: pad2(hour12), M: pad2(minute as number), S: pad2(second as number), f: fraction,
-    p: (hour as number) < 12 ? "AM" : "PM", b: monthName.slice(0, 3), h: monthName.slice(0, 3), B: monthName,
-    z: offset === undefined ? "" : offset === "Z" ? "Z" : offset.replace(":", ""), Z: offset === undefined ? "" : "UTC", "%": "%",
+  if (!m) return undefined;
+  return {
+    year: Number(m[1] ?? 1900), month: Number(m[2] ?? 1), day: Number(m[3] ?? 1),
+    hour: Number(m[4] ?? 0), minute: Number(m[5] ?? 0), second: Number(m[6] ?? 0),
+    fraction: m[7] ?? "", offset: m[8],
   };
-  return pattern.replace(/%[xXcDTRF]/g, (code) => ({ "%x": "%m/%d/%y", "%X": "%H:%M:%S", "%c": "%a %b %d %H:%M:%S %Y", "%D": "%m/%d/%y", "%T": "%H:%M:%S", "%R": "%H:%M", "%F": "%Y-%m-%d" })[code] ?? code)
-    .replace(/%(.)/g, (_all, code: string) => values[code] ?? weekday(code, year as number, month as number, day as number));
-}
-
-function weekday(code: string, year: number, month: number, day: number): string {
-  const index = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
-  const days = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
-  const name = days[index] ?? "";
-  if (code === "A") return name;
-  if (code === "a") return name.slice(0, 3);
-  if (code === "w") return String(index);
-  if (code === "u") return String(index === 0 ? 7 : index);
-  if (code === "j") return String(Math.round((Date.UTC(year, month - 1, day) - Date.UTC(year, 0, 0)) / 86400000)).padStart(3, "0");
-  return "";
 }
 
 export const dateCodec = makeTemporal("date");
