@@ -1,5 +1,5 @@
 import { DEFAULT_RETRY, type RetryPolicy } from "../../http/client.ts";
-import { inMemoryResult } from "../shared/in-memory-result.ts";
+import { inMemoryResult, savedSha256 } from "../shared/in-memory-result.ts";
 import { readSecret } from "../shared/secrets.ts";
 import type { Connector, ConnectorContext, ExtractResult } from "../types.ts";
 import { fetchAllAids } from "./fetch-aids.ts";
@@ -49,10 +49,9 @@ async function extractAids(options: AidesTerritoiresOptions, context: ConnectorC
   const fetchedAt = new Date().toISOString();
   const { aids, bytes } = await fetchAllAids(session, firstUrl, context.logger);
   context.logger.info(`Aides-territoires: ${aids.length} aids read`, { source: firstUrl });
-  const previousSha256 = typeof context.state?.sha256 === "string" ? context.state.sha256 : undefined;
   return inMemoryResult({
     records: aids,
-    previousSha256,
+    previousSha256: savedSha256(context.state),
     provenance: { source: firstUrl, title: "Aides-territoires, liste des aides", connector: "aides-territoires", fetchedAt, bytes },
     nextState: (sha256) => ({ sha256 }),
   });

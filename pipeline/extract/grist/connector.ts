@@ -1,5 +1,5 @@
 import { DEFAULT_RETRY, type RetryPolicy } from "../../http/client.ts";
-import { inMemoryResult } from "../shared/in-memory-result.ts";
+import { inMemoryResult, savedSha256 } from "../shared/in-memory-result.ts";
 import { readSecret } from "../shared/secrets.ts";
 import type { Connector, ConnectorContext, ExtractResult } from "../types.ts";
 import { referencedTable } from "./decode-cell.ts";
@@ -59,10 +59,9 @@ async function extractTable(options: GristOptions, context: ConnectorContext, re
   for (const [problem, count] of problems) {
     context.logger.warn(`Grist table ${options.tableId}: ${count} cell(s) without value, ${problem}`, { source: recordsUrl });
   }
-  const previousSha256 = typeof context.state?.sha256 === "string" ? context.state.sha256 : undefined;
   return inMemoryResult({
     records,
-    previousSha256,
+    previousSha256: savedSha256(context.state),
     provenance: {
       source: recordsUrl,
       title: `Grist, document ${options.docId}, table ${options.tableId}`,

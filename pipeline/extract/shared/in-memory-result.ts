@@ -31,3 +31,8 @@ export function inMemoryResult(init: InMemoryResultInit): ExtractResult {
     nextState: () => init.nextState(sha256),
   });
 }
+
+/** The records hash a connector saved as `{ sha256 }`, when the state holds one. */
+export function savedSha256(state: ConnectorState | undefined): string | undefined {
+  return typeof state?.sha256 === "string" ? state.sha256 : undefined;
+}
