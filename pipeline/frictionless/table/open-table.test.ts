@@ -1,0 +1,185 @@
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openTable } from "./open-table.ts";
+import { TableReadError } from "./read-error.ts";
+import { makeXlsx } from "./testing/make-xlsx.ts";
+import type { TableSource } from "./types.ts";
+
+async function readAll(source: TableSource): Promise<{ labels: string[]; rows: [number, unknown[]][] }> {
+  const table = await openTable(source);
+  const rows: [number, unknown[]][] = [];
+  for await (const row of table.rows) rows.push([row.rowNumber, row.cells]);
+  return { labels: table.labels, rows };
+}
+
+async function readError(source: TableSource): Promise<TableReadError> {
+  try {
+    await readAll(source);
+  } catch (error) {
+    if (error instanceof TableReadError) return error;
+    throw error;
+  }
+  throw new Error("expected a TableReadError");
+}
+
+const utf8 = (text: string): Uint8Array => Buffer.from(text, "utf8");
+const cp1252 = (text: string): Uint8Array => Buffer.from(text, "latin1");
+
+describe("openTable: CSV", () => {
+  it("reads a UTF-8 file with a BOM without a stray character in the first label", async () => {
+    const { labels, rows } = await readAll({ bytes: utf8("\uFEFFid,intitulé\nappel-1,Appel fictif à projets\n") });
+    expect(labels).toEqual(["id", "intitulé"]);
+    expect(rows).toEqual([[2, ["appel-1", "Appel fictif à projets"]]]);
+  });
+
+  it("reads a declared windows-1252 file with ';' separators", async () => {
+    const bytes = cp1252("siren;nom;région\n999000001;Porteur fictif é;Île-de-France\n");
+    const { labels, rows } = await readAll({ bytes, encoding: "windows-1252", dialect: { delimiter: ";" } });
+    expect(labels).toEqual(["siren", "nom", "région"]);
+    expect(rows[0]?.[1]).toEqual(["999000001", "Porteur fictif é", "Île-de-France"]);
+  });
+
+  it("fails an undeclared windows-1252 file with encoding-error: byte offset, row and the hint", async () => {
+    const head = "id,nom\nl-1,Porteur fictif\nl-2,Porteur ";
+    const bytes = Buffer.concat([utf8(head), Buffer.from([0xe9]), utf8("t\u00e9\n")]);
+    const error = await readError({ bytes, place: "laureats.csv" });
+    expect(error.code).toBe("encoding-error");
+    expect(error.error.byteOffset).toBe(Buffer.byteLength(head));
+    expect(error.error.rowNumber).toBe(3);
+    expect(error.error.note).toContain('"encoding": "windows-1252"');
+    expect(error.message).toContain("laureats.csv");
+  });
+
+  it("reports a bad byte far into a file, after the rows before it (chunked reading)", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "aap-table-"));
+    const lines = ["id,titre"];
+    for (let k = 1; k <= 20_000; k++) lines.push(`l-${k},Projet fictif numéro ${k}`);
+    const good = Buffer.from(`${lines.join("\n")}\n`, "utf8");
+    const path = join(dir, "laureats.csv");
+    await writeFile(path, Buffer.concat([good, Buffer.from("l-x,Caf\xe9\n", "latin1")]));
+    const table = await openTable({ path });
+    let seen = 0;
+    let failure: unknown;
+    try {
+      for await (const batch of table.batches) seen += batch.length;
+    } catch (error) {
+      failure = error;
+    }
+    expect(seen).toBe(20_000);
+    expect((failure as TableReadError).error).toMatchObject({ type: "encoding-error", byteOffset: good.length + 7, rowNumber: 20_002 });
+  });
+
+  it("never splits a multi-byte character across chunks", async () => {
+    const text = `nom\n${"é".repeat(70_000)}\n`;
+    const { rows } = await readAll({ bytes: utf8(text) });
+    expect(rows[0]?.[1]).toEqual(["é".repeat(70_000)]);
+  });
+
+  it("joins multi-line headers, drops comment rows and maps the null sequence", async () => {
+    const csv = "montant,montant\naccordé,total\n# commentaire\n10,NA\n20,30\n";
+    const { labels, rows } = await readAll({ bytes: utf8(csv), dialect: { headerRows: [1, 2], headerJoin: "_", commentChar: "#", nullSequence: "NA" } });
+    expect(labels).toEqual(["montant_accordé", "montant_total"]);
+    expect(rows).toEqual([[4, ["10", null]], [5, ["20", "30"]]]);
+  });
+
+  it("drops commentRows by physical number and reads headerless files", async () => {
+    const { labels, rows } = await readAll({ bytes: utf8("a,b\nx,y\nc,d\n"), dialect: { header: false, commentRows: [2] } });
+    expect(labels).toEqual([]);
+    expect(rows).toEqual([[1, ["a", "b"]], [3, ["c", "d"]]]);
+  });
+
+  it("fails an empty file with source-error and a missing file with scheme-error", async () => {
+    expect((await readError({ bytes: new Uint8Array(0), place: "vide.csv" })).code).toBe("source-error");
+    const missing = await readError({ path: "/nonexistent/laureats.csv" });
+    expect(missing.code).toBe("scheme-error");
+    expect(missing.error.note).toContain("file not found");
+  });
+
+  it("rejects an unknown encoding and an unknown format", async () => {
+    expect((await readError({ bytes: utf8("a\n"), encoding: "klingon" })).code).toBe("encoding-error");
+    expect((await readError({ bytes: utf8("a\n"), format: "parquet" as never })).code).toBe("format-error");
+  });
+});
+
+describe("openTable: JSON, NDJSON, inline", () => {
+  it("reads an array of arrays and an array of objects", async () => {
+    expect(await readAll({ bytes: utf8('[["id","montant"],["l-1",1200.5]]'), format: "json" })).toEqual({ labels: ["id", "montant"], rows: [[2, ["l-1", 1200.5]]] });
+    const objects = await readAll({ bytes: utf8('{"laureats":[{"id":"l-1","montant":5},{"id":"l-2","statut":"terminé"}]}'), format: "json", dialect: { property: "laureats" } });
+    expect(objects).toEqual({ labels: ["id", "montant", "statut"], rows: [[2, ["l-1", 5, undefined]], [3, ["l-2", undefined, "terminé"]]] });
+  });
+
+  it("reads NDJSON objects line by line and reports a broken line as format-error", async () => {
+    const { labels, rows } = await readAll({ bytes: utf8('{"id":"l-1","ok":true}\n\n{"id":"l-2","ok":false}\n'), format: "ndjson" });
+    expect(labels).toEqual(["id", "ok"]);
+    expect(rows.map(([, cells]) => cells)).toEqual([["l-1", true], ["l-2", false]]);
+    const error = await readError({ bytes: utf8('{"id":"l-1"}\n{"id":\n'), format: "jsonl" });
+    expect(error.error).toMatchObject({ type: "format-error", rowNumber: 2 });
+  });
+
+  it("reads inline data and rejects JSON that is not a table", async () => {
+    expect(await readAll({ data: [["id"], ["appel-1"]] })).toEqual({ labels: ["id"], rows: [[2, ["appel-1"]]] });
+    expect((await readError({ bytes: utf8('{"a":1}'), format: "json" })).code).toBe("format-error");
+    expect((await readError({ bytes: utf8("[1,"), format: "json" })).code).toBe("format-error");
+  });
+});
+
+describe("openTable: XLSX", () => {
+  const workbook = makeXlsx({
+    Notes: [["à ignorer"]],
+    Laureats: [
+      ["id", "montant", "date_decision", "code_postal", "actif", "commentaire"],
+      ["l-1", 1200.5, new Date(Date.UTC(2024, 2, 15)), 97442, true, { inline: "texte & <balises>" }],
+      ["l-2", 3, null, null, false, "Projet fictif"],
+    ],
+  });
+
+  it("reads the named sheet: shared and inline strings, numbers, dates, booleans, empty cells", async () => {
+    const { labels, rows } = await readAll({ bytes: workbook, format: "xlsx", dialect: { sheetName: "Laureats" } });
+    expect(labels).toEqual(["id", "montant", "date_decision", "code_postal", "actif", "commentaire"]);
+    expect(rows).toEqual([
+      [2, ["l-1", 1200.5, new Date(Date.UTC(2024, 2, 15)), 97442, true, "texte & <balises>"]],
+      [3, ["l-2", 3, "", "", false, "Projet fictif"]],
+    ]);
+  });
+
+  it("picks a sheet by number (default the first) and names the sheets when it is missing", async () => {
+    expect((await readAll({ bytes: workbook, format: "xlsx" })).labels).toEqual(["à ignorer"]);
+    expect((await readAll({ bytes: workbook, format: "xlsx", dialect: { sheetNumber: 2 } })).labels[0]).toBe("id");
+    const error = await readError({ bytes: workbook, format: "xlsx", dialect: { sheetName: "Appels" } });
+    expect(error.code).toBe("format-error");
+    expect(error.error.note).toContain('"Notes", "Laureats"');
+  });
+
+  it("fails a file that is not a workbook with format-error", async () => {
+    expect((await readError({ bytes: utf8("id,montant\n"), format: "xlsx" })).code).toBe("format-error");
+  });
+});
+
+describe("openTable: URL", () => {
+  let server: Server;
+  let base = "";
+  beforeAll(async () => {
+    server = createServer((request, response) => {
+      if (request.url === "/appels.csv") response.end("id,titre\nappel-1,Appel fictif\n");
+      else {
+        response.statusCode = 404;
+        response.end("absent");
+      }
+    });
+    await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((done) => server.close(() => done())));
+
+  it("streams a table from a URL and reports an HTTP error as scheme-error without the query string", async () => {
+    expect((await readAll({ url: `${base}/appels.csv` })).rows).toEqual([[2, ["appel-1", "Appel fictif"]]]);
+    const error = await readError({ url: `${base}/absent.csv?token=secret-value` });
+    expect(error.code).toBe("scheme-error");
+    expect(error.error.note).toContain("HTTP 404");
+    expect(JSON.stringify(error.error)).not.toContain("secret-value");
+  });
+});
