@@ -89,13 +89,13 @@ async function applyResource(step: ResourcePlan, local: LocalResource, remote: R
     });
   const file = { path: local.file, filename: uploadName(local.file), size: digest?.size ?? 0 };
   let target = remote;
-  if (step.action === "create") {
-    target = await act(ctx, "upload", local.key, (meter) => ctx.client.uploadNewResource(datasetId, file, meter));
-    await record(target.id, true);
-  } else if (step.action === "replace" && step.id) {
+  if (step.action === "create" || (step.action === "replace" && step.id)) {
     const id = step.id;
-    target = await act(ctx, "replace", local.key, (meter) => ctx.client.replaceResourceFile(datasetId, id, file, meter));
+    target = await act(ctx, step.action === "create" ? "upload" : "replace", local.key, (meter) =>
+      id === undefined ? ctx.client.uploadNewResource(datasetId, file, meter) : ctx.client.replaceResourceFile(datasetId, id, file, meter),
+    );
     await record(target.id, true);
+    checkStoredBytes(ctx.local.package, local, target, digest);
   }
   if (!target) {
     const location = `resource "${local.key}"`;
@@ -111,6 +111,19 @@ async function applyResource(step: ResourcePlan, local: LocalResource, remote: R
   await act(ctx, "update-metadata", local.key, (meter) => ctx.client.updateResource(datasetId, id, payload, meter));
   await record(id, false);
   return id;
+}
+
+/** The server computes the sha1 of what it stored: anything but ours means the bytes were altered on the way. */
+function checkStoredBytes(packageName: string, local: LocalResource, stored: RemoteResource, digest: FileDigest | undefined): void {
+  const checksum = stored.checksum;
+  if (!digest || checksum?.type !== "sha1" || (checksum.value === digest.sha1 && stored.filesize === digest.size)) return;
+  const location = `resource "${local.key}"`;
+  throw new PublishError({
+    code: "upload-mismatch",
+    package: packageName,
+    location,
+    message: `package "${packageName}", ${location}: the server stored ${stored.filesize ?? "?"} bytes with sha1 ${checksum.value}, but ${local.file} has ${digest.size} bytes with sha1 ${digest.sha1}; the next run uploads it again`,
+  });
 }
 
 async function act<T>(ctx: ApplyContext, step: PublishAction["step"], resource: string | undefined, run: (meter: CallMeter) => Promise<T>): Promise<T> {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { checkLocalDataset } from "./check-local.ts";
 import { normaliseTags, uploadedTitle } from "./slugify.ts";
 import type { LocalDataset } from "./types.ts";
-import { titleAfterUpload, uploadName } from "./upload-name.ts";
+import { titlesAfterUpload, uploadName } from "./upload-name.ts";
 
 const base: LocalDataset = {
   package: "paquet-fictif", title: "Titre fictif", description: "Fictif", license: "etalab-2.0", frequency: "daily",
@@ -31,7 +31,7 @@ describe("udata normalisation", () => {
     expect(uploadedTitle("Lauréats_2024.csv")).toBe("laureats-2024.csv");
     // udata's default upload allow-list has no "md": sent as text, and recognised under that name.
     expect(uploadName("/paquet/documentation.md")).toBe("documentation.md.txt");
-    expect(titleAfterUpload("/paquet/Documentation.md")).toBe("documentation.md.txt");
+    expect(titlesAfterUpload("/paquet/Documentation.md")).toEqual(["documentation.md.txt", "Documentation.md.txt"]);
     expect(uploadName("/paquet/appels.csv")).toBe("appels.csv");
   });
 });

@@ -54,7 +54,8 @@ function sameCoverage(remote: RemoteDataset["temporal_coverage"], want: { start:
 
 function sameSpatial(remote: RemoteDataset["spatial"], want: { zones: string[]; granularity: string }): boolean {
   if (!remote) return false;
-  const zones = (remote.zones ?? []).map((zone) => zone.toLowerCase()).sort();
+  // Zones are ids, or {id, ...} objects when full objects were asked for (udata-api.md §6.3).
+  const zones = (remote.zones ?? []).map((zone) => (typeof zone === "string" ? zone : zone.id).toLowerCase()).sort();
   return sameJson(zones, [...want.zones].sort()) && (remote.granularity ?? "other") === want.granularity;
 }
 

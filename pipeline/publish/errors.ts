@@ -6,7 +6,8 @@ export type PublishErrorCode =
   | "invalid-tag"
   | "duplicate-key" // two resources with the same key
   | "local-file" // a file to upload is missing or unreadable
-  | "inconsistent-plan"; // a planned resource vanished between the read and the write
+  | "inconsistent-plan" // a planned resource vanished between the read and the write
+  | "upload-mismatch"; // the server stored other bytes than the local file
 
 export class PublishError extends Error {
   readonly code: PublishErrorCode;

@@ -4,7 +4,7 @@ import { PublishError } from "./errors.ts";
 import { orderResources, sameOrder } from "./order.ts";
 import { resourceDifferences, type ResourceField } from "./resource-metadata.ts";
 import type { PackageState } from "./state.ts";
-import { titleAfterUpload } from "./upload-name.ts";
+import { titlesAfterUpload } from "./upload-name.ts";
 import { RESOURCE_MARKER, type FileDigest, type LocalDataset, type LocalResource } from "./types.ts";
 
 export type DatasetPlan =
@@ -107,13 +107,13 @@ function matchResource(
   if (byMarker) return { remote: byMarker, adopted: false };
   // An upload whose answer was lost leaves a resource with no marker yet: the server named
   // it after the file and stored exactly our bytes. Taking it over avoids a duplicate.
-  const title = titleAfterUpload(local.file);
+  const titles = titlesAfterUpload(local.file);
   const orphan = free.find(
     (candidate) =>
       candidate.filetype === "file" &&
       candidate.extras?.[RESOURCE_MARKER] === undefined &&
       !stateIds.has(candidate.id) &&
-      candidate.title === title &&
+      titles.includes(candidate.title) &&
       sameFile(candidate, file),
   );
   return orphan ? { remote: orphan, adopted: true } : undefined;

@@ -172,6 +172,15 @@ describe("failures that need a person: clear error, nothing half-done left unrec
     expect(writeRequests(server).filter((r) => r.method === "POST")).toHaveLength(1);
   });
 
+  it("an upload answered with another sha1 than the local file's fails the run, and the next run repairs it", async () => {
+    const local = await ws.write(FILES);
+    const altered = { id: "00000000-0000-4000-8000-000000000000", title: "appels.csv", type: "main", filetype: "file", url: `${server.url}/fictif`, checksum: { type: "sha1", value: "0".repeat(40) }, filesize: 3, success: true };
+    server.inject({ method: "POST", path: /\/upload\/$/, kind: "status", status: 201, body: altered, after: true });
+    await expect(publish(local)).rejects.toMatchObject({ code: "upload-mismatch", location: 'resource "appels.csv"' });
+    await publish(local);
+    await expectConverged(local);
+  });
+
   it("the API key appears in no error, event or state file, whatever failed", async () => {
     const local = await ws.write(FILES);
     const texts: string[] = [];

@@ -14,7 +14,10 @@ export function uploadName(file: string): string {
   return TEXT_WITHOUT_UPLOAD_EXTENSION.has(extname(name).toLowerCase()) ? `${name}.txt` : name;
 }
 
-/** The title the server gives the resource right after the upload (before our metadata PUT). */
-export function titleAfterUpload(file: string): string {
-  return uploadedTitle(uploadName(file));
+/**
+ * Titles the server may give the resource right after the upload (before our metadata PUT):
+ * udata's normalised file name, or the name as sent by a server that does not normalise.
+ */
+export function titlesAfterUpload(file: string): string[] {
+  return [uploadedTitle(uploadName(file)), uploadName(file)];
 }

@@ -88,10 +88,16 @@ export class DatagouvClient {
     return out;
   }
 
-  /** Datasets of the key's user and of all their organizations (not paginated); [] where the endpoint is missing. */
+  /**
+   * Datasets of the key's user and of all their organizations (not paginated). Where
+   * /me/org_datasets/ is missing, falls back to /me/datasets/ (the user's own ones).
+   */
   async listMyOrgDatasets(meter?: CallMeter): Promise<RemoteDataset[]> {
-    const { status, data } = await this.json<RemoteDataset[]>({ method: "GET", url: this.api("/me/org_datasets/"), acceptStatuses: [404] }, meter);
-    return status === 404 || !Array.isArray(data) ? [] : data;
+    for (const path of ["/me/org_datasets/", "/me/datasets/"]) {
+      const { status, data } = await this.json<RemoteDataset[]>({ method: "GET", url: this.api(path), acceptStatuses: [404] }, meter);
+      if (status !== 404) return Array.isArray(data) ? data : [];
+    }
+    return [];
   }
 
   /** Upload a file as a new resource (prepended to the list, title = normalised file name). */

@@ -40,7 +40,7 @@ export interface RemoteDataset {
   frequency?: string | null;
   tags?: string[] | null;
   temporal_coverage?: { start: string; end: string | null } | null;
-  spatial?: { zones?: string[] | null; granularity?: string | null; geom?: unknown } | null;
+  spatial?: { zones?: (string | { id: string })[] | null; granularity?: string | null; geom?: unknown } | null;
   private?: boolean;
   extras?: Record<string, unknown> | null;
   organization?: { id: string } | null;
