@@ -1,0 +1,105 @@
+import { DeclarationError } from "../../declaration/load.ts";
+import { loadDeclarations, runPackages, UnknownPackageError, type RunResult } from "../../run/run.ts";
+import type { RunContext } from "../../run/run-package.ts";
+import { stringOption, type Command, type ParsedArgs } from "../command.ts";
+import { locations, runContext } from "../context.ts";
+import { type CliIo, createLogger, defaultLogFormat, EXIT, type LogFormat, UsageError } from "../io.ts";
+
+const COMMON_OPTIONS = {
+  force: { type: "boolean" },
+  json: { type: "boolean" },
+  "log-format": { type: "string" },
+  verbose: { type: "boolean", short: "v" },
+  datapackages: { type: "string" },
+  output: { type: "string" },
+  "state-dir": { type: "string" },
+} as const;
+
+const COMMON_HELP = `  --force               ignore change detection: read every source in full and rebuild
+  --json                print the run result as JSON on stdout
+  --log-format FORMAT   human (default on a terminal) or json (JSON lines; the default when CI is set)
+  -v, --verbose         more detail in the logs
+  --datapackages DIR    where the declarations are (default: datapackages)
+  --output DIR          where packages are written (default: output)
+  --state-dir DIR       where the state between runs is kept (default: $AAP_STATE_DIR or .aap)
+  -h, --help            show this help
+`;
+
+export const runCommand: Command = {
+  name: "run",
+  summary: "extract, transform, validate, package and publish every package (or those named)",
+  help: `Usage: aap run [package...] [options]
+
+Runs every stage for each package declared under datapackages/ (all of them by default):
+extract → transform → validate → package (output/<package>/) → publish (data.gouv.fr).
+
+Without DATAGOUV_API_KEY nothing is sent: the publication plan is printed instead, made from
+the publication state, with no network call. Invalid data stops its package: nothing is
+written to output/<package>/ and nothing is published.
+
+Options:
+  --dry-run             with a key, read data.gouv.fr and print the plan without applying it
+${COMMON_HELP}
+Environment: DATAGOUV_API_KEY, DATAGOUV_URL (default https://www.data.gouv.fr; demo, dev or any
+base URL), DATAGOUV_ORGANIZATION, AAP_STATE_DIR, AAP_RUN_URL, and the tokens named in declarations.
+
+Exit codes: 0 success, 1 invalid data or a failed publication, 2 bad usage or unreadable input.
+`,
+  options: { ...COMMON_OPTIONS, "dry-run": { type: "boolean" } },
+  run: (args, io) => runOrBuild(args, io, args.values["dry-run"] ? "dry-run" : "auto"),
+};
+
+export const buildCommand: Command = {
+  name: "build",
+  summary: "everything up to output/<package>/, without publishing",
+  help: `Usage: aap build [package...] [options]
+
+Extracts, transforms, validates and writes output/<package>/ (datapackage.json, CSV files,
+documentation.md, validation-report.json) for each package, without publishing.
+
+Options:
+${COMMON_HELP}
+Exit codes: 0 success, 1 invalid data, 2 bad usage or unreadable input.
+`,
+  options: COMMON_OPTIONS,
+  run: (args, io) => runOrBuild(args, io, "never"),
+};
+
+async function runOrBuild(args: ParsedArgs, io: CliIo, publish: RunContext["publish"]): Promise<number> {
+  const logFormat = parseLogFormat(stringOption(args, "log-format"), io);
+  const logger = createLogger(io, logFormat, Boolean(args.values.verbose));
+  const where = locations(io, { datapackages: stringOption(args, "datapackages"), output: stringOption(args, "output"), stateDir: stringOption(args, "state-dir") });
+  let declarations;
+  try {
+    declarations = await loadDeclarations(where.datapackagesDir, args.positionals, io.cwd);
+  } catch (error) {
+    if (error instanceof DeclarationError || error instanceof UnknownPackageError) {
+      io.stderr.write(`aap: ${error.message}\n`);
+      return EXIT.usage;
+    }
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") {
+      io.stderr.write(`aap: no ${where.datapackagesDir} folder: run aap from the repository root, or pass --datapackages DIR\n`);
+      return EXIT.usage;
+    }
+    throw error;
+  }
+  const result = await runPackages({ ...runContext(io, where, logger, { force: Boolean(args.values.force), publish }), datapackagesDir: where.datapackagesDir, packages: args.positionals }, declarations);
+  io.stdout.write(args.values.json ? `${JSON.stringify(result, null, 2)}\n` : summary(result));
+  return result.ok ? EXIT.ok : EXIT.failed;
+}
+
+export function parseLogFormat(value: string | undefined, io: CliIo): LogFormat {
+  if (value === undefined) return defaultLogFormat(io.env);
+  if (value !== "human" && value !== "json") throw new UsageError(`--log-format takes "human" or "json", not "${value}"`);
+  return value;
+}
+
+function summary(result: RunResult): string {
+  const lines: string[] = [];
+  for (const outcome of result.packages) {
+    lines.push(`${outcome.name}: ${outcome.status}${outcome.status === "built" || outcome.status === "planned" || outcome.status === "published" ? ` → ${outcome.packageDir}` : ""}`);
+    if (outcome.planText) lines.push(outcome.planText.split("\n").map((line) => `  ${line}`).join("\n"));
+  }
+  lines.push(result.ok ? "done." : "failed: see the messages above and output/run-report.md");
+  return `${lines.join("\n")}\n`;
+}

@@ -1,0 +1,72 @@
+import { join } from "node:path";
+import { loadDeclarations, runPackages } from "../../run/run.ts";
+import { checkCronExpression, runDaemon, ScheduleError } from "../../schedule/daemon.ts";
+import { stringOption, type Command } from "../command.ts";
+import { locations, runContext } from "../context.ts";
+import { createLogger, EXIT, UsageError } from "../io.ts";
+import { parseLogFormat } from "./run.ts";
+
+export const DEFAULT_CRON = "17 3 * * *";
+export const DEFAULT_TIMEZONE = "Europe/Paris";
+
+export const scheduleCommand: Command = {
+  name: "schedule",
+  summary: "the daemon: run every package on a cron schedule (node-cron)",
+  help: `Usage: aap schedule [options]
+
+Stays running and runs "aap run" on a schedule: the self-hosted alternative to the GitHub
+Actions nightly workflow. Runs never overlap (a slot that fires during a run is skipped and
+logged). The time of the last success is kept in the state folder: after downtime that missed
+a slot, the daemon runs at once when it starts. Stop it with Ctrl-C or SIGTERM: a run under
+way finishes first.
+
+Options:
+  --cron EXPR           when to run, cron syntax (default "${DEFAULT_CRON}": 03:17 every night;
+                        also $AAP_CRON). Restrict the day of the month or of the week, not both.
+  --timezone TZ         IANA time zone of the expression (default ${DEFAULT_TIMEZONE}; also $AAP_TIMEZONE)
+  --no-catch-up         do not run at start after a missed slot
+  --log-format FORMAT   human or json (default json when CI is set)
+  --datapackages DIR, --output DIR, --state-dir DIR   as for aap run
+  -h, --help            show this help
+
+Exit codes: 0 stopped cleanly, 2 bad usage.
+`,
+  options: {
+    cron: { type: "string" },
+    timezone: { type: "string" },
+    "no-catch-up": { type: "boolean" },
+    "log-format": { type: "string" },
+    datapackages: { type: "string" },
+    output: { type: "string" },
+    "state-dir": { type: "string" },
+  },
+  async run(args, io) {
+    const cron = stringOption(args, "cron") ?? io.env.AAP_CRON ?? DEFAULT_CRON;
+    const timezone = stringOption(args, "timezone") ?? io.env.AAP_TIMEZONE ?? DEFAULT_TIMEZONE;
+    try {
+      checkCronExpression(cron, timezone);
+    } catch (error) {
+      if (error instanceof ScheduleError) throw new UsageError(error.message);
+      throw error;
+    }
+    const logger = createLogger(io, parseLogFormat(stringOption(args, "log-format"), io));
+    const where = locations(io, { datapackages: stringOption(args, "datapackages"), output: stringOption(args, "output"), stateDir: stringOption(args, "state-dir") });
+    const controller = new AbortController();
+    io.signal?.addEventListener("abort", () => controller.abort(), { once: true });
+    await runDaemon({
+      cron,
+      timezone,
+      logger,
+      signal: controller.signal,
+      stateFile: join(where.stateDir, "schedule.json"),
+      catchUp: !args.values["no-catch-up"],
+      job: async () => {
+        // Declarations are read at each run: a change lands without restarting the daemon.
+        const declarations = await loadDeclarations(where.datapackagesDir, [], io.cwd);
+        const result = await runPackages({ ...runContext(io, where, logger, { force: false, publish: "auto" }), datapackagesDir: where.datapackagesDir, packages: [] }, declarations);
+        return { ok: result.ok, summary: result.packages.map((p) => `${p.name} ${p.status}`).join(", ") };
+      },
+    });
+    return EXIT.ok;
+  },
+};

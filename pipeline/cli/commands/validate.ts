@@ -1,0 +1,82 @@
+import { resolve } from "node:path";
+import { formatReport, validateSource, type Report } from "../../frictionless/index.ts";
+import { frenchChecks } from "../../validate/registry.ts";
+import { integerOption, listOption, stringOption, type Command } from "../command.ts";
+import { EXIT, UsageError } from "../io.ts";
+
+/** Errors that mean the input could not be read at all (exit 2), rather than read and found invalid (exit 1). */
+const UNREADABLE = new Set(["scheme-error", "format-error", "source-error"]);
+
+export const validateCommand: Command = {
+  name: "validate",
+  summary: "validate a data package, or one table against a Table Schema",
+  help: `Usage: aap validate <datapackage.json> [options]
+       aap validate <table> --schema <schema.json> [options]
+
+Validates against Table Schema / Data Package v2 (v1 descriptors are read too): descriptors,
+types and formats, constraints, primary, unique and foreign keys, header and row structure,
+and the French checks our schemas declare in custom_checks (SIREN/SIRET checksums...).
+Tables: CSV, TSV, JSON, NDJSON, XLSX. Rows are streamed: memory does not grow with the file.
+Row numbers are physical: the header is row 1, as in a spreadsheet.
+
+Options:
+  --schema FILE         Table Schema of the table (local path or URL)
+  --format FORMAT       text (default): a summary grouped by error type; json: the
+                        frictionless-style report; github: GitHub Actions annotations
+  --json                same as --format json
+  --source-format FMT   csv, tsv, json, ndjson or xlsx (default: from the file extension)
+  --encoding ENC        e.g. windows-1252 (default: UTF-8, checked strictly)
+  --delimiter CHAR      CSV delimiter (default ",")
+  --sheet NAME          XLSX sheet (default: the first)
+  --limit-errors N      stop collecting errors after N per table (default 1000)
+  --pick-errors LIST    only these error types or tags, comma-separated (e.g. type-error,#row)
+  --skip-errors LIST    leave out these error types or tags
+  --limit-rows N        read at most N data rows per table
+  --first-error         stop at the first error
+  -h, --help            show this help
+
+Exit codes: 0 valid, 1 invalid, 2 bad usage or unreadable input.
+`,
+  options: {
+    schema: { type: "string" },
+    format: { type: "string" },
+    json: { type: "boolean" },
+    "source-format": { type: "string" },
+    encoding: { type: "string" },
+    delimiter: { type: "string" },
+    sheet: { type: "string" },
+    "limit-errors": { type: "string" },
+    "pick-errors": { type: "string" },
+    "skip-errors": { type: "string" },
+    "limit-rows": { type: "string" },
+    "first-error": { type: "boolean" },
+  },
+  async run(args, io) {
+    if (args.positionals.length !== 1) throw new UsageError("give exactly one datapackage.json or table to validate");
+    const format = args.values.json ? "json" : (stringOption(args, "format") ?? "text");
+    if (format !== "text" && format !== "json" && format !== "github") throw new UsageError(`--format takes text, json or github, not "${format}"`);
+    const target = args.positionals[0]!;
+    const isUrl = /^https?:\/\//.test(target);
+    const schema = stringOption(args, "schema");
+    const dialect = {
+      ...(stringOption(args, "delimiter") !== undefined ? { delimiter: stringOption(args, "delimiter") } : {}),
+      ...(stringOption(args, "sheet") !== undefined ? { sheetName: stringOption(args, "sheet") } : {}),
+    };
+    const report: Report = await validateSource({
+      path: isUrl ? target : resolve(io.cwd, target),
+      schemaPath: schema === undefined || /^https?:\/\//.test(schema) ? schema : resolve(io.cwd, schema),
+      format: stringOption(args, "source-format") as never,
+      encoding: stringOption(args, "encoding"),
+      dialect: Object.keys(dialect).length > 0 ? dialect : undefined,
+      checks: frenchChecks,
+      limitErrors: args.values["first-error"] ? 1 : integerOption(args, "limit-errors"),
+      pickErrors: listOption(args, "pick-errors"),
+      skipErrors: listOption(args, "skip-errors"),
+      limitRows: integerOption(args, "limit-rows"),
+    });
+    io.stdout.write(formatReport(report, format));
+    if (report.valid) return EXIT.ok;
+    const all = [...report.errors, ...report.tasks.flatMap((task) => task.errors)];
+    return all.some((error) => UNREADABLE.has(error.type)) ? EXIT.usage : EXIT.failed;
+  },
+};

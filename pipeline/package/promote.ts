@@ -1,0 +1,38 @@
+import { mkdir, mkdtemp, rename, rm, stat } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+
+/**
+ * A package is written in a staging folder next to its final place, then swapped in with
+ * two renames. A failed or killed run leaves the previous `output/<name>/` as it was:
+ * readers, and the publish step, never see half a package.
+ */
+export async function createStagingDir(finalDir: string): Promise<string> {
+  await mkdir(dirname(finalDir), { recursive: true });
+  return mkdtemp(join(dirname(finalDir), `.staging-${basename(finalDir)}-`));
+}
+
+export async function promoteStagingDir(stagingDir: string, finalDir: string): Promise<void> {
+  const previous = `${finalDir}.previous-${process.pid}`;
+  const hadPrevious = await exists(finalDir);
+  if (hadPrevious) await rename(finalDir, previous);
+  try {
+    await rename(stagingDir, finalDir);
+  } catch (error) {
+    if (hadPrevious) await rename(previous, finalDir);
+    throw error;
+  }
+  if (hadPrevious) await rm(previous, { recursive: true, force: true });
+}
+
+export async function discardStagingDir(stagingDir: string): Promise<void> {
+  await rm(stagingDir, { recursive: true, force: true });
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,43 @@
+import { stat } from "node:fs/promises";
+import { join } from "node:path";
+import type { Declaration } from "../declaration/types.ts";
+import type { Logger } from "../log/logger.ts";
+import { describeFailure } from "./failure.ts";
+import { locateValidationErrors } from "./locate-errors.ts";
+import { publishStage, type PublishStageResult } from "./publish-stage.ts";
+import type { RunContext } from "./run-package.ts";
+import { StageClock } from "./stage-clock.ts";
+import { validateOutput } from "./validate-output.ts";
+
+export type PublishBuiltOutcome =
+  | { name: string; status: "missing"; message: string }
+  | { name: string; status: "invalid" | "failed"; message: string; errors: string[] }
+  | ({ name: string; status: "published" | "planned" } & PublishStageResult);
+
+/**
+ * `aap publish`: publish what `aap build` left in output/<name>/. The folder is validated
+ * again first: whatever happened to it since, invalid data is never sent.
+ */
+export async function publishBuilt(declaration: Declaration, ctx: Pick<RunContext, "outputDir" | "stateDir" | "env" | "gitCommit" | "runUrl" | "now"> & { logger: Logger; dryRun: boolean }): Promise<PublishBuiltOutcome> {
+  const packageDir = join(ctx.outputDir, declaration.name);
+  const name = declaration.name;
+  try {
+    await stat(join(packageDir, "datapackage.json"));
+  } catch {
+    return { name, status: "missing", message: `no built package in ${packageDir}: run "aap build ${name}" first` };
+  }
+  const clock = new StageClock(ctx.logger, name);
+  try {
+    clock.start("validate");
+    const report = await validateOutput(packageDir);
+    clock.end("validate", { tables: report.tasks.length, errors: report.stats.errors });
+    if (!report.valid) {
+      const errors = locateValidationErrors(report, new Map()).map((e) => e.text);
+      return { name, status: "invalid", message: `${packageDir} is not valid: nothing published`, errors };
+    }
+    const result = await publishStage(declaration, packageDir, { env: ctx.env, stateDir: ctx.stateDir, dryRun: ctx.dryRun, logger: ctx.logger, provenance: { gitCommit: ctx.gitCommit, runUrl: ctx.runUrl, validatedAt: ctx.now().toISOString() } }, clock);
+    return { name, ...result };
+  } catch (error) {
+    return { name, status: "failed", message: describeFailure(error), errors: [] };
+  }
+}

@@ -1,0 +1,150 @@
+import { stat } from "node:fs/promises";
+import { join } from "node:path";
+import type { Declaration } from "../declaration/types.ts";
+import type { Provenance } from "../extract/types.ts";
+import type { Logger } from "../log/logger.ts";
+import type { Plan } from "../publish/index.ts";
+import { readState, updateState } from "../state/store.ts";
+import type { ScdlExclusion } from "../transform/scdl/to-scdl-subventions.ts";
+import type { TransformIssue } from "../transform/map-records.ts";
+import { buildPackage } from "./build-package.ts";
+import { extractPackage, sourceStateKey } from "./extract-package.ts";
+import { describeFailure } from "./failure.ts";
+import { packageFingerprint } from "./fingerprint.ts";
+import type { LocatedError } from "./locate-errors.ts";
+import { publishStage } from "./publish-stage.ts";
+import { StageClock, type StageRecord } from "./stage-clock.ts";
+
+export const SOURCES_STATE_FILE = "sources.json";
+export const BUILDS_STATE_FILE = "builds.json";
+
+export interface RunContext {
+  repositoryRoot: string;
+  repositoryUrl: string;
+  outputDir: string;
+  stateDir: string;
+  env: Readonly<Record<string, string | undefined>>;
+  logger: Logger;
+  /** Ignore change detection: read every source in full and rebuild. */
+  force: boolean;
+  /** `never` for `aap build`; `dry-run` prints the plan even with a key. */
+  publish: "auto" | "dry-run" | "never";
+  pipelineVersion: string;
+  gitCommit?: string;
+  runUrl?: string;
+  now: () => Date;
+  signal?: AbortSignal;
+}
+
+export type PackageStatus = "published" | "planned" | "built" | "unchanged" | "invalid" | "failed";
+
+export interface PackageOutcome {
+  name: string;
+  status: PackageStatus;
+  stages: StageRecord[];
+  packageDir: string;
+  sources: Provenance[];
+  transformIssues: TransformIssue[];
+  validationErrors: LocatedError[];
+  scdlExcluded: ScdlExclusion[];
+  plan?: Plan;
+  planText?: string;
+  dataset?: { id: string; slug: string; page?: string };
+  /** What stopped the package, for `failed`. */
+  failure?: string;
+}
+
+/** Success statuses: the run exits 0 when every package ends in one of these. */
+export const SUCCESS: ReadonlySet<PackageStatus> = new Set(["published", "planned", "built", "unchanged"]);
+
+/**
+ * One package, every stage. State (source cursors and ETags, what was built for which
+ * target) is saved only at the end of a successful run, so a failed night is simply redone.
+ */
+export async function runPackage(declaration: Declaration, ctx: RunContext): Promise<PackageOutcome> {
+  const clock = new StageClock(ctx.logger, declaration.name);
+  const packageDir = join(ctx.outputDir, declaration.name);
+  const outcome: PackageOutcome = { name: declaration.name, status: "failed", stages: clock.records, packageDir, sources: [], transformIssues: [], validationErrors: [], scdlExcluded: [] };
+  const log = (level: "info" | "warn" | "error", event: string, message: string) => ctx.logger.log({ level, event, message, package: declaration.name });
+  try {
+    clock.start("extract");
+    const sourcesFile = join(ctx.stateDir, SOURCES_STATE_FILE);
+    const extracted = await extractPackage(declaration, { stateDir: ctx.stateDir, savedStates: await readState(sourcesFile), env: ctx.env, force: ctx.force, logger: ctx.logger, signal: ctx.signal });
+    outcome.sources = extracted.map((e) => e.provenance);
+    const records = extracted.reduce((sum, e) => sum + e.records.length, 0);
+    const bytes = extracted.reduce((sum, e) => sum + (e.provenance.bytes ?? 0), 0);
+    const changedCount = extracted.filter((e) => e.changed).length;
+    clock.end("extract", { sources: extracted.length, records, bytes }, `${extracted.length} sources (${changedCount} changed), ${records} records, ${bytes} bytes`);
+
+    const target = buildTarget(ctx);
+    const fingerprint = await packageFingerprint(declaration, ctx.pipelineVersion, extracted.map((e) => e.provenance.sha256 ?? ""));
+    const buildsFile = join(ctx.stateDir, BUILDS_STATE_FILE);
+    const builds = await readState(buildsFile);
+    const lastDone = (builds[declaration.name] as Record<string, unknown> | undefined)?.[target];
+    if (!ctx.force && lastDone === fingerprint && (await exists(join(packageDir, "datapackage.json")))) {
+      log("info", "run.unchanged", `no source, declaration or schema changed since the last successful run${target === "build" ? "" : ` for ${target}`}: nothing to build or publish`);
+      outcome.status = "unchanged";
+      return outcome;
+    }
+
+    const built = await buildPackage({ declaration, extracted, packageDir, repositoryUrl: ctx.repositoryUrl, repositoryRoot: ctx.repositoryRoot, clock });
+    if (built.status === "invalid") {
+      outcome.status = "invalid";
+      outcome.transformIssues = built.transformIssues;
+      outcome.validationErrors = built.validationErrors;
+      const lines = [...built.transformIssues.map((issue) => issue.message), ...built.validationErrors.map((error) => error.text)];
+      for (const line of lines.slice(0, 50)) log("error", "data.invalid", line);
+      if (lines.length > 50) log("error", "data.invalid", `… and ${lines.length - 50} more (see the JSON report: aap run --json)`);
+      log("error", "run.invalid", `invalid data: nothing written to ${packageDir} and nothing published; fix the source and run again`);
+      return outcome;
+    }
+    outcome.status = "built";
+    outcome.scdlExcluded = built.scdlExcluded;
+    for (const exclusion of built.scdlExcluded) log("warn", "scdl.excluded", `SCDL subventions: lauréat ${exclusion.key} left out: ${exclusion.reason}`);
+
+    if (ctx.publish !== "never") {
+      const published = await publishStage(
+        declaration,
+        packageDir,
+        { env: ctx.env, stateDir: ctx.stateDir, dryRun: ctx.publish === "dry-run", logger: ctx.logger, provenance: { gitCommit: ctx.gitCommit, runUrl: ctx.runUrl, validatedAt: ctx.now().toISOString() } },
+        clock,
+      );
+      outcome.status = published.status;
+      outcome.plan = published.plan;
+      outcome.planText = published.planText;
+      outcome.dataset = published.dataset;
+    }
+
+    await updateState(sourcesFile, (state) => {
+      for (const e of extracted) state[sourceStateKey(declaration.name, e.name)] = e.nextState;
+    });
+    await updateState(buildsFile, (state) => {
+      state[declaration.name] = { ...(state[declaration.name] as object | undefined), [target]: fingerprint };
+    });
+    return outcome;
+  } catch (error) {
+    outcome.status = "failed";
+    outcome.failure = describeFailure(error);
+    log("error", "run.failed", outcome.failure);
+    return outcome;
+  }
+}
+
+/**
+ * What a run is for: each target keeps its own record of the last fingerprint done, so a
+ * local build never hides a pending plan, nor a plan a pending publication.
+ */
+function buildTarget(ctx: RunContext): string {
+  if (ctx.publish === "never") return "build";
+  if (ctx.publish === "dry-run" || !ctx.env.DATAGOUV_API_KEY) return "plan";
+  return `datagouv:${ctx.env.DATAGOUV_URL?.trim() || "www"}`;
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}

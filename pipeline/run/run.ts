@@ -1,0 +1,66 @@
+import { join, resolve } from "node:path";
+import { listDeclarationFiles, loadDeclaration } from "../declaration/load.ts";
+import type { Declaration } from "../declaration/types.ts";
+import { connectorOptionsSchemas } from "../extract/registry.ts";
+import { writeFileAtomic } from "../state/store.ts";
+import { renderRunReport } from "./run-report.ts";
+import { runPackage, SUCCESS, type PackageOutcome, type RunContext } from "./run-package.ts";
+
+export interface RunRequest extends RunContext {
+  /** Folder holding one folder per package declaration. */
+  datapackagesDir: string;
+  /** Package names; empty means all of them. */
+  packages: readonly string[];
+}
+
+export interface RunResult {
+  ok: boolean;
+  startedAt: string;
+  finishedAt: string;
+  packages: PackageOutcome[];
+}
+
+export class UnknownPackageError extends Error {
+  readonly code = "unknown-package";
+  constructor(readonly names: string[], readonly known: string[]) {
+    super(`unknown package${names.length > 1 ? "s" : ""} ${names.map((n) => `"${n}"`).join(", ")}; packages under datapackages/: ${known.join(", ") || "none"}`);
+    this.name = "UnknownPackageError";
+  }
+}
+
+/** Every declaration under `datapackagesDir`, checked (throws DeclarationError, UnknownPackageError). */
+export async function loadDeclarations(datapackagesDir: string, names: readonly string[], cwd: string): Promise<Declaration[]> {
+  const files = await listDeclarationFiles(datapackagesDir);
+  const declarations: Declaration[] = [];
+  const byName = new Map(files.map((file) => [file.split(/[\\/]/).slice(-2, -1)[0]!, file]));
+  const unknown = names.filter((name) => !byName.has(name));
+  if (unknown.length > 0) throw new UnknownPackageError(unknown, [...byName.keys()]);
+  const wanted = names.length > 0 ? names : [...byName.keys()];
+  for (const name of wanted) declarations.push(await loadDeclaration(byName.get(name)!, { connectorSchemas: connectorOptionsSchemas(), cwd }));
+  return declarations;
+}
+
+/**
+ * Run every requested package in turn (one failing package does not stop the others) and
+ * write the run report next to the packages: `output/run-report.json` and `.md`.
+ */
+export async function runPackages(request: RunRequest, declarations: readonly Declaration[]): Promise<RunResult> {
+  const startedAt = request.now().toISOString();
+  const packages: PackageOutcome[] = [];
+  for (const declaration of declarations) {
+    if (request.signal?.aborted) break;
+    packages.push(await runPackage(declaration, request));
+  }
+  const result: RunResult = { ok: packages.every((p) => SUCCESS.has(p.status)), startedAt, finishedAt: request.now().toISOString(), packages };
+  await writeRunReport(request.outputDir, result);
+  return result;
+}
+
+export const RUN_REPORT_JSON = "run-report.json";
+export const RUN_REPORT_MARKDOWN = "run-report.md";
+
+async function writeRunReport(outputDir: string, result: RunResult): Promise<void> {
+  const dir = resolve(outputDir);
+  await writeFileAtomic(join(dir, RUN_REPORT_JSON), `${JSON.stringify(result, null, 2)}\n`);
+  await writeFileAtomic(join(dir, RUN_REPORT_MARKDOWN), renderRunReport(result));
+}

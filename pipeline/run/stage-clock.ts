@@ -1,0 +1,68 @@
+import type { Logger } from "../log/logger.ts";
+
+export type StageName = "extract" | "transform" | "validate" | "package" | "publish";
+
+export interface StageRecord {
+  stage: StageName;
+  milliseconds: number;
+  counts: Record<string, number>;
+}
+
+/** Times each stage of one package and logs its counts when it ends. */
+export class StageClock {
+  readonly records: StageRecord[] = [];
+  private readonly started = new Map<StageName, number>();
+
+  constructor(
+    private readonly logger: Logger,
+    private readonly packageName: string,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
+
+  start(stage: StageName): void {
+    this.started.set(stage, this.now());
+    this.logger.progress(`${this.packageName}: ${stage}…`);
+  }
+
+  end(stage: StageName, counts: Record<string, number>, summary?: string): StageRecord {
+    const milliseconds = Math.round(this.now() - (this.started.get(stage) ?? this.now()));
+    const record = { stage, milliseconds, counts };
+    this.records.push(record);
+    this.logger.log({
+      level: "info",
+      event: "stage.end",
+      package: this.packageName,
+      message: `${stage}: ${summary ?? describeCounts(counts)} in ${formatDuration(milliseconds)}`,
+      data: { stage, milliseconds, ...counts },
+    });
+    return record;
+  }
+}
+
+const LABELS: Record<string, string> = {
+  sources: "sources",
+  records: "records read",
+  bytes: "bytes",
+  rows: "rows",
+  rowsValid: "rows valid",
+  tables: "tables",
+  errors: "errors",
+  issues: "issues",
+  files: "files written",
+};
+
+function describeCounts(counts: Record<string, number>): string {
+  return Object.entries(counts)
+    .map(([key, value]) => (key === "bytes" ? formatBytes(value) : `${value} ${LABELS[key] ?? key}`))
+    .join(", ");
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} kB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+export function formatDuration(milliseconds: number): string {
+  return milliseconds < 1000 ? `${milliseconds} ms` : `${(milliseconds / 1000).toFixed(1)} s`;
+}
