@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadSchema, validateSchemaDescriptor } from "../frictionless/descriptor/index.ts";
-import { validatePackage, validateTable, type Report, type Resource } from "../frictionless/index.ts";
+import { validatePackage, validateSource, validateTable, type Report, type Resource } from "../frictionless/index.ts";
 import { readFileSync } from "node:fs";
 import { frenchChecks } from "./registry.ts";
 
@@ -39,6 +39,17 @@ describe("schema examples", () => {
     expect(report.tasks.flatMap((task) => task.errors.map((e) => `${task.name}: ${e.message}`))).toEqual([]);
     expect(report.tasks.flatMap((task) => task.warnings)).toEqual([]);
     expect(report.valid).toBe(true);
+  });
+
+  it("schemas/datapackage.json, the examples package `aap validate` is pointed at, is valid", async () => {
+    const report = await validateSource({ path: join(root, "datapackage.json"), checks: frenchChecks });
+    expect(report.errors.map((e) => e.message)).toEqual([]);
+    expect(report.tasks.map((task) => [task.name, task.valid, task.stats.rows])).toEqual([
+      ["programmes", true, 2],
+      ["appels", true, 3],
+      ["laureats", true, 3],
+      ["subventions", true, 2],
+    ]);
   });
 
   it("programmes/exemple-invalide.csv fails where its rows say", async () => {

@@ -187,8 +187,20 @@ function examplesSection(schema: Schema): string[] {
   const resources = Array.isArray(schema.resources) ? (schema.resources as { title?: string; path?: string }[]) : [];
   for (const resource of resources) if (resource.path) lines.push(`- [${resource.title ?? resource.path}](${resource.path})`);
   if (resources.length > 0) lines.push("");
+  const linked = (schema.foreignKeys ?? []).some((key) => key.reference.resource);
+  if (linked) {
+    lines.push(
+      "Ce schéma renvoie à d'autres tables (voir les clés étrangères) : un fichier se valide avec les tables qu'il cite, " +
+        "réunies dans un paquet de données, comme les exemples du dossier parent :",
+      "",
+      "```sh",
+      "npx aap validate ../datapackage.json",
+      "```",
+      "",
+    );
+  }
   lines.push(
-    "Pour valider un fichier contre ce schéma :",
+    `Pour valider un fichier ${linked ? "seul " : ""}contre ce schéma :`,
     "",
     "```sh",
     "npx aap validate mon-fichier.csv --schema schema.json",
