@@ -19,6 +19,6 @@ export const packageProfile: JsonSchema = {
     licenses: { type: "array", minItems: 1, items: license },
     contributors: { type: "array", items: contributor },
     sources: { type: "array", items: source },
-    resources: { type: "array", minItems: 1, items: { type: "object" } },
+    resources: { type: "array", minItems: 1 },
   },
 };
