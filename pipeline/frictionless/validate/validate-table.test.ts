@@ -1,0 +1,178 @@
+import { describe, expect, it } from "vitest";
+import type { Resource, Schema } from "../descriptor/types.ts";
+import type { CheckRegistry } from "./check.ts";
+import { flatten, folderWith } from "./testing.ts";
+import { validateTable } from "./validate-table.ts";
+
+const LAUREATS: Schema = {
+  missingValues: [""],
+  primaryKey: ["id"],
+  fields: [
+    { name: "id", type: "string", constraints: { required: true, unique: true } },
+    { name: "siren", type: "string", constraints: { pattern: "\\d{9}" } },
+    { name: "montant", type: "number", constraints: { minimum: 0 } },
+    { name: "date_decision", type: "date" },
+    { name: "statut", type: "string", constraints: { enum: ["sélectionné", "terminé"] } },
+  ],
+};
+
+async function validateCsv(csv: string, schema: Schema = LAUREATS, options: Parameters<typeof validateTable>[1] = {}, extra: Partial<Resource> = {}) {
+  const dir = await folderWith({ "laureats.csv": csv });
+  return validateTable({ name: "laureats", path: "laureats.csv", schema, ...extra }, { basePath: dir, ...options });
+}
+
+const GOOD = "id,siren,montant,date_decision,statut\nl-1,999000001,1200.50,2024-03-15,sélectionné\nl-2,999000002,0,2024-04-01,terminé\n";
+
+describe("validateTable", () => {
+  it("accepts a valid table and fills the task stats", async () => {
+    const task = await validateCsv(GOOD);
+    expect(task).toMatchObject({ name: "laureats", type: "table", place: "laureats.csv", valid: true, labels: ["id", "siren", "montant", "date_decision", "statut"] });
+    expect(task.stats).toMatchObject({ errors: 0, rows: 2, fields: 5, bytes: Buffer.byteLength(GOOD) });
+  });
+
+  it("reports each row error at its physical row and field", async () => {
+    const csv = [
+      "id,siren,montant,date_decision,statut",
+      "l-1,999000001,abc,2024-03-15,sélectionné", // 2: type-error montant
+      "l-2,99900,-5,2024-02-30,en cours", // 3: pattern, minimum, date, enum
+      "l-1,999000003,1,2024-01-01,terminé", // 4: unique + primary key
+      ",,,,", // 5: blank row (+ primary key)
+      "l-5,999000005", // 6: missing cells
+      "l-6,999000006,1,2024-01-01,terminé,en trop", // 7: extra cell
+      ",999000007,1,2024-01-01,terminé", // 8: required id + primary key
+    ].join("\n");
+    const task = await validateCsv(csv);
+    expect(flatten(task)).toEqual([
+      [2, 3, "type-error"],
+      [3, 2, "constraint-error"],
+      [3, 3, "constraint-error"],
+      [3, 4, "type-error"],
+      [3, 5, "constraint-error"],
+      [4, 1, "unique-error"],
+      [4, undefined, "primary-key"],
+      [5, undefined, "blank-row"],
+      [5, undefined, "primary-key"],
+      [6, 3, "missing-cell"],
+      [6, 4, "missing-cell"],
+      [6, 5, "missing-cell"],
+      [7, 6, "extra-cell"],
+      [8, 1, "constraint-error"],
+      [8, undefined, "primary-key"],
+    ]);
+    const byRow3 = task.errors.filter((e) => e.rowNumber === 3 && e.type === "constraint-error");
+    expect(byRow3.map((e) => e.constraint)).toEqual(["pattern", "minimum", "enum"]);
+    expect(task.errors.find((e) => e.type === "unique-error")?.note).toBe('the same as in the row at position "2"');
+    expect(task.errors[0]).toMatchObject({ cell: "abc", fieldName: "montant", note: 'type is "number/default"' });
+  });
+
+  it("reports header errors once per label", async () => {
+    const task = await validateCsv("id,SIREN,montant,date_decision,statut,note\n");
+    expect(flatten(task)).toEqual([
+      [undefined, 2, "incorrect-label"],
+      [undefined, 6, "extra-label"],
+    ]);
+  });
+
+  it("checks uniqueKeys, skipping rows with an empty part", async () => {
+    const schema: Schema = {
+      missingValues: [""],
+      uniqueKeys: [["appel_id", "siren"]],
+      fields: [{ name: "appel_id", type: "string" }, { name: "siren", type: "string" }],
+    };
+    const task = await validateCsv("appel_id,siren\nappel-1,999000001\nappel-1,\nappel-1,\nappel-1,999000001\n", schema);
+    expect(flatten(task)).toEqual([[5, 1, "unique-error"]]);
+    expect(task.errors[0]?.note).toContain('values "appel-1, 999000001"');
+  });
+
+  it("checks a self-referencing foreign key, in any row order, with fpy's note", async () => {
+    const schema: Schema = {
+      missingValues: [""],
+      fields: [{ name: "id", type: "integer" }, { name: "parent", type: "integer" }],
+      foreignKeys: [{ fields: ["parent"], reference: { fields: ["id"] } }],
+    };
+    const task = await validateCsv("id,parent\n1,3\n2,\n3,1\n4,9\n5,05\n", schema);
+    expect(flatten(task)).toEqual([[5, undefined, "foreign-key"]]);
+    expect(task.errors[0]).toMatchObject({ referenceName: "", note: 'values "9" not found in the lookup table "" as "id"' });
+  });
+
+  it("stops at the error limit with fpy's warning, and at the first error with limitErrors: 1", async () => {
+    const rows = Array.from({ length: 50 }, (_, k) => `l-${k},x,abc,2024-01-01,terminé`);
+    const csv = `id,siren,montant,date_decision,statut\n${rows.join("\n")}\n`;
+    const limited = await validateCsv(csv, LAUREATS, { limitErrors: 10 });
+    expect(limited.errors).toHaveLength(10);
+    expect(limited.warnings).toEqual(["reached error limit: 10"]);
+    const first = await validateCsv(csv, LAUREATS, { limitErrors: 1 });
+    expect(flatten(first)).toEqual([[2, 2, "constraint-error"]]);
+    expect(first.stats.rows).toBe(1);
+  });
+
+  it("picks and skips errors by code or tag, and reads only limitRows rows", async () => {
+    const csv = "id,siren,montant,date_decision,statut\nl-1,x,abc,2024-01-01,terminé\n,,,,\n";
+    expect(flatten(await validateCsv(csv, LAUREATS, { pickErrors: ["type-error"] }))).toEqual([[2, 3, "type-error"]]);
+    expect(flatten(await validateCsv(csv, LAUREATS, { skipErrors: ["#cell"] }))).toEqual([
+      [3, undefined, "blank-row"],
+      [3, undefined, "primary-key"],
+    ]);
+    const task = await validateCsv(csv, LAUREATS, { limitRows: 1 });
+    expect(task.stats.rows).toBe(1);
+    expect(flatten(task).map(([row]) => row)).not.toContain(3);
+  });
+
+  it("checks declared bytes and hash", async () => {
+    const wrong = await validateCsv(GOOD, LAUREATS, {}, { bytes: 10, hash: "sha256:0000" });
+    expect(flatten(wrong)).toEqual([
+      [undefined, undefined, "byte-count"],
+      [undefined, undefined, "hash-count"],
+    ]);
+    const { createHash } = await import("node:crypto");
+    const sha256 = createHash("sha256").update(GOOD).digest("hex");
+    const right = await validateCsv(GOOD, LAUREATS, {}, { bytes: Buffer.byteLength(GOOD), hash: `sha256:${sha256}` });
+    expect(right.valid).toBe(true);
+    expect(right.stats.sha256).toBe(sha256);
+  });
+
+  it("turns reading failures into task errors", async () => {
+    const task = await validateTable({ name: "absent", path: "absent.csv", schema: LAUREATS }, { basePath: "/nonexistent" });
+    expect(task.valid).toBe(false);
+    expect(task.errors.map((e) => e.type)).toEqual(["scheme-error"]);
+    const bytes = Buffer.concat([Buffer.from("id,siren,montant,date_decision,statut\nl-1,999000001,1,2024-01-01,"), Buffer.from("termin\xe9\n", "latin1")]);
+    const dir = await folderWith({ "cp1252.csv": bytes });
+    const encoded = await validateTable({ name: "cp1252", path: "cp1252.csv", schema: LAUREATS }, { basePath: dir });
+    expect(encoded.errors[0]).toMatchObject({ type: "encoding-error", rowNumber: 2 });
+    const declared = await validateTable({ name: "cp1252", path: "cp1252.csv", encoding: "windows-1252", schema: LAUREATS }, { basePath: dir });
+    expect(declared.valid).toBe(true);
+  });
+
+  it("runs custom checks declared by the schema and reports a crashing check by name", async () => {
+    const checks: CheckRegistry = {
+      "montant-plafond": (params) => ({
+        type: "montant-plafond",
+        title: "Montant trop élevé",
+        description: "Le montant dépasse le plafond de l'appel.",
+        row: (row) => ((row.get("montant") as number) > (params.plafond as number) ? [{ fieldName: "montant", note: `plafond ${String(params.plafond)}` }] : undefined),
+      }),
+      "en-panne": () => ({
+        type: "en-panne",
+        title: "Panne",
+        description: "Toujours en panne.",
+        row: () => {
+          throw new Error("division fictive par zéro");
+        },
+      }),
+    };
+    const schema: Schema = { ...LAUREATS, custom_checks: [{ name: "montant-plafond", params: { plafond: 1000 } }, { name: "en-panne" }, { name: "inconnu" }] };
+    const task = await validateCsv(GOOD, schema, { checks });
+    expect(task.errors.map((e) => [e.type, e.rowNumber, e.fieldName, e.fieldNumber, e.cell])).toEqual([
+      ["check-error", undefined, undefined, undefined, undefined],
+      ["montant-plafond", 2, "montant", 3, "1200.50"],
+    ]);
+    expect(task.errors[0]?.note).toContain('custom check "en-panne" threw at row 2: division fictive par zéro');
+    expect(task.warnings).toEqual(['custom check "inconnu" is not available: skipped']);
+  });
+
+  it("checks only the structure of a table without a schema", async () => {
+    const dir = await folderWith({ "libre.csv": "a,b\n1,2\n3\n" });
+    const task = await validateTable({ name: "libre", path: "libre.csv" }, { basePath: dir });
+    expect(flatten(task)).toEqual([[3, 2, "missing-cell"]]);
+  });
+});
