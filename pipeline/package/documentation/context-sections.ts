@@ -73,7 +73,7 @@ export function laureatsSection(resource: DocumentedResource | undefined): strin
     `La table ${code(resource?.name)} compte ${rows.length} projet${rows.length > 1 ? "s" : ""} financé${rows.length > 1 ? "s" : ""} :`,
     "",
     ...table(
-      ["Projet", "Appel", "Porteur", "Montant accordé (€)", "Décision"],
+      ["Projet", "Appel", "Porteur (ou ministère)", "Montant accordé (€)", "Décision"],
       rows.map((row) => [
         str(row.titre) ?? "",
         code(str(row.appel_id)),

@@ -1,6 +1,6 @@
 import type { Field } from "../../frictionless/descriptor/types.ts";
 import { str } from "./context-sections.ts";
-import { code, frenchDate, table } from "./markdown.ts";
+import { code, countOf, frenchDate, table } from "./markdown.ts";
 import type { DocumentationInput, DocumentedResource } from "./types.ts";
 
 /** The sections that describe the files themselves: tables and fields, SCDL export, sources, coverage. */
@@ -22,7 +22,7 @@ export function tablesSection(resources: DocumentedResource[]): string[] {
     if (resource.description) lines.push(resource.description, "");
     const schemaUrl = str(resource.schema.path);
     lines.push(
-      `${resource.rowCount} ligne${resource.rowCount > 1 ? "s" : ""}. Schéma : ${code(str(resource.schema.name) ?? resource.name)}` +
+      `${countOf(resource.rowCount, "ligne", "lignes", "Aucune ligne")}. Schéma : ${code(str(resource.schema.name) ?? resource.name)}` +
         `${str(resource.schema.version) ? ` version ${str(resource.schema.version)}` : ""}${schemaUrl ? ` (<${schemaUrl}>)` : ""}.`,
       "",
     );
@@ -51,7 +51,7 @@ export function scdlSection(scdl: DocumentationInput["scdl"]): string[] {
     "- `nature` : `aide en numéraire` ; `pourcentageSubvention` : 1 (un seul bénéficiaire par projet) ; `notificationUE` : `non` (aides entre administrations) ;",
     "- `conditionsVersement` et `datesPeriodeVersement` : seulement quand elles sont publiées.",
     "",
-    `${scdl.rowCount} ligne${scdl.rowCount > 1 ? "s" : ""} exportée${scdl.rowCount > 1 ? "s" : ""}. ` +
+    `${countOf(scdl.rowCount, "ligne exportée", "lignes exportées", "Aucune ligne exportée")}. ` +
       "Aucune valeur n'est inventée : un lauréat dont une information obligatoire du format manque n'est pas exporté.",
   ];
   if (scdl.excluded.length > 0) {

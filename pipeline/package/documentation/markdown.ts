@@ -36,3 +36,9 @@ export function frenchDate(iso: string): string {
   const [year, month, day] = iso.split("-");
   return `${day}/${month}/${year}`;
 }
+
+/** `0 ligne` reads wrong in French: "aucune ligne", "1 ligne", "3 lignes". */
+export function countOf(count: number, singular: string, plural: string, none: string): string {
+  if (count === 0) return none;
+  return `${count} ${count > 1 ? plural : singular}`;
+}

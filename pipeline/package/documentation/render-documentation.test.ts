@@ -91,6 +91,7 @@ describe("renderDocumentation", () => {
 
   it("says how SCDL fields are filled, which lauréats are left out and why", () => {
     expect(doc).toContain("`dateConvention` : **la date de décision (ou d'annonce des lauréats)**");
+    expect(doc).toContain("Aucune ligne exportée. Aucune valeur n'est inventée");
     expect(doc).toContain("1 lauréat n'est pas exporté :");
     expect(doc).toContain("| `laureat-fictif-1` | montant accordé non publié (montant) |");
   });
