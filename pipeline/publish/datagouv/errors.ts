@@ -75,7 +75,8 @@ export function toDatagouvError(error: unknown, instance: string, secrets: reado
   const code: DatagouvErrorCode = STATUS_CODES[status] ?? (status >= 500 ? "server" : "unexpected-status");
   switch (code) {
     case "invalid": {
-      const fieldErrors = json && typeof json.errors === "object" && json.errors !== null ? (json.errors as Record<string, unknown>) : undefined;
+      const errors = json && typeof json.errors === "object" && json.errors !== null ? json.errors : undefined;
+      const fieldErrors = errors === undefined ? undefined : (JSON.parse(redactText(JSON.stringify(errors), secrets)) as Record<string, unknown>);
       return make(code, `${where} was refused with 400${said}: fix the metadata named there in the package declaration`, fieldErrors);
     }
     case "unauthorized":
