@@ -13,6 +13,7 @@ import { buildIsMissing, DEFAULT_MISSING_VALUES, missingValueStrings } from "./m
 import { integerCodec, numberCodec } from "./number.ts";
 import { stringCodec } from "./string.ts";
 import { dateCodec, datetimeCodec, timeCodec } from "./temporal.ts";
+import { typeErrorHint } from "./type-hints.ts";
 import { CAST_FAILED, type CompiledField } from "./types.ts";
 import { yearCodec, yearmonthCodec } from "./year.ts";
 
@@ -90,6 +91,7 @@ function buildField(field: Field, index: number, schemaMissing: readonly string[
     return parseValue(raw);
   };
   const nullText = missing[0] ?? "";
+  const typeNote = `type is "${type}/${format}"${codec.noteSuffix ?? ""}`;
   return {
     name: field.name,
     index,
@@ -100,7 +102,11 @@ function buildField(field: Field, index: number, schemaMissing: readonly string[
     cast,
     checkConstraints,
     write: (value) => (value === null || value === undefined ? nullText : codec.write(value)),
-    typeNote: `type is "${type}/${format}"${codec.noteSuffix ?? ""}`,
+    typeNote,
+    typeErrorNote: (raw) => {
+      const hint = typeErrorHint(field, type, format, raw);
+      return hint ? `${typeNote}: ${hint}` : typeNote;
+    },
   };
 }
 

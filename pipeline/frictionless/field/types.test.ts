@@ -252,3 +252,18 @@ describe("missing values", () => {
     expect(field({ type: "date" }, ["", "0"]).cast(0)).toBeNull();
   });
 });
+
+describe("typeErrorNote", () => {
+  it("explains the common mistakes and what to change", () => {
+    expect(field({ type: "number", decimalChar: "," }).typeErrorNote("1.234"))
+      .toBe('type is "number/default": the cell uses "." as decimal separator but the field declares decimalChar ","');
+    expect(field({ type: "number" }).typeErrorNote("12,5")).toMatch(/declare "decimalChar": ","/);
+    expect(field({ type: "number" }).typeErrorNote("1 500 000")).toMatch(/declare "groupChar"/);
+    expect(field({ type: "number" }).typeErrorNote("1500 €")).toMatch(/"bareNumber": false/);
+    expect(field({ type: "integer" }).typeErrorNote("12.5")).toMatch(/no decimal part/);
+    expect(field({ type: "date" }).typeErrorNote("01/02/2021")).toMatch(/YYYY-MM-DD.*"%d\/%m\/%Y"/);
+    expect(field({ type: "date", format: "%d/%m/%y" }).typeErrorNote("01/02/2021")).toMatch(/use "%Y" for a 4-digit year/);
+    expect(field({ type: "boolean", trueValues: ["oui"], falseValues: ["non"] }).typeErrorNote("yes")).toBe('type is "boolean/default": accepted values are "oui" and "non"');
+    expect(field({ type: "string", format: "email" }).typeErrorNote("pas-un-email")).toBe('type is "string/email"');
+  });
+});

@@ -62,6 +62,12 @@ export interface CompiledField {
   write(value: unknown): string;
   /** Note for a type-error, e.g. `type is "date/%d/%m/%Y"`. */
   readonly typeNote: string;
+  /**
+   * `typeNote` plus, when the mistake is a common one, what is wrong with this cell and what to
+   * change, e.g. `type is "number/default": the cell uses "," as decimal separator: declare
+   * "decimalChar": "," or write the number with "."`. Call it only for cells that failed.
+   */
+  typeErrorNote(raw: unknown): string;
 }
 
 export interface CompiledSchema {
