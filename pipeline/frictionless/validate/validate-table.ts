@@ -90,8 +90,8 @@ export async function validateTable(resource: Resource, options: ValidateOptions
   const header = matchHeader(labels, names, compiled.schema.fieldsMatch, hasHeader);
   for (const { type, props } of header.errors) errors.add(type, props);
 
-  const foreignKeys = await resolveForeignKeys(resource, compiled, context, basePath, errors);
-  const checks = new RowChecks(compiled, header.columns, header.width, foreignKeys ?? [], errors);
+  const foreignKeys = await resolveForeignKeys(resource, compiled, context, basePath, errors, warnings);
+  const checks = new RowChecks(compiled, header.columns, header.width, foreignKeys, errors);
   const checkContext: CheckContext = {
     schema: compiled.schema,
     resource,
@@ -131,7 +131,8 @@ async function resolveForeignKeys(
   context: TableContext,
   basePath: string,
   errors: ErrorCollector,
-): Promise<ForeignKeyCheck[] | undefined> {
+  warnings: string[],
+): Promise<ForeignKeyCheck[]> {
   const result: ForeignKeyCheck[] = [];
   for (const fk of compiled.schema.foreignKeys ?? []) {
     const fields = fk.fields.map((name) => compiled.field(name));
@@ -148,6 +149,10 @@ async function resolveForeignKeys(
       const referenced = fk.reference.fields.map((name) => compiled.field(name));
       if (referenced.some((field) => field === undefined)) continue;
       result.push({ ...base, index: new KeyHashSet(), selfBuild: keyBuilder(referenced as NonNullable<(typeof referenced)[number]>[]) });
+      continue;
+    }
+    if (context.package === undefined) {
+      warnings.push(`foreign key "${fk.fields.join(", ")}" references the resource "${target}", which only a package validation can read: not checked`);
       continue;
     }
     try {
