@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rename, rm, stat } from "node:fs/promises";
+import { chmod, mkdir, mkdtemp, rename, rm, stat } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 
 /**
@@ -8,7 +8,10 @@ import { basename, dirname, join } from "node:path";
  */
 export async function createStagingDir(finalDir: string): Promise<string> {
   await mkdir(dirname(finalDir), { recursive: true });
-  return mkdtemp(join(dirname(finalDir), `.staging-${basename(finalDir)}-`));
+  const staging = await mkdtemp(join(dirname(finalDir), `.staging-${basename(finalDir)}-`));
+  // mkdtemp makes a private folder; the published package is meant to be read by anyone.
+  await chmod(staging, 0o755);
+  return staging;
 }
 
 export async function promoteStagingDir(stagingDir: string, finalDir: string): Promise<void> {

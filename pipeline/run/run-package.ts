@@ -13,7 +13,7 @@ import { describeFailure } from "./failure.ts";
 import { packageFingerprint } from "./fingerprint.ts";
 import type { LocatedError } from "./locate-errors.ts";
 import { publishStage } from "./publish-stage.ts";
-import { StageClock, type StageRecord } from "./stage-clock.ts";
+import { formatBytes, StageClock, type StageRecord } from "./stage-clock.ts";
 
 export const SOURCES_STATE_FILE = "sources.json";
 export const BUILDS_STATE_FILE = "builds.json";
@@ -74,7 +74,7 @@ export async function runPackage(declaration: Declaration, ctx: RunContext): Pro
     const records = extracted.reduce((sum, e) => sum + e.records.length, 0);
     const bytes = extracted.reduce((sum, e) => sum + (e.provenance.bytes ?? 0), 0);
     const changedCount = extracted.filter((e) => e.changed).length;
-    clock.end("extract", { sources: extracted.length, records, bytes }, `${extracted.length} sources (${changedCount} changed), ${records} records, ${bytes} bytes`);
+    clock.end("extract", { sources: extracted.length, records, bytes }, `${extracted.length} sources (${changedCount} changed), ${records} records, ${formatBytes(bytes)}`);
 
     const target = buildTarget(ctx);
     const fingerprint = await packageFingerprint(declaration, ctx.pipelineVersion, extracted.map((e) => e.provenance.sha256 ?? ""));

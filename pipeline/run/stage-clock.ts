@@ -1,4 +1,5 @@
 import type { Logger } from "../log/logger.ts";
+import { formatBytes } from "../publish/format-plan.ts";
 
 export type StageName = "extract" | "transform" | "validate" | "package" | "publish";
 
@@ -57,11 +58,7 @@ function describeCounts(counts: Record<string, number>): string {
     .join(", ");
 }
 
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} kB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
+export { formatBytes };
 
 export function formatDuration(milliseconds: number): string {
   return milliseconds < 1000 ? `${milliseconds} ms` : `${(milliseconds / 1000).toFixed(1)} s`;
