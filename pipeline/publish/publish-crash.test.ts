@@ -86,8 +86,8 @@ describe.each(Object.entries(SCENARIOS))("killed run, then rerun: %s", (_name, s
         injectAt();
         const killed = await run(server, ws, local, { recoveryRounds: 0, onEvent: injectAt }).then(() => "completed", () => "failed");
         expect(server.requests.slice(mark).filter((r) => r.fault).length, `write ${n}`).toBe(1);
-        // A 500 is not retried; a reset is, for idempotent calls only.
-        if (kill.kind === "status" || methods[n - 1] === "POST") expect(killed, `write ${n}`).toBe("failed");
+        // Idempotent calls are retried; an upload or a creation is not, and recovery is off.
+        if (methods[n - 1] === "POST") expect(killed, `write ${n}`).toBe("failed");
 
         await run(server, ws, local);
         await expectConverged(server, ws, local, `write ${n}`);

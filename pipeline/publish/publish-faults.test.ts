@@ -57,6 +57,8 @@ describe("faults on every call type are absorbed by retries (idempotent calls, o
     ["GET organization listing, proxy HTML 502", { fault: { method: "GET", path: /\/organizations\//, kind: "html", status: 502 } }],
     ["POST dataset 429 Retry-After", { fault: { method: "POST", path: /^\/api\/1\/datasets\/$/, kind: "status", status: 429, retryAfter: 1 } }],
     ["POST upload 429 Retry-After", { fault: { method: "POST", path: /\/upload\/$/, kind: "status", status: 429, retryAfter: 1, times: 2 } }],
+    ["GET dataset 500", { fault: { method: "GET", path: /^\/api\/1\/datasets\/[0-9a-f]{24}\/$/, kind: "status", status: 500 }, change: retitle }],
+    ["PUT resource 500", { fault: { method: "PUT", path: /\/resources\/[^/]+\/$/, kind: "status", status: 500 } }],
     ["PUT resource 503", { fault: { method: "PUT", path: /\/resources\/[^/]+\/$/, kind: "status", status: 503 } }],
     ["PUT resource reset before processing", { fault: { method: "PUT", path: /\/resources\/[^/]+\/$/, kind: "reset" } }],
     ["PUT dataset proxy HTML 502", { fault: { method: "PUT", path: /^\/api\/1\/datasets\/[0-9a-f]{24}\/$/, kind: "html", status: 502 }, change: retitle }],

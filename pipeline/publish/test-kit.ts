@@ -1,7 +1,7 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DatagouvClient, type DatagouvClientOptions } from "./datagouv/client.ts";
+import { DatagouvClient, IDEMPOTENT_RETRY, type DatagouvClientOptions } from "./datagouv/client.ts";
 import { datagouvConfigFromEnv } from "./datagouv/config.ts";
 import type { RemoteDataset } from "./datagouv/types.ts";
 import type { UdataServer } from "./testing/udata-server.ts";
@@ -72,7 +72,7 @@ export function testClient(url: string, apiKey: string | undefined, organization
   return new DatagouvClient(datagouvConfigFromEnv(env), {
     timeoutMs: 2_000,
     uploadTimeoutMs: 2_000,
-    retry: { retries: 3, minDelayMs: 5, maxDelayMs: 50, statuses: [429, 502, 503, 504] },
+    retry: { ...IDEMPOTENT_RETRY, retries: 3, minDelayMs: 5, maxDelayMs: 50 },
     ...options,
   });
 }

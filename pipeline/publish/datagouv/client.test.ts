@@ -48,7 +48,7 @@ describe("DatagouvClient", () => {
     await expect(c.updateDataset(dataset.id, { title: "x" })).rejects.toMatchObject({ code: "gone", message: expect.stringContaining("deleted") });
     server.inject({ method: "POST", kind: "status", status: 415, body: { message: "Incorrect file content type: HTML" } });
     await expect(c.uploadNewResource(dataset.id, { path: new URL(import.meta.url).pathname, filename: "fictif.csv", size: 1 })).rejects.toMatchObject({ code: "unsupported-media" });
-    server.inject({ method: "GET", kind: "html", status: 500 });
+    server.inject({ method: "GET", kind: "html", status: 500, times: 4 });
     await expect(c.getDataset(dataset.id)).rejects.toMatchObject({ code: "bad-gateway-html", message: expect.stringContaining("not JSON") });
   });
 

@@ -28,8 +28,11 @@ export interface DatagouvClientOptions {
   onRetry?: HttpRequest["onRetry"];
 }
 
-/** Idempotent calls: network errors, 429 (Retry-After) and gateway errors (udata-api.md §7). */
-export const IDEMPOTENT_RETRY: RetryPolicy = { retries: 4, minDelayMs: 500, maxDelayMs: 30_000, statuses: [429, 502, 503, 504] };
+/**
+ * Idempotent calls: network errors, 429 (Retry-After) and gateway errors (udata-api.md §7),
+ * and 500 too, since repeating a GET, PUT or DELETE cannot do harm.
+ */
+export const IDEMPOTENT_RETRY: RetryPolicy = { retries: 4, minDelayMs: 500, maxDelayMs: 30_000, statuses: [429, 500, 502, 503, 504] };
 
 /**
  * A whole-file upload or a creation is retried only on 429, which means "not processed".
