@@ -3,7 +3,7 @@ import { type Codec, FieldDefinitionError } from "./codec.ts";
 import { compileStrftime } from "./strftime.ts";
 import { compileStrptime, type DateParts, StrptimeError } from "./strptime.ts";
 import {
-  formatDate, formatTime, isValidDate, isValidTime, normaliseOffset, offsetMinutes,
+  daysInMonth, formatDate, formatTime, isValidDate, isValidTime, normaliseOffset, offsetMinutes,
 } from "./temporal-parts.ts";
 import { CAST_FAILED } from "./types.ts";
 
@@ -24,12 +24,11 @@ const ANY_DMY_RE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[T ](\d{1,2})[:h](\d\
 const ANY_YMD_SLASH_RE = /^(\d{4})\/(\d{1,2})\/(\d{1,2})(?:[T ](\d{1,2}):(\d\d)(?::(\d\d)(?:[.,](\d+))?)?)?$/;
 const ANY_TIME_RE = /^(\d{1,2})[:h](\d\d)(?::(\d\d)(?:[.,](\d+))?)?\s*(Z|[+-]\d\d(?::?\d\d)?)?$/i;
 
-const d = (text: string, i: number): number => text.charCodeAt(i) - 48;
-const isDigit = (text: string, i: number): boolean => { const c = text.charCodeAt(i); return c >= 48 && c <= 57; };
-
-/** Two digits at `at` as a number, or -1. */
+/** Two digits at `at` as a number, or -1 (NaN past the end fails the range test too). */
 function twoDigits(text: string, at: number): number {
-  return isDigit(text, at) && isDigit(text, at + 1) ? d(text, at) * 10 + d(text, at + 1) : -1;
+  const a = text.charCodeAt(at) - 48;
+  const b = text.charCodeAt(at + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
 }
 
 /** Plain `YYYY-MM-DD` at the start of `text`, checked without a RegExp. */
@@ -37,8 +36,10 @@ function isPlainDate(text: string): boolean {
   if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return false;
   const century = twoDigits(text, 0);
   const years = twoDigits(text, 2);
-  if (century < 0 || years < 0) return false;
-  return isValidDate(century * 100 + years, twoDigits(text, 5), twoDigits(text, 8));
+  const month = twoDigits(text, 5);
+  const day = twoDigits(text, 8);
+  if (century < 0 || years < 0 || month < 1 || month > 12 || day < 1 || century + years === 0) return false;
+  return day <= 28 || day <= daysInMonth(century * 100 + years, month);
 }
 
 /** Plain `HH:MM:SS` starting at `at`. */
@@ -47,7 +48,7 @@ function isPlainTime(text: string, at: number): boolean {
   const hour = twoDigits(text, at);
   const minute = twoDigits(text, at + 3);
   const second = twoDigits(text, at + 6);
-  return hour >= 0 && minute >= 0 && second >= 0 && isValidTime(hour, minute, second);
+  return hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59 && second >= 0 && second <= 59;
 }
 
 function timeFromMatch(m: RegExpExecArray, at: number, offsetAt: number | undefined): string | typeof CAST_FAILED {
@@ -69,14 +70,19 @@ function dateFromNumbers(year: number, month: number, day: number): string | typ
   return isValidDate(year, month, day) ? formatDate(year, month, day) : CAST_FAILED;
 }
 
-function parseDefault(kind: Kind, text: string): string | typeof CAST_FAILED {
-  if (kind === "date") return text.length === 10 && isPlainDate(text) ? text : CAST_FAILED;
-  if (kind === "time") {
-    if (text.length === 8 && isPlainTime(text, 0)) return text;
-    const m = TIME_RE.exec(text);
-    return m ? timeFromMatch(m, 1, 5) : CAST_FAILED;
-  }
-  if ((text.length === 19 || (text.length === 20 && text.charCodeAt(19) === 90)) && text.charCodeAt(10) === 84
+function parseDefaultDate(text: string): string | typeof CAST_FAILED {
+  return text.length === 10 && isPlainDate(text) ? text : CAST_FAILED;
+}
+
+function parseDefaultTime(text: string): string | typeof CAST_FAILED {
+  if (text.length === 8 && isPlainTime(text, 0)) return text;
+  const m = TIME_RE.exec(text);
+  return m ? timeFromMatch(m, 1, 5) : CAST_FAILED;
+}
+
+function parseDefaultDatetime(text: string): string | typeof CAST_FAILED {
+  const length = text.length;
+  if ((length === 19 || (length === 20 && text.charCodeAt(19) === 90)) && text.charCodeAt(10) === 84
     && isPlainDate(text) && isPlainTime(text, 11)) return text;
   const m = DATETIME_RE.exec(text);
   if (!m) return CAST_FAILED;
@@ -85,6 +91,12 @@ function parseDefault(kind: Kind, text: string): string | typeof CAST_FAILED {
   const time = timeFromMatch(m, 4, 8);
   return time === CAST_FAILED ? CAST_FAILED : `${date}T${time}`;
 }
+
+const PARSE_DEFAULT: Record<Kind, (text: string) => string | typeof CAST_FAILED> = {
+  date: parseDefaultDate,
+  time: parseDefaultTime,
+  datetime: parseDefaultDatetime,
+};
 
 function parseAny(kind: Kind, text: string): string | typeof CAST_FAILED {
   const trimmed = text.trim();
@@ -152,7 +164,7 @@ function patternWriter(kind: Kind, pattern: string): (value: unknown) => string 
 function makeTemporal(kind: Kind) {
   return (_field: Field, format: string): Codec => {
     let parseText: (text: string) => unknown;
-    if (format === "default") parseText = (text) => parseDefault(kind, text);
+    if (format === "default") parseText = PARSE_DEFAULT[kind];
     else if (format === "any") parseText = (text) => parseAny(kind, text);
     else {
       if (!format.includes("%")) {
