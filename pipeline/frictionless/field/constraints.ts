@@ -104,7 +104,7 @@ export function compileConstraints(
         if (value === CAST_FAILED) throw new FieldDefinitionError(`enum value ${JSON.stringify(v)} is not a valid "${field.type}"`, `${at}/${i}`);
         return valueKey(value);
       }));
-      checks.push((value) => (allowed.has(valueKey(value)) ? undefined : failure));
+      checks.push((value) => (allowed.has(typeof value === "object" || typeof value === "bigint" ? valueKey(value) : value) ? undefined : failure));
     } else if (name === "pattern") {
       if (typeof raw !== "string") throw new FieldDefinitionError('constraint "pattern" must be a string', at);
       const re = compilePattern(raw);
