@@ -55,3 +55,15 @@ describe("compileStrptime", () => {
     expect(compileStrptime("%d/%m/%Y")).toMatchObject({ hasDate: true, hasTime: false });
   });
 });
+
+describe("positional fast path", () => {
+  it("agrees with the general path on letters and spaces", () => {
+    const p = compileStrptime("%Y-%m-%dT%H:%M:%S");
+    expect({ ...p.parse("2021-02-01T10:20:30") }).toMatchObject({ hour: 10, second: 30 });
+    expect({ ...p.parse("2021-02-01t10:20:30") }).toMatchObject({ hour: 10 });
+    expect(p.parse("2021-02-01T24:20:30")).toBeUndefined();
+    const spaced = compileStrptime("%d/%m/%Y %H:%M");
+    expect({ ...spaced.parse("01/02/2021 10:30") }).toMatchObject({ day: 1, minute: 30 });
+    expect({ ...spaced.parse("01/02/2021\t10:30") }).toMatchObject({ day: 1, minute: 30 });
+  });
+});

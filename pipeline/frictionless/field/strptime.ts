@@ -146,9 +146,9 @@ const FIXED: Record<string, [NumericKey, number] | undefined> = {
 };
 
 /**
- * For patterns made only of numeric directives and single literal characters (`%d/%m/%Y`,
- * `%Y-%m-%d %H:%M:%S`), the zero-padded shape is read by position, without the RegExp.
- * Shorter forms (`1/2/2021`) still go through the RegExp.
+ * For patterns made only of numeric directives and literal characters (`%d/%m/%Y`,
+ * `%Y-%m-%dT%H:%M:%S`), the zero-padded shape is read by position, without the RegExp.
+ * Shorter forms (`1/2/2021`) and anything the positions do not match go through the RegExp.
  */
 function fixedWidthPlan(pattern: string): FixedWidthPlan | undefined {
   const steps: Step[] = [];
@@ -162,7 +162,8 @@ function fixedWidthPlan(pattern: string): FixedWidthPlan | undefined {
       width += spec[1];
       i++;
     } else {
-      if (/\s/.test(ch) || /[a-z]/i.test(ch)) return undefined;
+      // Other whitespace and letters in other cases are left to the RegExp (\s+, case-insensitive).
+      if (/\s/.test(ch) && ch !== " ") return undefined;
       steps.push({ literal: ch.charCodeAt(0) });
       width++;
     }
