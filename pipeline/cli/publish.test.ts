@@ -1,13 +1,9 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { liveDatasets, writeRequests as writes } from "../publish/test-kit.ts";
 import { startUdataServer, type UdataServer } from "../publish/testing/udata-server.ts";
 import { aap, BUNDLED_PACKAGE, makeWorkspace } from "./testing/workspace.ts";
-
-/** Calls that change something on the server: uploads, creations, PUTs, DELETEs. */
-function writes(server: UdataServer, since: number) {
-  return server.requests.slice(since).filter((r) => r.method !== "GET");
-}
 
 describe("aap run → data.gouv.fr (a udata-compatible server on 127.0.0.1)", () => {
   let server: UdataServer;
@@ -26,7 +22,7 @@ describe("aap run → data.gouv.fr (a udata-compatible server on 127.0.0.1)", ()
   it("publishes the bundled package: every file served back byte for byte as in output/", async () => {
     const result = await aap(["run", "--log-format", "json"], { cwd: root, env });
     expect(result.code, result.stderr).toBe(0);
-    const datasets = server.datasets().filter((d) => !d.deleted);
+    const datasets = liveDatasets(server);
     expect(datasets).toHaveLength(1);
     const dataset = datasets[0]!;
     expect(dataset).toMatchObject({ license: "lov2", frequency: "daily", private: false, organization: { id: server.organizationId } });
@@ -56,7 +52,7 @@ describe("aap run → data.gouv.fr (a udata-compatible server on 127.0.0.1)", ()
   });
 
   it("replaces exactly the changed files, on the same resource ids", async () => {
-    const dataset = server.datasets().find((d) => !d.deleted)!;
+    const dataset = liveDatasets(server)[0]!;
     const idOf = (key: string) => dataset.resources.find((r) => r.extras?.["aap:key"] === key)!.id;
     const source = join(root, "datapackages", BUNDLED_PACKAGE, "sources", "laureats.csv");
     const lines = (await readFile(source, "latin1")).split("\r\n");
@@ -73,7 +69,7 @@ describe("aap run → data.gouv.fr (a udata-compatible server on 127.0.0.1)", ()
     expect(uploaded.has(idOf("appels.csv"))).toBe(false);
     expect(uploaded.has(idOf("programmes.csv"))).toBe(false);
     expect(uploaded.has(undefined)).toBe(false); // no new resource: replaced in place
-    const after = server.datasets().find((d) => !d.deleted)!;
+    const after = liveDatasets(server)[0]!;
     expect(after.resources.map((r) => r.id).sort()).toEqual(dataset.resources.map((r) => r.id).sort());
   });
 

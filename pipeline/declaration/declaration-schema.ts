@@ -48,10 +48,20 @@ const resource = {
     },
     derive: { enum: ["scdl-subventions"] },
     mapping: { type: "object", additionalProperties: mappingRule },
+    enrich: {
+      type: "object",
+      additionalProperties: false,
+      required: ["siren", "fill"],
+      properties: {
+        siren: nonEmptyString,
+        fill: { type: "object", minProperties: 1, additionalProperties: { enum: ["nomComplet", "natureJuridique", "estServicePublic", "estAdministration"] } },
+        baseUrl: { type: "string", format: "uri", pattern: "^https?://" },
+      },
+    },
   },
   oneOf: [
     { required: ["source"], not: { required: ["derive"] } },
-    { required: ["derive"], not: { anyOf: [{ required: ["source"] }, { required: ["mapping"] }] } },
+    { required: ["derive"], not: { anyOf: [{ required: ["source"] }, { required: ["mapping"] }, { required: ["enrich"] }] } },
   ],
 };
 

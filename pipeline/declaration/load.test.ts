@@ -95,6 +95,11 @@ describe("loadDeclaration", () => {
     ]);
   });
 
+  it("refuses an enrichment naming a field the schema does not have", async () => {
+    const problems = await problemsOf(validYaml.replace("    mapping:\n", "    enrich: { siren: siren, fill: { programme: nomComplet } }\n    mapping:\n"));
+    expect(problems).toEqual([expect.objectContaining({ jsonPath: "/resources/0/enrich/siren", message: expect.stringContaining('"siren" is not a field') })]);
+  });
+
   it("refuses a rule with both a column and a constant", async () => {
     const problems = await problemsOf(validYaml.replace('{ value: "Programme fictif" }', '{ value: "X", column: "Y" }'));
     expect(problems.map((p) => p.jsonPath)).toContain("/resources/0/mapping/programme");

@@ -139,9 +139,15 @@ async function checkSchemaAndMapping(resource: ResourceDeclaration, base: string
     return [problem(`${base}/schema`, `cannot read the Table Schema ${resource.schema}: ${(error as Error).message}`)];
   }
   const known = new Set(fieldNames);
-  return Object.keys(resource.mapping ?? {})
+  const unknown = (field: string, jsonPath: string) => problem(jsonPath, `"${field}" is not a field of ${resource.schema}; fields are: ${fieldNames.join(", ")}`);
+  const problems = Object.keys(resource.mapping ?? {})
     .filter((field) => !known.has(field))
-    .map((field) => problem(`${base}/mapping/${escapePointer(field)}`, `"${field}" is not a field of ${resource.schema}; fields are: ${fieldNames.join(", ")}`));
+    .map((field) => unknown(field, `${base}/mapping/${escapePointer(field)}`));
+  if (resource.enrich) {
+    if (!known.has(resource.enrich.siren)) problems.push(unknown(resource.enrich.siren, `${base}/enrich/siren`));
+    for (const field of Object.keys(resource.enrich.fill).filter((f) => !known.has(f))) problems.push(unknown(field, `${base}/enrich/fill/${escapePointer(field)}`));
+  }
+  return problems;
 }
 
 interface SimpleError {

@@ -65,6 +65,20 @@ export interface ResourceDeclaration {
   derive?: DeriveKind;
   /** Schema field → mapping rule; a string is a source column. Fields left out stay empty. */
   mapping?: Record<string, string | MappingRule>;
+  /** Fill empty fields from the national directory of organisations, by SIREN. */
+  enrich?: EnrichDeclaration;
+}
+
+/** What the Recherche d'entreprises API can tell about an organisation. */
+export type OrganisationAttribute = "nomComplet" | "natureJuridique" | "estServicePublic" | "estAdministration";
+
+export interface EnrichDeclaration {
+  /** The field holding the SIREN. */
+  siren: string;
+  /** Field to fill when empty → the attribute that fills it. Known values are never replaced. */
+  fill: Record<string, OrganisationAttribute>;
+  /** Defaults to the public API. */
+  baseUrl?: string;
 }
 
 export interface SourceDeclaration {

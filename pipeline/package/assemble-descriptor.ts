@@ -14,6 +14,12 @@ export interface AssembleInput {
   declarationPath: string;
 }
 
+/** Cited by every resource whose empty cells were filled from the national directory. */
+export const RECHERCHE_ENTREPRISES_SOURCE: Source = {
+  title: "API Recherche d'entreprises (annuaire des entreprises, données Sirene)",
+  path: "https://recherche-entreprises.api.gouv.fr",
+};
+
 /**
  * The descriptor of the data package we publish, from its declaration and what the run read.
  * Only stable facts go in (no fetch time): the same sources give the same bytes, so an
@@ -24,7 +30,7 @@ export function assembleDescriptor(input: AssembleInput): Package {
   const resources: Resource[] = declaration.resources.map((resource) => {
     const provenance = input.provenances[resource.name];
     const sources: Source[] = provenance
-      ? [sourceEntry(provenance, input)]
+      ? [sourceEntry(provenance, input), ...(resource.enrich ? [RECHERCHE_ENTREPRISES_SOURCE] : [])]
       : resource.derive
         ? derivedSources(declaration, resource.name)
         : [];

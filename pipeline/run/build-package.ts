@@ -11,6 +11,7 @@ import { mapRecords, type TransformIssue } from "../transform/map-records.ts";
 import { toScdlSubventions, type ScdlExclusion } from "../transform/scdl/to-scdl-subventions.ts";
 import { objectsToRows, rowsToObjects, type Table } from "../transform/table.ts";
 import type { ExtractedResource } from "./extract-package.ts";
+import { enrichTables } from "./enrich-tables.ts";
 import { locateValidationErrors, type LocatedError, type TableOrigin } from "./locate-errors.ts";
 import type { StageClock } from "./stage-clock.ts";
 import { validateOutput } from "./validate-output.ts";
@@ -25,7 +26,10 @@ export interface BuildInput {
   packageDir: string;
   repositoryUrl: string;
   repositoryRoot: string;
+  /** Where answers of the national directory are kept between runs (declarations with `enrich`). */
+  enrichmentCacheFile: string;
   clock: StageClock;
+  signal?: AbortSignal;
 }
 
 export type BuildResult =
@@ -57,6 +61,10 @@ export async function buildPackage(input: BuildInput): Promise<BuildResult> {
     transformIssues.push(...mapped.issues);
     tables.push({ name: resource.name, schema, rows: mapped.rows });
     origins.set(resource.name, { source: extracted.provenance.source, sourceRows: mapped.sourceRows, mapping: resource.mapping ?? {} });
+  }
+  if (transformIssues.length === 0 && declaration.resources.some((r) => r.enrich)) {
+    const enriched = await enrichTables(declaration, tables, { cacheFile: input.enrichmentCacheFile, signal: input.signal });
+    clock.note(`enrich: ${enriched.sirens} SIRENs looked up in Recherche d'entreprises, ${enriched.found} found, ${enriched.cellsFilled} empty cells filled`);
   }
   const scdlExcluded: ScdlExclusion[] = [];
   for (const resource of declaration.resources.filter((r) => r.derive === "scdl-subventions")) {

@@ -87,7 +87,16 @@ export async function runPackage(declaration: Declaration, ctx: RunContext): Pro
       return outcome;
     }
 
-    const built = await buildPackage({ declaration, extracted, packageDir, repositoryUrl: ctx.repositoryUrl, repositoryRoot: ctx.repositoryRoot, clock });
+    const built = await buildPackage({
+      declaration,
+      extracted,
+      packageDir,
+      repositoryUrl: ctx.repositoryUrl,
+      repositoryRoot: ctx.repositoryRoot,
+      enrichmentCacheFile: join(ctx.stateDir, "cache", "recherche-entreprises.json"),
+      clock,
+      signal: ctx.signal,
+    });
     if (built.status === "invalid") {
       outcome.status = "invalid";
       outcome.transformIssues = built.transformIssues;

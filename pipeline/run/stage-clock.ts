@@ -25,6 +25,11 @@ export class StageClock {
     this.logger.progress(`${this.packageName}: ${stage}…`);
   }
 
+  /** A line about the stage under way that is not its final count. */
+  note(message: string): void {
+    this.logger.log({ level: "info", event: "stage.note", package: this.packageName, message });
+  }
+
   end(stage: StageName, counts: Record<string, number>, summary?: string): StageRecord {
     const milliseconds = Math.round(this.now() - (this.started.get(stage) ?? this.now()));
     const record = { stage, milliseconds, counts };
