@@ -45,7 +45,10 @@ async function expectServedBytesEqualLocal(local: LocalDataset) {
   for (const resource of local.resources) {
     const remote = dataset.resources.find((r) => r.extras?.["aap:key"] === resource.key);
     expect(remote, resource.key).toBeDefined();
-    expect((await download(remote!.url)).equals(await readFile(resource.file))).toBe(true);
+    const local = await readFile(resource.file);
+    expect((await download(remote!.url)).equals(local)).toBe(true);
+    // The stable permalink reusers bookmark redirects to the current file.
+    expect((await download(`${server.url}/api/1/datasets/r/${remote!.id}`)).equals(local)).toBe(true);
   }
 }
 
@@ -166,6 +169,16 @@ describe("publishDataset against the fake data.gouv.fr", () => {
     expect(result.dataset?.id).toBe(id);
     expect(writeRequests(server, mark)).toEqual([]);
     expect(liveDatasets(server)).toHaveLength(1);
+  });
+
+  it("publishes a private dataset and finds it again among the organization's datasets when the state is lost", async () => {
+    const local = await ws.write(FILES, { private: true });
+    await publish(local);
+    expect(onlyDataset().private).toBe(true);
+    const mark = server.requests.length;
+    const result = await publishDataset(local, { client: client(), stateFile: `${ws.dir}/etat-perdu.json` });
+    expect(result.plan.dataset.action).toBe("unchanged");
+    expect(writeRequests(server, mark)).toEqual([]);
   });
 
   it("prints the plan in a dry run without writing anything, even without an API key", async () => {
