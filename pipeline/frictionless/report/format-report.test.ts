@@ -48,6 +48,11 @@ describe("formatReport", () => {
     );
   });
 
+  it("gives GitHub paths relative to the checkout (the working directory)", () => {
+    const absolute = buildReport([{ ...task(), place: `${process.cwd()}/data/laureats.csv` }], [], [], 0);
+    expect(formatReport(absolute, "github")).toContain("::error file=data/laureats.csv,line=2,");
+  });
+
   it("prints the frictionless-py JSON shape", () => {
     const json = JSON.parse(formatReport(report, "json")) as typeof report;
     expect(json.tasks[0]?.errors[0]).toMatchObject({ type: "type-error", rowNumber: 2, fieldNumber: 3, fieldName: "montant", cell: "2x", tags: ["#table", "#row", "#cell"] });

@@ -1,3 +1,4 @@
+import { isAbsolute, relative, sep } from "node:path";
 import type { ValidationError } from "../errors/index.ts";
 import type { Report, ReportTask } from "./types.ts";
 
@@ -98,7 +99,7 @@ function githubAnnotations(report: Report): string {
   for (const error of report.errors) lines.push(annotation(undefined, error));
   for (const task of report.tasks) {
     for (const error of task.errors) lines.push(annotation(task.place, error));
-    for (const warning of task.warnings) lines.push(`::warning file=${property(task.place)}::${escapeData(warning)}`);
+    for (const warning of task.warnings) lines.push(`::warning file=${property(repositoryPath(task.place))}::${escapeData(warning)}`);
   }
   for (const warning of report.warnings) lines.push(`::warning::${escapeData(warning)}`);
   return lines.length > 0 ? `${lines.join("\n")}\n` : "";
@@ -106,11 +107,18 @@ function githubAnnotations(report: Report): string {
 
 function annotation(place: string | undefined, error: ValidationError): string {
   const props: string[] = [];
-  if (place !== undefined && place !== "" && place !== "inline") props.push(`file=${property(place)}`);
+  if (place !== undefined && place !== "" && place !== "inline") props.push(`file=${property(repositoryPath(place))}`);
   if (error.rowNumber !== undefined) props.push(`line=${error.rowNumber}`);
   if (error.fieldNumber !== undefined) props.push(`col=${error.fieldNumber}`);
   props.push(`title=${property(`${error.title} (${error.type})`)}`);
   return `::error ${props.join(",")}::${escapeData(error.message)}`;
+}
+
+/** GitHub places annotations by path from the checkout root (the working directory in Actions). */
+function repositoryPath(place: string): string {
+  if (!isAbsolute(place)) return place;
+  const inside = relative(process.cwd(), place);
+  return inside.startsWith("..") || isAbsolute(inside) ? place : inside.split(sep).join("/");
 }
 
 /** GitHub's workflow-command escaping for the message. */

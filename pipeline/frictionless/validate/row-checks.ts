@@ -84,7 +84,7 @@ export class RowChecks {
     const values = new Array<unknown>(fields.length).fill(null);
     if (isBlank(cells)) {
       this.errors.add("blank-row", { rowNumber, cells: cellTexts(cells), note: "" });
-      if (this.primaryKey) this.checkPrimaryKey(this.primaryKey, values, rowNumber, cells);
+      if (this.primaryKey) this.primaryKeyError(this.primaryKey, -1, rowNumber, cells);
       return values;
     }
     for (let f = 0; f < fields.length; f++) {
@@ -114,18 +114,23 @@ export class RowChecks {
     for (let column = this.width; column < count; column++) {
       this.errors.add("extra-cell", { rowNumber, fieldNumber: column + 1, cell: cellText(cells[column]), cells: cellTexts(cells), note: "" });
     }
+    // The primary key is recorded first: a unique field that is the whole key reads its result.
+    const pkFirst = this.primaryKey ? this.recordPrimaryKey(this.primaryKey, values, rowNumber) : 0;
     for (const unique of this.uniques) {
-      // A unique field that is the primary key is recorded by the primary key check below.
-      const key = unique.build(values);
-      if (key === null) continue;
-      const first = unique.shared ? unique.seen.get(key) : unique.seen.addOrGet(key, rowNumber);
+      let first: number;
+      if (unique.shared) first = pkFirst > 0 ? pkFirst : 0;
+      else {
+        const key = unique.build(values);
+        if (key === null) continue;
+        first = unique.seen.addOrGet(key, rowNumber);
+      }
       if (first !== 0) {
         const field = unique.fields[0] as CompiledField;
         const column = this.columns[field.index] as number;
         this.errors.add("unique-error", { ...this.cellProps(field, column, rowNumber, cells[column], cells), note: `the same as in the row at position "${first}"` });
       }
     }
-    if (this.primaryKey) this.checkPrimaryKey(this.primaryKey, values, rowNumber, cells);
+    if (this.primaryKey && pkFirst !== 0) this.primaryKeyError(this.primaryKey, pkFirst, rowNumber, cells);
     for (const uniqueKey of this.uniqueKeys) {
       const key = uniqueKey.build(values);
       if (key === null) continue;
@@ -162,16 +167,15 @@ export class RowChecks {
     this.pending.length = 0;
   }
 
-  private checkPrimaryKey(pk: KeyMemory, values: unknown[], rowNumber: number, cells: unknown[]): void {
+  /** Records the row's primary key: 0 when new, the first row when repeated, -1 when entirely null. */
+  private recordPrimaryKey(pk: KeyMemory, values: unknown[], rowNumber: number): number {
     const key = pk.build(values);
-    if (key === null) {
-      this.errors.add("primary-key", { rowNumber, cells: cellTexts(cells), fieldNames: pk.fields.map((f) => f.name), note: 'cells composing the primary keys are all "None"' });
-      return;
-    }
-    const first = pk.seen.addOrGet(key, rowNumber);
-    if (first !== 0) {
-      this.errors.add("primary-key", { rowNumber, cells: cellTexts(cells), fieldNames: pk.fields.map((f) => f.name), note: `the same as in the row at position "${first}"` });
-    }
+    return key === null ? -1 : pk.seen.addOrGet(key, rowNumber);
+  }
+
+  private primaryKeyError(pk: KeyMemory, first: number, rowNumber: number, cells: unknown[]): void {
+    const note = first === -1 ? 'cells composing the primary keys are all "None"' : `the same as in the row at position "${first}"`;
+    this.errors.add("primary-key", { rowNumber, cells: cellTexts(cells), fieldNames: pk.fields.map((f) => f.name), note });
   }
 
   private foreignKeyError(fk: ForeignKeyCheck, key: string, rowNumber: number, cells: string[]): void {
