@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import type { Package, Schema } from "../descriptor/types.ts";
+import { makeXlsx } from "../table/testing/make-xlsx.ts";
+import { flatten, folderWith } from "./testing.ts";
+import { validatePackage } from "./validate-package.ts";
+
+const APPELS: Schema = {
+  missingValues: [""],
+  primaryKey: ["id"],
+  fields: [{ name: "id", type: "string" }, { name: "ouverture", type: "date" }, { name: "dotation", type: "number" }],
+};
+
+describe("validatePackage", () => {
+  it("validates inline, JSON, XLSX and multipart resources, with row numbers continuing across parts", async () => {
+    const dir = await folderWith({
+      "appels.xlsx": makeXlsx({ Appels: [["id", "ouverture", "dotation"], ["appel-1", new Date(Date.UTC(2024, 0, 15)), 1_000_000], ["appel-2", "pas une date", 5]] }),
+      "appels.json": JSON.stringify([{ id: "appel-3", ouverture: "2024-02-01", dotation: 10 }, { id: "appel-3", ouverture: "2024-02-02", dotation: "beaucoup" }]),
+      "partie-1.csv": "id,ouverture,dotation\nappel-4,2024-03-01,1\n",
+      "partie-2.csv": "id,ouverture,dotation\nappel-5,2024-03-02,2\nappel-4,2024-03-03,x\n",
+    });
+    const pkg: Package = {
+      resources: [
+        { name: "inline", data: [["id", "ouverture", "dotation"], ["appel-0", "2024-01-01", "12.5"]], schema: APPELS },
+        { name: "excel", path: "appels.xlsx", schema: APPELS },
+        { name: "json", path: "appels.json", schema: APPELS },
+        { name: "multipart", path: ["partie-1.csv", "partie-2.csv"], schema: APPELS },
+      ],
+    };
+    const report = await validatePackage(pkg, { basePath: dir });
+    expect(report.tasks.map((t) => [t.name, t.stats.rows, flatten(t)])).toEqual([
+      ["inline", 1, []],
+      ["excel", 2, [[3, 2, "type-error"]]],
+      ["json", 2, [[3, 3, "type-error"], [3, undefined, "primary-key"]]],
+      ["multipart", 3, [[4, 3, "type-error"], [4, undefined, "primary-key"]]],
+    ]);
+  });
+
+  it("skips resources that are not tables", async () => {
+    const report = await validatePackage({ resources: [{ name: "notice", path: "notice.pdf" }] }, { basePath: "/nonexistent" });
+    expect(report).toMatchObject({ valid: true, tasks: [] });
+  });
+
+  it("reports each lauréat pointing to an unknown appel, up to the error limit", async () => {
+    const rows = Array.from({ length: 3000 }, (_, k) => `l-${k},appel-${k % 3}`).join("\n");
+    const dir = await folderWith({ "appels.csv": "id\nappel-0\nappel-1\n", "laureats.csv": `id,appel_id\n${rows}\n` });
+    const report = await validatePackage(
+      {
+        resources: [
+          { name: "appels", path: "appels.csv", schema: { missingValues: [""], fields: [{ name: "id", type: "string" }] } },
+          {
+            name: "laureats",
+            path: "laureats.csv",
+            schema: {
+              missingValues: [""],
+              fields: [{ name: "id", type: "string" }, { name: "appel_id", type: "string" }],
+              foreignKeys: [{ fields: ["appel_id"], reference: { resource: "appels", fields: ["id"] } }],
+            },
+          },
+        ],
+      },
+      { basePath: dir },
+    );
+    const errors = report.tasks[1]?.errors ?? [];
+    expect(errors).toHaveLength(1000);
+    expect(errors[0]).toMatchObject({ type: "foreign-key", rowNumber: 4, fieldNames: ["appel_id"], fieldCells: ["appel-2"] });
+    expect(report.tasks[1]?.warnings).toEqual(["reached error limit: 1000"]);
+  });
+});
