@@ -1,4 +1,5 @@
 import { FieldDefinitionError } from "./codec.ts";
+import { compileSimplePattern } from "./simple-pattern.ts";
 
 /**
  * The `pattern` constraint: XML Schema regex semantics (the whole value must match) run as a JS
@@ -50,12 +51,18 @@ export function translateXsdPattern(pattern: string): string {
   return out;
 }
 
-/** Compiled once per field; throws FieldDefinitionError when the pattern is not a valid regex. */
-export function compilePattern(pattern: string): RegExp {
-  const source = `^(?:${translateXsdPattern(pattern)})$`;
+/**
+ * Compiled once per field; throws FieldDefinitionError when the pattern is not a valid regex.
+ * Fixed-length patterns get a char-code matcher (simple-pattern.ts), the rest a RegExp.
+ */
+export function compilePattern(pattern: string): { test(text: string): boolean } {
+  const translated = translateXsdPattern(pattern);
+  const source = `^(?:${translated})$`;
   const unicode = /\\[pP]\{/.test(pattern);
   try {
-    return new RegExp(source, unicode ? "u" : "");
+    const regex = new RegExp(source, unicode ? "u" : "");
+    const simple = compileSimplePattern(translated);
+    return simple ? { test: simple } : regex;
   } catch (error) {
     throw new FieldDefinitionError(
       `constraint "pattern" is "${pattern}", which is not a valid regular expression (${(error as Error).message}): write it in XML Schema regex syntax, e.g. "[0-9]{9}" for a SIREN`,
