@@ -1,4 +1,5 @@
 import { Agent, FormData, request as undiciRequest, type Dispatcher } from "undici";
+import { sleep } from "../shared/sleep.ts";
 import { HttpError, type HttpCall } from "./errors.ts";
 import { redactText, redactUrl } from "./redact.ts";
 
@@ -252,16 +253,6 @@ export function backoffDelay(attempt: number, policy: RetryPolicy, retryAfterMs?
   const ceiling = Math.min(policy.maxDelayMs, policy.minDelayMs * 2 ** (attempt - 1));
   // Full jitter: spread the retries of many clients hitting one overloaded server.
   return Math.round(ceiling / 2 + (Math.random() * ceiling) / 2);
-}
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener("abort", () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    }, { once: true });
-  });
 }
 
 function describeType(contentType: string | undefined): string {

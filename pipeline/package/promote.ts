@@ -1,5 +1,6 @@
-import { chmod, mkdir, mkdtemp, rename, rm, stat } from "node:fs/promises";
+import { chmod, mkdir, mkdtemp, rename, rm } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
+import { pathExists } from "../shared/fs.ts";
 
 /**
  * A package is written in a staging folder next to its final place, then swapped in with
@@ -16,7 +17,7 @@ export async function createStagingDir(finalDir: string): Promise<string> {
 
 export async function promoteStagingDir(stagingDir: string, finalDir: string): Promise<void> {
   const previous = `${finalDir}.previous-${process.pid}`;
-  const hadPrevious = await exists(finalDir);
+  const hadPrevious = await pathExists(finalDir);
   if (hadPrevious) await rename(finalDir, previous);
   try {
     await rename(stagingDir, finalDir);
@@ -29,13 +30,4 @@ export async function promoteStagingDir(stagingDir: string, finalDir: string): P
 
 export async function discardStagingDir(stagingDir: string): Promise<void> {
   await rm(stagingDir, { recursive: true, force: true });
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -6,7 +6,7 @@ import type { RemoteDataset } from "./datagouv/types.ts";
 import { digestResources } from "./digest.ts";
 import type { PublishAction, PublishEvent } from "./events.ts";
 import { findDataset } from "./find-dataset.ts";
-import { serialised } from "./lock.ts";
+import { serialised } from "../shared/serialised.ts";
 import { planPublication, type Plan } from "./plan.ts";
 import { readPackageState, type PackageState } from "./state.ts";
 import type { LocalDataset } from "./types.ts";
@@ -48,7 +48,7 @@ export async function publishDataset(input: LocalDataset, options: PublishOption
   const files = await digestResources(local);
   const onEvent = options.onEvent ?? (() => undefined);
   const rounds = options.recoveryRounds ?? 3;
-  return serialised(`${client.instance}\n${local.package}`, async () => {
+  return serialised(`datagouv:${client.instance}\n${local.package}`, async () => {
     const actions: PublishAction[] = [];
     let first: Plan | undefined;
     for (let round = 0; ; round++) {

@@ -1,7 +1,7 @@
-import { stat } from "node:fs/promises";
 import { join } from "node:path";
 import type { Declaration } from "../declaration/types.ts";
 import type { Logger } from "../log/logger.ts";
+import { pathExists } from "../shared/fs.ts";
 import { describeFailure } from "./failure.ts";
 import { locateValidationErrors } from "./locate-errors.ts";
 import { publishStage, type PublishStageResult } from "./publish-stage.ts";
@@ -21,9 +21,7 @@ export type PublishBuiltOutcome =
 export async function publishBuilt(declaration: Declaration, ctx: Pick<RunContext, "outputDir" | "stateDir" | "env" | "gitCommit" | "runUrl" | "now"> & { logger: Logger; dryRun: boolean }): Promise<PublishBuiltOutcome> {
   const packageDir = join(ctx.outputDir, declaration.name);
   const name = declaration.name;
-  try {
-    await stat(join(packageDir, "datapackage.json"));
-  } catch {
+  if (!(await pathExists(join(packageDir, "datapackage.json")))) {
     return { name, status: "missing", message: `no built package in ${packageDir}: run "aap build ${name}" first` };
   }
   const clock = new StageClock(ctx.logger, name);

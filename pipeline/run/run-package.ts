@@ -1,9 +1,9 @@
-import { stat } from "node:fs/promises";
 import { join } from "node:path";
 import type { Declaration } from "../declaration/types.ts";
 import type { Provenance } from "../extract/types.ts";
 import type { Logger } from "../log/logger.ts";
 import type { Plan } from "../publish/index.ts";
+import { pathExists } from "../shared/fs.ts";
 import { readState, updateState } from "../state/store.ts";
 import type { ScdlExclusion } from "../transform/scdl/to-scdl-subventions.ts";
 import type { TransformIssue } from "../transform/map-records.ts";
@@ -81,7 +81,7 @@ export async function runPackage(declaration: Declaration, ctx: RunContext): Pro
     const buildsFile = join(ctx.stateDir, BUILDS_STATE_FILE);
     const builds = await readState(buildsFile);
     const lastDone = (builds[declaration.name] as Record<string, unknown> | undefined)?.[target];
-    if (!ctx.force && lastDone === fingerprint && (await exists(join(packageDir, "datapackage.json")))) {
+    if (!ctx.force && lastDone === fingerprint && (await pathExists(join(packageDir, "datapackage.json")))) {
       log("info", "run.unchanged", `no source, declaration or schema changed since the last successful run${target === "build" ? "" : ` for ${target}`}: nothing to build or publish`);
       outcome.status = "unchanged";
       return outcome;
@@ -147,13 +147,4 @@ function buildTarget(ctx: RunContext): string {
   if (ctx.publish === "never") return "build";
   if (ctx.publish === "dry-run" || !ctx.env.DATAGOUV_API_KEY) return "plan";
   return `datagouv:${ctx.env.DATAGOUV_URL?.trim() || "www"}`;
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch {
-    return false;
-  }
 }

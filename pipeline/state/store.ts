@@ -1,5 +1,6 @@
 import { mkdir, open, readFile, rename, rm } from "node:fs/promises";
 import { dirname } from "node:path";
+import { serialised } from "../shared/serialised.ts";
 
 /**
  * The pipeline's memory between runs (publication ids, source cursors and ETags) lives in
@@ -43,22 +44,17 @@ export async function writeState(file: string, state: StateDocument): Promise<vo
   await writeFileAtomic(file, `${JSON.stringify(state, null, 2)}\n`);
 }
 
-const queues = new Map<string, Promise<unknown>>();
-
 /**
  * Read, change and write back the state in `file`, one update at a time per file within
  * this process, so that two steps saving their progress never lose each other's writes.
  */
 export function updateState<T>(file: string, mutate: (state: StateDocument) => T | Promise<T>): Promise<T> {
-  const previous = queues.get(file) ?? Promise.resolve();
-  const next = previous.catch(() => undefined).then(async () => {
+  return serialised(`state:${file}`, async () => {
     const state = await readState(file);
     const result = await mutate(state);
     await writeState(file, state);
     return result;
   });
-  queues.set(file, next);
-  return next;
 }
 
 export async function writeFileAtomic(file: string, content: string | Uint8Array): Promise<void> {

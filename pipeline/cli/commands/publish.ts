@@ -1,8 +1,6 @@
-import { DeclarationError } from "../../declaration/load.ts";
 import { publishBuilt } from "../../run/publish-built.ts";
-import { loadDeclarations, UnknownPackageError } from "../../run/run.ts";
 import { stringOption, type Command } from "../command.ts";
-import { locations, runContext } from "../context.ts";
+import { declarationsOrExit, locations, runContext } from "../context.ts";
 import { createLogger, EXIT } from "../io.ts";
 import { parseLogFormat } from "./run.ts";
 
@@ -39,16 +37,8 @@ Exit codes: 0 success, 1 invalid package or failed publication, 2 bad usage or n
   async run(args, io) {
     const logger = createLogger(io, parseLogFormat(stringOption(args, "log-format"), io));
     const where = locations(io, { datapackages: stringOption(args, "datapackages"), output: stringOption(args, "output"), stateDir: stringOption(args, "state-dir") });
-    let declarations;
-    try {
-      declarations = await loadDeclarations(where.datapackagesDir, args.positionals, io.cwd);
-    } catch (error) {
-      if (error instanceof DeclarationError || error instanceof UnknownPackageError) {
-        io.stderr.write(`aap publish: ${error.message}\n`);
-        return EXIT.usage;
-      }
-      throw error;
-    }
+    const declarations = await declarationsOrExit(io, where, args.positionals, "publish");
+    if (typeof declarations === "number") return declarations;
     const context = runContext(io, where, logger, { force: false, publish: args.values["dry-run"] ? "dry-run" : "auto" });
     const outcomes = [];
     for (const declaration of declarations) outcomes.push(await publishBuilt(declaration, { ...context, dryRun: Boolean(args.values["dry-run"]) }));

@@ -1,8 +1,7 @@
-import { DeclarationError } from "../../declaration/load.ts";
-import { loadDeclarations, runPackages, UnknownPackageError, type RunResult } from "../../run/run.ts";
+import { runPackages, type RunResult } from "../../run/run.ts";
 import type { RunContext } from "../../run/run-package.ts";
 import { stringOption, type Command, type ParsedArgs } from "../command.ts";
-import { locations, runContext } from "../context.ts";
+import { declarationsOrExit, locations, runContext } from "../context.ts";
 import { type CliIo, createLogger, defaultLogFormat, EXIT, type LogFormat, UsageError } from "../io.ts";
 
 const COMMON_OPTIONS = {
@@ -69,20 +68,8 @@ async function runOrBuild(args: ParsedArgs, io: CliIo, publish: RunContext["publ
   const logFormat = parseLogFormat(stringOption(args, "log-format"), io);
   const logger = createLogger(io, logFormat, Boolean(args.values.verbose));
   const where = locations(io, { datapackages: stringOption(args, "datapackages"), output: stringOption(args, "output"), stateDir: stringOption(args, "state-dir") });
-  let declarations;
-  try {
-    declarations = await loadDeclarations(where.datapackagesDir, args.positionals, io.cwd);
-  } catch (error) {
-    if (error instanceof DeclarationError || error instanceof UnknownPackageError) {
-      io.stderr.write(`aap: ${error.message}\n`);
-      return EXIT.usage;
-    }
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") {
-      io.stderr.write(`aap: no ${where.datapackagesDir} folder: run aap from the repository root, or pass --datapackages DIR\n`);
-      return EXIT.usage;
-    }
-    throw error;
-  }
+  const declarations = await declarationsOrExit(io, where, args.positionals, publish === "never" ? "build" : "run");
+  if (typeof declarations === "number") return declarations;
   const result = await runPackages({ ...runContext(io, where, logger, { force: Boolean(args.values.force), publish }), datapackagesDir: where.datapackagesDir, packages: args.positionals }, declarations);
   io.stdout.write(args.values.json ? `${JSON.stringify(result, null, 2)}\n` : summary(result));
   return result.ok ? EXIT.ok : EXIT.failed;

@@ -1,5 +1,5 @@
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
-import { dirname } from "node:path";
+import { readFile } from "node:fs/promises";
+import { writeFileAtomic } from "../../state/store.ts";
 import { ExtractError } from "../types.ts";
 import type { SirenInfo } from "./types.ts";
 
@@ -51,13 +51,10 @@ export async function readSirenCache(file: string): Promise<SirenCache> {
   return new Map(Object.entries(parsed.entries));
 }
 
-/** Written to a temporary file then renamed, so that a killed run leaves the old cache whole. */
+/** Written atomically, so that a killed run leaves the old cache whole. */
 export async function writeSirenCache(file: string, cache: SirenCache): Promise<void> {
   const content: CacheFile = { version: 1, entries: Object.fromEntries([...cache].sort(([a], [b]) => a.localeCompare(b))) };
-  await mkdir(dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  await writeFile(temporary, `${JSON.stringify(content, null, 2)}\n`);
-  await rename(temporary, file);
+  await writeFileAtomic(file, `${JSON.stringify(content, null, 2)}\n`);
 }
 
 export function isFresh(entry: SirenCacheEntry, maxAgeDays: number, now: Date): boolean {

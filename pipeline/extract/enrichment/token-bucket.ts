@@ -1,3 +1,4 @@
+import { sleep } from "../../shared/sleep.ts";
 /**
  * A token bucket: `take()` resolves when a token is available, tokens refill continuously
  * at `ratePerSecond` up to `capacity`. Callers share one bucket per rate-limited service.
@@ -47,14 +48,4 @@ export function createTokenBucket(options: { ratePerSecond: number; capacity?: n
       return turn;
     },
   };
-}
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener("abort", () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    }, { once: true });
-  });
 }

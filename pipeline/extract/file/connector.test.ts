@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { sha256Hex } from "../shared/canonical.ts";
 import { makeTempDir, readAll, testContext } from "../testing/context.ts";
 import { startStaticServer, type StaticServer } from "../testing/static-server.ts";
-import { buildXlsx } from "../testing/xlsx.ts";
+import { makeXlsx } from "../../frictionless/table/testing/make-xlsx.ts";
 import { ExtractError, SOURCE_ROW_NUMBER } from "../types.ts";
 import { fileConnector } from "./connector.ts";
 
@@ -64,10 +64,12 @@ describe("file connector, local files", () => {
   });
 
   it("reads the named sheet of an XLSX workbook", async () => {
-    const workbook = buildXlsx([
-      { name: "Notes", rows: [["Feuille sans données"]] },
-      { name: "Lauréats", rows: [["Projet", "Montant"], ["Projet fictif A", 1000], ["Projet fictif B", 2500.5]] },
-    ]);
+    const workbook = Buffer.from(
+      makeXlsx({
+        Notes: [["Feuille sans données"]],
+        Lauréats: [["Projet", "Montant"], ["Projet fictif A", 1000], ["Projet fictif B", 2500.5]],
+      }),
+    );
     await writeSource("laureats.xlsx", workbook);
     const result = await fileConnector.extract({ path: "sources/laureats.xlsx", dialect: { sheetName: "Lauréats" } }, testContext({ baseDir, cacheDir }));
     expect(await readAll(result)).toEqual([
@@ -123,7 +125,7 @@ describe("file connector, URLs", () => {
   beforeEach(async () => {
     server = await startStaticServer({
       "/data/laureats.csv": { body: CP1252_CSV, contentType: "text/csv; charset=windows-1252" },
-      "/data/appels.xlsx": { body: buildXlsx([{ name: "Appels", rows: [["code"], ["AAP-FICTIF-1"]] }]), contentType: "application/octet-stream" },
+      "/data/appels.xlsx": { body: Buffer.from(makeXlsx({ "Appels": [["code"], ["AAP-FICTIF-1"]] })), contentType: "application/octet-stream" },
     });
   });
   afterEach(() => server.close());

@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { makeTempDir, readAll, testContext } from "../testing/context.ts";
 import { gitBlobSha, startFakeGitHub, type FakeGitHub } from "../testing/github-server.ts";
-import { buildXlsx } from "../testing/xlsx.ts";
+import { makeXlsx } from "../../frictionless/table/testing/make-xlsx.ts";
 import { ExtractError, SOURCE_FILE, SOURCE_ROW_NUMBER } from "../types.ts";
 import { githubConnector } from "./connector.ts";
 import type { GithubOptions } from "./options.ts";
@@ -28,7 +28,7 @@ beforeEach(async () => {
             "donnees/laureats.csv": LAUREATS_MAIN,
             "tables/2024.csv": "projet\nProjet fictif 2024\n",
             "tables/2025.csv": "projet\nProjet fictif 2025\n",
-            "tables/2023.xlsx": buildXlsx([{ name: "Feuil1", rows: [["projet"], ["Projet fictif 2023"]] }]),
+            "tables/2023.xlsx": Buffer.from(makeXlsx({ "Feuil1": [["projet"], ["Projet fictif 2023"]] })),
             "tables/LISEZMOI.md": "# Données fictives\n",
             "tables/archives/2020.csv": "projet\nProjet fictif 2020\n",
             "gros/laureats.csv": `projet\n${Array.from({ length: 30 }, (_, i) => `Projet fictif ${i + 1}`).join("\n")}\n`,

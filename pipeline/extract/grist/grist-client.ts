@@ -1,7 +1,7 @@
 import { httpRequest, parseJsonBody, type RetryPolicy } from "../../http/client.ts";
 import { toExtractError } from "../shared/errors.ts";
 import { ExtractError, type ConnectorLogger } from "../types.ts";
-import { serialisePerDoc } from "./doc-queue.ts";
+import { serialised } from "../../shared/serialised.ts";
 
 export interface GristColumn {
   id: string;
@@ -51,7 +51,7 @@ export function documentUrl(doc: Pick<GristDocument, "baseUrl" | "docId">): stri
 
 async function getJson<T>(doc: GristDocument, path: string, counter: ByteCounter): Promise<T> {
   const url = `${documentUrl(doc)}/${path}`;
-  return serialisePerDoc(documentUrl(doc), async () => {
+  return serialised(`grist:${documentUrl(doc)}`, async () => {
     try {
       const response = await httpRequest({
         url,

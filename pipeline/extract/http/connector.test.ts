@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { sha256Hex } from "../shared/canonical.ts";
 import { makeTempDir, readAll, testContext } from "../testing/context.ts";
 import { startStaticServer, type StaticServer } from "../testing/static-server.ts";
-import { buildXlsx } from "../testing/xlsx.ts";
+import { makeXlsx } from "../../frictionless/table/testing/make-xlsx.ts";
 import { ExtractError, SOURCE_ROW_NUMBER } from "../types.ts";
 import { httpConnector } from "./connector.ts";
 
@@ -21,7 +21,7 @@ beforeEach(async () => {
   server = await startStaticServer({
     "/api/appels": json(APPELS),
     "/exports/laureats.csv": { body: "projet;montant\nProjet fictif A;1000\n", contentType: "text/csv" },
-    "/exports/laureats.xlsx": { body: buildXlsx([{ name: "Lauréats", rows: [["projet", "montant"], ["Projet fictif A", 1000]] }]), contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
+    "/exports/laureats.xlsx": { body: Buffer.from(makeXlsx({ "Lauréats": [["projet", "montant"], ["Projet fictif A", 1000]] })), contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
   });
 });
 afterEach(async () => {
