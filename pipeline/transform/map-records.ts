@@ -136,7 +136,7 @@ function typeIssue(plan: FieldPlan, prepared: unknown, raw: unknown, rowNumber: 
   const options = Object.entries(parseOverrides(plan.rule))
     .map(([key, value]) => `${key} ${JSON.stringify(value)}`)
     .join(", ");
-  const rule = `${plan.reader.typeNote}${options ? ` with ${options}` : ""}`;
+  const rule = `${plan.reader.typeErrorNote(prepared)}${options ? `; mapping options: ${options}` : ""}`;
   const column = plan.rule?.column;
   return {
     code: "type-error",
