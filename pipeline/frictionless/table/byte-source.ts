@@ -26,9 +26,12 @@ export async function openBytes(
   digests: readonly DigestAlgorithm[] = [],
 ): Promise<ByteSource> {
   let raw: AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
-  if (input.bytes !== undefined) raw = [input.bytes];
-  else if (input.path !== undefined) raw = await openFile(input.path, place);
-  else if (input.url !== undefined) raw = await openUrl(input.url, place);
+  let expectedBytes: number | undefined;
+  if (input.bytes !== undefined) {
+    raw = [input.bytes];
+    expectedBytes = input.bytes.length;
+  } else if (input.path !== undefined) ({ raw, expectedBytes } = await openFile(input.path, place));
+  else if (input.url !== undefined) ({ raw, expectedBytes } = await openUrl(input.url, place));
   else throw new TableReadError("scheme-error", { place, note: "no path, url, bytes or data given for the table" });
 
   const hashes = digests.map((algorithm) => [algorithm, createHash(algorithm)] as [DigestAlgorithm, Hash]);
@@ -47,23 +50,27 @@ export async function openBytes(
     chunks: counted(),
     stats() {
       if (done) for (const [algorithm, hash] of hashes) finished[algorithm] ??= hash.digest("hex");
-      return { bytes, hashes: { ...finished } };
+      return { bytes, ...(expectedBytes !== undefined ? { expectedBytes } : {}), hashes: { ...finished } };
     },
   };
 }
 
-async function openFile(path: string, place: string): Promise<AsyncIterable<Uint8Array>> {
+type Opened = { raw: AsyncIterable<Uint8Array>; expectedBytes: number | undefined };
+
+async function openFile(path: string, place: string): Promise<Opened> {
+  let size: number;
   try {
     const info = await stat(path);
     if (!info.isFile()) throw new Error("not a file");
+    size = info.size;
   } catch (cause) {
     const why = (cause as NodeJS.ErrnoException).code === "ENOENT" ? "file not found" : "not a readable file";
     throw new TableReadError("scheme-error", { place, note: `${why}: check the path "${path}"` });
   }
-  return createReadStream(path, { highWaterMark: CHUNK_SIZE });
+  return { raw: createReadStream(path, { highWaterMark: CHUNK_SIZE }), expectedBytes: size };
 }
 
-async function openUrl(url: string, place: string): Promise<AsyncIterable<Uint8Array>> {
+async function openUrl(url: string, place: string): Promise<Opened> {
   let response: Response;
   try {
     response = await fetch(url, { redirect: "follow" });
@@ -77,7 +84,8 @@ async function openUrl(url: string, place: string): Promise<AsyncIterable<Uint8A
       note: `GET ${safeUrl(url)} answered HTTP ${response.status}: check the URL`,
     });
   }
-  return response.body as unknown as AsyncIterable<Uint8Array>;
+  const length = Number(response.headers.get("content-length") ?? Number.NaN);
+  return { raw: response.body as unknown as AsyncIterable<Uint8Array>, expectedBytes: Number.isFinite(length) ? length : undefined };
 }
 
 /** The URL without query string or credentials, which may hold tokens. */

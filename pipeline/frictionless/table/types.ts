@@ -38,8 +38,10 @@ export interface SourceRow {
 }
 
 export interface ReadStats {
-  /** Bytes read from the source (0 for inline data). */
+  /** Bytes read from the source so far (0 for inline data). */
   bytes: number;
+  /** The source's size when known up front (file size, Content-Length): with `bytes`, tells how far reading is. */
+  expectedBytes?: number;
   /** Hex digests requested through `TableSource.digests`. */
   hashes: Partial<Record<DigestAlgorithm, string>>;
 }

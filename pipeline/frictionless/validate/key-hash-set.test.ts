@@ -22,3 +22,15 @@ describe("KeyHashSet", () => {
     expect(set.has("appel-1")).toBe(false);
   });
 });
+
+describe("KeyHashSet.reserve", () => {
+  it("keeps every key when sized up front, then grows past the estimate", () => {
+    const set = new KeyHashSet();
+    set.reserve(10_000);
+    for (let n = 1; n <= 30_000; n++) set.add(`appel-${n}`);
+    expect(set.size).toBe(30_000);
+    expect(set.has("appel-1")).toBe(true);
+    expect(set.has("appel-30000")).toBe(true);
+    expect(set.has("appel-30001")).toBe(false);
+  });
+});

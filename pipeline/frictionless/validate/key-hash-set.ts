@@ -17,7 +17,7 @@ export class KeyHashSet {
 
   constructor(capacity = 1024) {
     let size = 1024;
-    while (size < capacity * 2) size *= 2;
+    while (size * 0.7 < capacity) size *= 2;
     this.slots = new Uint32Array(size * 3);
     this.mask = size - 1;
   }
@@ -35,7 +35,7 @@ export class KeyHashSet {
     slots[found] = hashA;
     slots[found + 1] = hashB;
     slots[found + 2] = rowNumber;
-    if (++this.count * 2 > this.mask) this.grow();
+    if (++this.count > this.mask * 0.7) this.grow();
     return 0;
   }
 
@@ -51,6 +51,11 @@ export class KeyHashSet {
 
   has(key: string): boolean {
     return this.get(key) !== 0;
+  }
+
+  /** Makes room for `count` keys at once: one resize instead of a dozen as the table fills. */
+  reserve(count: number): void {
+    while (count > (this.mask + 1) * 0.7) this.grow();
   }
 
   /** Index of the slot holding (a, b), or of the empty slot where it would go. */

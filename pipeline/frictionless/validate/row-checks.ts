@@ -159,6 +159,14 @@ export class RowChecks {
     return values;
   }
 
+  /** Sizes the key sets for about `rows` rows (an estimate from the file size). */
+  reserve(rows: number): void {
+    if (this.primaryKey) this.primaryKey.seen.reserve(rows);
+    for (const unique of this.uniques) if (!unique.shared) unique.seen.reserve(rows);
+    for (const uniqueKey of this.uniqueKeys) uniqueKey.seen.reserve(rows);
+    for (const fk of this.foreignKeys) if (fk.selfBuild) fk.index.reserve(rows);
+  }
+
   /** After the last row: self-references that no row of the table satisfied. */
   finish(): void {
     for (const { check, key, rowNumber, cells } of this.pending) {

@@ -106,7 +106,13 @@ export async function validateTable(resource: Resource, options: ValidateOptions
 
   const limitRows = options.limitRows ?? Infinity;
   try {
+    let sized = false;
     outer: for await (const batch of reader.batches) {
+      if (!sized) {
+        sized = true;
+        const { bytes, expectedBytes } = reader.stats();
+        if (expectedBytes !== undefined && bytes > 0) checks.reserve(Math.min(limitRows, Math.ceil(((batch.length * expectedBytes) / bytes) * 1.1)));
+      }
       for (const row of batch) {
         if (rows >= limitRows || errors.full) break outer;
         rows++;
