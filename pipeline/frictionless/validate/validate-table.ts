@@ -17,6 +17,9 @@ import { readRecords, schemaFromLabels } from "./read-logical-rows.ts";
 import { ReferenceIndexes } from "./reference-index.ts";
 import { RowChecks, type ForeignKeyCheck } from "./row-checks.ts";
 
+/** Key sets are sized up front for at most this many rows (a 2^22-slot table, 48 MB each); beyond, they grow. */
+const MAX_RESERVED_ROWS = 2_000_000;
+
 /** What a table's validation needs to know about the package around it. */
 export interface TableContext {
   package?: Package;
@@ -111,7 +114,9 @@ export async function validateTable(resource: Resource, options: ValidateOptions
       if (!sized) {
         sized = true;
         const { bytes, expectedBytes } = reader.stats();
-        if (expectedBytes !== undefined && bytes > 0) checks.reserve(Math.min(limitRows, Math.ceil(((batch.length * expectedBytes) / bytes) * 1.1)));
+        // An estimate only, capped: short first rows must not reserve gigabytes for a big file.
+        const estimate = expectedBytes !== undefined && bytes > 0 ? Math.ceil(((batch.length * expectedBytes) / bytes) * 1.1) : 0;
+        checks.reserve(Math.min(limitRows, estimate, MAX_RESERVED_ROWS));
       }
       for (const row of batch) {
         if (rows >= limitRows || errors.full) break outer;
