@@ -20,6 +20,7 @@ describe("matchHeader", () => {
       ["incorrect-label", 3, "id"],
     ]);
     expect(matchHeader(["", " "], FIELDS).errors[0]?.type).toBe("blank-header");
+    expect(types(["id", "siren", "montant", ""])).toEqual([["blank-label", 4, ""]]);
   });
 
   it("equal: same set of names in any order", () => {

@@ -55,7 +55,9 @@ export function matchHeader(
       return k;
     });
     for (let k = fieldNames.length; k < labels.length; k++) {
-      errors.push({ type: "extra-label", props: { ...base, label: labels[k] as string, fieldNumber: k + 1, note: "" } });
+      const label = labels[k] as string;
+      // A blank label already has its blank-label error.
+      if (label.trim() !== "") errors.push({ type: "extra-label", props: { ...base, label, fieldNumber: k + 1, note: "" } });
     }
     return { columns, width: Math.max(labels.length, fieldNames.length), errors };
   }
