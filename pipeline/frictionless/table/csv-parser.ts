@@ -111,6 +111,27 @@ export class CsvParser {
   }
 
   /**
+   * When the line from `from` to its end holds no quote or escape character, appends its cells
+   * to `cells`, emits the record and returns the position after it; else returns -1.
+   */
+  private splitPlainRest(s: string, from: number, cells: string[], out: string[][]): number {
+    const { delimiter, quoteChar, escapeChar, lineTerminator, skipInitialSpace } = this.syntax;
+    const lineEnd = lineTerminator === undefined ? s.indexOf("\n", from) : s.indexOf(lineTerminator, from);
+    if (lineEnd === -1) return -1;
+    const quote = quoteChar === undefined ? -1 : s.indexOf(quoteChar, from);
+    if (quote !== -1 && quote < lineEnd) return -1;
+    const escape = escapeChar === undefined ? -1 : s.indexOf(escapeChar, from);
+    if (escape !== -1 && escape < lineEnd) return -1;
+    let end = lineEnd;
+    if (lineTerminator === undefined && end > from && s.charCodeAt(end - 1) === CR) end--;
+    const rest = s.slice(from, end).split(delimiter);
+    if (skipInitialSpace) trimInitialSpaces(rest);
+    for (const cell of rest) cells.push(cell);
+    out.push(cells);
+    return lineEnd + (lineTerminator === undefined ? 1 : lineTerminator.length);
+  }
+
+  /**
    * The character-level path, for a record holding a quote or escape character.
    * Returns the position after the record, or -1 when the record is not complete yet.
    */
@@ -125,6 +146,11 @@ export class CsvParser {
     let i = start;
     for (;;) {
       if (skipInitialSpace) while (i < len && s.charCodeAt(i) === SPACE) i++;
+      if (cells.length > 0 && s.charCodeAt(i) !== qc) {
+        // The rest of the line may hold no quote at all (`"titre, cité",a,b,c`): cut it natively.
+        const next = this.splitPlainRest(s, i, cells, out);
+        if (next !== -1) return next;
+      }
       let value = "";
       if (i < len && s.charCodeAt(i) === qc) {
         i++;
