@@ -102,6 +102,8 @@ export async function validateTable(resource: Resource, options: ValidateOptions
     readRows: (name) => readRecords(findResource(context.package, name), basePath),
   };
   const custom = await CustomChecks.create(compiled.schema, options.checks, checkContext, compiled.fields, header.columns, errors, warnings);
+  // Custom checks may keep a row until `end()`; without them, one values array serves every row.
+  if (custom === undefined) checks.reuseValues();
   const byName = new Map<string, number>();
   names.forEach((name, k) => {
     if (!byName.has(name)) byName.set(name, k);
