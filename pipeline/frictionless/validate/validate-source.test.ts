@@ -78,6 +78,19 @@ describe("validateSource", () => {
     expect(report.tasks[0]?.warnings[0]).toContain('references the resource "appels", which only a package validation can read');
   });
 
+  it("validates a resource descriptor and a JSON table", async () => {
+    const dir = await folderWith({
+      "appels.csv": FILES["appels.csv"],
+      "appels.resource.json": JSON.stringify({ name: "appels", path: "appels.csv", schema: APPELS_SCHEMA }),
+      "appels.json": JSON.stringify([["id", "titre"], ["appel-1", "Appel fictif"], ["appel-1", "Doublon fictif"]]),
+      "schema.json": JSON.stringify(APPELS_SCHEMA),
+    });
+    const resource = await validateSource({ path: join(dir, "appels.resource.json") });
+    expect(resource.tasks.map((t) => [t.name, t.valid, t.stats.rows])).toEqual([["appels", true, 2]]);
+    const table = await validateSource({ path: join(dir, "appels.json"), schemaPath: join(dir, "schema.json") });
+    expect(flatten(table)).toEqual([[3, undefined, "primary-key"]]);
+  });
+
   it("reports an unreadable table as a task error", async () => {
     const report = await validateSource({ path: "/nonexistent/laureats.csv" });
     expect(flatten(report)).toEqual([[undefined, undefined, "scheme-error"]]);

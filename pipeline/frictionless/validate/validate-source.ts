@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { basename, extname, resolve } from "node:path";
-import { loadPackage, loadSchema } from "../descriptor/load.ts";
+import { loadPackage, loadResource, loadSchema } from "../descriptor/load.ts";
 import { isRemotePath } from "../descriptor/path-safety.ts";
 import { descriptorBase } from "../descriptor/read-descriptor.ts";
 import type { Dialect, Resource } from "../descriptor/types.ts";
@@ -13,7 +13,7 @@ import { validatePackage } from "./validate-package.ts";
 import { validateTable } from "./validate-table.ts";
 
 export interface ValidateSourceOptions extends Omit<ValidateOptions, "basePath"> {
-  /** A `datapackage.json` (or .yaml), or a table file (CSV, TSV, JSON, NDJSON, XLSX); a path or URL. */
+  /** A `datapackage.json` (or .yaml), a resource descriptor (.json), or a table file (CSV, TSV, JSON, NDJSON, XLSX); a path or URL. */
   path: string;
   /** For a table file: its Table Schema (path or URL). Without one, only the structure is checked. */
   schemaPath?: string;
@@ -32,10 +32,15 @@ export async function validateSource(options: ValidateSourceOptions): Promise<Re
   const { path, schemaPath, format, encoding, dialect, ...validateOptions } = options;
   const elapsed = (): number => (performance.now() - started) / 1000;
   try {
-    if (await isPackageDescriptor(path)) {
+    const kind = await descriptorKind(path);
+    if (kind === "package") {
       const pkg = await loadPackage(path);
       const report = await validatePackage(pkg, { ...validateOptions, basePath: descriptorBase(path) });
       return { ...report, stats: { ...report.stats, seconds: Math.round(elapsed() * 1000) / 1000 } };
+    }
+    if (kind === "resource") {
+      const resource = await loadResource(path);
+      return buildReport([await validateTable(resource, { ...validateOptions, basePath: descriptorBase(path) })], [], [], elapsed());
     }
     const schema = schemaPath === undefined ? undefined : await loadSchema(schemaPath);
     const location = isRemotePath(path) ? path : resolve(path);
@@ -55,19 +60,25 @@ export async function validateSource(options: ValidateSourceOptions): Promise<Re
   }
 }
 
-/** A `datapackage.*` file, or a JSON/YAML document with a `resources` array. */
-async function isPackageDescriptor(path: string): Promise<boolean> {
+/**
+ * `package` for a `datapackage.*` file, a YAML file or a JSON object with `resources`;
+ * `resource` for a JSON object with `path` or `data` (a resource descriptor); else a table.
+ */
+async function descriptorKind(path: string): Promise<"package" | "resource" | "table"> {
   const name = basename(isRemotePath(path) ? new URL(path).pathname : path).toLowerCase();
-  if (/^datapackage\.(json|ya?ml)$/.test(name)) return true;
+  if (/^datapackage\.(json|ya?ml)$/.test(name)) return "package";
   const ext = extname(name);
-  if (ext === ".yaml" || ext === ".yml") return true;
-  if (ext !== ".json" || isRemotePath(path)) return false;
+  if (ext === ".yaml" || ext === ".yml") return "package";
+  if (ext !== ".json" || isRemotePath(path)) return "table";
+  let value: unknown;
   try {
-    const value: unknown = JSON.parse(await readFile(path, "utf8"));
-    return typeof value === "object" && value !== null && !Array.isArray(value) && Array.isArray((value as { resources?: unknown }).resources);
+    value = JSON.parse(await readFile(path, "utf8"));
   } catch {
-    return false;
+    return "table";
   }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return "table";
+  if (Array.isArray((value as { resources?: unknown }).resources)) return "package";
+  return "path" in value || "data" in value ? "resource" : "table";
 }
 
 function resourceName(path: string): string {
