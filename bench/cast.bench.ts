@@ -1,10 +1,10 @@
 /**
  * Micro-benchmark of casting + constraints for a 12-field lauréats-like row.
- * Run: node --import tsx pipeline/frictionless/field/cast.bench.ts
+ * Run: node --import tsx bench/cast.bench.ts (also part of npm run bench)
  */
-import type { Schema } from "../descriptor/types.ts";
-import { compileSchema } from "./compile-schema.ts";
-import { CAST_FAILED } from "./types.ts";
+import type { Schema } from "../pipeline/frictionless/descriptor/types.ts";
+import { compileSchema } from "../pipeline/frictionless/field/compile-schema.ts";
+import { CAST_FAILED } from "../pipeline/frictionless/field/types.ts";
 
 const schema: Schema = {
   missingValues: [""],
