@@ -174,5 +174,7 @@ describe("validateTable", () => {
     const dir = await folderWith({ "libre.csv": "a,b\n1,2\n3\n" });
     const task = await validateTable({ name: "libre", path: "libre.csv" }, { basePath: dir });
     expect(flatten(task)).toEqual([[3, 2, "missing-cell"]]);
+    const headerless = await validateTable({ name: "libre", path: "libre.csv", dialect: { header: false } }, { basePath: dir });
+    expect(headerless).toMatchObject({ valid: true, labels: [], stats: { rows: 3 } });
   });
 });
