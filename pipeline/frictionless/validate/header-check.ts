@@ -43,11 +43,13 @@ export function matchHeader(
   }
 
   if (fieldsMatch === "exact") {
+    // By position: a field without a label still owns its column (rows then miss that cell),
+    // and cells beyond the schema's fields are extra cells, as frictionless-py reports them.
     const columns = fieldNames.map((name, k) => {
       const label = labels[k];
       if (label === undefined) {
         errors.push({ type: "missing-label", props: { ...base, fieldName: name, fieldNumber: k + 1, note: "" } });
-        return -1;
+        return k;
       }
       if (label.trim() !== "" && label !== name) {
         errors.push({ type: "incorrect-label", props: { ...base, label, fieldName: name, fieldNumber: k + 1, note: "" } });
@@ -59,7 +61,7 @@ export function matchHeader(
       // A blank label already has its blank-label error.
       if (label.trim() !== "") errors.push({ type: "extra-label", props: { ...base, label, fieldNumber: k + 1, note: "" } });
     }
-    return { columns, width: Math.max(labels.length, fieldNames.length), errors };
+    return { columns, width: fieldNames.length, errors };
   }
 
   const byLabel = new Map<string, number>();

@@ -86,44 +86,57 @@ export class RowChecks {
     this.scratch = new Array<unknown>(this.fields.length).fill(null);
   }
 
-  /** Checks one row; returns its logical values by field position (invalid cells as null). */
+  /**
+   * Checks one row; returns its logical values by field position (invalid cells as null).
+   * As frictionless-py: cell errors in field order, then extra cells, then missing cells (a
+   * missing cell also reads as null for the constraints, so a required field reports both);
+   * a row whose every field is empty is one blank-row error instead.
+   */
   check(row: SourceRow): unknown[] {
     const { cells, rowNumber } = row;
     const count = cells.length;
     const fields = this.fields;
     const values = this.scratch ? this.scratch.fill(null) : new Array<unknown>(fields.length).fill(null);
-    if (isBlank(cells)) {
+    let found: [string, ErrorProps][] | undefined;
+    let mapped = 0;
+    let empty = 0;
+    let missing = false;
+    for (let f = 0; f < fields.length; f++) {
+      const column = this.columns[f] as number;
+      if (column < 0) continue;
+      mapped++;
+      const field = fields[f] as CompiledField;
+      const raw = column < count ? cells[column] : null;
+      if (column >= count) missing = true;
+      const value = field.cast(raw);
+      if (value === CAST_FAILED) {
+        (found ??= []).push(["type-error", { ...this.cellProps(field, column, rowNumber, raw, cells), note: field.typeNote }]);
+        continue;
+      }
+      if (value === null) empty++;
+      const failure = field.checkConstraints(value);
+      if (failure !== undefined) {
+        (found ??= []).push(["constraint-error", { ...this.cellProps(field, column, rowNumber, raw, cells), constraint: failure.constraint, note: failure.note }]);
+      }
+      values[f] = value;
+    }
+    if (mapped > 0 ? empty === mapped : isBlank(cells)) {
       this.errors.add("blank-row", { rowNumber, cells: cellTexts(cells), note: "" });
       if (this.primaryKey) this.primaryKeyError(this.primaryKey, -1, rowNumber, cells);
       return values;
     }
-    for (let f = 0; f < fields.length; f++) {
-      const column = this.columns[f] as number;
-      if (column < 0) continue;
-      const field = fields[f] as CompiledField;
-      if (column >= count) {
-        this.errors.add("missing-cell", { rowNumber, fieldName: field.name, fieldNumber: column + 1, cell: "", cells: cellTexts(cells), note: "" });
-        continue;
-      }
-      const raw = cells[column];
-      const value = field.cast(raw);
-      if (value === CAST_FAILED) {
-        this.errors.add("type-error", { ...this.cellProps(field, column, rowNumber, raw, cells), note: field.typeNote });
-        continue;
-      }
-      const failure = field.checkConstraints(value);
-      if (failure !== undefined) {
-        this.errors.add("constraint-error", {
-          ...this.cellProps(field, column, rowNumber, raw, cells),
-          constraint: failure.constraint,
-          note: failure.note,
-        });
-      }
-      values[f] = value;
-    }
     for (let column = this.width; column < count; column++) {
-      this.errors.add("extra-cell", { rowNumber, fieldNumber: column + 1, cell: cellText(cells[column]), cells: cellTexts(cells), note: "" });
+      (found ??= []).push(["extra-cell", { rowNumber, fieldNumber: column + 1, cell: cellText(cells[column]), cells: cellTexts(cells), note: "" }]);
     }
+    if (missing) {
+      for (let f = 0; f < fields.length; f++) {
+        const column = this.columns[f] as number;
+        if (column < count) continue;
+        const field = fields[f] as CompiledField;
+        (found ??= []).push(["missing-cell", { rowNumber, fieldName: field.name, fieldNumber: column + 1, cell: "", cells: cellTexts(cells), note: "" }]);
+      }
+    }
+    if (found) for (const [type, props] of found) this.errors.add(type, props);
     // The primary key is recorded first: a unique field that is the whole key reads its result.
     const pkFirst = this.primaryKey ? this.recordPrimaryKey(this.primaryKey, values, rowNumber) : 0;
     for (const unique of this.uniques) {

@@ -73,6 +73,32 @@ describe("validateTable", () => {
     ]);
   });
 
+  it("with extra or missing labels, also flags the extra or missing cell of every row (as frictionless-py)", async () => {
+    const schema: Schema = { missingValues: [""], fields: [{ name: "id", type: "integer" }] };
+    expect(flatten(await validateCsv("id,nom\n1,Projet fictif A\n2,Projet fictif B\n", schema))).toEqual([
+      [undefined, 2, "extra-label"],
+      [2, 2, "extra-cell"],
+      [3, 2, "extra-cell"],
+    ]);
+    const wider: Schema = { missingValues: [""], fields: [{ name: "id", type: "string" }, { name: "montant", type: "number", constraints: { required: true } }] };
+    expect(flatten(await validateCsv("id\nl-1\nl-2\n", wider))).toEqual([
+      [undefined, 2, "missing-label"],
+      [2, 2, "constraint-error"],
+      [2, 2, "missing-cell"],
+      [3, 2, "constraint-error"],
+      [3, 2, "missing-cell"],
+    ]);
+  });
+
+  it("reports a row whose fields are all empty as one blank-row, whatever follows", async () => {
+    expect(flatten(await validateCsv("id,siren,montant,date_decision,statut\n,,,,,,,\n\nl-3,999000003,1,2024-01-01,terminé\n"))).toEqual([
+      [2, undefined, "blank-row"],
+      [2, undefined, "primary-key"],
+      [3, undefined, "blank-row"],
+      [3, undefined, "primary-key"],
+    ]);
+  });
+
   it("checks uniqueKeys, skipping rows with an empty part", async () => {
     const schema: Schema = {
       missingValues: [""],
