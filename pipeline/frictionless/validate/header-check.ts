@@ -10,78 +10,77 @@ export interface HeaderMatch {
 }
 
 /**
- * Matches header labels to schema fields: by position for `exact` (the default), by name
- * for `equal`, `subset`, `superset` and `partial`. One error per label, as frictionless-py
- * reports them. Without a header (`labels` empty and `hasHeader` false) fields go by position.
+ * Matches header labels to schema fields the way frictionless-py does: by position for
+ * `exact` (the default), by name for `equal`, `subset`, `superset` and `partial`, one error
+ * per label. Without a header (`hasHeader` false) fields go by position, unchecked.
+ *
+ * @param requiredFields fields that `superset` and `partial` still require (required or in the primary key)
  */
 export function matchHeader(
   labels: readonly string[],
   fieldNames: readonly string[],
   fieldsMatch: FieldsMatch = "exact",
   hasHeader = true,
+  requiredFields: ReadonlySet<string> = new Set(),
 ): HeaderMatch {
   const errors: HeaderMatch["errors"] = [];
   if (!hasHeader) {
     return { columns: fieldNames.map((_, k) => k), width: fieldNames.length, errors };
   }
   const base = { labels: [...labels], rowNumbers: [1] };
-  if (labels.length > 0 && labels.every((label) => label.trim() === "")) {
-    errors.push({ type: "blank-header", props: { ...base, note: "" } });
-  } else {
-    const seen = new Map<string, number>();
-    labels.forEach((label, k) => {
-      if (label.trim() === "") {
-        errors.push({ type: "blank-label", props: { ...base, label, fieldNumber: k + 1, note: "" } });
-        return;
-      }
-      const first = seen.get(label);
-      if (first === undefined) seen.set(label, k);
-      else {
-        errors.push({ type: "duplicate-label", props: { ...base, label, fieldNumber: k + 1, note: `at position "${first + 1}"` } });
-      }
-    });
-  }
+  const byName = fieldsMatch !== "exact";
 
-  if (fieldsMatch === "exact") {
-    // By position: a field without a label still owns its column (rows then miss that cell),
-    // and cells beyond the schema's fields are extra cells, as frictionless-py reports them.
-    const columns = fieldNames.map((name, k) => {
-      const label = labels[k];
-      if (label === undefined) {
-        errors.push({ type: "missing-label", props: { ...base, fieldName: name, fieldNumber: k + 1, note: "" } });
-        return k;
-      }
-      if (label.trim() !== "" && label !== name) {
-        errors.push({ type: "incorrect-label", props: { ...base, label, fieldName: name, fieldNumber: k + 1, note: "" } });
-      }
-      return k;
-    });
-    for (let k = fieldNames.length; k < labels.length; k++) {
-      const label = labels[k] as string;
-      // A blank label already has its blank-label error.
-      if (label.trim() !== "") errors.push({ type: "extra-label", props: { ...base, label, fieldNumber: k + 1, note: "" } });
-    }
-    return { columns, width: fieldNames.length, errors };
-  }
-
-  const byLabel = new Map<string, number>();
-  labels.forEach((label, k) => {
-    if (!byLabel.has(label)) byLabel.set(label, k);
-  });
-  const columns = fieldNames.map((name) => byLabel.get(name) ?? -1);
+  // Extra labels: beyond the schema's fields (exact), or naming no field (equal, superset).
   const known = new Set(fieldNames);
-  if (fieldsMatch === "equal" || fieldsMatch === "subset") {
-    columns.forEach((column, k) => {
-      if (column === -1) errors.push({ type: "missing-label", props: { ...base, fieldName: fieldNames[k] as string, fieldNumber: k + 1, note: "" } });
-    });
-  }
-  if (fieldsMatch === "equal" || fieldsMatch === "superset") {
-    labels.forEach((label, k) => {
-      if (label.trim() !== "" && !known.has(label)) errors.push({ type: "extra-label", props: { ...base, label, fieldNumber: k + 1, note: "" } });
-    });
-  }
-  if (fieldsMatch === "partial" && columns.every((column) => column === -1)) {
+  labels.forEach((label, k) => {
+    const extra = byName ? (fieldsMatch === "equal" || fieldsMatch === "superset") && !known.has(label) : k >= fieldNames.length;
+    if (extra) errors.push({ type: "extra-label", props: { ...base, label, fieldNumber: k + 1, note: "" } });
+  });
+  if (fieldsMatch === "partial" && fieldNames.length > 0 && !labels.some((label) => known.has(label))) {
     errors.push({ type: "unmatched-header", props: { ...base, note: `expected at least one of ${fieldNames.map((n) => `"${n}"`).join(", ")}` } });
   }
-  return { columns, width: labels.length, errors };
+
+  // Missing labels: numbered after the labels, in schema order.
+  const present = new Set(labels);
+  const missing = byName
+    ? fieldNames.filter((name) => !present.has(name) && (fieldsMatch === "equal" || fieldsMatch === "subset" || requiredFields.has(name)))
+    : fieldNames.slice(labels.length);
+  missing.forEach((name, k) => {
+    errors.push({ type: "missing-label", props: { ...base, fieldName: name, fieldNumber: labels.length + k + 1, note: "" } });
+  });
+
+  if (byName) {
+    const column = new Map<string, number>();
+    labels.forEach((label, k) => {
+      if (column.has(label)) {
+        errors.push({ type: "duplicate-label", props: { ...base, label, fieldNumber: k + 1, note: `at position "${(column.get(label) as number) + 1}"` } });
+      } else column.set(label, k);
+    });
+    return { columns: fieldNames.map((name) => column.get(name) ?? -1), width: labels.length, errors };
+  }
+
+  // By position: blank, duplicate and incorrect labels over the columns that have a field.
+  for (let k = 0; k < Math.min(labels.length, fieldNames.length); k++) {
+    const label = labels[k] as string;
+    const name = fieldNames[k] as string;
+    if (label === "") {
+      errors.push({ type: "blank-label", props: { ...base, label, fieldName: name, fieldNumber: k + 1, note: "" } });
+      continue;
+    }
+    const earlier = labels.slice(0, k).flatMap((other, j) => (other === label ? [j + 1] : []));
+    if (earlier.length > 0) {
+      errors.push({ type: "duplicate-label", props: { ...base, label, fieldName: name, fieldNumber: k + 1, note: `at position "${earlier.join(", ")}"` } });
+      continue;
+    }
+    if (label.replace(/\n/g, " ").trim() !== name) {
+      errors.push({ type: "incorrect-label", props: { ...base, label, fieldName: name, fieldNumber: k + 1, note: "" } });
+    }
+  }
+  // A header of blank labels only is one blank-header error.
+  if (labels.length > 0 && labels.every((label) => label.trim() === "")) {
+    return { columns: fieldNames.map((_, k) => k), width: fieldNames.length, errors: [{ type: "blank-header", props: { ...base, note: "" } }] };
+  }
+  // A field without a label still owns its column (rows then miss that cell), and cells
+  // beyond the schema's fields are extra cells.
+  return { columns: fieldNames.map((_, k) => k), width: fieldNames.length, errors };
 }

@@ -68,8 +68,8 @@ describe("validateTable", () => {
   it("reports header errors once per label", async () => {
     const task = await validateCsv("id,SIREN,montant,date_decision,statut,note\n");
     expect(flatten(task)).toEqual([
-      [undefined, 2, "incorrect-label"],
       [undefined, 6, "extra-label"],
+      [undefined, 2, "incorrect-label"],
     ]);
   });
 

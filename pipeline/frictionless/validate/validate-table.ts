@@ -90,7 +90,7 @@ export async function validateTable(resource: Resource, options: ValidateOptions
   }
   fields = compiled.fields.length;
   const names = compiled.fields.map((field) => field.name);
-  const header = matchHeader(labels, names, compiled.schema.fieldsMatch, hasHeader);
+  const header = matchHeader(labels, names, compiled.schema.fieldsMatch, hasHeader, requiredFields(compiled));
   for (const { type, props } of header.errors) errors.add(type, props);
 
   const foreignKeys = await resolveForeignKeys(resource, compiled, context, basePath, errors, warnings);
@@ -206,6 +206,13 @@ function checkBytesAndHash(resource: Resource, reader: TableReader, hash: Return
       errors.add("hash-count", { note: `expected ${hash.algorithm} is "${hash.hex}" and actual is "${actual}"` });
     }
   }
+}
+
+/** Fields a table must have even when `fieldsMatch` tolerates absent ones: required or in the primary key. */
+function requiredFields(compiled: CompiledSchema): Set<string> {
+  const names = new Set(compiled.schema.primaryKey ?? []);
+  for (const field of compiled.fields) if (field.descriptor.constraints?.required === true) names.add(field.name);
+  return names;
 }
 
 /** Where the table is, for the report: its path(s) or URL, or `inline`. */
