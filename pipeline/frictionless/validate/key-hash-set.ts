@@ -1,7 +1,7 @@
 /**
  * The set of keys seen by unique, primary-key, unique-key and foreign-key checks, stored as
  * 64-bit hashes of their canonical text (two independent 32-bit hashes) in a typed-array
- * open-addressing table, with the row where each key first appeared.
+ * open-addressing table, with the row where each key last appeared.
  *
  * Why not a Set of strings: a million string keys cost ~60 MB and, being JS objects, are
  * traced by every major garbage collection (measured: 2 s of CPU on the 1M-row bench, more
@@ -29,27 +29,30 @@ export class KeyHashSet {
     return this.count;
   }
 
-  /** Row number (≥ 1) where `key` was first added, or 0 when it is new: it is then added with `rowNumber`. */
-  addOrGet(key: string, rowNumber: number): number {
+  /** Records `key` at `rowNumber`; returns the row it was last recorded at, or 0 when new. */
+  put(key: string, rowNumber: number): number {
     hash(key);
     const slot = this.find(hashA, hashB);
-    const hashes = this.hashes;
-    if (hashes[slot * 2] !== 0 || hashes[slot * 2 + 1] !== 0) return this.rows[slot] as number;
-    hashes[slot * 2] = hashA;
-    hashes[slot * 2 + 1] = hashB;
+    const previous = this.rows[slot] as number;
+    if (previous !== 0) {
+      this.rows[slot] = rowNumber;
+      return previous;
+    }
+    this.hashes[slot * 2] = hashA;
+    this.hashes[slot * 2 + 1] = hashB;
     this.rows[slot] = rowNumber;
     if (++this.count > this.mask * 0.7) this.grow();
     return 0;
   }
 
-  /** Row number where `key` was first added, or 0 when it is absent. */
+  /** Row number where `key` was last recorded, or 0 when it is absent. */
   get(key: string): number {
     hash(key);
     return this.rows[this.find(hashA, hashB)] as number;
   }
 
   add(key: string): void {
-    this.addOrGet(key, 1);
+    this.put(key, 1);
   }
 
   has(key: string): boolean {

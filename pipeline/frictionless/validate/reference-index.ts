@@ -6,7 +6,7 @@ import { readLogicalRows } from "./read-logical-rows.ts";
 
 /**
  * The keys of `fieldNames` in a referenced resource, read once: the hash index every
- * referencing row is looked up in. Rows with a null part are left out (they reference nothing).
+ * referencing row is looked up in. Rows whose key is entirely null are left out.
  */
 export async function buildReferenceIndex(resource: Resource, fieldNames: readonly string[], basePath: string): Promise<KeyHashSet> {
   const keys = new KeyHashSet();
@@ -17,7 +17,7 @@ export async function buildReferenceIndex(resource: Resource, fieldNames: readon
       if (fields.some((field) => field === undefined)) {
         throw new Error(`resource "${resource.name}" has no field ${fieldNames.filter((n) => !compiled.field(n)).map((n) => `"${n}"`).join(", ")}`);
       }
-      build = keyBuilder(fields as CompiledField[]);
+      build = keyBuilder(fields as CompiledField[], true);
     }
     const key = build(values);
     if (key !== null) keys.add(key);

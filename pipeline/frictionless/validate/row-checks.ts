@@ -145,19 +145,19 @@ export class RowChecks {
       else {
         const key = unique.build(values);
         if (key === null) continue;
-        first = unique.seen.addOrGet(key, rowNumber);
+        first = unique.seen.put(key, rowNumber);
       }
       if (first !== 0) {
         const field = unique.fields[0] as CompiledField;
         const column = this.columns[field.index] as number;
-        this.errors.add("unique-error", { ...this.cellProps(field, column, rowNumber, cells[column], cells), note: `the same as in the row at position "${first}"` });
+        this.errors.add("unique-error", { ...this.cellProps(field, column, rowNumber, cells[column], cells), note: `the same as in the row at position ${first}` });
       }
     }
     if (this.primaryKey && pkFirst !== 0) this.primaryKeyError(this.primaryKey, pkFirst, rowNumber, cells);
     for (const uniqueKey of this.uniqueKeys) {
       const key = uniqueKey.build(values);
       if (key === null) continue;
-      const first = uniqueKey.seen.addOrGet(key, rowNumber);
+      const first = uniqueKey.seen.put(key, rowNumber);
       if (first !== 0) {
         const names = uniqueKey.fields.map((f) => f.name);
         const field = uniqueKey.fields[0] as CompiledField;
@@ -165,7 +165,7 @@ export class RowChecks {
         this.errors.add("unique-error", {
           ...this.cellProps(field, column, rowNumber, cells[column], cells),
           fieldNames: names,
-          note: `values "${keyTexts(key, names.length).join(", ")}" of the unique key "${names.join(", ")}" are the same as in the row at position "${first}"`,
+          note: `values "${keyTexts(key, names.length).join(", ")}" of the unique key "${names.join(", ")}" are the same as in the row at position ${first}`,
         });
       }
     }
@@ -198,14 +198,14 @@ export class RowChecks {
     this.pending.length = 0;
   }
 
-  /** Records the row's primary key: 0 when new, the first row when repeated, -1 when entirely null. */
+  /** Records the row's primary key: 0 when new, the row it last appeared at when repeated, -1 when entirely null. */
   private recordPrimaryKey(pk: KeyMemory, values: unknown[], rowNumber: number): number {
     const key = pk.build(values);
-    return key === null ? -1 : pk.seen.addOrGet(key, rowNumber);
+    return key === null ? -1 : pk.seen.put(key, rowNumber);
   }
 
   private primaryKeyError(pk: KeyMemory, first: number, rowNumber: number, cells: unknown[]): void {
-    const note = first === -1 ? 'cells composing the primary keys are all "None"' : `the same as in the row at position "${first}"`;
+    const note = first === -1 ? 'cells composing the primary keys are all "None"' : `the same as in the row at position ${first}`;
     this.errors.add("primary-key", { rowNumber, cells: cellTexts(cells), fieldNames: pk.fields.map((f) => f.name), note });
   }
 

@@ -61,7 +61,7 @@ describe("validateTable", () => {
     ]);
     const byRow3 = task.errors.filter((e) => e.rowNumber === 3 && e.type === "constraint-error");
     expect(byRow3.map((e) => e.constraint)).toEqual(["pattern", "minimum", "enum"]);
-    expect(task.errors.find((e) => e.type === "unique-error")?.note).toBe('the same as in the row at position "2"');
+    expect(task.errors.find((e) => e.type === "unique-error")?.note).toBe("the same as in the row at position 2");
     expect(task.errors[0]).toMatchObject({ cell: "abc", fieldName: "montant", note: 'type is "number/default"' });
   });
 
@@ -96,6 +96,15 @@ describe("validateTable", () => {
       [2, undefined, "primary-key"],
       [3, undefined, "blank-row"],
       [3, undefined, "primary-key"],
+    ]);
+  });
+
+  it("points a repeated key at its previous occurrence, as frictionless-py", async () => {
+    const schema: Schema = { missingValues: [""], primaryKey: ["id"], fields: [{ name: "id", type: "integer" }] };
+    const task = await validateCsv("id\n1\n01\n1\n", schema);
+    expect(task.errors.map((e) => [e.rowNumber, e.note])).toEqual([
+      [3, "the same as in the row at position 2"],
+      [4, "the same as in the row at position 3"],
     ]);
   });
 

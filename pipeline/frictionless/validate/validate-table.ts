@@ -155,7 +155,8 @@ async function resolveForeignKeys(
     const target = fk.reference.resource;
     const self = target === undefined || target === "" || target === resource.name;
     const base = {
-      build: keyBuilder(fields as NonNullable<(typeof fields)[number]>[]),
+      // As frictionless-py: only a key whose every part is empty references nothing.
+      build: keyBuilder(fields as NonNullable<(typeof fields)[number]>[], true),
       fieldNames: fk.fields,
       referenceName: self ? "" : (target as string),
       referenceFieldNames: fk.reference.fields,
@@ -163,7 +164,7 @@ async function resolveForeignKeys(
     if (self) {
       const referenced = fk.reference.fields.map((name) => compiled.field(name));
       if (referenced.some((field) => field === undefined)) continue;
-      result.push({ ...base, index: new KeyHashSet(), selfBuild: keyBuilder(referenced as NonNullable<(typeof referenced)[number]>[]) });
+      result.push({ ...base, index: new KeyHashSet(), selfBuild: keyBuilder(referenced as NonNullable<(typeof referenced)[number]>[], true) });
       continue;
     }
     if (context.package === undefined) {
