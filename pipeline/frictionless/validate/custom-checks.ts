@@ -71,7 +71,7 @@ export class CustomChecks {
       try {
         findings = item.check.row(view);
       } catch (cause) {
-        this.fail(item, cause, `at row ${rowNumber}`);
+        this.fail(item, cause, `at row ${rowNumber}`, rowNumber);
         continue;
       }
       for (const finding of findings ?? []) this.report(item.check, finding, rowNumber, cells);
@@ -92,10 +92,11 @@ export class CustomChecks {
     }
   }
 
-  private fail(item: Running, cause: unknown, where: string): void {
+  private fail(item: Running, cause: unknown, where: string, rowNumber?: number): void {
     item.failed = true;
     const message = cause instanceof Error ? cause.message : String(cause);
-    this.errors.push(createError("check-error", { note: `custom check "${item.name}" threw ${where}: ${message}; this is a bug in the check, its remaining rows were not checked` }));
+    const note = `custom check "${item.name}" threw ${where}: ${message}; this is a bug in the check, its remaining rows were not checked`;
+    this.errors.push(createError("check-error", rowNumber === undefined ? { note } : { note, rowNumber }));
   }
 
   private report(check: Check, finding: CheckFinding, rowNumber: number | undefined, cells: unknown[] | undefined): void {

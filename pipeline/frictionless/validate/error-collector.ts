@@ -36,11 +36,15 @@ export class ErrorCollector {
     }
   }
 
-  /** Errors in reading order: header and file errors first, then by row (stable). */
+  /**
+   * Errors in frictionless-py's order: header errors, then row errors by row (stable: self
+   * references resolved at the end go back to their row), then file and table errors.
+   */
   sorted(): ValidationError[] {
+    const rank = (error: ValidationError): number => error.rowNumber ?? (error.tags.includes("#header") ? 0 : Number.MAX_SAFE_INTEGER);
     return this.errors
-      .map((error, order) => ({ error, order }))
-      .sort((a, b) => (a.error.rowNumber ?? 0) - (b.error.rowNumber ?? 0) || a.order - b.order)
+      .map((error, order) => ({ error, order, rank: rank(error) }))
+      .sort((a, b) => a.rank - b.rank || a.order - b.order)
       .map(({ error }) => error);
   }
 }

@@ -150,6 +150,7 @@ describe("validateTable", () => {
     ]);
     const task = await validateCsv(csv, LAUREATS, { limitRows: 1 });
     expect(task.stats.rows).toBe(1);
+    expect(task.warnings).toEqual(["reached row limit: 1"]);
     expect(flatten(task).map(([row]) => row)).not.toContain(3);
   });
 
@@ -158,6 +159,11 @@ describe("validateTable", () => {
     expect(flatten(wrong)).toEqual([
       [undefined, undefined, "byte-count"],
       [undefined, undefined, "hash-count"],
+    ]);
+    const withRows = await validateCsv(`${GOOD}l-3,x,1,2024-01-01,terminé\n`, LAUREATS, {}, { bytes: 10 });
+    expect(flatten(withRows)).toEqual([
+      [4, 2, "constraint-error"],
+      [undefined, undefined, "byte-count"],
     ]);
     const { createHash } = await import("node:crypto");
     const sha256 = createHash("sha256").update(GOOD).digest("hex");
@@ -198,10 +204,10 @@ describe("validateTable", () => {
     const schema: Schema = { ...LAUREATS, custom_checks: [{ name: "montant-plafond", params: { plafond: 1000 } }, { name: "en-panne" }, { name: "inconnu" }] };
     const task = await validateCsv(GOOD, schema, { checks });
     expect(task.errors.map((e) => [e.type, e.rowNumber, e.fieldName, e.fieldNumber, e.cell])).toEqual([
-      ["check-error", undefined, undefined, undefined, undefined],
       ["montant-plafond", 2, "montant", 3, "1200.50"],
+      ["check-error", 2, undefined, undefined, undefined],
     ]);
-    expect(task.errors[0]?.note).toContain('custom check "en-panne" threw at row 2: division fictive par zéro');
+    expect(task.errors[1]?.note).toContain('custom check "en-panne" threw at row 2: division fictive par zéro');
     expect(task.warnings).toEqual(['custom check "inconnu" is not available: skipped']);
   });
 

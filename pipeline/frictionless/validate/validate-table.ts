@@ -114,7 +114,8 @@ export async function validateTable(resource: Resource, options: ValidateOptions
   const limitRows = options.limitRows ?? Infinity;
   try {
     let sized = false;
-    outer: for await (const batch of reader.batches) {
+    // The header alone may have reached the error limit.
+    outer: for await (const batch of errors.full ? [] : reader.batches) {
       if (!sized) {
         sized = true;
         const { bytes, expectedBytes } = reader.stats();
@@ -123,10 +124,14 @@ export async function validateTable(resource: Resource, options: ValidateOptions
         checks.reserve(Math.min(limitRows, estimate, MAX_RESERVED_ROWS));
       }
       for (const row of batch) {
-        if (rows >= limitRows || errors.full) break outer;
         rows++;
         const values = checks.check(row);
         if (custom) custom.row(row.rowNumber, values, row.cells, byName);
+        if (rows >= limitRows) {
+          warnings.push(`reached row limit: ${limitRows}`);
+          break outer;
+        }
+        if (errors.full) break outer;
       }
     }
   } catch (cause) {
