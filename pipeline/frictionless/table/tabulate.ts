@@ -20,6 +20,7 @@ export async function tabulate(
   const commentRows = new Set(d.commentRows ?? []);
   const commentChar = d.commentChar === "" ? undefined : d.commentChar;
   const nullSequence = d.nullSequence;
+  const commenting = commentRows.size > 0 || commentChar !== undefined;
 
   const iterator = records[Symbol.asyncIterator]();
   let rowNumber = 0;
@@ -41,7 +42,7 @@ export async function tabulate(
         if (headerSet.has(rowNumber) && !isComment(rowNumber, cells)) headerCells.push(cells);
         continue;
       }
-      if (isComment(rowNumber, cells)) continue;
+      if (commenting && isComment(rowNumber, cells)) continue;
       if (nullSequence !== undefined) {
         for (let k = 0; k < cells.length; k++) if (cells[k] === nullSequence) cells[k] = null;
       }
