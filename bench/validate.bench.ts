@@ -13,12 +13,17 @@ import { ensureLaureats } from "./generate-laureats.ts";
  *   (b) our validation of the package (appels + lauréats, full lauréats schema: types,
  *       constraints, primary key, foreign key to the appels);
  *   (c) tableschema-js 1.12.6 on a 100,000-row slice, scaled to rows per second.
- * Above a million rows only our own passes run (the flat-memory check).
+ * Above a million rows only our own passes run (the flat-memory check). Each pass runs
+ * `--repeat` times (default 3) and its fastest run is reported.
  */
 const here = dirname(fileURLToPath(import.meta.url));
-const { values } = parseArgs({ options: { rows: { type: "string", default: "1000000" }, slice: { type: "string", default: "100000" } } });
+const { values } = parseArgs({
+  options: { rows: { type: "string", default: "1000000" }, slice: { type: "string", default: "100000" }, repeat: { type: "string", default: "3" } },
+});
 const rows = Number(values.rows);
 const sliceRows = Number(values.slice);
+// The machine is shared: each pass runs `repeat` times and its fastest run counts.
+const repeat = Math.max(1, Number(values.repeat));
 const dataDir = join(here, ".data");
 
 interface Measure {
@@ -27,9 +32,16 @@ interface Measure {
   maxRssMB: number;
 }
 
-function measure(pass: string, ...files: string[]): Measure {
+function measureOnce(pass: string, files: string[]): Measure {
   const out = execFileSync(process.execPath, ["--import", "tsx", join(here, "measure.ts"), pass, ...files], { encoding: "utf8", maxBuffer: 1 << 20 });
   return JSON.parse(out.trim().split("\n").pop() as string) as Measure;
+}
+
+/** The fastest of `repeat` runs, with the highest peak RSS seen. */
+function measure(pass: string, ...files: string[]): Measure {
+  const runs = Array.from({ length: repeat }, () => measureOnce(pass, files));
+  const best = runs.reduce((a, b) => (b.seconds < a.seconds ? b : a));
+  return { ...best, maxRssMB: Math.max(...runs.map((run) => run.maxRssMB)) };
 }
 
 console.log(`generating (once) ${rows.toLocaleString("en")} lauréats into bench/.data/ ...`);
@@ -42,7 +54,7 @@ const results: [string, Measure][] = [];
 const run = (label: string, pass: string, ...files: string[]): Measure => {
   const result = measure(pass, ...files);
   results.push([label, result]);
-  console.log(`  ${label}: ${result.seconds.toFixed(2)} s`);
+  console.log(`  ${label}: ${result.seconds.toFixed(2)} s (best of ${repeat})`);
   return result;
 };
 const parseOurs = run("(a) parse only, our reader", "parse:ours", full.laureats);
