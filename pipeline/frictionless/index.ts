@@ -11,7 +11,7 @@ export type { TableSource, TableReader, SourceRow, TableFormat, ReadStats, Diges
 export { validatePackage, isTableResource } from "./validate/validate-package.ts";
 export { validateTable, placeOf } from "./validate/validate-table.ts";
 export type { TableContext } from "./validate/validate-table.ts";
-export type { ValidateOptions } from "./validate/options.ts";
+export type { ValidateOptions, ValidationProgress } from "./validate/options.ts";
 export type { Check, CheckContext, CheckFactory, CheckFinding, CheckRegistry, CheckRow } from "./validate/check.ts";
 export type { Report, ReportTask, TaskStats } from "./report/types.ts";
 export { buildReport, stripTimings } from "./report/build-report.ts";

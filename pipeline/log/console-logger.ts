@@ -38,6 +38,7 @@ export function humanLogger(stream: Stream, options: { verbose?: boolean; color?
     progress(message) {
       if (!stream.isTTY) return;
       clearStatus();
+      if (message === "") return;
       const width = Math.max(20, (stream.columns ?? 80) - 1);
       stream.write(paint(2, message.length > width ? `${message.slice(0, width - 1)}…` : message));
       statusShown = true;

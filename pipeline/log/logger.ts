@@ -17,7 +17,7 @@ export interface LogEvent {
 
 export interface Logger {
   log(event: LogEvent): void;
-  /** Transient progress (a terminal shows it on one line; CI drops it). */
+  /** Transient progress (a terminal shows it on one line; CI drops it). An empty message clears it. */
   progress(message: string): void;
 }
 

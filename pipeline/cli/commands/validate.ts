@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import { formatReport, validateSource, type Report } from "../../frictionless/index.ts";
+import { humanLogger } from "../../log/console-logger.ts";
 import { frenchChecks } from "../../validate/registry.ts";
 import { integerOption, listOption, stringOption, type Command } from "../command.ts";
 import { EXIT, UsageError } from "../io.ts";
@@ -62,6 +63,8 @@ Exit codes: 0 valid, 1 invalid, 2 bad usage or unreadable input.
       ...(stringOption(args, "delimiter") !== undefined ? { delimiter: stringOption(args, "delimiter") } : {}),
       ...(stringOption(args, "sheet") !== undefined ? { sheetName: stringOption(args, "sheet") } : {}),
     };
+    // Only a terminal shows progress; the report itself goes to stdout.
+    const progress = humanLogger(io.stderr, { color: false });
     const report: Report = await validateSource({
       path: isUrl ? target : resolve(io.cwd, target),
       schemaPath: schema === undefined || /^https?:\/\//.test(schema) ? schema : resolve(io.cwd, schema),
@@ -73,7 +76,10 @@ Exit codes: 0 valid, 1 invalid, 2 bad usage or unreadable input.
       pickErrors: listOption(args, "pick-errors"),
       skipErrors: listOption(args, "skip-errors"),
       limitRows: integerOption(args, "limit-rows"),
+      onProgress: ({ resource, rows, bytes, expectedBytes }) =>
+        progress.progress(`validating ${resource}: ${rows.toLocaleString("en")} rows${expectedBytes ? ` (${Math.floor((100 * bytes) / expectedBytes)} %)` : ""}`),
     });
+    progress.progress("");
     io.stdout.write(formatReport(report, format));
     if (report.valid) return EXIT.ok;
     const all = [...report.errors, ...report.tasks.flatMap((task) => task.errors)];

@@ -15,6 +15,17 @@ export interface ValidateOptions {
   basePath?: string;
   /** Compute the sha256 of every table even when its resource declares no hash (for `stats.sha256`). */
   hashes?: boolean;
+  /** Called after each batch of rows, so that a terminal can show how far a long validation is. */
+  onProgress?: (progress: ValidationProgress) => void;
+}
+
+export interface ValidationProgress {
+  /** Resource name. */
+  resource: string;
+  rows: number;
+  bytes: number;
+  /** Size of the source when known (a local file), to show a percentage. */
+  expectedBytes?: number;
 }
 
 export const DEFAULT_LIMIT_ERRORS = 1000;

@@ -219,3 +219,17 @@ describe("validateTable", () => {
     expect(headerless).toMatchObject({ valid: true, labels: [], stats: { rows: 3 } });
   });
 });
+
+describe("progress", () => {
+  it("reports the rows read so far after each batch, for a terminal to show", async () => {
+    const rows = Array.from({ length: 5000 }, (_, i) => [`L-${i}`, String(i)]);
+    const seen: { resource: string; rows: number }[] = [];
+    await validateTable(
+      { name: "laureats-fictifs", data: [["id", "montant"], ...rows], schema: { missingValues: [""], fields: [{ name: "id", type: "string" }, { name: "montant", type: "integer" }] } },
+      { onProgress: ({ resource, rows: count }) => seen.push({ resource, rows: count }) },
+    );
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.at(-1)).toEqual({ resource: "laureats-fictifs", rows: 5000 });
+    expect(seen.map((p) => p.rows)).toEqual([...seen.map((p) => p.rows)].sort((a, b) => a - b));
+  });
+});

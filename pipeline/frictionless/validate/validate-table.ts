@@ -133,6 +133,10 @@ export async function validateTable(resource: Resource, options: ValidateOptions
         }
         if (errors.full) break outer;
       }
+      if (options.onProgress) {
+        const { bytes, expectedBytes } = reader.stats();
+        options.onProgress({ resource: resource.name, rows, bytes, expectedBytes });
+      }
     }
   } catch (cause) {
     if (!(cause instanceof TableReadError)) throw cause;
