@@ -1,4 +1,4 @@
-import { URL_PATTERN } from "../file/options.ts";
+import { tokenEnvOption, urlOption } from "../shared/options-schema.ts";
 
 export interface AidesTerritoiresOptions {
   baseUrl?: string;
@@ -23,8 +23,8 @@ export const optionsSchema = {
   required: ["tokenEnv"],
   properties: {
     // Tokens travel with every call: https only (http just for local test servers).
-    baseUrl: { type: "string", pattern: URL_PATTERN },
-    tokenEnv: { type: "string", pattern: "^[A-Za-z_][A-Za-z0-9_]*$" },
+    baseUrl: urlOption,
+    tokenEnv: tokenEnvOption,
     backers: slugs,
     programs: slugs,
     filters: { type: "object", additionalProperties: { type: "string" } },

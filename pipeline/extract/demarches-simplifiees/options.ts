@@ -1,4 +1,4 @@
-import { URL_PATTERN } from "../file/options.ts";
+import { tokenEnvOption, urlOption } from "../shared/options-schema.ts";
 import { DOSSIER_STATES, type DossierState } from "./types.ts";
 
 export interface DemarchesSimplifieesOptions {
@@ -24,9 +24,9 @@ export const optionsSchema = {
   required: ["demarche", "tokenEnv"],
   properties: {
     // Tokens travel with every call: https only (http just for local test servers).
-    baseUrl: { type: "string", pattern: URL_PATTERN },
+    baseUrl: urlOption,
     demarche: { type: "integer", minimum: 1 },
-    tokenEnv: { type: "string", pattern: "^[A-Za-z_][A-Za-z0-9_]*$" },
+    tokenEnv: tokenEnvOption,
     state: { enum: [...DOSSIER_STATES] },
     champs: { type: "object", additionalProperties: { type: "string", minLength: 1 } },
     timeoutMs: { type: "integer", minimum: 1000 },

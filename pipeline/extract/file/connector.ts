@@ -7,7 +7,8 @@ import { assertNotHtml, formatFromContentType, formatFromName } from "../shared/
 import { extractResult } from "../shared/result.ts";
 import { openTableRecords } from "../shared/table-records.ts";
 import { ExtractError, type Connector, type ConnectorContext, type ExtractResult } from "../types.ts";
-import { fileOptionsSchema, URL_PATTERN, type FileOptions } from "./options.ts";
+import { URL_PATTERN } from "../shared/options-schema.ts";
+import { fileOptionsSchema, type FileOptions } from "./options.ts";
 
 /** A CSV, TSV, JSON, NDJSON or XLSX table from disk or from a URL; read through the core's `openTable`. */
 export const fileConnector: Connector<FileOptions> = {

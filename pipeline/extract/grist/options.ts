@@ -1,4 +1,4 @@
-import { URL_PATTERN } from "../file/options.ts";
+import { tokenEnvOption, urlOption } from "../shared/options-schema.ts";
 
 export interface GristOptions {
   /** DINUM's instance by default; team sites use `https://<host>/o/<org>`. */
@@ -28,10 +28,10 @@ export const optionsSchema = {
   required: ["docId", "tableId"],
   properties: {
     // Tokens travel with every call: https only (http just for local test servers).
-    baseUrl: { type: "string", pattern: URL_PATTERN },
+    baseUrl: urlOption,
     docId: { type: "string", pattern: "^[A-Za-z0-9_-]+$" },
     tableId: { type: "string", pattern: "^[A-Za-z_][A-Za-z0-9_]*$" },
-    tokenEnv: { type: "string", pattern: "^[A-Za-z_][A-Za-z0-9_]*$" },
+    tokenEnv: tokenEnvOption,
     filter: { type: "object", additionalProperties: { type: "array", items: { type: ["string", "number", "boolean", "null"] } } },
     sort: { type: "string", pattern: "^-?[A-Za-z_][A-Za-z0-9_]*(,-?[A-Za-z_][A-Za-z0-9_]*)*$" },
     references: { enum: ["display", "record"] },

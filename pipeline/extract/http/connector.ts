@@ -1,5 +1,5 @@
 import { redactUrl } from "../../http/redact.ts";
-import { URL_PATTERN } from "../file/options.ts";
+import { URL_PATTERN } from "../shared/options-schema.ts";
 import { bodyStateToSave, fetchCached, readBodyState } from "../shared/fetch-cached.ts";
 import { assertNotHtml, formatFromContentType, formatFromName } from "../shared/format.ts";
 import { extractResult } from "../shared/result.ts";

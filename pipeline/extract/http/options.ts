@@ -1,13 +1,12 @@
-import type { Dialect } from "../../frictionless/descriptor/types.ts";
-import type { TableFormat } from "../../frictionless/table/types.ts";
-import { URL_PATTERN } from "../file/options.ts";
-import { TABLE_FORMATS } from "../shared/format.ts";
+import { tableSourceProperties, tokenEnvOption, urlOption, type TableSourceOptions } from "../shared/options-schema.ts";
 
-/** `source: { connector: http, … }`: one JSON, CSV or XLSX resource served over HTTP(S), possibly behind a token. */
-export interface HttpOptions {
+/**
+ * `source: { connector: http, … }`: one JSON, CSV or XLSX resource served over HTTP(S), possibly
+ * behind a token. Format by default: from the content type, then the URL extension, then JSON;
+ * encoding and dialect apply to CSV/XLSX answers.
+ */
+export interface HttpOptions extends TableSourceOptions {
   url: string;
-  /** Default: from the content type, then the URL extension, then JSON. */
-  format?: TableFormat;
   /** Extra request headers (never a token: name it with tokenEnv). */
   headers?: Record<string, string>;
   /** Environment variable holding the token. */
@@ -18,14 +17,6 @@ export interface HttpOptions {
   authScheme?: string;
   /** Dotted path to the array of records in a JSON answer, e.g. `data.items`; the answer itself when absent. */
   recordsPath?: string;
-  /** For CSV/XLSX answers. */
-  encoding?: string;
-  dialect?: Dialect;
-  timeoutMs?: number;
-  maxBytes?: number;
-  /** Retries after the first attempt on network errors, 429 and 5xx (default 4). */
-  retries?: number;
-  title?: string;
 }
 
 export const httpOptionsSchema = {
@@ -34,18 +25,12 @@ export const httpOptionsSchema = {
   additionalProperties: false,
   required: ["url"],
   properties: {
-    url: { type: "string", pattern: URL_PATTERN },
-    format: { enum: [...TABLE_FORMATS] },
+    url: urlOption,
     headers: { type: "object", additionalProperties: { type: "string" } },
-    tokenEnv: { type: "string", pattern: "^[A-Za-z_][A-Za-z0-9_]*$" },
+    tokenEnv: tokenEnvOption,
     tokenHeader: { type: "string", pattern: "^[A-Za-z0-9-]+$" },
     authScheme: { type: "string" },
     recordsPath: { type: "string", minLength: 1 },
-    encoding: { type: "string", minLength: 1 },
-    dialect: { type: "object" },
-    timeoutMs: { type: "integer", minimum: 1 },
-    maxBytes: { type: "integer", minimum: 1 },
-    retries: { type: "integer", minimum: 0, maximum: 10 },
-    title: { type: "string", minLength: 1 },
+    ...tableSourceProperties,
   },
 } as const;
