@@ -58,6 +58,7 @@ export function locations(io: CliIo, options: { datapackages?: string; output?: 
 }
 
 export function runContext(io: CliIo, where: Locations, logger: Logger, options: { force: boolean; publish: RunContext["publish"] }): RunContext {
+  const commit = gitCommit(io.env);
   return {
     repositoryRoot: resolve(where.datapackagesDir, ".."),
     repositoryUrl: repositoryUrl(),
@@ -67,8 +68,8 @@ export function runContext(io: CliIo, where: Locations, logger: Logger, options:
     logger,
     force: options.force,
     publish: options.publish,
-    pipelineVersion: `${pipelineVersion()}+${gitCommit(io.env) ?? "unknown"}`,
-    gitCommit: gitCommit(io.env),
+    pipelineVersion: `${pipelineVersion()}+${commit ?? "unknown"}`,
+    gitCommit: commit,
     runUrl: io.env.AAP_RUN_URL ?? githubRunUrl(io.env),
     now: () => new Date(),
     signal: io.signal,

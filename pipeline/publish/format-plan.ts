@@ -1,3 +1,4 @@
+import { formatBytes } from "../log/format.ts";
 import type { Plan, ResourcePlan } from "./plan.ts";
 
 /**
@@ -59,17 +60,4 @@ function resourceText(step: ResourcePlan): string {
     case "delete":
       return `delete ${step.id} "${step.title}" (${formatBytes(step.remoteBytes)}): no longer in the package`;
   }
-}
-
-export function formatBytes(bytes: number | undefined): string {
-  if (bytes === undefined) return "size unknown";
-  if (bytes < 1000) return `${bytes} B`;
-  const units = ["kB", "MB", "GB"];
-  let value = bytes / 1000;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit += 1;
-  }
-  return `${value.toFixed(1)} ${units[unit]}`;
 }

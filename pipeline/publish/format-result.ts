@@ -1,4 +1,4 @@
-import { formatBytes } from "./format-plan.ts";
+import { formatBytes } from "../log/format.ts";
 import type { PublishResult } from "./publish-dataset.ts";
 
 /** What a publication did, for people (one line per action and a total) or as JSON. */

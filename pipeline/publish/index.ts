@@ -9,7 +9,7 @@ export { PublishError, type PublishErrorCode } from "./errors.ts";
 export { checkLocalDataset } from "./check-local.ts";
 export { digestFile, digestResources } from "./digest.ts";
 export { planPublication, type Plan, type ResourcePlan, type DatasetPlan } from "./plan.ts";
-export { formatPlan, countActions, formatBytes } from "./format-plan.ts";
+export { formatPlan, countActions } from "./format-plan.ts";
 export { formatPublishResult } from "./format-result.ts";
 export { readPackageState, type PackageState } from "./state.ts";
 export { publishDataset, type PublishOptions, type PublishResult } from "./publish-dataset.ts";

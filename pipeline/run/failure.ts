@@ -18,8 +18,3 @@ export function describeFailure(error: unknown): string {
   }
   return `unexpected error (a bug: please report it with this text): ${(error as Error)?.stack ?? String(error)}`;
 }
-
-/** Failures that mean "the input could not be read at all" rather than "the data is wrong" (exit code 2). */
-export function isUnreadableInput(error: unknown): boolean {
-  return error instanceof DeclarationError;
-}

@@ -13,7 +13,8 @@ import { describeFailure } from "./failure.ts";
 import { packageFingerprint } from "./fingerprint.ts";
 import type { LocatedError } from "./locate-errors.ts";
 import { publishStage } from "./publish-stage.ts";
-import { formatBytes, StageClock, type StageRecord } from "./stage-clock.ts";
+import { formatBytes } from "../log/format.ts";
+import { StageClock, type StageRecord } from "./stage-clock.ts";
 
 export const SOURCES_STATE_FILE = "sources.json";
 export const BUILDS_STATE_FILE = "builds.json";

@@ -1,6 +1,6 @@
 import type { RunResult } from "./run.ts";
 import type { PackageOutcome } from "./run-package.ts";
-import { formatDuration } from "./stage-clock.ts";
+import { formatDuration } from "../log/format.ts";
 
 const STATUS_TEXT: Record<PackageOutcome["status"], string> = {
   published: "✅ publié",

@@ -1,5 +1,5 @@
 import type { Logger } from "../log/logger.ts";
-import { formatBytes } from "../publish/format-plan.ts";
+import { formatBytes, formatDuration } from "../log/format.ts";
 
 export type StageName = "extract" | "transform" | "validate" | "package" | "publish";
 
@@ -61,10 +61,4 @@ function describeCounts(counts: Record<string, number>): string {
   return Object.entries(counts)
     .map(([key, value]) => (key === "bytes" ? formatBytes(value) : `${value} ${LABELS[key] ?? key}`))
     .join(", ");
-}
-
-export { formatBytes };
-
-export function formatDuration(milliseconds: number): string {
-  return milliseconds < 1000 ? `${milliseconds} ms` : `${(milliseconds / 1000).toFixed(1)} s`;
 }
