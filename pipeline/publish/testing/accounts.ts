@@ -1,5 +1,6 @@
 import { requireUser } from "./auth.ts";
 import { NOT_FOUND_TEXT, abort, json, type ApiResponse } from "./http-io.ts";
+import { renderUser } from "./render.ts";
 import type { RequestContext } from "./router.ts";
 import type { Organization, Store } from "./store.ts";
 
@@ -30,13 +31,7 @@ export function getMe(context: RequestContext): ApiResponse {
   const user = requireUser(context.user);
   const { store } = context;
   return json(200, {
-    id: user.id,
-    first_name: user.firstName,
-    last_name: user.lastName,
-    slug: user.slug,
-    uri: `${store.baseUrl}/api/1/users/${user.slug}/`,
-    page: `${store.baseUrl}/users/${user.slug}`,
-    avatar: null,
+    ...renderUser(store, user),
     roles: [],
     organizations: store.organizationsOf(user).map((organization) => renderOrganizationDetails(store, organization, false)),
   });

@@ -96,7 +96,11 @@ function renderOrganization(store: Store, organizationId: string | null): Record
 
 function renderOwner(store: Store, ownerId: string | null): Record<string, unknown> | null {
   const user = ownerId ? store.users.find((candidate) => candidate.id === ownerId) : undefined;
-  if (!user) return null;
+  return user ? { ...renderUser(store, user), avatar_thumbnail: null } : null;
+}
+
+/** The fields udata shows of a user, as an owner and in `/me/`. */
+export function renderUser(store: Store, user: User): Record<string, unknown> {
   return {
     id: user.id,
     first_name: user.firstName,
@@ -105,6 +109,5 @@ function renderOwner(store: Store, ownerId: string | null): Record<string, unkno
     uri: `${store.baseUrl}/api/1/users/${user.slug}/`,
     page: `${store.baseUrl}/users/${user.slug}`,
     avatar: null,
-    avatar_thumbnail: null,
   };
 }
