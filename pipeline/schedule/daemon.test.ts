@@ -37,11 +37,11 @@ describe("previousFireTime", () => {
 });
 
 describe("runDaemon", () => {
-  it("catches up at start when the last success is older than the last slot, then records it", async () => {
+  /** A nightly daemon at 03:17 Paris time, started at 11:00 Paris time on 2026-11-23 with this last success. */
+  async function nightlyDaemon(lastSuccessAt: string, job: (controller: AbortController) => Promise<{ ok: boolean; summary: string }>) {
     const file = await stateFile();
-    await writeState(file, { lastSuccessAt: "2026-11-20T02:17:00.000Z" });
+    await writeState(file, { lastSuccessAt });
     const controller = new AbortController();
-    let runs = 0;
     const logger = memoryLogger();
     const done = runDaemon({
       cron: "17 3 * * *",
@@ -50,11 +50,17 @@ describe("runDaemon", () => {
       logger,
       signal: controller.signal,
       now: () => new Date("2026-11-23T10:00:00Z"),
-      job: async () => {
-        runs++;
-        controller.abort();
-        return { ok: true, summary: "1 package published" };
-      },
+      job: () => job(controller),
+    });
+    return { file, controller, logger, done };
+  }
+
+  it("catches up at start when the last success is older than the last slot, then records it", async () => {
+    let runs = 0;
+    const { file, logger, done } = await nightlyDaemon("2026-11-20T02:17:00.000Z", async (controller) => {
+      runs++;
+      controller.abort();
+      return { ok: true, summary: "1 package published" };
     });
     await done;
     expect(runs).toBe(1);
@@ -63,22 +69,10 @@ describe("runDaemon", () => {
   });
 
   it("does not run at start when the last slot already succeeded", async () => {
-    const file = await stateFile();
-    await writeState(file, { lastSuccessAt: "2026-11-23T02:20:00.000Z" });
-    const controller = new AbortController();
     let runs = 0;
-    const logger = memoryLogger();
-    const done = runDaemon({
-      cron: "17 3 * * *",
-      timezone: "Europe/Paris",
-      stateFile: file,
-      logger,
-      signal: controller.signal,
-      now: () => new Date("2026-11-23T10:00:00Z"),
-      job: async () => {
-        runs++;
-        return { ok: true, summary: "" };
-      },
+    const { controller, logger, done } = await nightlyDaemon("2026-11-23T02:20:00.000Z", async () => {
+      runs++;
+      return { ok: true, summary: "" };
     });
     setTimeout(() => controller.abort(), 50);
     await done;
