@@ -3,7 +3,7 @@ import { createError } from "../errors/index.ts";
 import type { CompiledField } from "../field/index.ts";
 import type { Check, CheckContext, CheckFinding, CheckRegistry, CheckRow } from "./check.ts";
 import type { ErrorCollector } from "./error-collector.ts";
-import { cellText } from "./row-checks.ts";
+import { cellText } from "./key-checks.ts";
 
 /** A schema's `custom_checks`, as Validata declares them. */
 interface Declared {

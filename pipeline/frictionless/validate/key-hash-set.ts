@@ -29,13 +29,18 @@ export class KeyHashSet {
   /** Records `key` at `rowNumber`; returns the row it was last recorded at, or 0 when new. */
   put(key: string, rowNumber: number): number {
     hash(key);
-    const at = this.find(hashA, hashB);
+    return this.putHash(hashA, hashB, rowNumber);
+  }
+
+  /** `put` for a key already hashed with `hashKey` (a worker thread hashed it). */
+  putHash(a: number, b: number, rowNumber: number): number {
+    const at = this.find(a, b);
     const slots = this.slots;
     const previous = slots[at + 2] as number;
     slots[at + 2] = rowNumber;
     if (previous !== 0) return previous;
-    slots[at] = hashA;
-    slots[at + 1] = hashB;
+    slots[at] = a;
+    slots[at + 1] = b;
     if (++this.count > this.mask * 0.7) this.grow();
     return 0;
   }
@@ -43,7 +48,11 @@ export class KeyHashSet {
   /** Row number where `key` was last recorded, or 0 when it is absent. */
   get(key: string): number {
     hash(key);
-    return this.slots[this.find(hashA, hashB) + 2] as number;
+    return this.getHash(hashA, hashB);
+  }
+
+  getHash(a: number, b: number): number {
+    return this.slots[this.find(a, b) + 2] as number;
   }
 
   add(key: string): void {
@@ -97,6 +106,22 @@ export class KeyHashSet {
 // Results of `hash`, kept in module variables to return two numbers without allocating.
 let hashA = 0;
 let hashB = 0;
+
+/**
+ * Writes the 64-bit hash of `key` as two 32-bit words at `out[at]`, `out[at + 1]`; a null key
+ * is written as 0, 0, which no key hashes to. Lets the costly part, hashing the text, run
+ * where the row is read (a worker thread), and only `putHash`/`getHash` where the set lives.
+ */
+export function hashKey(key: string | null, out: Uint32Array, at: number): void {
+  if (key === null) {
+    out[at] = 0;
+    out[at + 1] = 0;
+    return;
+  }
+  hash(key);
+  out[at] = hashA;
+  out[at + 1] = hashB;
+}
 
 function hash(text: string): void {
   let a = 0x811c9dc5 ^ text.length;

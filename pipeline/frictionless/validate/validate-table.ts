@@ -15,7 +15,8 @@ import { declaredHash, openResource } from "./open-resource.ts";
 import type { ValidateOptions } from "./options.ts";
 import { readRecords, schemaFromLabels } from "./read-logical-rows.ts";
 import { ReferenceIndexes } from "./reference-index.ts";
-import { RowChecks, type ForeignKeyCheck } from "./row-checks.ts";
+import { KeyChecks, type ForeignKeyCheck } from "./key-checks.ts";
+import { RowChecks } from "./row-checks.ts";
 
 /** Key sets are sized up front for at most this many rows (a 2^22-slot table, 48 MB each); beyond, they grow. */
 const MAX_RESERVED_ROWS = 2_000_000;
@@ -96,7 +97,8 @@ export async function validateTable(resource: Resource, options: ValidateOptions
   const foreignKeys = await resolveForeignKeys(resource, compiled, context, basePath, errors, warnings);
   // Without a schema or a header nothing says how wide a row should be.
   const width = resource.schema === undefined && !hasHeader ? Number.MAX_SAFE_INTEGER : header.width;
-  const checks = new RowChecks(compiled, header.columns, width, foreignKeys, errors);
+  const keys = new KeyChecks(compiled, header.columns, foreignKeys);
+  const checks = new RowChecks(compiled, header.columns, width, keys, errors);
   const checkContext: CheckContext = {
     schema: compiled.schema,
     resource,
@@ -121,7 +123,7 @@ export async function validateTable(resource: Resource, options: ValidateOptions
         const { bytes, expectedBytes } = reader.stats();
         // An estimate only, capped: short first rows must not reserve gigabytes for a big file.
         const estimate = expectedBytes !== undefined && bytes > 0 ? Math.ceil(((batch.length * expectedBytes) / bytes) * 1.1) : 0;
-        checks.reserve(Math.min(limitRows, estimate, MAX_RESERVED_ROWS));
+        keys.reserve(Math.min(limitRows, estimate, MAX_RESERVED_ROWS));
       }
       for (const row of batch) {
         rows++;

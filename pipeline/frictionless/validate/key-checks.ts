@@ -1,0 +1,222 @@
+import type { ErrorProps } from "../errors/index.ts";
+import type { CompiledField, CompiledSchema } from "../field/index.ts";
+import { hashKey, KeyHashSet } from "./key-hash-set.ts";
+import { keyBuilder, keyTexts, ownString, type KeyBuilder } from "./key-set.ts";
+
+/** A foreign key resolved for one table: where its referenced keys are. */
+export interface ForeignKeyCheck {
+  build: KeyBuilder;
+  fieldNames: string[];
+  referenceName: string;
+  referenceFieldNames: string[];
+  /** Keys of the referenced resource; for a self-reference, filled as rows are read. */
+  index: KeyHashSet;
+  /** For a self-reference: builds this row's referenced key. */
+  selfBuild?: KeyBuilder;
+}
+
+/** A key check that failed on a row; `keyErrorProps` turns it into an error once the row's cells are at hand. */
+export type KeyFinding =
+  | { check: "unique"; index: number; rowNumber: number; first: number }
+  /** `first` is -1 when the key is entirely null. */
+  | { check: "primary-key"; rowNumber: number; first: number }
+  | { check: "unique-key"; index: number; rowNumber: number; first: number }
+  /** `pending`: a self-reference not found yet, which a later row may still satisfy (see `finish`). */
+  | { check: "foreign-key"; index: number; rowNumber: number; pending: boolean };
+
+interface KeyMemory {
+  build: KeyBuilder;
+  fields: CompiledField[];
+  /** Keys with the row number of their last occurrence. */
+  seen: KeyHashSet;
+}
+
+/**
+ * The checks that span rows: unique fields, primary key, unique keys and foreign keys. They
+ * work on 64-bit hashes of the keys' canonical text, in two steps: `hashRow` (the costly part,
+ * run wherever the row is read, possibly a worker thread) and `checkRow` (the key sets, run
+ * once per table in row order). Findings carry row numbers only; the caller builds the error
+ * from the row's cells, at once or, when the row was read elsewhere, after reading it again.
+ */
+export class KeyChecks {
+  private readonly primaryKey: KeyMemory | undefined;
+  /** A unique field that is the whole primary key shares its key set (ids are usually both). */
+  private readonly uniques: (KeyMemory & { shared: boolean })[];
+  private readonly uniqueKeys: KeyMemory[];
+  /** Self-references not found when their row was read: [rowNumber, fk index, hashA, hashB]... */
+  private readonly pending: number[] = [];
+  /** Number of hashed keys per row (two words each): primary key, unique fields, unique keys, foreign keys, self-referenced keys. */
+  readonly width: number;
+  private readonly builders: KeyBuilder[];
+
+  constructor(
+    compiled: CompiledSchema,
+    private readonly columns: ArrayLike<number>,
+    readonly foreignKeys: ForeignKeyCheck[],
+  ) {
+    const pick = (names: readonly string[]): CompiledField[] => names.map((name) => compiled.field(name)).filter((f): f is CompiledField => f !== undefined);
+    const pk = compiled.schema.primaryKey?.length ? pick(compiled.schema.primaryKey) : [];
+    this.primaryKey = pk.length > 0 ? { build: keyBuilder(pk, true), fields: pk, seen: new KeyHashSet() } : undefined;
+    this.uniques = compiled.fields
+      .filter((field) => field.descriptor.constraints?.unique === true)
+      .map((field) => {
+        const shared = pk.length === 1 && pk[0] === field ? this.primaryKey : undefined;
+        return { build: keyBuilder([field]), fields: [field], seen: shared?.seen ?? new KeyHashSet(), shared: shared !== undefined };
+      });
+    this.uniqueKeys = (compiled.schema.uniqueKeys ?? []).map((names) => {
+      const fields = pick(names);
+      return { build: keyBuilder(fields), fields, seen: new KeyHashSet() };
+    });
+    this.builders = [
+      ...(this.primaryKey ? [this.primaryKey.build] : []),
+      ...this.uniques.filter((unique) => !unique.shared).map((unique) => unique.build),
+      ...this.uniqueKeys.map((uniqueKey) => uniqueKey.build),
+      ...foreignKeys.map((fk) => fk.build),
+      ...foreignKeys.flatMap((fk) => (fk.selfBuild ? [fk.selfBuild] : [])),
+    ];
+    this.width = this.builders.length;
+  }
+
+  /** Writes the row's key hashes (2 × `width` words) at `out[at]`. */
+  hashRow(values: readonly unknown[], out: Uint32Array, at: number): void {
+    const builders = this.builders;
+    for (let k = 0; k < builders.length; k++) hashKey((builders[k] as KeyBuilder)(values), out, at + 2 * k);
+  }
+
+  /**
+   * Checks one row's hashed keys (as written by `hashRow`), in frictionless-py's order: unique
+   * fields, primary key, unique keys, foreign keys. Rows must come in table order.
+   */
+  checkRow(hashes: Uint32Array, at: number, rowNumber: number, found: (finding: KeyFinding) => void): void {
+    let slot = at;
+    let pkFirst = 0;
+    if (this.primaryKey) {
+      pkFirst = isNull(hashes, slot) ? -1 : this.primaryKey.seen.putHash(hashes[slot] as number, hashes[slot + 1] as number, rowNumber);
+      slot += 2;
+    }
+    for (let index = 0; index < this.uniques.length; index++) {
+      const unique = this.uniques[index] as KeyMemory & { shared: boolean };
+      let first: number;
+      if (unique.shared) first = pkFirst > 0 ? pkFirst : 0;
+      else {
+        const a = slot;
+        slot += 2;
+        if (isNull(hashes, a)) continue;
+        first = unique.seen.putHash(hashes[a] as number, hashes[a + 1] as number, rowNumber);
+      }
+      if (first !== 0) found({ check: "unique", index, rowNumber, first });
+    }
+    if (this.primaryKey && pkFirst !== 0) found({ check: "primary-key", rowNumber, first: pkFirst });
+    for (let index = 0; index < this.uniqueKeys.length; index++, slot += 2) {
+      if (isNull(hashes, slot)) continue;
+      const first = (this.uniqueKeys[index] as KeyMemory).seen.putHash(hashes[slot] as number, hashes[slot + 1] as number, rowNumber);
+      if (first !== 0) found({ check: "unique-key", index, rowNumber, first });
+    }
+    const fks = this.foreignKeys;
+    // A row may reference itself: its own referenced keys are recorded before its references are looked up.
+    let own = slot + 2 * fks.length;
+    for (const fk of fks) {
+      if (fk.selfBuild === undefined) continue;
+      if (!isNull(hashes, own)) fk.index.putHash(hashes[own] as number, hashes[own + 1] as number, 1);
+      own += 2;
+    }
+    for (let index = 0; index < fks.length; index++, slot += 2) {
+      if (isNull(hashes, slot)) continue;
+      const fk = fks[index] as ForeignKeyCheck;
+      const a = hashes[slot] as number;
+      const b = hashes[slot + 1] as number;
+      if (fk.index.getHash(a, b) !== 0) continue;
+      if (fk.selfBuild) this.pending.push(rowNumber, index, a, b);
+      found({ check: "foreign-key", index, rowNumber, pending: fk.selfBuild !== undefined });
+    }
+  }
+
+  /** After the last row: the self-references that no row of the table satisfied, in row order. */
+  finish(found: (finding: KeyFinding) => void): void {
+    const pending = this.pending;
+    for (let k = 0; k < pending.length; k += 4) {
+      const index = pending[k + 1] as number;
+      const fk = this.foreignKeys[index] as ForeignKeyCheck;
+      if (fk.index.getHash(pending[k + 2] as number, pending[k + 3] as number) === 0) {
+        found({ check: "foreign-key", index, rowNumber: pending[k] as number, pending: false });
+      }
+    }
+    pending.length = 0;
+  }
+
+  /** Sizes the key sets for about `rows` rows (an estimate from the file size). */
+  reserve(rows: number): void {
+    this.primaryKey?.seen.reserve(rows);
+    for (const unique of this.uniques) if (!unique.shared) unique.seen.reserve(rows);
+    for (const uniqueKey of this.uniqueKeys) uniqueKey.seen.reserve(rows);
+    for (const fk of this.foreignKeys) if (fk.selfBuild) fk.index.reserve(rows);
+  }
+
+  /** The error a finding stands for, from the row's logical values and source cells. */
+  keyError(finding: KeyFinding, values: readonly unknown[], cells: readonly unknown[]): [type: string, props: ErrorProps] {
+    const { rowNumber } = finding;
+    const texts = cellTexts(cells);
+    switch (finding.check) {
+      case "unique": {
+        const field = (this.uniques[finding.index] as KeyMemory).fields[0] as CompiledField;
+        return ["unique-error", { ...this.cellProps(field, rowNumber, cells, texts), note: `the same as in the row at position ${finding.first}` }];
+      }
+      case "primary-key": {
+        const pk = this.primaryKey as KeyMemory;
+        const note = finding.first === -1 ? 'cells composing the primary keys are all "None"' : `the same as in the row at position ${finding.first}`;
+        return ["primary-key", { rowNumber, cells: texts, fieldNames: pk.fields.map((f) => f.name), note }];
+      }
+      case "unique-key": {
+        const uniqueKey = this.uniqueKeys[finding.index] as KeyMemory;
+        const names = uniqueKey.fields.map((f) => f.name);
+        const key = uniqueKey.build(values) as string;
+        return [
+          "unique-error",
+          {
+            ...this.cellProps(uniqueKey.fields[0] as CompiledField, rowNumber, cells, texts),
+            fieldNames: names,
+            note: `values "${keyTexts(key, names.length).join(", ")}" of the unique key "${names.join(", ")}" are the same as in the row at position ${finding.first}`,
+          },
+        ];
+      }
+      case "foreign-key": {
+        const fk = this.foreignKeys[finding.index] as ForeignKeyCheck;
+        const fieldCells = keyTexts(fk.build(values) as string, fk.fieldNames.length);
+        return [
+          "foreign-key",
+          {
+            rowNumber,
+            cells: texts,
+            fieldNames: fk.fieldNames,
+            fieldCells,
+            referenceName: fk.referenceName,
+            referenceFieldNames: fk.referenceFieldNames,
+            note: `values "${fieldCells.join(", ")}" not found in the lookup table "${fk.referenceName}" as "${fk.referenceFieldNames.join(", ")}"`,
+          },
+        ];
+      }
+    }
+  }
+
+  private cellProps(field: CompiledField, rowNumber: number, cells: readonly unknown[], texts: string[]): ErrorProps {
+    const column = this.columns[field.index] as number;
+    return { rowNumber, fieldName: field.name, fieldNumber: column + 1, cell: cellText(cells[column]), cells: texts };
+  }
+}
+
+function isNull(hashes: Uint32Array, at: number): boolean {
+  return hashes[at] === 0 && hashes[at + 1] === 0;
+}
+
+/** A cell as report text, copied so that an error does not pin the chunk it was read from. */
+export function cellText(cell: unknown): string {
+  if (cell === null || cell === undefined) return "";
+  if (typeof cell === "string") return ownString(cell);
+  if (cell instanceof Date) return cell.toISOString();
+  if (typeof cell === "object") return JSON.stringify(cell);
+  return String(cell);
+}
+
+export function cellTexts(cells: readonly unknown[]): string[] {
+  return cells.map(cellText);
+}
