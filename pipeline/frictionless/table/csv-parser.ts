@@ -57,6 +57,11 @@ export class CsvParser {
     this.rest = s.slice(this.parse(s, false, out));
   }
 
+  /** Text pushed but not parsed yet: the start of a record that no line terminator has closed. */
+  get unfinished(): string {
+    return this.rest;
+  }
+
   /** Flushes the last record (a file need not end with a line terminator). */
   end(out: string[][]): void {
     const s = this.rest;

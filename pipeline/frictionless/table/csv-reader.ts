@@ -9,7 +9,17 @@ import { TableReadError, encodingReadError } from "./read-error.ts";
  */
 export async function* readCsvRecords(
   chunks: AsyncIterable<Uint8Array>,
-  options: { format: "csv" | "tsv"; encoding: string | undefined; dialect: Dialect | undefined; place: string },
+  options: {
+    format: "csv" | "tsv";
+    encoding: string | undefined;
+    dialect: Dialect | undefined;
+    place: string;
+    /**
+     * For a piece of a file: the text of a last record that no line terminator closed is
+     * handed here instead of being read as a record (it continues in the next piece).
+     */
+    unfinished?: (text: string) => void;
+  },
 ): AsyncGenerator<string[][]> {
   let parser: CsvParser;
   try {
@@ -32,6 +42,10 @@ export async function* readCsvRecords(
     records += out.length;
     if (out.length > 0) yield out;
     throw encodingReadError(cause.byteOffset, options.encoding, options.place, records + 1);
+  }
+  if (options.unfinished) {
+    options.unfinished(parser.unfinished);
+    return;
   }
   const out: string[][] = [];
   parser.end(out);

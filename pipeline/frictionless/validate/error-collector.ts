@@ -25,15 +25,17 @@ export class ErrorCollector {
     this.push(createError(type, props));
   }
 
-  push(error: ValidationError): void {
-    if (this.full) return;
-    if (this.pick && !errorMatches(error, this.pick)) return;
-    if (this.skip && errorMatches(error, this.skip)) return;
+  /** Keeps `error` unless filtered out or past the limit; returns whether it was kept. */
+  push(error: ValidationError): boolean {
+    if (this.full) return false;
+    if (this.pick && !errorMatches(error, this.pick)) return false;
+    if (this.skip && errorMatches(error, this.skip)) return false;
     this.errors.push(error);
     if (this.errors.length >= this.limit) {
       this.full = true;
       this.warnings.push(`reached error limit: ${this.limit}`);
     }
+    return true;
   }
 
   /**

@@ -3,14 +3,22 @@ import type { CompiledField, CompiledSchema } from "../field/index.ts";
 import { hashKey, KeyHashSet } from "./key-hash-set.ts";
 import { keyBuilder, keyTexts, ownString, type KeyBuilder } from "./key-set.ts";
 
-/** A foreign key resolved for one table: where its referenced keys are. */
-export interface ForeignKeyCheck {
-  build: KeyBuilder;
+/** A foreign key of a table, its fields known to exist: plain data, that a worker thread can receive. */
+export interface ForeignKeyShape {
   fieldNames: string[];
+  /** `""` for a reference to the table itself. */
   referenceName: string;
   referenceFieldNames: string[];
+}
+
+/** A foreign key resolved for one table: where its referenced keys are. */
+export interface ForeignKeyCheck extends ForeignKeyShape {
   /** Keys of the referenced resource; for a self-reference, filled as rows are read. */
   index: KeyHashSet;
+}
+
+interface ForeignKeyMemory extends ForeignKeyCheck {
+  build: KeyBuilder;
   /** For a self-reference: builds this row's referenced key. */
   selfBuild?: KeyBuilder;
 }
@@ -31,6 +39,14 @@ interface KeyMemory {
   seen: KeyHashSet;
 }
 
+/** Key sets are sized up front for at most this many rows (a 2^22-slot table, 48 MB each). */
+const MAX_RESERVED_ROWS = 2_000_000;
+
+/** The error type a finding reports. */
+export function findingType(finding: KeyFinding): "unique-error" | "primary-key" | "foreign-key" {
+  return finding.check === "unique" || finding.check === "unique-key" ? "unique-error" : finding.check;
+}
+
 /**
  * The checks that span rows: unique fields, primary key, unique keys and foreign keys. They
  * work on 64-bit hashes of the keys' canonical text, in two steps: `hashRow` (the costly part,
@@ -48,13 +64,20 @@ export class KeyChecks {
   /** Number of hashed keys per row (two words each): primary key, unique fields, unique keys, foreign keys, self-referenced keys. */
   readonly width: number;
   private readonly builders: KeyBuilder[];
+  private readonly foreignKeys: ForeignKeyMemory[];
 
   constructor(
     compiled: CompiledSchema,
     private readonly columns: ArrayLike<number>,
-    readonly foreignKeys: ForeignKeyCheck[],
+    foreignKeys: ForeignKeyCheck[],
   ) {
     const pick = (names: readonly string[]): CompiledField[] => names.map((name) => compiled.field(name)).filter((f): f is CompiledField => f !== undefined);
+    // As frictionless-py: only a foreign key whose every part is empty references nothing.
+    this.foreignKeys = foreignKeys.map((fk) => ({
+      ...fk,
+      build: keyBuilder(pick(fk.fieldNames), true),
+      ...(fk.referenceName === "" ? { selfBuild: keyBuilder(pick(fk.referenceFieldNames), true) } : {}),
+    }));
     const pk = compiled.schema.primaryKey?.length ? pick(compiled.schema.primaryKey) : [];
     this.primaryKey = pk.length > 0 ? { build: keyBuilder(pk, true), fields: pk, seen: new KeyHashSet() } : undefined;
     this.uniques = compiled.fields
@@ -71,8 +94,8 @@ export class KeyChecks {
       ...(this.primaryKey ? [this.primaryKey.build] : []),
       ...this.uniques.filter((unique) => !unique.shared).map((unique) => unique.build),
       ...this.uniqueKeys.map((uniqueKey) => uniqueKey.build),
-      ...foreignKeys.map((fk) => fk.build),
-      ...foreignKeys.flatMap((fk) => (fk.selfBuild ? [fk.selfBuild] : [])),
+      ...this.foreignKeys.map((fk) => fk.build),
+      ...this.foreignKeys.flatMap((fk) => (fk.selfBuild ? [fk.selfBuild] : [])),
     ];
     this.width = this.builders.length;
   }
@@ -122,7 +145,7 @@ export class KeyChecks {
     }
     for (let index = 0; index < fks.length; index++, slot += 2) {
       if (isNull(hashes, slot)) continue;
-      const fk = fks[index] as ForeignKeyCheck;
+      const fk = fks[index] as ForeignKeyMemory;
       const a = hashes[slot] as number;
       const b = hashes[slot + 1] as number;
       if (fk.index.getHash(a, b) !== 0) continue;
@@ -136,7 +159,7 @@ export class KeyChecks {
     const pending = this.pending;
     for (let k = 0; k < pending.length; k += 4) {
       const index = pending[k + 1] as number;
-      const fk = this.foreignKeys[index] as ForeignKeyCheck;
+      const fk = this.foreignKeys[index] as ForeignKeyMemory;
       if (fk.index.getHash(pending[k + 2] as number, pending[k + 3] as number) === 0) {
         found({ check: "foreign-key", index, rowNumber: pending[k] as number, pending: false });
       }
@@ -144,8 +167,12 @@ export class KeyChecks {
     pending.length = 0;
   }
 
-  /** Sizes the key sets for about `rows` rows (an estimate from the file size). */
-  reserve(rows: number): void {
+  /**
+   * Sizes the key sets for about `rows` rows (an estimate from the file size): one resize
+   * instead of a dozen. Capped, as an estimate may be far off: beyond, the sets grow.
+   */
+  reserve(estimate: number): void {
+    const rows = Math.min(estimate, MAX_RESERVED_ROWS);
     this.primaryKey?.seen.reserve(rows);
     for (const unique of this.uniques) if (!unique.shared) unique.seen.reserve(rows);
     for (const uniqueKey of this.uniqueKeys) uniqueKey.seen.reserve(rows);
@@ -180,7 +207,7 @@ export class KeyChecks {
         ];
       }
       case "foreign-key": {
-        const fk = this.foreignKeys[finding.index] as ForeignKeyCheck;
+        const fk = this.foreignKeys[finding.index] as ForeignKeyMemory;
         const fieldCells = keyTexts(fk.build(values) as string, fk.fieldNames.length);
         return [
           "foreign-key",

@@ -25,6 +25,13 @@ export function resourceSource(resource: Resource, path: string, basePath: strin
   return source;
 }
 
+/** The local file of a one-file resource, or undefined (inline data, a URL, several parts). */
+export function localPath(resource: Resource, basePath: string): string | undefined {
+  if (resource.data !== undefined || typeof resource.path !== "string") return undefined;
+  const location = isAbsolute(resource.path) ? resource.path : resolveDescriptorPath(basePath, resource.path);
+  return isRemotePath(location) ? undefined : location;
+}
+
 /**
  * Opens a resource's table: inline `data`, one path, or a multipart resource whose parts are
  * read one after the other, the header of parts 2..n dropped and row numbers continuing.

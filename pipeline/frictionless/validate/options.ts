@@ -15,6 +15,12 @@ export interface ValidateOptions {
   basePath?: string;
   /** Compute the sha256 of every table even when its resource declares no hash (for `stats.sha256`). */
   hashes?: boolean;
+  /**
+   * Big local CSV files are checked in chunks by worker threads (same report as row by row).
+   * `false` turns it off; the defaults: up to 4 workers (one per core), files of 32 MB and
+   * more, chunks of 4 MB.
+   */
+  parallel?: false | { workers?: number; minBytes?: number; chunkBytes?: number };
   /** Called after each batch of rows, so that a terminal can show how far a long validation is. */
   onProgress?: (progress: ValidationProgress) => void;
 }

@@ -10,16 +10,15 @@ import { CustomChecks } from "./custom-checks.ts";
 import { ErrorCollector } from "./error-collector.ts";
 import { matchHeader } from "./header-check.ts";
 import { KeyHashSet } from "./key-hash-set.ts";
-import { keyBuilder } from "./key-set.ts";
-import { declaredHash, openResource } from "./open-resource.ts";
+import { declaredHash, localPath, openResource } from "./open-resource.ts";
+import { headSource, planParallel } from "./parallel/plan.ts";
+import { validateInParallel } from "./parallel/validate-in-parallel.ts";
+import { openTable } from "../table/open-table.ts";
 import type { ValidateOptions } from "./options.ts";
 import { readRecords, schemaFromLabels } from "./read-logical-rows.ts";
 import { ReferenceIndexes } from "./reference-index.ts";
 import { KeyChecks, type ForeignKeyCheck } from "./key-checks.ts";
 import { RowChecks } from "./row-checks.ts";
-
-/** Key sets are sized up front for at most this many rows (a 2^22-slot table, 48 MB each); beyond, they grow. */
-const MAX_RESERVED_ROWS = 2_000_000;
 
 /** What a table's validation needs to know about the package around it. */
 export interface TableContext {
@@ -41,6 +40,8 @@ export async function validateTable(resource: Resource, options: ValidateOptions
   const place = placeOf(resource);
   let labels: string[] = [];
   let rows = 0;
+  /** Bytes of the table, when known otherwise than by reading it through `reader`. */
+  let readBytes: number | undefined;
   let fields = resource.schema?.fields.length ?? 0;
   let reader: TableReader | undefined;
 
@@ -54,7 +55,7 @@ export async function validateTable(resource: Resource, options: ValidateOptions
       place,
       valid: taskErrors.length === 0,
       labels,
-      stats: { errors: taskErrors.length, warnings: taskWarnings.length, seconds: round((performance.now() - started) / 1000), rows, fields, bytes: stats?.bytes ?? 0 },
+      stats: { errors: taskErrors.length, warnings: taskWarnings.length, seconds: round((performance.now() - started) / 1000), rows, fields, bytes: readBytes ?? stats?.bytes ?? 0 },
       warnings: taskWarnings,
       errors: taskErrors,
     };
@@ -67,8 +68,9 @@ export async function validateTable(resource: Resource, options: ValidateOptions
   const digests: DigestAlgorithm[] = [];
   if (hash) digests.push(hash.algorithm);
   if (options.hashes && hash?.algorithm !== "sha256") digests.push("sha256");
+  const plan = await planParallel(resource, localPath(resource, basePath), options);
   try {
-    reader = await openResource(resource, basePath, digests);
+    reader = plan ? await openTable(headSource(plan, place)) : await openResource(resource, basePath, digests);
   } catch (cause) {
     if (cause instanceof TableReadError) {
       errors.push(cause.error);
@@ -98,6 +100,21 @@ export async function validateTable(resource: Resource, options: ValidateOptions
   // Without a schema or a header nothing says how wide a row should be.
   const width = resource.schema === undefined && !hasHeader ? Number.MAX_SAFE_INTEGER : header.width;
   const keys = new KeyChecks(compiled, header.columns, foreignKeys);
+  if (plan && !errors.full) {
+    const setup = { format: plan.format, schema: compiled.schema, columns: header.columns, width, foreignKeys: foreignKeys.map(({ index: _, ...shape }) => shape), errorOptions: errorOptions(options) };
+    const onProgress = options.onProgress;
+    readBytes = plan.size;
+    rows = await validateInParallel({
+      plan,
+      setup,
+      keys,
+      errors,
+      place,
+      ...(onProgress ? { onProgress: (done: number, bytes: number) => onProgress({ resource: resource.name, rows: done, bytes, expectedBytes: plan.size }) } : {}),
+    });
+    return finish();
+  }
+
   const checks = new RowChecks(compiled, header.columns, width, keys, errors);
   const checkContext: CheckContext = {
     schema: compiled.schema,
@@ -123,7 +140,7 @@ export async function validateTable(resource: Resource, options: ValidateOptions
         const { bytes, expectedBytes } = reader.stats();
         // An estimate only, capped: short first rows must not reserve gigabytes for a big file.
         const estimate = expectedBytes !== undefined && bytes > 0 ? Math.ceil(((batch.length * expectedBytes) / bytes) * 1.1) : 0;
-        keys.reserve(Math.min(limitRows, estimate, MAX_RESERVED_ROWS));
+        keys.reserve(Math.min(limitRows, estimate));
       }
       for (const row of batch) {
         rows++;
@@ -165,17 +182,10 @@ async function resolveForeignKeys(
     if (fields.some((field) => field === undefined)) continue;
     const target = fk.reference.resource;
     const self = target === undefined || target === "" || target === resource.name;
-    const base = {
-      // As frictionless-py: only a key whose every part is empty references nothing.
-      build: keyBuilder(fields as NonNullable<(typeof fields)[number]>[], true),
-      fieldNames: fk.fields,
-      referenceName: self ? "" : (target as string),
-      referenceFieldNames: fk.reference.fields,
-    };
+    const shape = { fieldNames: fk.fields, referenceName: self ? "" : (target as string), referenceFieldNames: fk.reference.fields };
     if (self) {
-      const referenced = fk.reference.fields.map((name) => compiled.field(name));
-      if (referenced.some((field) => field === undefined)) continue;
-      result.push({ ...base, index: new KeyHashSet(), selfBuild: keyBuilder(referenced as NonNullable<(typeof referenced)[number]>[], true) });
+      if (fk.reference.fields.some((name) => compiled.field(name) === undefined)) continue;
+      result.push({ ...shape, index: new KeyHashSet() });
       continue;
     }
     if (context.package === undefined) {
@@ -185,7 +195,7 @@ async function resolveForeignKeys(
     try {
       const referenced = findResource(context.package, target as string);
       const references = context.references ?? new ReferenceIndexes(basePath);
-      result.push({ ...base, index: await references.get(referenced, fk.reference.fields) });
+      result.push({ ...shape, index: await references.get(referenced, fk.reference.fields) });
     } catch (cause) {
       const why = cause instanceof TableReadError ? cause.error.message : (cause as Error).message;
       errors.push(
@@ -218,6 +228,10 @@ function checkBytesAndHash(resource: Resource, reader: TableReader, hash: Return
       errors.add("hash-count", { note: `expected is "${hash.hex}" and actual is "${actual}"` });
     }
   }
+}
+
+function errorOptions({ limitErrors, pickErrors, skipErrors }: ValidateOptions): Pick<ValidateOptions, "limitErrors" | "pickErrors" | "skipErrors"> {
+  return { ...(limitErrors === undefined ? {} : { limitErrors }), ...(pickErrors ? { pickErrors } : {}), ...(skipErrors ? { skipErrors } : {}) };
 }
 
 /** Fields a table must have even when `fieldsMatch` tolerates absent ones: required or in the primary key. */

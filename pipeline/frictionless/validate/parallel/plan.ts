@@ -1,0 +1,115 @@
+import { isUtf8 } from "node:buffer";
+import { availableParallelism } from "node:os";
+import { open, type FileHandle } from "node:fs/promises";
+import type { Resource } from "../../descriptor/types.ts";
+import { encodingName } from "../../table/decode.ts";
+import { tableFormat } from "../../table/open-table.ts";
+import type { TableSource } from "../../table/types.ts";
+import type { ValidateOptions } from "../options.ts";
+import type { ChunkFormat } from "./read-chunk.ts";
+
+/** Below this size a table is checked on the main thread: starting workers would cost more than they save. */
+const DEFAULT_MIN_BYTES = 32 * 1024 * 1024;
+const DEFAULT_CHUNK_BYTES = 4 * 1024 * 1024;
+/** More threads than this do not pay on one table: the main thread, which keeps the key sets, becomes the bottleneck. */
+const MAX_WORKERS = 4;
+/** A record longer than this (no line feed in it) is not worth splitting around: the table is read on one thread. */
+const MAX_CUT_SEARCH = 64 * 1024 * 1024;
+
+/** Where a table is cut for parallel checking. */
+export interface ParallelPlan {
+  path: string;
+  size: number;
+  workers: number;
+  chunkBytes: number;
+  format: ChunkFormat;
+  /** The first chunk: the file from its start to a line feed, header rows included. */
+  head: Piece;
+}
+
+/** Bytes [start, end) of the file; `end` follows a line feed, or is the end of the file. */
+export interface Piece {
+  start: number;
+  end: number;
+  bytes: Uint8Array;
+  last: boolean;
+}
+
+/**
+ * Whether a table can be checked in chunks by worker threads, and how. Only a local CSV/TSV
+ * file whose records can be found by their line feeds and whose rows need nothing but their
+ * own cells and the key sets: no custom checks, no declared size or hash to compute, no
+ * header spread over several rows, no comment rows given by number, no row limit.
+ */
+export async function planParallel(resource: Resource, location: string | undefined, options: ValidateOptions): Promise<ParallelPlan | undefined> {
+  if (options.parallel === false || location === undefined) return undefined;
+  const workers = options.parallel?.workers ?? Math.min(availableParallelism(), MAX_WORKERS);
+  if (workers < 2 || options.limitRows !== undefined || options.hashes) return undefined;
+  if (resource.bytes !== undefined || resource.hash !== undefined) return undefined;
+  if (Array.isArray(resource.schema?.custom_checks) && resource.schema.custom_checks.length > 0) return undefined;
+  const format = tableFormat({ path: location, ...(resource.format === undefined ? {} : { format: resource.format as ChunkFormat["format"] }) });
+  if (format !== "csv" && format !== "tsv") return undefined;
+  if (!cuttableEncoding(resource.encoding)) return undefined;
+  const dialect = resource.dialect;
+  if (dialect?.lineTerminator !== undefined && dialect.lineTerminator !== "\n" && dialect.lineTerminator !== "\r\n") return undefined;
+  if (dialect?.headerRows !== undefined && !(dialect.headerRows.length === 1 && dialect.headerRows[0] === 1)) return undefined;
+  if (dialect?.commentRows !== undefined && dialect.commentRows.length > 0) return undefined;
+
+  let handle: FileHandle;
+  try {
+    handle = await open(location);
+  } catch {
+    // Unreadable: the sequential reader reports why.
+    return undefined;
+  }
+  try {
+    const { size } = await handle.stat();
+    if (size < (options.parallel?.minBytes ?? DEFAULT_MIN_BYTES)) return undefined;
+    const chunkBytes = Math.max(1, options.parallel?.chunkBytes ?? DEFAULT_CHUNK_BYTES);
+    const head = await readPiece(handle, 0, chunkBytes, size);
+    // A bad byte in the first chunk would fail the header read: the sequential reader reports it after the rows before it.
+    if (head === undefined || (encodingName(resource.encoding) === "utf-8" && !isUtf8(head.bytes))) return undefined;
+    return { path: location, size, workers, chunkBytes, format: { format, encoding: resource.encoding, dialect }, head };
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The first chunk as a table source, to read the header from. */
+export function headSource(plan: ParallelPlan, place: string): TableSource {
+  const { format, encoding, dialect } = plan.format;
+  return { bytes: plan.head.bytes, format, place, ...(encoding === undefined ? {} : { encoding }), ...(dialect === undefined ? {} : { dialect }) };
+}
+
+/**
+ * Reads about `size` bytes from `start`, cut after the last line feed; further when there is
+ * none; to the end of the file when it is near. Undefined when no line feed comes soon enough.
+ */
+export async function readPiece(handle: FileHandle, start: number, size: number, fileSize: number): Promise<Piece | undefined> {
+  for (let want = size; ; want *= 2) {
+    if (start + want >= fileSize) return readRange(handle, start, fileSize, true);
+    if (want > MAX_CUT_SEARCH) return undefined;
+    const bytes = new Uint8Array(want);
+    const { bytesRead } = await handle.read(bytes, 0, want, start);
+    const cut = bytes.subarray(0, bytesRead).lastIndexOf(0x0a);
+    if (cut !== -1) return { start, end: start + cut + 1, bytes: bytes.subarray(0, cut + 1), last: false };
+  }
+}
+
+/** Bytes [start, end) of the file, in a buffer of their own (it is handed over to a worker). */
+export async function readRange(handle: FileHandle, start: number, end: number, last: boolean): Promise<Piece> {
+  const bytes = new Uint8Array(end - start);
+  let read = 0;
+  while (read < bytes.length) {
+    const { bytesRead } = await handle.read(bytes, read, bytes.length - read, start + read);
+    if (bytesRead === 0) break;
+    read += bytesRead;
+  }
+  return { start, end: start + read, bytes: bytes.subarray(0, read), last };
+}
+
+/** Encodings in which a line feed is the byte 0x0A and never part of another character. */
+function cuttableEncoding(encoding: string | undefined): boolean {
+  const name = encodingName(encoding);
+  return name === "utf-8" || name === "windows-1252" || (name?.startsWith("iso-8859-") ?? false);
+}

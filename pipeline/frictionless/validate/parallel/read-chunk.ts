@@ -1,0 +1,77 @@
+import type { Dialect } from "../../descriptor/types.ts";
+import { readCsvRecords } from "../../table/csv-reader.ts";
+import { TableReadError } from "../../table/read-error.ts";
+import { tabulate } from "../../table/tabulate.ts";
+import type { SourceRow } from "../../table/types.ts";
+
+/** How to read the chunks of one CSV file: plain data, sent as is to worker threads. */
+export interface ChunkFormat {
+  format: "csv" | "tsv";
+  encoding: string | undefined;
+  dialect: Dialect | undefined;
+}
+
+/** A piece of the file, cut after a line feed. */
+export interface ChunkBytes {
+  bytes: Uint8Array;
+  /** The file's first chunk: it holds the header rows (and a BOM). */
+  first: boolean;
+  /** The file's last chunk: a record without a final line terminator is complete. */
+  last: boolean;
+}
+
+/** What is known once a chunk's rows have all been read. */
+export interface ChunkEnd {
+  /** Records read, header and comment rows included: how far the next chunk's row numbers start. */
+  records: number;
+  /**
+   * Bytes at the end of the chunk that do not close a record: the cut fell inside a quoted
+   * cell holding a line break. Those bytes belong to the next chunk, which must start there.
+   */
+  unfinishedBytes: number;
+  /** An undecodable byte: its offset in the chunk. The rows before it were read. */
+  badByteOffset?: number;
+}
+
+/** Bytes decoded at a time: rows are checked as they are read and die young, as when reading the whole file. */
+const PIECE = 64 * 1024;
+
+/**
+ * Reads one chunk of a CSV file exactly as `openTable` reads those bytes within the whole
+ * file (same decoding, tokenizer, header, comment and null-sequence handling), in batches of
+ * rows numbered from the chunk's first record (row 1). A chunk that does not start the file
+ * has no header rows. `end` is filled in once the batches are exhausted.
+ */
+export async function* readChunk(chunk: ChunkBytes, format: ChunkFormat, end: ChunkEnd): AsyncGenerator<SourceRow[]> {
+  end.records = 0;
+  end.unfinishedBytes = 0;
+  const records = readCsvRecords(pieces(chunk.bytes), {
+    ...format,
+    place: "chunk",
+    ...(chunk.last ? {} : { unfinished: (text: string) => (end.unfinishedBytes = byteLength(text, format.encoding)) }),
+  });
+  const dialect = chunk.first ? format.dialect : { ...format.dialect, header: false };
+  try {
+    const table = await tabulate(counted(records, end), dialect, "chunk", () => ({ bytes: 0, hashes: {} }));
+    yield* table.batches;
+  } catch (cause) {
+    if (!(cause instanceof TableReadError && cause.code === "encoding-error")) throw cause;
+    end.badByteOffset = cause.error.byteOffset as number;
+  }
+}
+
+async function* counted(records: AsyncIterable<string[][]>, end: ChunkEnd): AsyncGenerator<string[][]> {
+  for await (const batch of records) {
+    end.records += batch.length;
+    yield batch;
+  }
+}
+
+async function* pieces(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
+  for (let at = 0; at < bytes.length; at += PIECE) yield bytes.subarray(at, at + PIECE);
+}
+
+function byteLength(text: string, encoding: string | undefined): number {
+  const utf8 = encoding === undefined || /^utf-?8$/i.test(encoding);
+  return Buffer.byteLength(text, utf8 ? "utf8" : "latin1");
+}

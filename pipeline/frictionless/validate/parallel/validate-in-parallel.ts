@@ -1,0 +1,171 @@
+import { open } from "node:fs/promises";
+import { createError, type ValidationError } from "../../errors/index.ts";
+import { encodingReadError } from "../../table/read-error.ts";
+import type { ErrorCollector } from "../error-collector.ts";
+import { findingType, type KeyChecks, type KeyFinding } from "../key-checks.ts";
+import { ChunkChecker, type ChunkResult, type ChunkSetup } from "./check-chunk.ts";
+import { readPiece, readRange, type ParallelPlan, type Piece } from "./plan.ts";
+import { ChunkWorkers } from "./worker-pool.ts";
+
+export interface ParallelRun {
+  plan: ParallelPlan;
+  setup: ChunkSetup;
+  /** The table's key checks: their sets live here, on the calling thread. */
+  keys: KeyChecks;
+  errors: ErrorCollector;
+  place: string;
+  onProgress?: (rows: number, bytes: number) => void;
+}
+
+interface Chunk extends Piece {
+  result: Promise<ChunkResult>;
+}
+
+/** A merged chunk: where its rows are, to read them again for the errors of key checks. */
+interface Merged {
+  piece: Omit<Piece, "bytes">;
+  first: boolean;
+  /** Row number of the chunk's record 0: its rows are base + their number in the chunk. */
+  base: number;
+  records: number;
+}
+
+/** A key check error waiting for its row's cells: pushed in its place, filled in at the end. */
+interface Deferred {
+  error: ValidationError;
+  finding: KeyFinding;
+  chunk: Merged;
+}
+
+/**
+ * Checks a big CSV file in chunks on worker threads, with the same errors, in the same order,
+ * as reading it row by row: workers cast and check each row's cells and hash its keys; this
+ * thread takes the chunks in file order, feeds the key hashes to the key sets and merges the
+ * errors row by row, stopping at the error limit where a sequential read would stop.
+ *
+ * Chunks are cut after a line feed, assuming it ends a record; a chunk whose parse ends inside
+ * a quoted cell says so, and the next chunk is then read again from the start of that record.
+ * Returns the number of rows checked.
+ */
+export async function validateInParallel(run: ParallelRun): Promise<number> {
+  const { plan, setup, keys, errors } = run;
+  const handle = await open(plan.path);
+  const workers = await ChunkWorkers.start(plan.workers, setup);
+  const window = 2 * plan.workers;
+  const queue: Chunk[] = [];
+  const merged: Merged[] = [];
+  const deferred: Deferred[] = [];
+  let nextId = 0;
+  let readFrom = plan.head.end;
+  let readAll = plan.head.last;
+  let base = 0;
+  let rows = 0;
+  let first = true;
+
+  const dispatch = (piece: Piece, isFirst: boolean): Chunk => {
+    const result = workers.check({ id: nextId++, bytes: piece.bytes, first: isFirst, last: piece.last });
+    // Results of chunks dropped after a bad cut, or after the merge stopped, are not awaited.
+    result.catch(() => undefined);
+    return { ...piece, bytes: new Uint8Array(0), result };
+  };
+  const defer = (finding: KeyFinding, chunk: Merged): void => {
+    const error = createError(findingType(finding), { rowNumber: finding.rowNumber });
+    if (errors.push(error)) deferred.push({ error, finding, chunk });
+  };
+
+  try {
+    queue.push(dispatch(plan.head, true));
+    for (;;) {
+      while (queue.length < window && !readAll) {
+        const piece = await readPiece(handle, readFrom, plan.chunkBytes, plan.size);
+        if (piece === undefined) throw new Error(`${run.place}: no line feed in ${plan.chunkBytes} bytes from offset ${readFrom}`);
+        queue.push(dispatch(piece, false));
+        readFrom = piece.end;
+        readAll = piece.last;
+      }
+      const chunk = queue.shift() as Chunk;
+      const result = await chunk.result;
+      if (result.unfinishedBytes > 0) {
+        // The next chunk was cut inside a record: read it again from where the record starts.
+        const next = queue[0] as Chunk;
+        queue[0] = dispatch(await readRange(handle, chunk.end - result.unfinishedBytes, next.end, next.last), false);
+      }
+      const at: Merged = { piece: { start: chunk.start, end: chunk.end - result.unfinishedBytes, last: chunk.last }, first, base, records: result.records };
+      first = false;
+      merged.push(at);
+      if (at.first) keys.reserve(Math.ceil(((result.records * plan.size) / Math.max(1, chunk.end)) * 1.1));
+      const checked = mergeChunk(result, at, keys, errors, defer);
+      rows += checked;
+      run.onProgress?.(rows, chunk.end);
+      if (errors.full) break;
+      if (result.stopped) throw new Error(`${run.place}: a validation worker stopped at its error limit but the merged errors did not reach it`);
+      if (result.badByteOffset !== undefined) {
+        errors.push(encodingReadError(chunk.start + result.badByteOffset, setup.format.encoding, run.place, base + result.records + 1).error);
+        break;
+      }
+      base += result.records;
+      if (chunk.last) break;
+    }
+    if (!errors.full) keys.finish((finding) => defer(finding, chunkOf(merged, finding.rowNumber)));
+    await fillDeferred(deferred, setup, keys, handle);
+  } finally {
+    await workers.close();
+    await handle.close();
+  }
+  return rows;
+}
+
+/** Merges a chunk's errors and key checks, row by row; returns the rows taken (fewer once the error limit is reached). */
+function mergeChunk(result: ChunkResult, chunk: Merged, keys: KeyChecks, errors: ErrorCollector, defer: (finding: KeyFinding, chunk: Merged) => void): number {
+  const width = 2 * keys.width;
+  const cellErrors = result.errors;
+  // A self-reference may be satisfied by a later row: `finish` reports those that are not.
+  const found = (finding: KeyFinding): void => {
+    if (!(finding.check === "foreign-key" && finding.pending)) defer(finding, chunk);
+  };
+  let e = 0;
+  let k = 0;
+  for (; k < result.rowNumbers.length; ) {
+    const local = result.rowNumbers[k] as number;
+    const rowNumber = chunk.base + local;
+    for (; e < cellErrors.length && cellErrors[e]?.rowNumber === local; e++) {
+      const error = cellErrors[e] as ValidationError;
+      // Rebuilt, not patched: the message quotes the row number.
+      errors.push(createError(error.type, { ...error, rowNumber }));
+    }
+    if (width > 0) keys.checkRow(result.hashes, k * width, rowNumber, found);
+    k++;
+    if (errors.full) break;
+  }
+  return k;
+}
+
+function chunkOf(merged: Merged[], rowNumber: number): Merged {
+  let lo = 0;
+  let hi = merged.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((merged[mid] as Merged).base < rowNumber) lo = mid;
+    else hi = mid - 1;
+  }
+  return merged[lo] as Merged;
+}
+
+/** Builds the deferred key errors from their rows, read again chunk by chunk (there are at most `limitErrors` of them). */
+async function fillDeferred(deferred: Deferred[], setup: ChunkSetup, keys: KeyChecks, handle: Awaited<ReturnType<typeof open>>): Promise<void> {
+  if (deferred.length === 0) return;
+  const checker = new ChunkChecker(setup);
+  const byChunk = new Map<Merged, Deferred[]>();
+  for (const item of deferred) byChunk.set(item.chunk, [...(byChunk.get(item.chunk) ?? []), item]);
+  for (const [chunk, items] of byChunk) {
+    const piece = await readRange(handle, chunk.piece.start, chunk.piece.end, chunk.piece.last);
+    const rows = await checker.values({ id: -1, bytes: piece.bytes, first: chunk.first, last: chunk.piece.last }, new Set(items.map((item) => item.finding.rowNumber - chunk.base)));
+    for (const { error, finding } of items) {
+      const row = rows.get(finding.rowNumber - chunk.base);
+      if (row === undefined) throw new Error(`row ${finding.rowNumber} was not found again in its chunk`);
+      const [type, props] = keys.keyError(finding, row.values, row.cells);
+      // The placeholder already holds the error's place in the report: fill it in.
+      Object.assign(error, createError(type, props));
+    }
+  }
+}
