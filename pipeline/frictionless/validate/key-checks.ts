@@ -98,10 +98,32 @@ export class KeyChecks {
       ...this.foreignKeys.flatMap((fk) => (fk.selfBuild ? [fk.selfBuild] : [])),
     ];
     this.width = this.builders.length;
+    this.sets = [
+      ...(this.primaryKey ? [this.primaryKey.seen] : []),
+      ...this.uniques.filter((unique) => !unique.shared).map((unique) => unique.seen),
+      ...this.uniqueKeys.map((uniqueKey) => uniqueKey.seen),
+      ...this.foreignKeys.map((fk) => fk.index),
+      ...this.foreignKeys.flatMap((fk) => (fk.selfBuild ? [fk.index] : [])),
+    ];
+  }
+
+  /** The key set each hashed key goes to, in `hashRow`'s order. */
+  private readonly sets: KeyHashSet[];
+  private sink = 0;
+
+  /** Touches the key-set slots of `rows` rows of hashes from `at` (see `KeyHashSet.peek`); `checkRow` then finds them in cache. */
+  prefetch(hashes: Int32Array, at: number, rows: number): void {
+    const sets = this.sets;
+    const end = at + rows * 2 * sets.length;
+    let sink = 0;
+    for (let slot = at; slot < end; ) {
+      for (let k = 0; k < sets.length; k++, slot += 2) sink ^= (sets[k] as KeyHashSet).peek(hashes[slot] as number, hashes[slot + 1] as number);
+    }
+    this.sink ^= sink;
   }
 
   /** Writes the row's key hashes (2 × `width` words) at `out[at]`. */
-  hashRow(values: readonly unknown[], out: Uint32Array, at: number): void {
+  hashRow(values: readonly unknown[], out: Int32Array, at: number): void {
     const builders = this.builders;
     for (let k = 0; k < builders.length; k++) hashKey((builders[k] as KeyBuilder)(values), out, at + 2 * k);
   }
@@ -110,7 +132,7 @@ export class KeyChecks {
    * Checks one row's hashed keys (as written by `hashRow`), in frictionless-py's order: unique
    * fields, primary key, unique keys, foreign keys. Rows must come in table order.
    */
-  checkRow(hashes: Uint32Array, at: number, rowNumber: number, found: (finding: KeyFinding) => void): void {
+  checkRow(hashes: Int32Array, at: number, rowNumber: number, found: (finding: KeyFinding) => void): void {
     let slot = at;
     let pkFirst = 0;
     if (this.primaryKey) {
@@ -231,7 +253,7 @@ export class KeyChecks {
   }
 }
 
-function isNull(hashes: Uint32Array, at: number): boolean {
+function isNull(hashes: Int32Array, at: number): boolean {
   return hashes[at] === 0 && hashes[at + 1] === 0;
 }
 

@@ -13,12 +13,12 @@
  */
 export class KeyHashSet {
   /** Triples [hashA, hashB, rowNumber]; hashA = hashB = 0 marks an empty slot. */
-  private slots: Uint32Array;
+  private slots: Int32Array;
   private mask: number;
   private count = 0;
 
   constructor() {
-    this.slots = new Uint32Array(1024 * 3);
+    this.slots = new Int32Array(1024 * 3);
     this.mask = 1023;
   }
 
@@ -63,6 +63,15 @@ export class KeyHashSet {
     return this.get(key) !== 0;
   }
 
+  /**
+   * Reads the slot where the search for (a, b) starts, and returns what it read. Called for
+   * many keys ahead of their lookups, it lets the processor fetch their cache lines all at
+   * once instead of one miss after another: on a big table, most of a lookup's cost.
+   */
+  peek(a: number, b: number): number {
+    return this.slots[((a ^ Math.imul(b, 0x9e3779b1)) & this.mask) * 3] as number;
+  }
+
   /** Makes room for `count` keys at once: one resize instead of a dozen as the table fills. */
   reserve(count: number): void {
     let size = this.mask + 1;
@@ -89,7 +98,7 @@ export class KeyHashSet {
 
   private resize(size: number): void {
     const old = this.slots;
-    this.slots = new Uint32Array(size * 3);
+    this.slots = new Int32Array(size * 3);
     this.mask = size - 1;
     for (let at = 0; at < old.length; at += 3) {
       const a = old[at] as number;
@@ -112,7 +121,7 @@ let hashB = 0;
  * is written as 0, 0, which no key hashes to. Lets the costly part, hashing the text, run
  * where the row is read (a worker thread), and only `putHash`/`getHash` where the set lives.
  */
-export function hashKey(key: string | null, out: Uint32Array, at: number): void {
+export function hashKey(key: string | null, out: Int32Array, at: number): void {
   if (key === null) {
     out[at] = 0;
     out[at + 1] = 0;
@@ -132,8 +141,8 @@ function hash(text: string): void {
     b = Math.imul(b ^ c, 0x5bd1e995);
     b ^= b >>> 13;
   }
-  hashA = fmix(a, 0x85ebca6b, 0xc2b2ae35) >>> 0;
-  hashB = fmix(b, 0xcc9e2d51, 0x1b873593) >>> 0;
+  hashA = fmix(a, 0x85ebca6b, 0xc2b2ae35) | 0;
+  hashB = fmix(b, 0xcc9e2d51, 0x1b873593) | 0;
   if (hashA === 0 && hashB === 0) hashB = 1;
 }
 

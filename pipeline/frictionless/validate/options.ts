@@ -18,7 +18,7 @@ export interface ValidateOptions {
   /**
    * Big local CSV files are checked in chunks by worker threads (same report as row by row).
    * `false` turns it off; the defaults: up to 4 workers (one per core), files of 32 MB and
-   * more, chunks of 4 MB.
+   * more, chunks of 1 MB.
    */
   parallel?: false | { workers?: number; minBytes?: number; chunkBytes?: number };
   /** Called after each batch of rows, so that a terminal can show how far a long validation is. */

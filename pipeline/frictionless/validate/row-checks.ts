@@ -13,7 +13,7 @@ import { cellText, cellTexts, type KeyChecks, type KeyFinding } from "./key-chec
 export class RowChecks {
   private readonly fields: CompiledField[];
   private readonly columns: Int32Array;
-  private readonly hashes: Uint32Array;
+  private readonly hashes: Int32Array;
   /** Self-references not found yet, with their error ready in case no later row satisfies them. */
   private readonly pending = new Map<string, ErrorProps>();
 
@@ -26,7 +26,7 @@ export class RowChecks {
   ) {
     this.fields = compiled.fields;
     this.columns = Int32Array.from(columns);
-    this.hashes = new Uint32Array(2 * keys.width);
+    this.hashes = new Int32Array(2 * keys.width);
   }
 
   /**

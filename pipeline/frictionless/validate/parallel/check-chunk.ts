@@ -36,7 +36,7 @@ export interface ChunkResult {
   /** The checked rows' numbers, in order. */
   rowNumbers: Uint32Array<ArrayBuffer>;
   /** Per checked row, its key hashes (`KeyChecks.hashRow`), for the key sets kept by the main thread. */
-  hashes: Uint32Array<ArrayBuffer>;
+  hashes: Int32Array<ArrayBuffer>;
   /** Errors of the checks that need only the row (types, constraints, cells), in row order. */
   errors: ValidationError[];
 }
@@ -59,7 +59,7 @@ export class ChunkChecker {
     checks.reuseValues();
     const width = 2 * this.keys.width;
     // Sized for the rows the chunk may hold (a row takes at least one line feed), trimmed below.
-    let hashes = new Uint32Array(1024 * width);
+    let hashes = new Int32Array(1024 * width);
     let rowNumbers = new Uint32Array(1024);
     let checked = 0;
     let stopped = false;
@@ -108,8 +108,8 @@ export class ChunkChecker {
   }
 }
 
-function grow(array: Uint32Array<ArrayBuffer>, size: number): Uint32Array<ArrayBuffer> {
-  const bigger = new Uint32Array(size);
+function grow<T extends Uint32Array<ArrayBuffer> | Int32Array<ArrayBuffer>>(array: T, size: number): T {
+  const bigger = new (array.constructor as new (size: number) => T)(size);
   bigger.set(array);
   return bigger;
 }

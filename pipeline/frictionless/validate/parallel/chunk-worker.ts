@@ -7,7 +7,8 @@ const port = parentPort;
 if (port === null) throw new Error("chunk-worker.ts runs as a worker thread");
 port.on("message", (job: ChunkJob) => {
   checker.check(job).then(
-    (result) => port.postMessage({ result }, [result.rowNumbers.buffer, result.hashes.buffer]),
+    // The chunk's buffer goes back too, to be read into again.
+    (result) => port.postMessage({ result, bytes: job.bytes }, [result.rowNumbers.buffer, result.hashes.buffer, job.bytes.buffer as ArrayBuffer]),
     (cause: unknown) => port.postMessage({ id: job.id, failure: cause instanceof Error ? (cause.stack ?? cause.message) : String(cause) }),
   );
 });

@@ -10,7 +10,7 @@ import type { ChunkFormat } from "./read-chunk.ts";
 
 /** Below this size a table is checked on the main thread: starting workers would cost more than they save. */
 const DEFAULT_MIN_BYTES = 32 * 1024 * 1024;
-const DEFAULT_CHUNK_BYTES = 4 * 1024 * 1024;
+const DEFAULT_CHUNK_BYTES = 1024 * 1024;
 /** More threads than this do not pay on one table: the main thread, which keeps the key sets, becomes the bottleneck. */
 const MAX_WORKERS = 4;
 /** A record longer than this (no line feed in it) is not worth splitting around: the table is read on one thread. */
@@ -85,11 +85,11 @@ export function headSource(plan: ParallelPlan, place: string): TableSource {
  * Reads about `size` bytes from `start`, cut after the last line feed; further when there is
  * none; to the end of the file when it is near. Undefined when no line feed comes soon enough.
  */
-export async function readPiece(handle: FileHandle, start: number, size: number, fileSize: number): Promise<Piece | undefined> {
+export async function readPiece(handle: FileHandle, start: number, size: number, fileSize: number, allocate = newBytes): Promise<Piece | undefined> {
   for (let want = size; ; want *= 2) {
-    if (start + want >= fileSize) return readRange(handle, start, fileSize, true);
+    if (start + want >= fileSize) return readRange(handle, start, fileSize, true, allocate);
     if (want > MAX_CUT_SEARCH) return undefined;
-    const bytes = new Uint8Array(want);
+    const bytes = allocate(want);
     const { bytesRead } = await handle.read(bytes, 0, want, start);
     const cut = bytes.subarray(0, bytesRead).lastIndexOf(0x0a);
     if (cut !== -1) return { start, end: start + cut + 1, bytes: bytes.subarray(0, cut + 1), last: false };
@@ -97,8 +97,8 @@ export async function readPiece(handle: FileHandle, start: number, size: number,
 }
 
 /** Bytes [start, end) of the file, in a buffer of their own (it is handed over to a worker). */
-export async function readRange(handle: FileHandle, start: number, end: number, last: boolean): Promise<Piece> {
-  const bytes = new Uint8Array(end - start);
+export async function readRange(handle: FileHandle, start: number, end: number, last: boolean, allocate = newBytes): Promise<Piece> {
+  const bytes = allocate(end - start);
   let read = 0;
   while (read < bytes.length) {
     const { bytesRead } = await handle.read(bytes, read, bytes.length - read, start + read);
@@ -106,6 +106,11 @@ export async function readRange(handle: FileHandle, start: number, end: number, 
     read += bytesRead;
   }
   return { start, end: start + read, bytes: bytes.subarray(0, read), last };
+}
+
+/** A buffer of its own (not a slice of Node's shared pool), for at least `size` bytes. */
+function newBytes(size: number): Uint8Array {
+  return new Uint8Array(size);
 }
 
 /** Encodings in which a line feed is the byte 0x0A and never part of another character. */

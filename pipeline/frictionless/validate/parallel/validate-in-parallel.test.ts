@@ -18,6 +18,7 @@ const appels: Schema = {
     { name: "titre", type: "string" },
   ],
   primaryKey: ["id"],
+  missingValues: [""],
 };
 
 const laureats: Schema = {
@@ -36,6 +37,7 @@ const laureats: Schema = {
     { fields: ["appel_id"], reference: { resource: "appels", fields: ["id"] } },
     { fields: ["parent_id"], reference: { resource: "", fields: ["id"] } },
   ],
+  missingValues: [""],
 };
 
 const APPELS_CSV = "id,titre\nAAP-FICTIF-1,Appel fictif un\nAAP-FICTIF-2,Appel fictif deux\n";

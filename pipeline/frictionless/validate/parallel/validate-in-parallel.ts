@@ -17,6 +17,9 @@ export interface ParallelRun {
   onProgress?: (rows: number, bytes: number) => void;
 }
 
+/** Rows whose key-set slots are fetched ahead at once: enough misses to overlap, few enough to stay in cache. */
+const PREFETCH_ROWS = 256;
+
 interface Chunk extends Piece {
   result: Promise<ChunkResult>;
 }
@@ -77,7 +80,7 @@ export async function validateInParallel(run: ParallelRun): Promise<number> {
     queue.push(dispatch(plan.head, true));
     for (;;) {
       while (queue.length < window && !readAll) {
-        const piece = await readPiece(handle, readFrom, plan.chunkBytes, plan.size);
+        const piece = await readPiece(handle, readFrom, plan.chunkBytes, plan.size, (size) => workers.allocate(size));
         if (piece === undefined) throw new Error(`${run.place}: no line feed in ${plan.chunkBytes} bytes from offset ${readFrom}`);
         queue.push(dispatch(piece, false));
         readFrom = piece.end;
@@ -133,7 +136,10 @@ function mergeChunk(result: ChunkResult, chunk: Merged, keys: KeyChecks, errors:
       // Rebuilt, not patched: the message quotes the row number.
       errors.push(createError(error.type, { ...error, rowNumber }));
     }
-    if (width > 0) keys.checkRow(result.hashes, k * width, rowNumber, found);
+    if (width > 0) {
+      if (k % PREFETCH_ROWS === 0) keys.prefetch(result.hashes, k * width, Math.min(PREFETCH_ROWS, result.rowNumbers.length - k));
+      keys.checkRow(result.hashes, k * width, rowNumber, found);
+    }
     k++;
     if (errors.full) break;
   }
