@@ -54,7 +54,6 @@ export async function validateInParallel(run: ParallelRun): Promise<number> {
   const { plan, setup, keys, errors } = run;
   const handle = await open(plan.path);
   const workers = await ChunkWorkers.start(plan.workers, setup);
-  const window = 2 * plan.workers;
   const queue: Chunk[] = [];
   const merged: Merged[] = [];
   const deferred: Deferred[] = [];
@@ -79,7 +78,7 @@ export async function validateInParallel(run: ParallelRun): Promise<number> {
   try {
     queue.push(dispatch(plan.head, true));
     for (;;) {
-      while (queue.length < window && !readAll) {
+      while (queue.length < workers.window && !readAll) {
         const piece = await readPiece(handle, readFrom, plan.chunkBytes, plan.size, (size) => workers.allocate(size));
         if (piece === undefined) throw new Error(`${run.place}: no line feed in ${plan.chunkBytes} bytes from offset ${readFrom}`);
         queue.push(dispatch(piece, false));
