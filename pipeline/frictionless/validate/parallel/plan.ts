@@ -16,6 +16,11 @@ const MAX_WORKERS = 4;
 /** A record longer than this (no line feed in it) is not worth splitting around: the table is read on one thread. */
 const MAX_CUT_SEARCH = 64 * 1024 * 1024;
 
+/** Threads that check a big table's chunks, the calling one included: one per core, up to 4. */
+export function defaultThreads(): number {
+  return Math.min(availableParallelism(), MAX_WORKERS);
+}
+
 /** Where a table is cut for parallel checking. */
 export interface ParallelPlan {
   path: string;
@@ -43,7 +48,7 @@ export interface Piece {
  */
 export async function planParallel(resource: Resource, location: string | undefined, options: ValidateOptions): Promise<ParallelPlan | undefined> {
   if (options.parallel === false || location === undefined) return undefined;
-  const workers = options.parallel?.workers ?? Math.min(availableParallelism(), MAX_WORKERS);
+  const workers = options.parallel?.workers ?? defaultThreads();
   if (workers < 2 || options.limitRows !== undefined || options.hashes) return undefined;
   if (resource.bytes !== undefined || resource.hash !== undefined) return undefined;
   if (Array.isArray(resource.schema?.custom_checks) && resource.schema.custom_checks.length > 0) return undefined;
