@@ -49,7 +49,7 @@ describe("openTable: CSV", () => {
     const error = await readError({ bytes, place: "laureats.csv" });
     expect(error.code).toBe("encoding-error");
     expect(error.error.byteOffset).toBe(Buffer.byteLength(head));
-    expect(error.error.rowNumber).toBe(3);
+    expect(error.error.note).toContain("(row 3)");
     expect(error.error.note).toContain('"encoding": "windows-1252"');
     expect(error.message).toContain("laureats.csv");
   });
@@ -70,7 +70,11 @@ describe("openTable: CSV", () => {
       failure = error;
     }
     expect(seen).toBe(20_000);
-    expect((failure as TableReadError).error).toMatchObject({ type: "encoding-error", byteOffset: good.length + 7, rowNumber: 20_002 });
+    const { error } = failure as TableReadError;
+    expect(error).toMatchObject({ type: "encoding-error", byteOffset: good.length + 7 });
+    expect(error.note).toContain("(row 20002)");
+    // A file error, as in frictionless-py: the row is told, not a rowNumber.
+    expect(error.rowNumber).toBeUndefined();
   });
 
   it("never splits a multi-byte character across chunks", async () => {
@@ -84,6 +88,13 @@ describe("openTable: CSV", () => {
     const { labels, rows } = await readAll({ bytes: utf8(csv), dialect: { headerRows: [1, 2], headerJoin: "_", commentChar: "#", nullSequence: "NA" } });
     expect(labels).toEqual(["montant_accordé", "montant_total"]);
     expect(rows).toEqual([[4, ["10", null]], [5, ["20", "30"]]]);
+  });
+
+  it("trims labels and takes a header cell repeated below it (a merged cell) once, as frictionless-py", async () => {
+    const csv = " Identifiant ,Nom\nIdentifiant,du projet\n1,Projet fictif A\n";
+    const { labels } = await readAll({ bytes: utf8(csv), dialect: { headerRows: [1, 2] } });
+    expect(labels).toEqual(["Identifiant", "Nom du projet"]);
+    expect((await readAll({ bytes: utf8(" id ,\tnom\n1,a\n") })).labels).toEqual(["id", "nom"]);
   });
 
   it("drops commentRows by physical number and reads headerless files", async () => {
