@@ -72,6 +72,7 @@ Exit codes: 0 valid, 1 invalid, 2 bad usage or unreadable input.
       encoding: stringOption(args, "encoding"),
       dialect: Object.keys(dialect).length > 0 ? dialect : undefined,
       checks: frenchChecks,
+      hashes: true,
       limitErrors: args.values["first-error"] ? 1 : integerOption(args, "limit-errors"),
       pickErrors: listOption(args, "pick-errors"),
       skipErrors: listOption(args, "skip-errors"),

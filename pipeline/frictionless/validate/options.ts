@@ -13,7 +13,7 @@ export interface ValidateOptions {
   checks?: CheckRegistry;
   /** Folder against which relative resource paths resolve (the datapackage.json's folder). Default: the working directory. */
   basePath?: string;
-  /** Compute the sha256 of every table even when its resource declares no hash (for `stats.sha256`). */
+  /** Compute the md5 and sha256 of every table file, as frictionless-py does (`stats.md5`, `stats.sha256`), whatever hash its resource declares. */
   hashes?: boolean;
   /** Called after each batch of rows, so that a terminal can show how far a long validation is. */
   onProgress?: (progress: ValidationProgress) => void;

@@ -65,7 +65,7 @@ export async function validateTable(resource: Resource, options: ValidateOptions
   const hash = declaredHash(resource);
   const digests: DigestAlgorithm[] = [];
   if (hash) digests.push(hash.algorithm);
-  if (options.hashes && hash?.algorithm !== "sha256") digests.push("sha256");
+  if (options.hashes) for (const algorithm of ["md5", "sha256"] as const) if (hash?.algorithm !== algorithm) digests.push(algorithm);
   try {
     reader = await openResource(resource, basePath, digests);
   } catch (cause) {
@@ -207,14 +207,15 @@ function findResource(pkg: Package | undefined, name: string): Resource {
 
 function checkBytesAndHash(resource: Resource, reader: TableReader, hash: ReturnType<typeof declaredHash>, errors: ErrorCollector): void {
   const stats = reader.stats();
-  if (typeof resource.bytes === "number" && resource.data === undefined && resource.bytes !== stats.bytes) {
-    errors.add("byte-count", { note: `expected is "${resource.bytes}" and actual is "${stats.bytes}"` });
-  }
+  // frictionless-py's order: hash, then bytes.
   if (hash) {
     const actual = stats.hashes[hash.algorithm];
     if (actual !== undefined && actual !== hash.hex) {
       errors.add("hash-count", { note: `expected is "${hash.hex}" and actual is "${actual}"` });
     }
+  }
+  if (typeof resource.bytes === "number" && resource.data === undefined && resource.bytes !== stats.bytes) {
+    errors.add("byte-count", { note: `expected is "${resource.bytes}" and actual is "${stats.bytes}"` });
   }
 }
 
