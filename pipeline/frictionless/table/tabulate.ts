@@ -50,7 +50,8 @@ export async function tabulate(
     }
   };
 
-  while (rowNumber < lastHeaderRow) {
+  // The header rows, and the first data row (whose width names the fields of a table without header or schema).
+  while (rowNumber < lastHeaderRow || pending.length === 0) {
     const next = await iterator.next();
     if (next.done) break;
     if (next.value.length > 0) sawRecord = true;
@@ -81,6 +82,7 @@ export async function tabulate(
   return {
     labels,
     headerRowNumbers: headerRows.filter((n) => n <= rowNumber),
+    firstRowWidth: pending[0]?.cells.length ?? 0,
     get rows() {
       return rows();
     },

@@ -60,6 +60,7 @@ export async function openResource(resource: Resource, basePath: string, digests
   return {
     labels: first.labels,
     headerRowNumbers: first.headerRowNumbers,
+    firstRowWidth: first.firstRowWidth,
     get rows() {
       return rows();
     },

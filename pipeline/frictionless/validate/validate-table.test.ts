@@ -226,7 +226,10 @@ describe("validateTable", () => {
     const task = await validateTable({ name: "libre", path: "libre.csv" }, { basePath: dir });
     expect(flatten(task)).toEqual([[3, 2, "missing-cell"]]);
     const headerless = await validateTable({ name: "libre", path: "libre.csv", dialect: { header: false } }, { basePath: dir });
-    expect(headerless).toMatchObject({ valid: true, labels: [], stats: { rows: 3 } });
+    // As frictionless-py: the first row's width gives the fields (field1, field2).
+    expect(headerless).toMatchObject({ labels: [], stats: { rows: 3, fields: 2 } });
+    expect(flatten(headerless)).toEqual([[3, 2, "missing-cell"]]);
+    expect(headerless.errors[0]?.fieldName).toBe("field2");
   });
 });
 

@@ -80,7 +80,7 @@ export async function validateTable(resource: Resource, options: ValidateOptions
 
   let compiled: CompiledSchema;
   try {
-    compiled = compileSchema(resource.schema ?? schemaFromLabels(labels));
+    compiled = compileSchema(resource.schema ?? schemaFromLabels(labels, reader.firstRowWidth));
   } catch (cause) {
     if (cause instanceof DescriptorError) {
       for (const error of cause.errors) errors.push(error);
@@ -94,9 +94,7 @@ export async function validateTable(resource: Resource, options: ValidateOptions
   for (const { type, props } of header.errors) errors.add(type, props);
 
   const foreignKeys = await resolveForeignKeys(resource, compiled, context, basePath, errors, warnings);
-  // Without a schema or a header nothing says how wide a row should be.
-  const width = resource.schema === undefined && !hasHeader ? Number.MAX_SAFE_INTEGER : header.width;
-  const checks = new RowChecks(compiled, header.columns, width, foreignKeys, errors);
+  const checks = new RowChecks(compiled, header.columns, header.width, foreignKeys, errors);
   const checkContext: CheckContext = {
     schema: compiled.schema,
     resource,
