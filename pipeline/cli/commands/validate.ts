@@ -67,6 +67,7 @@ Exit codes: 0 valid, 1 invalid, 2 bad usage or unreadable input.
     const progress = humanLogger(io.stderr, { color: false });
     const report: Report = await validateSource({
       path: isUrl ? target : resolve(io.cwd, target),
+      place: target,
       schemaPath: schema === undefined || /^https?:\/\//.test(schema) ? schema : resolve(io.cwd, schema),
       format: stringOption(args, "source-format") as never,
       encoding: stringOption(args, "encoding"),

@@ -75,6 +75,8 @@ describe("validateSource", () => {
     const report = await validateSource({ path: join(dir, "laureats.csv"), schemaPath: join(dir, "schema.json"), dialect: { delimiter: ";" }, encoding: "windows-1252" });
     expect(flatten(report)).toEqual([[2, 3, "type-error"]]);
     expect(report.tasks[0]).toMatchObject({ name: "laureats", place: join(dir, "laureats.csv") });
+    const named = await validateSource({ path: join(dir, "laureats.csv"), place: "laureats.csv", schemaPath: join(dir, "schema.json"), dialect: { delimiter: ";" }, encoding: "windows-1252" });
+    expect(named.tasks[0]?.place).toBe("laureats.csv");
     expect(report.tasks[0]?.warnings[0]).toContain('references the resource "appels", which only a package validation can read');
   });
 

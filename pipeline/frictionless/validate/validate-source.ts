@@ -15,6 +15,8 @@ import { validateTable } from "./validate-table.ts";
 export interface ValidateSourceOptions extends Omit<ValidateOptions, "basePath"> {
   /** A `datapackage.json` (or .yaml), a resource descriptor (.json), or a table file (CSV, TSV, JSON, NDJSON, XLSX); a path or URL. */
   path: string;
+  /** How the report names a table file (`task.place`): the path as the user wrote it, as frictionless-py does. Default: `path`. */
+  place?: string;
   /** For a table file: its Table Schema (path or URL). Without one, only the structure is checked. */
   schemaPath?: string;
   format?: TableFormat;
@@ -29,7 +31,7 @@ export interface ValidateSourceOptions extends Omit<ValidateOptions, "basePath">
  */
 export async function validateSource(options: ValidateSourceOptions): Promise<Report> {
   const started = performance.now();
-  const { path, schemaPath, format, encoding, dialect, ...validateOptions } = options;
+  const { path, place, schemaPath, format, encoding, dialect, ...validateOptions } = options;
   const elapsed = (): number => (performance.now() - started) / 1000;
   try {
     const kind = await descriptorKind(path);
@@ -53,7 +55,7 @@ export async function validateSource(options: ValidateSourceOptions): Promise<Re
       ...(schema !== undefined ? { schema } : {}),
     };
     const task = await validateTable(resource, validateOptions);
-    return buildReport([{ ...task, place: path }], [], [], elapsed());
+    return buildReport([{ ...task, place: place ?? path }], [], [], elapsed());
   } catch (cause) {
     if (cause instanceof DescriptorError) return buildReport([], cause.errors, [], elapsed());
     throw cause;
