@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { basename, extname, resolve } from "node:path";
 import { loadPackage, loadResource, loadSchema } from "../descriptor/load.ts";
 import { isRemotePath } from "../descriptor/path-safety.ts";
-import { descriptorBase } from "../descriptor/read-descriptor.ts";
+import { descriptorBase, readDescriptor } from "../descriptor/read-descriptor.ts";
 import type { Dialect, Resource } from "../descriptor/types.ts";
 import { DescriptorError } from "../errors/index.ts";
 import { buildReport } from "../report/build-report.ts";
@@ -71,10 +71,11 @@ async function descriptorKind(path: string): Promise<"package" | "resource" | "t
   if (/^datapackage\.(json|ya?ml)$/.test(name)) return "package";
   const ext = extname(name);
   if (ext === ".yaml" || ext === ".yml") return "package";
-  if (ext !== ".json" || isRemotePath(path)) return "table";
+  if (ext !== ".json") return "table";
   let value: unknown;
   try {
-    value = JSON.parse(await readFile(path, "utf8"));
+    // A URL is fetched here and again by its loader: descriptors are small.
+    value = isRemotePath(path) ? await readDescriptor(path, "resource") : JSON.parse(await readFile(path, "utf8"));
   } catch {
     return "table";
   }
