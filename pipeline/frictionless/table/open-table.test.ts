@@ -1,12 +1,14 @@
+import { createHash } from "node:crypto";
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTable } from "./open-table.ts";
 import { TableReadError } from "./read-error.ts";
-import { makeXlsx } from "./testing/make-xlsx.ts";
+import { makeXlsx, makeZip } from "./testing/make-xlsx.ts";
 import type { TableSource } from "./types.ts";
 
 async function readAll(source: TableSource): Promise<{ labels: string[]; rows: [number, unknown[]][] }> {
@@ -101,6 +103,21 @@ describe("openTable: CSV", () => {
     const { labels, rows } = await readAll({ bytes: utf8("a,b\nx,y\nc,d\n"), dialect: { header: false, commentRows: [2] } });
     expect(labels).toEqual([]);
     expect(rows).toEqual([[1, ["a", "b"]], [3, ["c", "d"]]]);
+  });
+
+  it("reads gzip- and zip-compressed tables; bytes and digests are those of the stored file", async () => {
+    const csv = "id,nom\n1,Projet fictif A\n";
+    const gz = gzipSync(csv);
+    const dir = await mkdtemp(join(tmpdir(), "compressed-"));
+    await writeFile(join(dir, "laureats.csv.gz"), gz);
+    const table = await openTable({ path: join(dir, "laureats.csv.gz"), digests: ["md5"] });
+    const rows: unknown[][] = [];
+    for await (const row of table.rows) rows.push(row.cells);
+    expect([table.labels, rows]).toEqual([["id", "nom"], [["1", "Projet fictif A"]]]);
+    expect(table.stats()).toMatchObject({ bytes: gz.length, hashes: { md5: createHash("md5").update(gz).digest("hex") } });
+    const zipped = await readAll({ bytes: makeZip({ "laureats.csv": csv }), compression: "zip" });
+    expect(zipped.rows).toEqual([[2, ["1", "Projet fictif A"]]]);
+    expect((await readError({ bytes: utf8("pas du gzip"), compression: "gz" })).code).toBe("compression-error");
   });
 
   it("fails an empty file with source-error and a missing file with scheme-error", async () => {

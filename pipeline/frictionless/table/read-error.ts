@@ -3,12 +3,12 @@ import type { ErrorProps, ValidationError } from "../errors/index.ts";
 
 /**
  * Why a table could not be read (further): `scheme-error`, `format-error`, `encoding-error`,
- * `source-error`. Carries the report-ready error; the validator turns it into a task error.
+ * `source-error`, `compression-error`. Carries the report-ready error; the validator turns it into a task error.
  */
 export class TableReadError extends Error {
   readonly code: string;
   readonly error: ValidationError;
-  constructor(type: "scheme-error" | "format-error" | "encoding-error" | "source-error", props: ErrorProps & { note: string; place: string }) {
+  constructor(type: "scheme-error" | "format-error" | "encoding-error" | "source-error" | "compression-error", props: ErrorProps & { note: string; place: string }) {
     const error = createError(type, props);
     super(`${props.place}: ${error.message}`);
     this.name = "TableReadError";

@@ -25,6 +25,10 @@ export interface TableSource {
   dialect?: Dialect;
   /** Name of the source in error messages (default: the path or URL). */
   place?: string;
+  /** `gz` or `zip` (frictionless-py's resource property); otherwise taken from a `.gz`/`.zip` extension. */
+  compression?: string;
+  /** The file to read in a zip archive (default: its first file). */
+  innerpath?: string;
   /** Digests to compute while reading; read them from `TableReader.stats()` once rows are consumed. */
   digests?: DigestAlgorithm[];
 }

@@ -22,6 +22,8 @@ export function resourceSource(resource: Resource, path: string, basePath: strin
   if (resource.format !== undefined) source.format = resource.format as TableFormat;
   if (resource.encoding !== undefined) source.encoding = resource.encoding;
   if (resource.dialect !== undefined) source.dialect = resource.dialect;
+  if (typeof resource.compression === "string") source.compression = resource.compression;
+  if (typeof resource.innerpath === "string") source.innerpath = resource.innerpath;
   return source;
 }
 
