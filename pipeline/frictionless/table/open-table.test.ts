@@ -122,6 +122,7 @@ describe("openTable: CSV", () => {
 
   it("fails an empty file with source-error and a missing file with scheme-error", async () => {
     expect((await readError({ bytes: new Uint8Array(0), place: "vide.csv" })).code).toBe("source-error");
+    expect((await readError({ bytes: new Uint8Array(0), dialect: { header: false } })).code).toBe("source-error");
     const missing = await readError({ path: "/nonexistent/laureats.csv" });
     expect(missing.code).toBe("scheme-error");
     expect(missing.error.note).toContain("file not found");

@@ -57,7 +57,8 @@ export async function tabulate(
     if (next.value.length > 0) sawRecord = true;
     take(next.value, pending);
   }
-  if (lastHeaderRow > 0 && !sawRecord) {
+  // As frictionless-py: no labels and no rows is an empty source, with or without a header.
+  if (!sawRecord) {
     throw new TableReadError("source-error", { place, note: "the source is empty: add a header row and data rows" });
   }
 
