@@ -1,13 +1,13 @@
 import type { CheckRegistry } from "./check.ts";
 
 export interface ValidateOptions {
-  /** Errors kept per task before it stops with the `reached error limit: N` warning. Default 1000; 1 stops at the first error. */
+  /** Errors kept per task before it stops with the `reached error limit: N` warning. Default 1000; 1 stops at the first error; 0 sets no limit. */
   limitErrors?: number;
   /** Keep only errors of these codes or tags (`type-error`, `#row`). */
   pickErrors?: readonly string[];
   /** Drop errors of these codes or tags. */
   skipErrors?: readonly string[];
-  /** Data rows to check per table (the rest is not read). */
+  /** Data rows to check per table (the rest is not read); 0 or absent: all. */
   limitRows?: number;
   /** Custom checks, resolved by the names schemas give in `custom_checks`. */
   checks?: CheckRegistry;

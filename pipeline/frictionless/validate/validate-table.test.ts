@@ -153,6 +153,10 @@ describe("validateTable", () => {
     expect(task.stats.rows).toBe(1);
     expect(task.warnings).toEqual(["reached row limit: 1"]);
     expect(flatten(task).map(([row]) => row)).not.toContain(3);
+    // As frictionless-py: a limit of 0 is no limit.
+    const unlimited = await validateCsv(csv, LAUREATS, { limitRows: 0, limitErrors: 0 });
+    expect(unlimited).toMatchObject({ warnings: [], stats: { rows: 2 } });
+    expect(unlimited.errors.length).toBeGreaterThan(1);
   });
 
   it("gives md5 and sha256 in the stats when asked (hashes), as frictionless-py always does", async () => {

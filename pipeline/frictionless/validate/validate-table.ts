@@ -109,7 +109,8 @@ export async function validateTable(resource: Resource, options: ValidateOptions
     if (!byName.has(name)) byName.set(name, k);
   });
 
-  const limitRows = options.limitRows ?? Infinity;
+  // As frictionless-py: 0 sets no limit.
+  const limitRows = options.limitRows || Infinity;
   try {
     let sized = false;
     // The header alone may have reached the error limit.
