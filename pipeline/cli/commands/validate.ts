@@ -6,7 +6,7 @@ import { integerOption, listOption, stringOption, type Command } from "../comman
 import { EXIT, UsageError } from "../io.ts";
 
 /** Errors that mean the input could not be read at all (exit 2), rather than read and found invalid (exit 1). */
-const UNREADABLE = new Set(["scheme-error", "format-error", "source-error"]);
+const UNREADABLE = new Set(["scheme-error", "format-error", "source-error", "compression-error"]);
 
 export const validateCommand: Command = {
   name: "validate",
@@ -17,7 +17,7 @@ export const validateCommand: Command = {
 Validates against Table Schema / Data Package v2 (v1 descriptors are read too): descriptors,
 types and formats, constraints, primary, unique and foreign keys, header and row structure,
 and the French checks our schemas declare in custom_checks (SIREN/SIRET checksums...).
-Tables: CSV, TSV, JSON, NDJSON, XLSX. Rows are streamed: memory does not grow with the file.
+Tables: CSV, TSV, JSON, NDJSON, XLSX, gzip- or zip-compressed. Rows are streamed: memory does not grow with the file.
 Row numbers are physical: the header is row 1, as in a spreadsheet.
 
 Options:
@@ -67,11 +67,13 @@ Exit codes: 0 valid, 1 invalid, 2 bad usage or unreadable input.
     const progress = humanLogger(io.stderr, { color: false });
     const report: Report = await validateSource({
       path: isUrl ? target : resolve(io.cwd, target),
+      place: target,
       schemaPath: schema === undefined || /^https?:\/\//.test(schema) ? schema : resolve(io.cwd, schema),
       format: stringOption(args, "source-format") as never,
       encoding: stringOption(args, "encoding"),
       dialect: Object.keys(dialect).length > 0 ? dialect : undefined,
       checks: frenchChecks,
+      hashes: true,
       limitErrors: args.values["first-error"] ? 1 : integerOption(args, "limit-errors"),
       pickErrors: listOption(args, "pick-errors"),
       skipErrors: listOption(args, "skip-errors"),

@@ -105,6 +105,19 @@ describe("validateResourceDescriptor", () => {
   });
 });
 
+describe("misplaced schema properties and inline text", () => {
+  it("refuses missingValues or fields on a package or a resource, where they would not apply (as frictionless-py)", () => {
+    const resource = { name: "laureats", path: "laureats.csv" };
+    expect(brief(validatePackageDescriptor({ missingValues: ["NA"], resources: [resource] }))).toEqual([["package-error", "/missingValues"]]);
+    expect(brief(validateResourceDescriptor({ ...resource, fields: [siren] }))).toEqual([["resource-error", "/fields"]]);
+  });
+
+  it("accepts inline data as a string only with its format or mediatype", () => {
+    expect(validateResourceDescriptor({ name: "laureats", data: "id\n1\n", format: "csv" })).toEqual([]);
+    expect(brief(validateResourceDescriptor({ name: "laureats", data: "id\n1\n" }))).toEqual([["resource-error", "/data"]]);
+  });
+});
+
 describe("validatePackageDescriptor", () => {
   const appels = { name: "appels", path: "appels.csv", schema: { fields: [{ name: "id", type: "string" }] } };
 

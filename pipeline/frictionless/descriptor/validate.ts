@@ -84,6 +84,10 @@ export function validateResourceDescriptor(descriptor: unknown, prefix = ""): Va
       jsonPath: prefix,
     }));
   }
+  if (typeof descriptor.data === "string" && descriptor.format === undefined && descriptor.mediatype === undefined) {
+    errors.push(createError("resource-error", { note: 'inline "data" given as a string needs its "format" (e.g. "csv") or "mediatype"', jsonPath: `${prefix}/data` }));
+  }
+  errors.push(...misplacedSchemaProperties(descriptor, "resource", prefix));
   const pathKey = descriptor.path !== undefined ? "path" : "url";
   errors.push(...pathErrors(descriptor[pathKey], `${prefix}/${pathKey}`));
   if (typeof descriptor.encoding === "string" && !isSupportedEncoding(descriptor.encoding)) {
@@ -127,9 +131,17 @@ function foreignKeyErrors(pkg: Package, prefix: string): ValidationError[] {
   return errors;
 }
 
+/** Schema properties written on the package or resource, where frictionless-py (rightly) refuses them: they would silently not apply. */
+function misplacedSchemaProperties(descriptor: Json, kind: "package" | "resource", prefix: string): ValidationError[] {
+  return ["missingValues", "fields"]
+    .filter((name) => name in descriptor)
+    .map((name) => createError(`${kind}-error`, { note: `"${name}" should be set as "resource.schema.${name}"`, jsonPath: `${prefix}/${name}` }));
+}
+
 export function validatePackageDescriptor(descriptor: unknown, prefix = ""): ValidationError[] {
   if (!isObject(descriptor)) return notAnObject("package", descriptor, prefix);
   const errors = profileErrors("package", descriptor, prefix);
+  errors.push(...misplacedSchemaProperties(descriptor, "package", prefix));
   if (!Array.isArray(descriptor.resources)) return errors;
   const seen = new Map<string, number>();
   descriptor.resources.forEach((resource, i) => {

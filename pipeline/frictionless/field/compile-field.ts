@@ -82,7 +82,7 @@ function buildField(field: Field, index: number, schemaMissing: readonly string[
     const cast = typeof value === "string" ? parseText(value) : parseValue(value);
     return cast === CAST_FAILED && fallback && typeof value === "string" ? fallback.parseText(value) : cast;
   };
-  const checkConstraints = compileConstraints({ ...field, type }, codec, castConstraintValue);
+  const constraints = compileConstraints({ ...field, type }, codec, castConstraintValue);
   const missingNonText = missing.length > 0 && !(missing.length === 1 && missing[0] === "");
   const cast = (raw: unknown): unknown => {
     if (typeof raw === "string") return isMissing(raw) ? null : parseText(raw);
@@ -100,7 +100,8 @@ function buildField(field: Field, index: number, schemaMissing: readonly string[
     descriptor: field,
     isMissing,
     cast,
-    checkConstraints,
+    checkConstraints: constraints.first,
+    constraintFailures: constraints.failures,
     write: (value) => (value === null || value === undefined ? nullText : codec.write(value)),
     typeNote,
     typeErrorNote: (raw) => {

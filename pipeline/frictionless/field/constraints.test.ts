@@ -21,6 +21,16 @@ describe("constraints", () => {
     expect(f.checkConstraints(null)).toEqual({ constraint: "required", note: 'constraint "required" is "True"' });
   });
 
+  it("lists every failing constraint in frictionless-py's order, whatever the descriptor's key order", () => {
+    const f = field({ type: "string", constraints: { enum: ["12345"], pattern: "[0-9]+", minLength: 5 } });
+    expect(f.constraintFailures("ab").map((failure) => failure.constraint)).toEqual(["minLength", "pattern", "enum"]);
+    expect(f.checkConstraints("ab")?.constraint).toBe("minLength");
+    expect(f.constraintFailures("12345")).toEqual([]);
+    const n = field({ type: "integer", constraints: { enum: [1], maximum: 0, required: true } });
+    expect(n.constraintFailures(5).map((failure) => failure.constraint)).toEqual(["maximum", "enum"]);
+    expect(n.constraintFailures(null).map((failure) => failure.constraint)).toEqual(["required"]);
+  });
+
   it("skips other constraints on null values", () => {
     expect(check({ type: "integer", constraints: { minimum: 10 } }, "")).toBeUndefined();
   });

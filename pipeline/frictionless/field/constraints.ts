@@ -74,6 +74,16 @@ function codePointLength(text: string): number {
 
 type Check = (value: unknown) => ConstraintFailure | undefined;
 
+/** The order in which frictionless-py tries constraints (its types' `supported_constraints`), v2 ones where they fit. */
+const CHECK_ORDER = ["required", "unique", "minLength", "maxLength", "pattern", ...ORDERED, "enum", "jsonSchema"];
+
+export interface CompiledConstraints {
+  /** The first failing constraint, in frictionless-py's order: the per-row hot path. */
+  first: (value: unknown) => ConstraintFailure | undefined;
+  /** Every failing constraint, in that order: frictionless-py reports each one. */
+  failures: (value: unknown) => ConstraintFailure[];
+}
+
 /**
  * @param castConstraintValue turns a constraint's JSON value (primitive or string in the field's
  *   lexical form) into a logical value, or CAST_FAILED.
@@ -82,13 +92,14 @@ export function compileConstraints(
   field: Field,
   codec: Codec,
   castConstraintValue: (value: unknown) => unknown,
-): (value: unknown) => ConstraintFailure | undefined {
+): CompiledConstraints {
   const constraints: Constraints = field.constraints ?? {};
   const supported = SUPPORTED_CONSTRAINTS[field.type] ?? [];
   const checks: Check[] = [];
   let required: ConstraintFailure | undefined;
+  const entries = Object.entries(constraints).sort(([a], [b]) => CHECK_ORDER.indexOf(a) - CHECK_ORDER.indexOf(b));
 
-  for (const [name, raw] of Object.entries(constraints)) {
+  for (const [name, raw] of entries) {
     const at = `/constraints/${name}`;
     if (!KNOWN_CONSTRAINTS.includes(name)) continue;
     if (name !== "required" && name !== "unique" && name !== "enum" && !supported.includes(name)) {
@@ -144,8 +155,12 @@ export function compileConstraints(
     }
   }
 
-  if (checks.length === 0) return required ? (value) => (value === null ? required : undefined) : () => undefined;
-  return (value) => {
+  const failures = (value: unknown): ConstraintFailure[] => {
+    if (value === null) return required ? [required] : [];
+    return checks.map((check) => check(value)).filter((failure) => failure !== undefined);
+  };
+  if (checks.length === 0) return { first: required ? (value) => (value === null ? required : undefined) : () => undefined, failures };
+  const first = (value: unknown): ConstraintFailure | undefined => {
     if (value === null) return required;
     for (let i = 0; i < checks.length; i++) {
       const failure = (checks[i] as Check)(value);
@@ -153,4 +168,5 @@ export function compileConstraints(
     }
     return undefined;
   };
+  return { first, failures };
 }

@@ -17,7 +17,8 @@ import { CAST_FAILED } from "./types.ts";
 type Kind = "date" | "time" | "datetime";
 
 const TIME_RE = /^(\d\d):(\d\d):(\d\d)(?:\.(\d+))?(Z|[+-]\d\d(?::?\d\d)?)?$/i;
-const DATETIME_RE = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)(?:\.(\d+))?(Z|[+-]\d\d(?::?\d\d)?)?$/i;
+// A space may stand for the T, as frictionless-py (dateutil's isoparse) accepts it.
+const DATETIME_RE = /^(\d{4})-(\d\d)-(\d\d)[T ](\d\d):(\d\d):(\d\d)(?:\.(\d+))?(Z|[+-]\d\d(?::?\d\d)?)?$/i;
 /** `any` format: ISO shapes with `T` or a space, optional seconds, date first or French day-first dates. */
 const ANY_ISO_RE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d\d)(?::(\d\d)(?:[.,](\d+))?)?\s*(Z|[+-]\d\d(?::?\d\d)?)?)?$/i;
 const ANY_DMY_RE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[T ](\d{1,2})[:h](\d\d)(?::(\d\d)(?:[.,](\d+))?)?)?$/i;

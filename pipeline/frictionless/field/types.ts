@@ -52,6 +52,8 @@ export interface CompiledField {
   cast(raw: unknown): unknown;
   /** Every constraint except `unique` (which needs table state), tried on a cast value (null included). */
   checkConstraints(value: unknown): ConstraintFailure | undefined;
+  /** Every constraint that `value` fails (when `checkConstraints` found one), in frictionless-py's order. */
+  constraintFailures(value: unknown): ConstraintFailure[];
   /**
    * Logical value → canonical text for writing CSV: reading it back with this field gives the same
    * value, and the same value always gives the same text. Numbers without exponent, using the

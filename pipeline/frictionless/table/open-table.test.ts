@@ -1,12 +1,14 @@
+import { createHash } from "node:crypto";
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTable } from "./open-table.ts";
 import { TableReadError } from "./read-error.ts";
-import { makeXlsx } from "./testing/make-xlsx.ts";
+import { makeXlsx, makeZip } from "./testing/make-xlsx.ts";
 import type { TableSource } from "./types.ts";
 
 async function readAll(source: TableSource): Promise<{ labels: string[]; rows: [number, unknown[]][] }> {
@@ -49,7 +51,7 @@ describe("openTable: CSV", () => {
     const error = await readError({ bytes, place: "laureats.csv" });
     expect(error.code).toBe("encoding-error");
     expect(error.error.byteOffset).toBe(Buffer.byteLength(head));
-    expect(error.error.rowNumber).toBe(3);
+    expect(error.error.note).toContain("(row 3)");
     expect(error.error.note).toContain('"encoding": "windows-1252"');
     expect(error.message).toContain("laureats.csv");
   });
@@ -70,7 +72,11 @@ describe("openTable: CSV", () => {
       failure = error;
     }
     expect(seen).toBe(20_000);
-    expect((failure as TableReadError).error).toMatchObject({ type: "encoding-error", byteOffset: good.length + 7, rowNumber: 20_002 });
+    const { error } = failure as TableReadError;
+    expect(error).toMatchObject({ type: "encoding-error", byteOffset: good.length + 7 });
+    expect(error.note).toContain("(row 20002)");
+    // A file error, as in frictionless-py: the row is told, not a rowNumber.
+    expect(error.rowNumber).toBeUndefined();
   });
 
   it("never splits a multi-byte character across chunks", async () => {
@@ -86,14 +92,37 @@ describe("openTable: CSV", () => {
     expect(rows).toEqual([[4, ["10", null]], [5, ["20", "30"]]]);
   });
 
+  it("trims labels and takes a header cell repeated below it (a merged cell) once, as frictionless-py", async () => {
+    const csv = " Identifiant ,Nom\nIdentifiant,du projet\n1,Projet fictif A\n";
+    const { labels } = await readAll({ bytes: utf8(csv), dialect: { headerRows: [1, 2] } });
+    expect(labels).toEqual(["Identifiant", "Nom du projet"]);
+    expect((await readAll({ bytes: utf8(" id ,\tnom\n1,a\n") })).labels).toEqual(["id", "nom"]);
+  });
+
   it("drops commentRows by physical number and reads headerless files", async () => {
     const { labels, rows } = await readAll({ bytes: utf8("a,b\nx,y\nc,d\n"), dialect: { header: false, commentRows: [2] } });
     expect(labels).toEqual([]);
     expect(rows).toEqual([[1, ["a", "b"]], [3, ["c", "d"]]]);
   });
 
+  it("reads gzip- and zip-compressed tables; bytes and digests are those of the stored file", async () => {
+    const csv = "id,nom\n1,Projet fictif A\n";
+    const gz = gzipSync(csv);
+    const dir = await mkdtemp(join(tmpdir(), "compressed-"));
+    await writeFile(join(dir, "laureats.csv.gz"), gz);
+    const table = await openTable({ path: join(dir, "laureats.csv.gz"), digests: ["md5"] });
+    const rows: unknown[][] = [];
+    for await (const row of table.rows) rows.push(row.cells);
+    expect([table.labels, rows]).toEqual([["id", "nom"], [["1", "Projet fictif A"]]]);
+    expect(table.stats()).toMatchObject({ bytes: gz.length, hashes: { md5: createHash("md5").update(gz).digest("hex") } });
+    const zipped = await readAll({ bytes: makeZip({ "laureats.csv": csv }), compression: "zip" });
+    expect(zipped.rows).toEqual([[2, ["1", "Projet fictif A"]]]);
+    expect((await readError({ bytes: utf8("pas du gzip"), compression: "gz" })).code).toBe("compression-error");
+  });
+
   it("fails an empty file with source-error and a missing file with scheme-error", async () => {
     expect((await readError({ bytes: new Uint8Array(0), place: "vide.csv" })).code).toBe("source-error");
+    expect((await readError({ bytes: new Uint8Array(0), dialect: { header: false } })).code).toBe("source-error");
     const missing = await readError({ path: "/nonexistent/laureats.csv" });
     expect(missing.code).toBe("scheme-error");
     expect(missing.error.note).toContain("file not found");

@@ -2,6 +2,7 @@ import { extname } from "node:path";
 import { openBytes, safeUrl } from "./byte-source.ts";
 import { readCsvRecords } from "./csv-reader.ts";
 import { encodingName } from "./decode.ts";
+import { compressionOf, gunzip, unzip } from "./decompress.ts";
 import { batched } from "./batched.ts";
 import { jsonRecords, readJsonRecords, readNdjsonRecords } from "./json-reader.ts";
 import { TableReadError } from "./read-error.ts";
@@ -12,7 +13,8 @@ import { readXlsxRecords } from "./xlsx-reader.ts";
 const FORMATS: readonly TableFormat[] = ["csv", "tsv", "json", "ndjson", "jsonl", "xlsx"];
 
 /**
- * Opens a table (local file, URL, bytes or inline data; CSV, TSV, JSON, NDJSON/JSONL, XLSX)
+ * Opens a table (local file, URL, bytes or inline data; CSV, TSV, JSON, NDJSON/JSONL, XLSX;
+ * gzip- or zip-compressed)
  * and reads its header. Rows then stream from `rows` (or `batches`), with their physical row
  * numbers. Rejects with a `TableReadError` (`scheme-error`, `format-error`, `encoding-error`,
  * `source-error`) when the source cannot be opened or its header cannot be read; iterating
@@ -29,20 +31,30 @@ export async function openTable(source: TableSource): Promise<TableReader> {
   if (source.data !== undefined) {
     return tabulate(batched(jsonRecords(source.data, source.dialect, place)), source.dialect, place, () => ({ bytes: 0, hashes: {} }));
   }
-  const format = tableFormat(source, place);
+  const { compression, inner } = compressionOf(source.path ?? (source.url !== undefined ? new URL(source.url).pathname : ""), source.compression);
+  let format = compression === "zip" ? undefined : tableFormat({ ...source, path: inner, url: undefined }, place);
   const bytes = await openBytes(source, place, source.digests);
+  let chunks = bytes.chunks;
+  if (compression === "gz") chunks = gunzip(chunks, place);
+  if (compression === "zip") {
+    const entry = await unzip(chunks, place, source.innerpath);
+    chunks = (async function* () {
+      yield entry.bytes;
+    })();
+    format = tableFormat({ format: source.format, path: entry.name }, place);
+  }
   const options = { encoding: source.encoding, dialect: source.dialect, place };
-  switch (format) {
+  switch (format as TableFormat) {
     case "csv":
     case "tsv":
-      return tabulate(readCsvRecords(bytes.chunks, { ...options, format }), source.dialect, place, bytes.stats);
+      return tabulate(readCsvRecords(chunks, { ...options, format: format as "csv" | "tsv" }), source.dialect, place, bytes.stats);
     case "json":
-      return tabulate(readJsonRecords(bytes.chunks, options), source.dialect, place, bytes.stats);
+      return tabulate(readJsonRecords(chunks, options), source.dialect, place, bytes.stats);
     case "ndjson":
     case "jsonl":
-      return tabulate(readNdjsonRecords(bytes.chunks, options), source.dialect, place, bytes.stats);
+      return tabulate(readNdjsonRecords(chunks, options), source.dialect, place, bytes.stats);
     case "xlsx":
-      return tabulate(readXlsxRecords(bytes.chunks, options), source.dialect, place, bytes.stats);
+      return tabulate(readXlsxRecords(chunks, options), source.dialect, place, bytes.stats);
   }
 }
 

@@ -50,13 +50,15 @@ export async function tabulate(
     }
   };
 
-  while (rowNumber < lastHeaderRow) {
+  // The header rows, and the first data row (whose width names the fields of a table without header or schema).
+  while (rowNumber < lastHeaderRow || pending.length === 0) {
     const next = await iterator.next();
     if (next.done) break;
     if (next.value.length > 0) sawRecord = true;
     take(next.value, pending);
   }
-  if (lastHeaderRow > 0 && !sawRecord) {
+  // As frictionless-py: no labels and no rows is an empty source, with or without a header.
+  if (!sawRecord) {
     throw new TableReadError("source-error", { place, note: "the source is empty: add a header row and data rows" });
   }
 
@@ -81,6 +83,7 @@ export async function tabulate(
   return {
     labels,
     headerRowNumbers: headerRows.filter((n) => n <= rowNumber),
+    firstRowWidth: pending[0]?.cells.length ?? 0,
     get rows() {
       return rows();
     },
@@ -91,18 +94,26 @@ export async function tabulate(
   };
 }
 
+/**
+ * Labels as frictionless-py reads them: trimmed, and over several header rows joined column by
+ * column, a cell equal to the one above it (a merged spreadsheet cell) taken once.
+ */
 function joinHeader(rows: unknown[][], join: string): string[] {
   if (rows.length === 0) return [];
   if (rows.length === 1) return (rows[0] as unknown[]).map(labelText);
   const width = Math.max(...rows.map((r) => r.length));
   const labels: string[] = [];
   for (let col = 0; col < width; col++) {
-    labels.push(
-      rows
-        .map((r) => labelText(r[col]))
-        .filter((part) => part !== "")
-        .join(join),
-    );
+    const parts: string[] = [];
+    let above: string | undefined;
+    for (const row of rows) {
+      if (col >= row.length) continue;
+      const part = labelText(row[col]);
+      if (part === above) continue;
+      above = part;
+      if (part !== "") parts.push(part);
+    }
+    labels.push(parts.join(join));
   }
   return labels;
 }
@@ -110,5 +121,5 @@ function joinHeader(rows: unknown[][], join: string): string[] {
 function labelText(cell: unknown): string {
   if (cell === null || cell === undefined) return "";
   if (cell instanceof Date) return cell.toISOString();
-  return String(cell);
+  return String(cell).trim();
 }

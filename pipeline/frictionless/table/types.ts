@@ -25,6 +25,10 @@ export interface TableSource {
   dialect?: Dialect;
   /** Name of the source in error messages (default: the path or URL). */
   place?: string;
+  /** `gz` or `zip` (frictionless-py's resource property); otherwise taken from a `.gz`/`.zip` extension. */
+  compression?: string;
+  /** The file to read in a zip archive (default: its first file). */
+  innerpath?: string;
   /** Digests to compute while reading; read them from `TableReader.stats()` once rows are consumed. */
   digests?: DigestAlgorithm[];
 }
@@ -50,6 +54,8 @@ export interface TableReader {
   /** Header labels (joined with `headerJoin` over `headerRows`); empty when `header: false`. */
   labels: string[];
   headerRowNumbers: number[];
+  /** Cells in the first data row (0 without rows): the width frictionless-py gives a table with neither header nor schema. */
+  firstRowWidth: number;
   /** Data rows, in order. Iterate once. Throws a `TableReadError` when the source cannot be read further. */
   rows: AsyncIterable<SourceRow>;
   /** The same rows in chunks: cheaper per row for the validator. Use either `rows` or `batches`, once. */

@@ -15,7 +15,8 @@ export class ErrorCollector {
   private readonly skip: readonly string[] | undefined;
 
   constructor(options: Pick<ValidateOptions, "limitErrors" | "pickErrors" | "skipErrors">) {
-    this.limit = options.limitErrors ?? DEFAULT_LIMIT_ERRORS;
+    // As frictionless-py: 0 sets no limit.
+    this.limit = options.limitErrors === 0 ? Infinity : (options.limitErrors ?? DEFAULT_LIMIT_ERRORS);
     this.pick = options.pickErrors?.length ? options.pickErrors : undefined;
     this.skip = options.skipErrors?.length ? options.skipErrors : undefined;
   }

@@ -12,7 +12,7 @@ export interface HeaderMatch {
 /**
  * Matches header labels to schema fields the way frictionless-py does: by position for
  * `exact` (the default), by name for `equal`, `subset`, `superset` and `partial`, one error
- * per label. Without a header (`hasHeader` false) fields go by position, unchecked.
+ * per label. Without a header (`hasHeader` false, or an empty header row) fields go by position, unchecked.
  *
  * @param requiredFields fields that `superset` and `partial` still require (required or in the primary key)
  */
@@ -24,7 +24,9 @@ export function matchHeader(
   requiredFields: ReadonlySet<string> = new Set(),
 ): HeaderMatch {
   const errors: HeaderMatch["errors"] = [];
-  if (!hasHeader) {
+  // An empty header row reads, as in frictionless-py 5, as no header: nothing to compare. (fpy
+  // never emits blank-header: a row of empty labels is one blank-label per column.)
+  if (!hasHeader || labels.length === 0) {
     return { columns: fieldNames.map((_, k) => k), width: fieldNames.length, errors };
   }
   const base = { labels: [...labels], rowNumbers: [1] };
@@ -34,7 +36,7 @@ export function matchHeader(
   const known = new Set(fieldNames);
   labels.forEach((label, k) => {
     const extra = byName ? (fieldsMatch === "equal" || fieldsMatch === "superset") && !known.has(label) : k >= fieldNames.length;
-    if (extra) errors.push({ type: "extra-label", props: { ...base, label, fieldNumber: k + 1, note: "" } });
+    if (extra) errors.push({ type: "extra-label", props: { ...base, label, fieldName: "", fieldNumber: k + 1, note: "" } });
   });
   if (fieldsMatch === "partial" && fieldNames.length > 0 && !labels.some((label) => known.has(label))) {
     errors.push({ type: "unmatched-header", props: { ...base, note: `expected at least one of ${fieldNames.map((n) => `"${n}"`).join(", ")}` } });
@@ -75,10 +77,6 @@ export function matchHeader(
     if (label.replace(/\n/g, " ").trim() !== name) {
       errors.push({ type: "incorrect-label", props: { ...base, label, fieldName: name, fieldNumber: k + 1, note: "" } });
     }
-  }
-  // A header of blank labels only is one blank-header error.
-  if (labels.length > 0 && labels.every((label) => label.trim() === "")) {
-    return { columns: fieldNames.map((_, k) => k), width: fieldNames.length, errors: [{ type: "blank-header", props: { ...base, note: "" } }] };
   }
   // A field without a label still owns its column (rows then miss that cell), and cells
   // beyond the schema's fields are extra cells.

@@ -22,6 +22,8 @@ export function resourceSource(resource: Resource, path: string, basePath: strin
   if (resource.format !== undefined) source.format = resource.format as TableFormat;
   if (resource.encoding !== undefined) source.encoding = resource.encoding;
   if (resource.dialect !== undefined) source.dialect = resource.dialect;
+  if (typeof resource.compression === "string") source.compression = resource.compression;
+  if (typeof resource.innerpath === "string") source.innerpath = resource.innerpath;
   return source;
 }
 
@@ -37,8 +39,14 @@ export function localPath(resource: Resource, basePath: string): string | undefi
  * read one after the other, the header of parts 2..n dropped and row numbers continuing.
  */
 export async function openResource(resource: Resource, basePath: string, digests: DigestAlgorithm[] = []): Promise<TableReader> {
+  const dialect = resource.dialect ? { dialect: resource.dialect } : {};
+  if (typeof resource.data === "string") {
+    // v2: inline data as a string holds the text of a file in the declared format (CSV, JSON...).
+    const format = (resource.format ?? "csv") as TableFormat;
+    return openTable({ bytes: new TextEncoder().encode(resource.data), format, place: `${resource.name} (inline)`, digests, ...dialect });
+  }
   if (resource.data !== undefined) {
-    return openTable({ data: resource.data, place: `${resource.name} (inline)`, ...(resource.dialect ? { dialect: resource.dialect } : {}) });
+    return openTable({ data: resource.data, place: `${resource.name} (inline)`, ...dialect });
   }
   const paths = Array.isArray(resource.path) ? resource.path : resource.path === undefined ? [] : [resource.path];
   const first = await openTable(resourceSource(resource, paths[0] ?? "", basePath, digests));
@@ -67,6 +75,7 @@ export async function openResource(resource: Resource, basePath: string, digests
   return {
     labels: first.labels,
     headerRowNumbers: first.headerRowNumbers,
+    firstRowWidth: first.firstRowWidth,
     get rows() {
       return rows();
     },

@@ -1,19 +1,19 @@
 import type { CheckRegistry } from "./check.ts";
 
 export interface ValidateOptions {
-  /** Errors kept per task before it stops with the `reached error limit: N` warning. Default 1000; 1 stops at the first error. */
+  /** Errors kept per task before it stops with the `reached error limit: N` warning. Default 1000; 1 stops at the first error; 0 sets no limit. */
   limitErrors?: number;
   /** Keep only errors of these codes or tags (`type-error`, `#row`). */
   pickErrors?: readonly string[];
   /** Drop errors of these codes or tags. */
   skipErrors?: readonly string[];
-  /** Data rows to check per table (the rest is not read). */
+  /** Data rows to check per table (the rest is not read); 0 or absent: all. */
   limitRows?: number;
   /** Custom checks, resolved by the names schemas give in `custom_checks`. */
   checks?: CheckRegistry;
   /** Folder against which relative resource paths resolve (the datapackage.json's folder). Default: the working directory. */
   basePath?: string;
-  /** Compute the sha256 of every table even when its resource declares no hash (for `stats.sha256`). */
+  /** Compute the md5 and sha256 of every table file, as frictionless-py does (`stats.md5`, `stats.sha256`), whatever hash its resource declares. */
   hashes?: boolean;
   /**
    * Big local CSV files are checked in chunks by worker threads (same report as row by row).

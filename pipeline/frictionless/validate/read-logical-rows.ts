@@ -3,9 +3,20 @@ import { CAST_FAILED, compileSchema, type CompiledSchema } from "../field/index.
 import { matchHeader } from "./header-check.ts";
 import { openResource } from "./open-resource.ts";
 
-/** A schema for a table that declares none: its labels as `any` fields (structure checks only). */
-export function schemaFromLabels(labels: readonly string[]): Schema {
-  return { fields: labels.map((name) => ({ name, type: "any" })), missingValues: [""] };
+/**
+ * A schema for a table that declares none: one `any` field per label (structure checks only; we
+ * infer no types), named as frictionless-py names them: a blank label is `field<n>`, a repeated
+ * one gets its count (`nom2`). Without labels, `field1`..`field<width>` for the first row's width.
+ */
+export function schemaFromLabels(labels: readonly string[], width = 0): Schema {
+  const names = labels.length > 0 ? labels.map((label, k) => label.replace(/\n/g, " ").trim() || `field${k + 1}`) : Array.from({ length: width }, (_, k) => `field${k + 1}`);
+  const seen = new Map<string, number>();
+  const fields = names.map((name) => {
+    const count = (seen.get(name) ?? 0) + 1;
+    seen.set(name, count);
+    return { name: count > 1 ? `${name}${count}` : name, type: "any" as const };
+  });
+  return { fields, missingValues: [""] };
 }
 
 /**
@@ -18,7 +29,7 @@ export async function* readLogicalRows(
   basePath: string,
 ): AsyncGenerator<{ compiled: CompiledSchema; rowNumber: number; values: unknown[] }> {
   const table = await openResource(resource, basePath);
-  const compiled = compileSchema(resource.schema ?? schemaFromLabels(table.labels));
+  const compiled = compileSchema(resource.schema ?? schemaFromLabels(table.labels, table.firstRowWidth));
   const names = compiled.fields.map((field) => field.name);
   const { columns } = matchHeader(table.labels, names, compiled.schema.fieldsMatch, table.headerRowNumbers.length > 0);
   for await (const batch of table.batches) {

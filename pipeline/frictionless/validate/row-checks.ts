@@ -80,9 +80,10 @@ export class RowChecks {
         continue;
       }
       if (value === null) empty++;
-      const failure = field.checkConstraints(value);
-      if (failure !== undefined) {
-        (found ??= []).push(["constraint-error", { ...this.cellProps(field, column, rowNumber, raw, cells), constraint: failure.constraint, note: failure.note }]);
+      if (field.checkConstraints(value) !== undefined) {
+        for (const failure of field.constraintFailures(value)) {
+          (found ??= []).push(["constraint-error", { ...this.cellProps(field, column, rowNumber, raw, cells), constraint: failure.constraint, note: failure.note }]);
+        }
       }
       values[f] = value;
     }
@@ -91,7 +92,7 @@ export class RowChecks {
       return values;
     }
     for (let column = this.width; column < count; column++) {
-      (found ??= []).push(["extra-cell", { rowNumber, fieldNumber: column + 1, cell: cellText(cells[column]), cells: cellTexts(cells), note: "" }]);
+      (found ??= []).push(["extra-cell", { rowNumber, fieldName: "", fieldNumber: column + 1, cell: cellText(cells[column]), cells: cellTexts(cells), note: "" }]);
     }
     if (missing) {
       for (let f = 0; f < fields.length; f++) {

@@ -1,3 +1,5 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { flatten, folderWith } from "./testing.ts";
@@ -75,6 +77,8 @@ describe("validateSource", () => {
     const report = await validateSource({ path: join(dir, "laureats.csv"), schemaPath: join(dir, "schema.json"), dialect: { delimiter: ";" }, encoding: "windows-1252" });
     expect(flatten(report)).toEqual([[2, 3, "type-error"]]);
     expect(report.tasks[0]).toMatchObject({ name: "laureats", place: join(dir, "laureats.csv") });
+    const named = await validateSource({ path: join(dir, "laureats.csv"), place: "laureats.csv", schemaPath: join(dir, "schema.json"), dialect: { delimiter: ";" }, encoding: "windows-1252" });
+    expect(named.tasks[0]?.place).toBe("laureats.csv");
     expect(report.tasks[0]?.warnings[0]).toContain('references the resource "appels", which only a package validation can read');
   });
 
@@ -94,5 +98,25 @@ describe("validateSource", () => {
   it("reports an unreadable table as a task error", async () => {
     const report = await validateSource({ path: "/nonexistent/laureats.csv" });
     expect(flatten(report)).toEqual([[undefined, undefined, "scheme-error"]]);
+  });
+
+  it("validates a resource descriptor given by URL, its paths resolved against the URL", async () => {
+    const files: Record<string, string> = {
+      "/data/appels.resource.json": JSON.stringify({ name: "appels", path: "appels.csv", schema: APPELS_SCHEMA }),
+      "/data/appels.csv": "id,titre\nappel-1,Appel fictif\nappel-1,Doublon fictif\n",
+    };
+    const server = createServer((request, response) => {
+      const body = files[request.url ?? ""];
+      response.writeHead(body === undefined ? 404 : 200).end(body ?? "");
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const report = await validateSource({ path: `http://127.0.0.1:${port}/data/appels.resource.json` });
+      expect(report.tasks[0]?.name).toBe("appels");
+      expect(flatten(report)).toEqual([[3, undefined, "primary-key"]]);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });

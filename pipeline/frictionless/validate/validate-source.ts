@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { basename, extname, resolve } from "node:path";
 import { loadPackage, loadResource, loadSchema } from "../descriptor/load.ts";
 import { isRemotePath } from "../descriptor/path-safety.ts";
-import { descriptorBase } from "../descriptor/read-descriptor.ts";
+import { descriptorBase, readDescriptor } from "../descriptor/read-descriptor.ts";
 import type { Dialect, Resource } from "../descriptor/types.ts";
 import { DescriptorError } from "../errors/index.ts";
 import { buildReport } from "../report/build-report.ts";
@@ -15,6 +15,8 @@ import { validateTable } from "./validate-table.ts";
 export interface ValidateSourceOptions extends Omit<ValidateOptions, "basePath"> {
   /** A `datapackage.json` (or .yaml), a resource descriptor (.json), or a table file (CSV, TSV, JSON, NDJSON, XLSX); a path or URL. */
   path: string;
+  /** How the report names a table file (`task.place`): the path as the user wrote it, as frictionless-py does. Default: `path`. */
+  place?: string;
   /** For a table file: its Table Schema (path or URL). Without one, only the structure is checked. */
   schemaPath?: string;
   format?: TableFormat;
@@ -29,7 +31,7 @@ export interface ValidateSourceOptions extends Omit<ValidateOptions, "basePath">
  */
 export async function validateSource(options: ValidateSourceOptions): Promise<Report> {
   const started = performance.now();
-  const { path, schemaPath, format, encoding, dialect, ...validateOptions } = options;
+  const { path, place, schemaPath, format, encoding, dialect, ...validateOptions } = options;
   const elapsed = (): number => (performance.now() - started) / 1000;
   try {
     const kind = await descriptorKind(path);
@@ -53,7 +55,7 @@ export async function validateSource(options: ValidateSourceOptions): Promise<Re
       ...(schema !== undefined ? { schema } : {}),
     };
     const task = await validateTable(resource, validateOptions);
-    return buildReport([{ ...task, place: path }], [], [], elapsed());
+    return buildReport([{ ...task, place: place ?? path }], [], [], elapsed());
   } catch (cause) {
     if (cause instanceof DescriptorError) return buildReport([], cause.errors, [], elapsed());
     throw cause;
@@ -69,10 +71,11 @@ async function descriptorKind(path: string): Promise<"package" | "resource" | "t
   if (/^datapackage\.(json|ya?ml)$/.test(name)) return "package";
   const ext = extname(name);
   if (ext === ".yaml" || ext === ".yml") return "package";
-  if (ext !== ".json" || isRemotePath(path)) return "table";
+  if (ext !== ".json") return "table";
   let value: unknown;
   try {
-    value = JSON.parse(await readFile(path, "utf8"));
+    // A URL is fetched here and again by its loader: descriptors are small.
+    value = isRemotePath(path) ? await readDescriptor(path, "resource") : JSON.parse(await readFile(path, "utf8"));
   } catch {
     return "table";
   }

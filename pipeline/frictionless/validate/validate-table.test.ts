@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import type { Resource, Schema } from "../descriptor/types.ts";
 import type { CheckRegistry } from "./check.ts";
@@ -152,13 +153,26 @@ describe("validateTable", () => {
     expect(task.stats.rows).toBe(1);
     expect(task.warnings).toEqual(["reached row limit: 1"]);
     expect(flatten(task).map(([row]) => row)).not.toContain(3);
+    // As frictionless-py: a limit of 0 is no limit.
+    const unlimited = await validateCsv(csv, LAUREATS, { limitRows: 0, limitErrors: 0 });
+    expect(unlimited).toMatchObject({ warnings: [], stats: { rows: 2 } });
+    expect(unlimited.errors.length).toBeGreaterThan(1);
   });
 
-  it("checks declared bytes and hash", async () => {
+  it("gives md5 and sha256 in the stats when asked (hashes), as frictionless-py always does", async () => {
+    const task = await validateCsv(GOOD, LAUREATS, { hashes: true }, { hash: "0000" });
+    expect(task.stats).toMatchObject({
+      md5: createHash("md5").update(GOOD).digest("hex"),
+      sha256: createHash("sha256").update(GOOD).digest("hex"),
+    });
+    expect(task.errors.map((e) => e.type)).toEqual(["hash-count"]);
+  });
+
+  it("checks declared hash and bytes (in frictionless-py's order)", async () => {
     const wrong = await validateCsv(GOOD, LAUREATS, {}, { bytes: 10, hash: "sha256:0000" });
     expect(flatten(wrong)).toEqual([
-      [undefined, undefined, "byte-count"],
       [undefined, undefined, "hash-count"],
+      [undefined, undefined, "byte-count"],
     ]);
     const withRows = await validateCsv(`${GOOD}l-3,x,1,2024-01-01,terminé\n`, LAUREATS, {}, { bytes: 10 });
     expect(flatten(withRows)).toEqual([
@@ -179,7 +193,7 @@ describe("validateTable", () => {
     const bytes = Buffer.concat([Buffer.from("id,siren,montant,date_decision,statut\nl-1,999000001,1,2024-01-01,"), Buffer.from("termin\xe9\n", "latin1")]);
     const dir = await folderWith({ "cp1252.csv": bytes });
     const encoded = await validateTable({ name: "cp1252", path: "cp1252.csv", schema: LAUREATS }, { basePath: dir });
-    expect(encoded.errors[0]).toMatchObject({ type: "encoding-error", rowNumber: 2 });
+    expect(encoded.errors[0]).toMatchObject({ type: "encoding-error", note: expect.stringContaining("(row 2)") });
     const declared = await validateTable({ name: "cp1252", path: "cp1252.csv", encoding: "windows-1252", schema: LAUREATS }, { basePath: dir });
     expect(declared.valid).toBe(true);
   });
@@ -216,7 +230,10 @@ describe("validateTable", () => {
     const task = await validateTable({ name: "libre", path: "libre.csv" }, { basePath: dir });
     expect(flatten(task)).toEqual([[3, 2, "missing-cell"]]);
     const headerless = await validateTable({ name: "libre", path: "libre.csv", dialect: { header: false } }, { basePath: dir });
-    expect(headerless).toMatchObject({ valid: true, labels: [], stats: { rows: 3 } });
+    // As frictionless-py: the first row's width gives the fields (field1, field2).
+    expect(headerless).toMatchObject({ labels: [], stats: { rows: 3, fields: 2 } });
+    expect(flatten(headerless)).toEqual([[3, 2, "missing-cell"]]);
+    expect(headerless.errors[0]?.fieldName).toBe("field2");
   });
 });
 

@@ -4,7 +4,7 @@ import { compileSchema, type CompiledSchema } from "../field/index.ts";
 import { round } from "../report/build-report.ts";
 import type { ReportTask } from "../report/types.ts";
 import { TableReadError } from "../table/read-error.ts";
-import type { DigestAlgorithm, TableReader } from "../table/types.ts";
+import type { DigestAlgorithm, ReadStats, TableReader } from "../table/types.ts";
 import type { CheckContext } from "./check.ts";
 import { CustomChecks } from "./custom-checks.ts";
 import { ErrorCollector } from "./error-collector.ts";
@@ -40,13 +40,13 @@ export async function validateTable(resource: Resource, options: ValidateOptions
   const place = placeOf(resource);
   let labels: string[] = [];
   let rows = 0;
-  /** Bytes of the table, when known otherwise than by reading it through `reader`. */
-  let readBytes: number | undefined;
+  /** Bytes and digests of the table, when read otherwise than through `reader` (in chunks). */
+  let readStats: ReadStats | undefined;
   let fields = resource.schema?.fields.length ?? 0;
   let reader: TableReader | undefined;
 
   const finish = (): ReportTask => {
-    const stats = reader?.stats();
+    const stats = readStats ?? reader?.stats();
     const taskErrors = errors.sorted();
     const taskWarnings = [...warnings, ...errors.warnings];
     const task: ReportTask = {
@@ -55,7 +55,7 @@ export async function validateTable(resource: Resource, options: ValidateOptions
       place,
       valid: taskErrors.length === 0,
       labels,
-      stats: { errors: taskErrors.length, warnings: taskWarnings.length, seconds: round((performance.now() - started) / 1000), rows, fields, bytes: readBytes ?? stats?.bytes ?? 0 },
+      stats: { errors: taskErrors.length, warnings: taskWarnings.length, seconds: round((performance.now() - started) / 1000), rows, fields, bytes: stats?.bytes ?? 0 },
       warnings: taskWarnings,
       errors: taskErrors,
     };
@@ -67,7 +67,7 @@ export async function validateTable(resource: Resource, options: ValidateOptions
   const hash = declaredHash(resource);
   const digests: DigestAlgorithm[] = [];
   if (hash) digests.push(hash.algorithm);
-  if (options.hashes && hash?.algorithm !== "sha256") digests.push("sha256");
+  if (options.hashes) for (const algorithm of ["md5", "sha256"] as const) if (hash?.algorithm !== algorithm) digests.push(algorithm);
   const plan = await planParallel(resource, localPath(resource, basePath), options);
   try {
     reader = plan ? await openTable(headSource(plan, place)) : await openResource(resource, basePath, digests);
@@ -83,7 +83,7 @@ export async function validateTable(resource: Resource, options: ValidateOptions
 
   let compiled: CompiledSchema;
   try {
-    compiled = compileSchema(resource.schema ?? schemaFromLabels(labels));
+    compiled = compileSchema(resource.schema ?? schemaFromLabels(labels, reader.firstRowWidth));
   } catch (cause) {
     if (cause instanceof DescriptorError) {
       for (const error of cause.errors) errors.push(error);
@@ -97,21 +97,23 @@ export async function validateTable(resource: Resource, options: ValidateOptions
   for (const { type, props } of header.errors) errors.add(type, props);
 
   const foreignKeys = await resolveForeignKeys(resource, compiled, context, basePath, errors, warnings);
-  // Without a schema or a header nothing says how wide a row should be.
-  const width = resource.schema === undefined && !hasHeader ? Number.MAX_SAFE_INTEGER : header.width;
+  const width = header.width;
   const keys = new KeyChecks(compiled, header.columns, foreignKeys);
   if (plan && !errors.full) {
     const setup = { format: plan.format, schema: compiled.schema, columns: header.columns, width, foreignKeys: foreignKeys.map(({ index: _, ...shape }) => shape), errorOptions: errorOptions(options) };
     const onProgress = options.onProgress;
-    readBytes = plan.size;
-    rows = await validateInParallel({
+    const checked = await validateInParallel({
       plan,
       setup,
       keys,
       errors,
       place,
+      digests,
       ...(onProgress ? { onProgress: (done: number, bytes: number) => onProgress({ resource: resource.name, rows: done, bytes, expectedBytes: plan.size }) } : {}),
     });
+    rows = checked.rows;
+    readStats = checked.stats;
+    if (checked.complete) checkBytesAndHash(resource, checked.stats, hash, errors);
     return finish();
   }
 
@@ -130,7 +132,8 @@ export async function validateTable(resource: Resource, options: ValidateOptions
     if (!byName.has(name)) byName.set(name, k);
   });
 
-  const limitRows = options.limitRows ?? Infinity;
+  // As frictionless-py: 0 sets no limit.
+  const limitRows = options.limitRows || Infinity;
   try {
     let sized = false;
     // The header alone may have reached the error limit.
@@ -164,7 +167,7 @@ export async function validateTable(resource: Resource, options: ValidateOptions
   if (!errors.full) checks.finish();
   if (!errors.full && custom) custom.end();
   const complete = rows < limitRows && !errors.full;
-  if (complete) checkBytesAndHash(resource, reader, hash, errors);
+  if (complete) checkBytesAndHash(resource, reader.stats(), hash, errors);
   return finish();
 }
 
@@ -217,16 +220,16 @@ function findResource(pkg: Package | undefined, name: string): Resource {
   return resource;
 }
 
-function checkBytesAndHash(resource: Resource, reader: TableReader, hash: ReturnType<typeof declaredHash>, errors: ErrorCollector): void {
-  const stats = reader.stats();
-  if (typeof resource.bytes === "number" && resource.data === undefined && resource.bytes !== stats.bytes) {
-    errors.add("byte-count", { note: `expected is "${resource.bytes}" and actual is "${stats.bytes}"` });
-  }
+function checkBytesAndHash(resource: Resource, stats: ReadStats, hash: ReturnType<typeof declaredHash>, errors: ErrorCollector): void {
+  // frictionless-py's order: hash, then bytes.
   if (hash) {
     const actual = stats.hashes[hash.algorithm];
     if (actual !== undefined && actual !== hash.hex) {
       errors.add("hash-count", { note: `expected is "${hash.hex}" and actual is "${actual}"` });
     }
+  }
+  if (typeof resource.bytes === "number" && resource.data === undefined && resource.bytes !== stats.bytes) {
+    errors.add("byte-count", { note: `expected is "${resource.bytes}" and actual is "${stats.bytes}"` });
   }
 }
 

@@ -51,14 +51,15 @@ export function makeXlsx(sheets: Record<string, XlsxCell[][]>): Uint8Array {
     `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` +
     strings.map((s) => `<si><t xml:space="preserve">${escape(s)}</t></si>`).join("") +
     `</sst>`;
-  return zip(files);
+  return makeZip(files);
 }
 
 function escape(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
-function zip(files: Record<string, string>): Uint8Array {
+/** A ZIP archive of text files (deflated), for archive tests as well as XLSX ones. */
+export function makeZip(files: Record<string, string>): Uint8Array {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;

@@ -2,7 +2,11 @@ import { isUtf8 } from "node:buffer";
 import { availableParallelism } from "node:os";
 import { open, type FileHandle } from "node:fs/promises";
 import type { Resource } from "../../descriptor/types.ts";
-import { encodingName } from "../../table/decode.ts";
+import type { Dialect } from "../../descriptor/types.ts";
+import { settleDialect, SNIFF_MAX_CHARS } from "../../table/csv-reader.ts";
+import { decodeText, encodingName } from "../../table/decode.ts";
+import { compressionOf } from "../../table/decompress.ts";
+import { SNIFF_LINES } from "../../table/sniff.ts";
 import { tableFormat } from "../../table/open-table.ts";
 import type { TableSource } from "../../table/types.ts";
 import type { ValidateOptions } from "../options.ts";
@@ -43,16 +47,16 @@ export interface Piece {
 /**
  * Whether a table can be checked in chunks by worker threads, and how. Only a local CSV/TSV
  * file whose records can be found by their line feeds and whose rows need nothing but their
- * own cells and the key sets: no custom checks, no declared size or hash to compute, no
- * header spread over several rows, no comment rows given by number, no row limit.
+ * own cells and the key sets: no custom checks, no header spread over several rows, no
+ * comment rows given by number, no row limit.
  */
 export async function planParallel(resource: Resource, location: string | undefined, options: ValidateOptions): Promise<ParallelPlan | undefined> {
   if (options.parallel === false || location === undefined) return undefined;
   const workers = options.parallel?.workers ?? defaultThreads();
-  if (workers < 2 || options.limitRows !== undefined || options.hashes) return undefined;
-  if (resource.bytes !== undefined || resource.hash !== undefined) return undefined;
+  if (workers < 2 || options.limitRows) return undefined;
   if (Array.isArray(resource.schema?.custom_checks) && resource.schema.custom_checks.length > 0) return undefined;
-  const format = tableFormat({ path: location, ...(resource.format === undefined ? {} : { format: resource.format as ChunkFormat["format"] }) });
+  if (compressionOf(location, typeof resource.compression === "string" ? resource.compression : undefined).compression !== undefined) return undefined;
+  const format = resource.format === undefined ? tableFormat({ path: location }) : resource.format.toLowerCase();
   if (format !== "csv" && format !== "tsv") return undefined;
   if (!cuttableEncoding(resource.encoding)) return undefined;
   const dialect = resource.dialect;
@@ -74,7 +78,9 @@ export async function planParallel(resource: Resource, location: string | undefi
     const head = await readPiece(handle, 0, chunkBytes, size);
     // A bad byte in the first chunk would fail the header read: the sequential reader reports it after the rows before it.
     if (head === undefined || (encodingName(resource.encoding) === "utf-8" && !isUtf8(head.bytes))) return undefined;
-    return { path: location, size, workers, chunkBytes, format: { format, encoding: resource.encoding, dialect }, head };
+    const settled = await settledDialect(handle, size, format, resource.encoding, dialect);
+    if (settled === undefined) return undefined;
+    return { path: location, size, workers, chunkBytes, format: { format, encoding: resource.encoding, dialect: settled }, head };
   } finally {
     await handle.close();
   }
@@ -116,6 +122,31 @@ export async function readRange(handle: FileHandle, start: number, end: number, 
 /** A buffer of its own (not a slice of Node's shared pool), for at least `size` bytes. */
 function newBytes(size: number): Uint8Array {
   return new Uint8Array(size);
+}
+
+/**
+ * The dialect the whole file is read with, sniffed from the same first lines as when it is
+ * read row by row: chunks must not each sniff their own. Undefined when the first chunk is too
+ * short to be sure of that sample (lines of tens of kilobytes).
+ */
+async function settledDialect(handle: FileHandle, size: number, format: "csv" | "tsv", encoding: string | undefined, dialect: Dialect | undefined): Promise<Dialect | undefined> {
+  const start = await readPiece(handle, 0, SNIFF_MAX_CHARS / 2, size);
+  if (start === undefined) return undefined;
+  // The first SNIFF_LINES lines: a line feed is one byte in every encoding read in chunks.
+  let end = -1;
+  for (let line = 0; line < SNIFF_LINES && (end !== -1 || line === 0); line++) end = start.bytes.indexOf(0x0a, end + 1);
+  if (end === -1 && !start.last) return undefined;
+  let sample = "";
+  try {
+    for await (const part of decodeText(once(start.bytes.subarray(0, end === -1 ? undefined : end + 1)), encoding)) sample += part;
+  } catch {
+    return undefined;
+  }
+  return settleDialect(sample, dialect, format);
+}
+
+async function* once<T>(value: T): AsyncGenerator<T> {
+  yield value;
 }
 
 /** Encodings in which a line feed is the byte 0x0A and never part of another character. */

@@ -1,7 +1,9 @@
+import { createHash } from "node:crypto";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Package, Resource, Schema } from "../../descriptor/types.ts";
 import { stripTimings } from "../../report/build-report.ts";
+import type { Report, ReportTask } from "../../report/types.ts";
 import { flatten, folderWith } from "../testing.ts";
 import type { ValidateOptions } from "../options.ts";
 import { validatePackage } from "../validate-package.ts";
@@ -74,9 +76,21 @@ async function bothWays(files: Record<string, string | Uint8Array>, laureatsReso
   const pkg: Package = { resources: [{ name: "appels", path: "appels.csv", schema: appels }, resource] };
   const parallel = { workers: 2, minBytes: 0, chunkBytes: 64 };
   const plan = await planParallel(resource, join(dir, resource.path as string), { ...options, parallel });
-  const sequential = stripTimings(await validatePackage(pkg, { ...options, basePath: dir, parallel: false }));
-  const chunked = stripTimings(await validatePackage(pkg, { ...options, basePath: dir, parallel }));
+  const sequential = stopped(stripTimings(await validatePackage(pkg, { ...options, basePath: dir, parallel: false })));
+  const chunked = stopped(stripTimings(await validatePackage(pkg, { ...options, basePath: dir, parallel })));
   return { plan, sequential, chunked };
+}
+
+/**
+ * A table that stopped early (error limit, undecodable byte) reports as `bytes` how far it was
+ * read, and that depends on how it was read: 64 KB at a time row by row, chunks ahead in
+ * parallel. Left out of the comparison for those tables only.
+ */
+function stopped(report: Report): Report {
+  for (const task of report.tasks) {
+    if (task.warnings.some((w) => w.startsWith("reached error limit")) || task.errors.some((e) => e.type === "encoding-error")) delete (task.stats as Partial<ReportTask["stats"]>).bytes;
+  }
+  return report;
 }
 
 describe("validating a table in chunks on worker threads", () => {
@@ -123,6 +137,17 @@ describe("validating a table in chunks on worker threads", () => {
     expect(chunked).toEqual(sequential);
   });
 
+  it("reads every chunk with the dialect sniffed from the file's first lines", async () => {
+    // `;`-separated, undeclared; later rows hold more commas than semicolons, so that a chunk
+    // sniffed on its own would be read as comma-separated.
+    const lines = laureatsCsv(160).replace(/,(?=[^"]*(?:"[^"]*"[^"]*)*$)/gm, ";").split("\n");
+    const csv = lines.map((line, k) => (k > 120 && line !== "" ? `${k};AAP-FICTIF-1;;a,b,c,d,e,f,g,h,${k};1;000000001;2021-01-01` : line)).join("\n");
+    const { plan, sequential, chunked } = await bothWays({ "laureats.csv": csv });
+    expect(plan?.format.dialect?.delimiter).toBe(";");
+    expect(sequential.valid).toBe(true);
+    expect(chunked).toEqual(sequential);
+  });
+
   it("decodes a declared windows-1252 file", async () => {
     const { plan, sequential, chunked } = await bothWays({ "laureats.csv": Buffer.from(laureatsCsv(150, withErrors), "latin1") }, { encoding: "windows-1252" });
     expect(plan).toBeDefined();
@@ -135,6 +160,15 @@ describe("validating a table in chunks on worker threads", () => {
     const { plan, sequential, chunked } = await bothWays({ "laureats.csv": bad });
     expect(plan).toBeDefined();
     expect(sequential.tasks[1]?.errors.at(-1)?.type).toBe("encoding-error");
+    expect(chunked).toEqual(sequential);
+  });
+
+  it("computes the file's digests on the way, and checks a declared size and hash", async () => {
+    const csv = laureatsCsv(200);
+    const { plan, sequential, chunked } = await bothWays({ "laureats.csv": csv }, { bytes: 12, hash: "sha256:00" }, { hashes: true });
+    expect(plan).toBeDefined();
+    expect(flatten(sequential.tasks[1] as ReportTask).map(([, , type]) => type)).toEqual(["hash-count", "byte-count"]);
+    expect(sequential.tasks[1]?.stats.sha256).toBe(createHash("sha256").update(csv).digest("hex"));
     expect(chunked).toEqual(sequential);
   });
 
@@ -165,7 +199,6 @@ describe("planParallel", () => {
     expect(await plan({}, { parallel: { workers: 1, minBytes: 0 } })).toBeUndefined();
     expect(await plan({}, { parallel: { workers: 2 } })).toBeUndefined(); // a small file
     expect(await plan({}, { limitRows: 10 })).toBeUndefined();
-    expect(await plan({ hash: "sha256:00" })).toBeUndefined();
     expect(await plan({ schema: { ...laureats, custom_checks: [{ name: "french-siren-value", params: {} }] } })).toBeUndefined();
     expect(await plan({ dialect: { headerRows: [1, 2] } })).toBeUndefined();
     expect(await plan({ encoding: "utf-16le" })).toBeUndefined();

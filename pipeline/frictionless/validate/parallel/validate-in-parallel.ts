@@ -1,6 +1,8 @@
+import { createHash } from "node:crypto";
 import { open } from "node:fs/promises";
 import { createError, type ValidationError } from "../../errors/index.ts";
 import { encodingReadError } from "../../table/read-error.ts";
+import type { DigestAlgorithm, ReadStats } from "../../table/types.ts";
 import type { ErrorCollector } from "../error-collector.ts";
 import { findingType, type KeyChecks, type KeyFinding } from "../key-checks.ts";
 import { ChunkChecker, type ChunkResult, type ChunkSetup } from "./check-chunk.ts";
@@ -14,7 +16,17 @@ export interface ParallelRun {
   keys: KeyChecks;
   errors: ErrorCollector;
   place: string;
+  /** Digests of the file to compute on the way (it is read once, in order, by this thread). */
+  digests: DigestAlgorithm[];
   onProgress?: (rows: number, bytes: number) => void;
+}
+
+export interface ParallelOutcome {
+  rows: number;
+  /** Bytes read from the file, and its digests when it was read whole. */
+  stats: ReadStats;
+  /** Every row was checked (no error limit, no unreadable byte stopped it). */
+  complete: boolean;
 }
 
 /** Rows whose key-set slots are fetched ahead at once: enough misses to overlap, few enough to stay in cache. */
@@ -48,9 +60,8 @@ interface Deferred {
  *
  * Chunks are cut after a line feed, assuming it ends a record; a chunk whose parse ends inside
  * a quoted cell says so, and the next chunk is then read again from the start of that record.
- * Returns the number of rows checked.
  */
-export async function validateInParallel(run: ParallelRun): Promise<number> {
+export async function validateInParallel(run: ParallelRun): Promise<ParallelOutcome> {
   const { plan, setup, keys, errors } = run;
   const handle = await open(plan.path);
   const workers = await ChunkWorkers.start(plan.workers, setup);
@@ -63,6 +74,12 @@ export async function validateInParallel(run: ParallelRun): Promise<number> {
   let base = 0;
   let rows = 0;
   let first = true;
+  let complete = false;
+  const digests = run.digests.map((algorithm) => ({ algorithm, hash: createHash(algorithm) }));
+  const digest = (piece: Piece): Piece => {
+    for (const { hash } of digests) hash.update(piece.bytes);
+    return piece;
+  };
 
   const dispatch = (piece: Piece, isFirst: boolean): Chunk => {
     const result = workers.check({ id: nextId++, bytes: piece.bytes, first: isFirst, last: piece.last });
@@ -76,12 +93,12 @@ export async function validateInParallel(run: ParallelRun): Promise<number> {
   };
 
   try {
-    queue.push(dispatch(plan.head, true));
+    queue.push(dispatch(digest(plan.head), true));
     for (;;) {
       while (queue.length < workers.window && !readAll) {
         const piece = await readPiece(handle, readFrom, plan.chunkBytes, plan.size, (size) => workers.allocate(size));
         if (piece === undefined) throw new Error(`${run.place}: no line feed in ${plan.chunkBytes} bytes from offset ${readFrom}`);
-        queue.push(dispatch(piece, false));
+        queue.push(dispatch(digest(piece), false));
         readFrom = piece.end;
         readAll = piece.last;
       }
@@ -106,7 +123,10 @@ export async function validateInParallel(run: ParallelRun): Promise<number> {
         break;
       }
       base += result.records;
-      if (chunk.last) break;
+      if (chunk.last) {
+        complete = true;
+        break;
+      }
     }
     if (!errors.full) keys.finish((finding) => defer(finding, chunkOf(merged, finding.rowNumber)));
     await fillDeferred(deferred, setup, keys, handle);
@@ -114,7 +134,9 @@ export async function validateInParallel(run: ParallelRun): Promise<number> {
     await workers.close();
     await handle.close();
   }
-  return rows;
+  const hashes = complete ? Object.fromEntries(digests.map(({ algorithm, hash }) => [algorithm, hash.digest("hex")])) : {};
+  // As when reading row by row: the bytes read from the file, including what was read ahead.
+  return { rows, stats: { bytes: readFrom, hashes }, complete };
 }
 
 /** Merges a chunk's errors and key checks, row by row; returns the rows taken (fewer once the error limit is reached). */
