@@ -13,6 +13,7 @@ import { KeyHashSet } from "./key-hash-set.ts";
 import { declaredHash, localPath, openResource } from "./open-resource.ts";
 import { headSource, planParallel } from "./parallel/plan.ts";
 import { validateInParallel } from "./parallel/validate-in-parallel.ts";
+import { ChunkWorkers } from "./parallel/worker-pool.ts";
 import { openTable } from "../table/open-table.ts";
 import type { ValidateOptions } from "./options.ts";
 import { readRecords, schemaFromLabels } from "./read-logical-rows.ts";
@@ -42,10 +43,14 @@ export async function validateTable(resource: Resource, options: ValidateOptions
   let rows = 0;
   /** Bytes and digests of the table, when read otherwise than through `reader` (in chunks). */
   let readStats: ReadStats | undefined;
+  /** Threads that check the table in chunks, when it is a big CSV file. */
+  let workers: ChunkWorkers | undefined;
   let fields = resource.schema?.fields.length ?? 0;
   let reader: TableReader | undefined;
 
   const finish = (): ReportTask => {
+    // Idle threads, when the table was not checked in chunks after all: stopped, not awaited.
+    void workers?.close();
     const stats = readStats ?? reader?.stats();
     const taskErrors = errors.sorted();
     const taskWarnings = [...warnings, ...errors.warnings];
@@ -69,6 +74,8 @@ export async function validateTable(resource: Resource, options: ValidateOptions
   if (hash) digests.push(hash.algorithm);
   if (options.hashes) for (const algorithm of ["md5", "sha256"] as const) if (hash?.algorithm !== algorithm) digests.push(algorithm);
   const plan = await planParallel(resource, localPath(resource, basePath), options);
+  // Started now, the threads are ready by the time the header and the foreign keys are read.
+  if (plan) workers = ChunkWorkers.spawn(plan.workers);
   try {
     reader = plan ? await openTable(headSource(plan, place)) : await openResource(resource, basePath, digests);
   } catch (cause) {
@@ -104,6 +111,7 @@ export async function validateTable(resource: Resource, options: ValidateOptions
     const onProgress = options.onProgress;
     const checked = await validateInParallel({
       plan,
+      workers: workers as ChunkWorkers,
       setup,
       keys,
       errors,

@@ -7,10 +7,12 @@ import type { ErrorCollector } from "../error-collector.ts";
 import { findingType, type KeyChecks, type KeyFinding } from "../key-checks.ts";
 import { ChunkChecker, type ChunkResult, type ChunkSetup } from "./check-chunk.ts";
 import { readPiece, readRange, type ParallelPlan, type Piece } from "./plan.ts";
-import { ChunkWorkers } from "./worker-pool.ts";
+import type { ChunkWorkers } from "./worker-pool.ts";
 
 export interface ParallelRun {
   plan: ParallelPlan;
+  /** Spawned when the plan was made; closed here. */
+  workers: ChunkWorkers;
   setup: ChunkSetup;
   /** The table's key checks: their sets live here, on the calling thread. */
   keys: KeyChecks;
@@ -62,9 +64,9 @@ interface Deferred {
  * a quoted cell says so, and the next chunk is then read again from the start of that record.
  */
 export async function validateInParallel(run: ParallelRun): Promise<ParallelOutcome> {
-  const { plan, setup, keys, errors } = run;
+  const { plan, setup, keys, errors, workers } = run;
   const handle = await open(plan.path);
-  const workers = await ChunkWorkers.start(plan.workers, setup);
+  await workers.configure(setup);
   const queue: Chunk[] = [];
   const merged: Merged[] = [];
   const deferred: Deferred[] = [];

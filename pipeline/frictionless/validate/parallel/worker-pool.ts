@@ -40,53 +40,73 @@ interface Pending {
 /**
  * Checkers of the chunks of one table (`ChunkChecker`): `threads - 1` worker threads and the
  * calling thread itself, which also merges the results (one thread per core, none idle).
+ * The threads start at once (`spawn`), while the table's header and foreign keys are read,
+ * and learn what to check when `configure`d.
  */
 export class ChunkWorkers {
-  private readonly pending: Map<number, Pending>[];
+  private workers: Worker[] = [];
+  private pending: Map<number, Pending>[] = [];
+  private local: ChunkChecker | undefined;
   private localBusy = 0;
+  private closed = false;
+  private readonly started: Promise<void>;
   /**
    * Chunk buffers back from the checkers, to read the next chunks into. Allocating a fresh
    * buffer per chunk left the freed ones in the allocator's arenas: 100 MB more RSS at 4 MB chunks.
    */
   private readonly spare: ArrayBuffer[] = [];
 
-  private constructor(
-    private readonly workers: Worker[],
-    private readonly local: ChunkChecker,
-  ) {
-    this.pending = workers.map(() => new Map());
-    workers.forEach((worker, k) => {
-      const pending = this.pending[k] as Map<number, Pending>;
-      const failAll = (cause: Error): void => {
-        for (const { reject } of pending.values()) reject(cause);
-        pending.clear();
-      };
-      worker.on("message", (message: { result: ChunkResult; bytes: Uint8Array } | { id: number; failure: string }) => {
-        const id = "result" in message ? message.result.id : message.id;
-        if ("bytes" in message) this.spare.push(message.bytes.buffer as ArrayBuffer);
-        const waiting = pending.get(id);
-        pending.delete(id);
-        if ("result" in message) waiting?.resolve(message.result);
-        else waiting?.reject(new Error(`validation worker failed on chunk ${id}: ${message.failure}`));
-      });
-      worker.on("error", failAll);
-      worker.on("exit", (code) => failAll(new Error(`validation worker stopped (exit code ${code})`)));
+  private constructor(threads: number) {
+    this.started = workerScript().then((code) => {
+      if (this.closed) return;
+      this.workers = Array.from({ length: threads - 1 }, () => new Worker(code, { eval: true }));
+      this.pending = this.workers.map(() => new Map());
+      this.workers.forEach((worker, k) => this.listen(worker, this.pending[k] as Map<number, Pending>));
     });
   }
 
-  static async start(threads: number, setup: ChunkSetup): Promise<ChunkWorkers> {
-    const code = await workerScript();
-    const workers = Array.from({ length: threads - 1 }, () => new Worker(code, { eval: true, workerData: setup }));
-    return new ChunkWorkers(workers, new ChunkChecker(setup));
+  static spawn(threads: number): ChunkWorkers {
+    return new ChunkWorkers(threads);
+  }
+
+  /** Tells the threads what to check; before, they wait (and would not keep the process alive). */
+  async configure(setup: ChunkSetup): Promise<void> {
+    await this.started;
+    this.local = new ChunkChecker(setup);
+    for (const worker of this.workers) {
+      worker.ref();
+      worker.postMessage({ setup });
+    }
+  }
+
+  private listen(worker: Worker, pending: Map<number, Pending>): void {
+    // Until configured, an unused worker must not keep the process alive.
+    worker.unref();
+    const failAll = (cause: Error): void => {
+      for (const { reject } of pending.values()) reject(cause);
+      pending.clear();
+    };
+    worker.on("message", (message: { result: ChunkResult; bytes: Uint8Array } | { id: number; failure: string }) => {
+      const id = "result" in message ? message.result.id : message.id;
+      if ("bytes" in message) this.spare.push(message.bytes.buffer as ArrayBuffer);
+      const waiting = pending.get(id);
+      pending.delete(id);
+      if ("result" in message) waiting?.resolve(message.result);
+      else waiting?.reject(new Error(`validation worker failed on chunk ${id}: ${message.failure}`));
+    });
+    worker.on("error", failAll);
+    worker.on("exit", (code) => failAll(new Error(`validation worker stopped (exit code ${code})`)));
   }
 
   /** Checks a chunk; its bytes may be handed over to a worker (the caller must not use them again). */
   check(job: ChunkJob): Promise<ChunkResult> {
+    const local = this.local;
+    if (local === undefined) throw new Error("ChunkWorkers.check before configure");
     let k = 0;
     for (let j = 1; j < this.workers.length; j++) if (this.busy(j) < this.busy(k)) k = j;
     if (this.workers.length === 0 || this.busy(k) >= QUEUED_PER_WORKER) {
       this.localBusy++;
-      return this.local.check(job).finally(() => {
+      return local.check(job).finally(() => {
         this.localBusy--;
         this.spare.push(job.bytes.buffer as ArrayBuffer);
       });
@@ -114,6 +134,8 @@ export class ChunkWorkers {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
+    await this.started;
     for (const pending of this.pending) pending.clear();
     await Promise.all(this.workers.map((worker) => worker.terminate()));
   }
