@@ -1,29 +1,6 @@
-import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { ChunkChecker, type ChunkJob, type ChunkResult, type ChunkSetup } from "./check-chunk.ts";
-
-let script: Promise<string> | undefined;
-
-/**
- * The worker's code as one plain script, bundled once per process by esbuild (the compiler
- * tsx runs on). Why not start the worker on the TypeScript sources through tsx: each worker
- * would then load tsx and compile the core module by module, about 0.5 s apiece, as long as
- * the validation it is there to shorten; the bundle starts in a few tens of milliseconds.
- */
-function workerScript(): Promise<string> {
-  script ??= import("esbuild").then(({ build }) =>
-    build({
-    entryPoints: [fileURLToPath(new URL("./chunk-worker.ts", import.meta.url))],
-    bundle: true,
-    format: "cjs",
-    platform: "node",
-    target: "node20",
-    write: false,
-    logLevel: "silent",
-    }),
-  ).then((out) => (out.outputFiles[0] as { text: string }).text);
-  return script;
-}
+import { workerScript } from "./worker-script.ts";
 
 /**
  * Chunks a worker thread has before the calling thread checks one itself (and answers no
