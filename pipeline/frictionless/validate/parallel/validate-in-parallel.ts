@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { open } from "node:fs/promises";
+import { open, type FileHandle } from "node:fs/promises";
 import { createError, type ValidationError } from "../../errors/index.ts";
 import { encodingReadError } from "../../table/read-error.ts";
 import type { DigestAlgorithm, ReadStats } from "../../table/types.ts";
@@ -151,7 +151,7 @@ function mergeChunk(result: ChunkResult, chunk: Merged, keys: KeyChecks, errors:
   };
   let e = 0;
   let k = 0;
-  for (; k < result.rowNumbers.length; ) {
+  while (k < result.rowNumbers.length) {
     const local = result.rowNumbers[k] as number;
     const rowNumber = chunk.base + local;
     for (; e < cellErrors.length && cellErrors[e]?.rowNumber === local; e++) {
@@ -181,7 +181,7 @@ function chunkOf(merged: Merged[], rowNumber: number): Merged {
 }
 
 /** Builds the deferred key errors from their rows, read again chunk by chunk (there are at most `limitErrors` of them). */
-async function fillDeferred(deferred: Deferred[], setup: ChunkSetup, keys: KeyChecks, handle: Awaited<ReturnType<typeof open>>): Promise<void> {
+async function fillDeferred(deferred: Deferred[], setup: ChunkSetup, keys: KeyChecks, handle: FileHandle): Promise<void> {
   if (deferred.length === 0) return;
   const checker = new ChunkChecker(setup);
   const byChunk = new Map<Merged, Deferred[]>();
