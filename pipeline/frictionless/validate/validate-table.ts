@@ -13,7 +13,8 @@ import { KeyHashSet } from "./key-hash-set.ts";
 import { keyBuilder } from "./key-set.ts";
 import { declaredHash, openResource } from "./open-resource.ts";
 import type { ValidateOptions } from "./options.ts";
-import { readRecords, schemaFromLabels } from "./read-logical-rows.ts";
+import { inferSchema } from "./infer-schema.ts";
+import { readRecords } from "./read-logical-rows.ts";
 import { ReferenceIndexes } from "./reference-index.ts";
 import { RowChecks, type ForeignKeyCheck } from "./row-checks.ts";
 
@@ -80,7 +81,7 @@ export async function validateTable(resource: Resource, options: ValidateOptions
 
   let compiled: CompiledSchema;
   try {
-    compiled = compileSchema(resource.schema ?? schemaFromLabels(labels, reader.firstRowWidth));
+    compiled = compileSchema(resource.schema ?? inferSchema(labels, reader.sample));
   } catch (cause) {
     if (cause instanceof DescriptorError) {
       for (const error of cause.errors) errors.push(error);
