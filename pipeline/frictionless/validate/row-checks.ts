@@ -61,11 +61,13 @@ export class RowChecks {
     this.width = width;
     const schema: Schema = compiled.schema;
     const pick = (names: string[]): CompiledField[] => names.map((name) => compiled.field(name)).filter((f): f is CompiledField => f !== undefined);
+    // As frictionless-py: a key with a field the data lacks (fieldsMatch by name) is not checked; the header reports it.
+    const inData = (fields: CompiledField[]): boolean => fields.every((field) => (this.columns[field.index] as number) >= 0);
     const pk = schema.primaryKey?.length ? pick(schema.primaryKey) : [];
-    this.primaryKey = pk.length > 0 ? { build: keyBuilder(pk, true), fields: pk, seen: new KeyHashSet() } : undefined;
+    this.primaryKey = pk.length > 0 && inData(pk) ? { build: keyBuilder(pk, true), fields: pk, seen: new KeyHashSet() } : undefined;
     // A unique field that is also the whole primary key shares its key set (ids are usually both).
     this.uniques = this.fields
-      .filter((field) => field.descriptor.constraints?.unique === true)
+      .filter((field) => field.descriptor.constraints?.unique === true && inData([field]))
       .map((field) => {
         const shared = pk.length === 1 && pk[0] === field ? this.primaryKey : undefined;
         return { build: keyBuilder([field]), fields: [field], seen: shared?.seen ?? new KeyHashSet(), shared: shared !== undefined };
