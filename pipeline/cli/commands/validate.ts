@@ -27,7 +27,7 @@ Options:
   --json                same as --format json
   --source-format FMT   csv, tsv, json, ndjson or xlsx (default: from the file extension)
   --encoding ENC        e.g. windows-1252 (default: UTF-8, checked strictly)
-  --delimiter CHAR      CSV delimiter (default ",")
+  --delimiter CHAR      CSV delimiter (default: sniffed among , tab ; | as frictionless-py does)
   --sheet NAME          XLSX sheet (default: the first)
   --limit-errors N      stop collecting errors after N per table (default 1000)
   --pick-errors LIST    only these error types or tags, comma-separated (e.g. type-error,#row)
