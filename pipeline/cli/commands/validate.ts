@@ -85,6 +85,8 @@ Exit codes: 0 valid, 1 invalid, 2 bad usage or unreadable input.
     io.stdout.write(formatReport(report, format));
     if (report.valid) return EXIT.ok;
     const all = [...report.errors, ...report.tasks.flatMap((task) => task.errors)];
-    return all.some((error) => UNREADABLE.has(error.type)) ? EXIT.usage : EXIT.failed;
+    // A descriptor that could not be read at all (missing file, HTTP error) carries its `place`.
+    const unreadable = all.some((error) => UNREADABLE.has(error.type)) || report.errors.some((error) => error.place !== undefined);
+    return unreadable ? EXIT.usage : EXIT.failed;
   },
 };
