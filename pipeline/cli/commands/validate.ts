@@ -27,7 +27,7 @@ Options:
   --json                same as --format json
   --source-format FMT   csv, tsv, json, ndjson or xlsx (default: from the file extension)
   --encoding ENC        e.g. windows-1252 (default: UTF-8, checked strictly)
-  --delimiter CHAR      CSV delimiter (default ",")
+  --delimiter CHAR      CSV delimiter (default: sniffed among , tab ; | as frictionless-py does)
   --sheet NAME          XLSX sheet (default: the first)
   --limit-errors N      stop collecting errors after N per table (default 1000)
   --pick-errors LIST    only these error types or tags, comma-separated (e.g. type-error,#row)
@@ -85,6 +85,8 @@ Exit codes: 0 valid, 1 invalid, 2 bad usage or unreadable input.
     io.stdout.write(formatReport(report, format));
     if (report.valid) return EXIT.ok;
     const all = [...report.errors, ...report.tasks.flatMap((task) => task.errors)];
-    return all.some((error) => UNREADABLE.has(error.type)) ? EXIT.usage : EXIT.failed;
+    // A descriptor that could not be read at all (missing file, HTTP error) carries its `place`.
+    const unreadable = all.some((error) => UNREADABLE.has(error.type)) || report.errors.some((error) => error.place !== undefined);
+    return unreadable ? EXIT.usage : EXIT.failed;
   },
 };

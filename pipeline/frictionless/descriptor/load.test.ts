@@ -54,6 +54,8 @@ describe("loadSchema", () => {
     const missing = await rejection(loadSchema(join(fixtures, "absent.json")));
     expect(missing.errors[0]).toMatchObject({ type: "schema-error" });
     expect(missing.errors[0]?.note).toMatch(/cannot read the schema descriptor .*absent\.json": no such file/);
+    // The error says where the unreadable descriptor is: the CLI's "unreadable input".
+    expect(missing.errors[0]?.place).toMatch(/absent\.json$/);
     const dir = await mkdtemp(join(tmpdir(), "aap-descriptor-"));
     try {
       await writeFile(join(dir, "schema.json"), "{ \"fields\": [ ");

@@ -45,7 +45,8 @@ export async function readDescriptor(location: string, kind: string, jsonPath = 
     text = isRemotePath(location) ? await fetchText(location) : await readFile(location, "utf8");
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message;
-    throw new DescriptorError([createError(`${kind}-error`, { note: `cannot read the ${kind} descriptor "${location}": ${reason}; check the path or URL`, jsonPath })], location);
+    // `place` says the descriptor itself could not be read (the CLI's "unreadable input").
+    throw new DescriptorError([createError(`${kind}-error`, { note: `cannot read the ${kind} descriptor "${location}": ${reason}; check the path or URL`, jsonPath, place: location })], location);
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   try {

@@ -41,6 +41,11 @@ function fieldChecks(schema: Schema, prefix: string, skip: ReadonlySet<number>):
       for (const e of error.errors) errors.push({ ...e, jsonPath: prefix + (e.jsonPath ?? ""), message: e.message.replace(`(at "${e.jsonPath}")`, `(at "${prefix}${e.jsonPath}")`) });
       return;
     }
+    // As frictionless-py: an example (when not empty) must read as a value of its field.
+    const example: unknown = field.example;
+    if (example !== undefined && example !== null && example !== "" && example !== false && example !== 0 && compiled.cast(example) === CAST_FAILED) {
+      errors.push(createError("field-error", { note: `example value "${String(example)}" for field "${field.name}" is not valid`, jsonPath: `${at}/example`, fieldName: field.name }));
+    }
     const enumValues = field.constraints?.enum;
     if (Array.isArray(field.categories) && Array.isArray(enumValues)) {
       const categories = new Set(field.categories.map((c) => valueKey(compiled.cast(typeof c === "object" && c !== null ? c.value : c))));

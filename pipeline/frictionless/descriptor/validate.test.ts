@@ -105,6 +105,14 @@ describe("validateResourceDescriptor", () => {
   });
 });
 
+describe("field examples", () => {
+  it("requires a non-empty example to be a valid value of its field, as frictionless-py", () => {
+    expect(brief(validateSchemaDescriptor({ fields: [{ name: "montant", type: "integer", example: "beaucoup" }] }))).toEqual([["field-error", "/fields/0/example"]]);
+    expect(validateSchemaDescriptor({ fields: [{ name: "montant", type: "integer", example: "1500" }, { name: "date", type: "date", format: "%d/%m/%Y", example: "31/01/2024" }] })).toEqual([]);
+    expect(validateSchemaDescriptor({ fields: [{ name: "actif", type: "boolean", trueValues: ["oui"], falseValues: ["non"], example: "oui" }, { name: "x", type: "integer", example: "" }] })).toEqual([]);
+  });
+});
+
 describe("misplaced schema properties and inline text", () => {
   it("refuses missingValues or fields on a package or a resource, where they would not apply (as frictionless-py)", () => {
     const resource = { name: "laureats", path: "laureats.csv" };

@@ -1,4 +1,5 @@
 import { createError } from "../errors/create-error.ts";
+import { encodingName } from "../table/decode.ts";
 import type { ValidationError } from "../errors/types.ts";
 import { normalisePackage, normaliseSchema } from "./normalise.ts";
 import { unsafePathReason } from "./path-safety.ts";
@@ -64,14 +65,6 @@ function pathErrors(path: unknown, at: string): ValidationError[] {
   return errors;
 }
 
-function isSupportedEncoding(encoding: string): boolean {
-  try {
-    new TextDecoder(encoding);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export function validateResourceDescriptor(descriptor: unknown, prefix = ""): ValidationError[] {
   if (!isObject(descriptor)) return notAnObject("resource", descriptor, prefix);
@@ -90,7 +83,7 @@ export function validateResourceDescriptor(descriptor: unknown, prefix = ""): Va
   errors.push(...misplacedSchemaProperties(descriptor, "resource", prefix));
   const pathKey = descriptor.path !== undefined ? "path" : "url";
   errors.push(...pathErrors(descriptor[pathKey], `${prefix}/${pathKey}`));
-  if (typeof descriptor.encoding === "string" && !isSupportedEncoding(descriptor.encoding)) {
+  if (typeof descriptor.encoding === "string" && encodingName(descriptor.encoding) === undefined) {
     errors.push(createError("resource-error", { note: `encoding "${descriptor.encoding}" is not supported: use an IANA name such as "utf-8", "windows-1252" or "iso-8859-1"`, jsonPath: `${prefix}/encoding` }));
   }
   for (const key of ["schema", "dialect"] as const) {

@@ -22,10 +22,14 @@ export class DecodeFailure extends Error {
   }
 }
 
-/** The WHATWG name of an encoding label (`latin1` → `windows-1252`), or undefined when unknown. */
+/**
+ * The WHATWG name of an encoding label (`latin1` → `windows-1252`), or undefined when unknown.
+ * Python's codec names are read too, as frictionless-py users write them (`utf_8`, `utf-8-sig`, `latin-1`).
+ */
 export function encodingName(label: string | undefined): string | undefined {
+  const python = (label ?? "utf-8").trim().toLowerCase().replace(/_/g, "-");
   try {
-    return new TextDecoder(label ?? "utf-8").encoding;
+    return new TextDecoder(python === "utf-8-sig" ? "utf-8" : python === "latin-1" ? "latin1" : python).encoding;
   } catch {
     return undefined;
   }
@@ -43,7 +47,7 @@ export async function* decodeText(chunks: AsyncIterable<Uint8Array>, encoding = 
     }
     return;
   }
-  const decoder = new TextDecoder(encoding);
+  const decoder = new TextDecoder(encodingName(encoding));
   for await (const chunk of chunks) {
     const text = decoder.decode(chunk, { stream: true });
     if (text !== "") yield text;

@@ -45,6 +45,14 @@ describe("openTable: CSV", () => {
     expect(rows[0]?.[1]).toEqual(["999000001", "Porteur fictif é", "Île-de-France"]);
   });
 
+  it("reads Python's codec names for declared encodings, as frictionless-py users write them", async () => {
+    const bytes = Buffer.from("nom\nPorteur fictif \xe9\n", "latin1");
+    for (const encoding of ["latin-1", "latin_1", "cp1252", "ISO8859_1"]) {
+      expect((await readAll({ bytes, encoding })).rows).toEqual([[2, ["Porteur fictif é"]]]);
+    }
+    expect((await readAll({ bytes: utf8("\uFEFFnom\nx\n"), encoding: "utf-8-sig" })).labels).toEqual(["nom"]);
+  });
+
   it("fails an undeclared windows-1252 file with encoding-error: byte offset, row and the hint", async () => {
     const head = "id,nom\nl-1,Porteur fictif\nl-2,Porteur ";
     const bytes = Buffer.concat([utf8(head), Buffer.from([0xe9]), utf8("t\u00e9\n")]);

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { sniffCsv, sniffSample, withSniffed } from "./sniff.ts";
 
@@ -33,5 +34,12 @@ describe("sniffCsv (what frictionless-py's csv.Sniffer guesses)", () => {
       quoteChar: "'",
       skipInitialSpace: false,
     });
+  });
+
+  it("answers as Python's csv.Sniffer on 300 generated samples (answers recorded from CPython)", () => {
+    const { cases } = JSON.parse(readFileSync(new URL("./fixtures/python-sniffer.json", import.meta.url), "utf8")) as {
+      cases: { sample: string; sniffed: ReturnType<typeof sniffCsv> }[];
+    };
+    expect(cases.filter(({ sample, sniffed }) => JSON.stringify(sniffCsv(sample)) !== JSON.stringify(sniffed))).toEqual([]);
   });
 });

@@ -2,6 +2,9 @@ import type { Dialect } from "../descriptor/types.ts";
 import { TableReadError } from "./read-error.ts";
 import type { ReadStats, SourceRow, TableReader } from "./types.ts";
 
+/** frictionless-py's sample size: the first 100 rows of the source. */
+export const SAMPLE_ROWS = 100;
+
 /**
  * Physical records (every format's reader yields them in batches) → a table: header rows
  * taken and joined, comment rows dropped, null sequences turned into `null`. Row numbers are
@@ -50,8 +53,8 @@ export async function tabulate(
     }
   };
 
-  // The header rows, and the first data row (whose width names the fields of a table without header or schema).
-  while (rowNumber < lastHeaderRow || pending.length === 0) {
+  // The header rows, and the sample a table without schema is inferred from.
+  while (rowNumber < Math.max(lastHeaderRow, SAMPLE_ROWS)) {
     const next = await iterator.next();
     if (next.done) break;
     if (next.value.length > 0) sawRecord = true;
@@ -83,7 +86,7 @@ export async function tabulate(
   return {
     labels,
     headerRowNumbers: headerRows.filter((n) => n <= rowNumber),
-    firstRowWidth: pending[0]?.cells.length ?? 0,
+    sample: pending.filter((row) => row.rowNumber <= SAMPLE_ROWS),
     get rows() {
       return rows();
     },

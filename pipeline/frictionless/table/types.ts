@@ -54,8 +54,11 @@ export interface TableReader {
   /** Header labels (joined with `headerJoin` over `headerRows`); empty when `header: false`. */
   labels: string[];
   headerRowNumbers: number[];
-  /** Cells in the first data row (0 without rows): the width frictionless-py gives a table with neither header nor schema. */
-  firstRowWidth: number;
+  /**
+   * The data rows among the first `SAMPLE_ROWS` rows of the source (header and comment rows
+   * count): what frictionless-py infers a schema from when the table declares none.
+   */
+  sample: SourceRow[];
   /** Data rows, in order. Iterate once. Throws a `TableReadError` when the source cannot be read further. */
   rows: AsyncIterable<SourceRow>;
   /** The same rows in chunks: cheaper per row for the validator. Use either `rows` or `batches`, once. */

@@ -78,10 +78,12 @@ export class KeyChecks {
       build: keyBuilder(pick(fk.fieldNames), true),
       ...(fk.referenceName === "" ? { selfBuild: keyBuilder(pick(fk.referenceFieldNames), true) } : {}),
     }));
+    // As frictionless-py: a key with a field the data lacks (fieldsMatch by name) is not checked; the header reports it.
+    const inData = (fields: CompiledField[]): boolean => fields.every((field) => (columns[field.index] as number) >= 0);
     const pk = compiled.schema.primaryKey?.length ? pick(compiled.schema.primaryKey) : [];
-    this.primaryKey = pk.length > 0 ? { build: keyBuilder(pk, true), fields: pk, seen: new KeyHashSet() } : undefined;
+    this.primaryKey = pk.length > 0 && inData(pk) ? { build: keyBuilder(pk, true), fields: pk, seen: new KeyHashSet() } : undefined;
     this.uniques = compiled.fields
-      .filter((field) => field.descriptor.constraints?.unique === true)
+      .filter((field) => field.descriptor.constraints?.unique === true && inData([field]))
       .map((field) => {
         const shared = pk.length === 1 && pk[0] === field ? this.primaryKey : undefined;
         return { build: keyBuilder([field]), fields: [field], seen: shared?.seen ?? new KeyHashSet(), shared: shared !== undefined };

@@ -75,7 +75,7 @@ export async function openResource(resource: Resource, basePath: string, digests
   return {
     labels: first.labels,
     headerRowNumbers: first.headerRowNumbers,
-    firstRowWidth: first.firstRowWidth,
+    sample: first.sample,
     get rows() {
       return rows();
     },

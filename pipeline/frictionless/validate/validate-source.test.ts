@@ -86,11 +86,14 @@ describe("validateSource", () => {
     const dir = await folderWith({
       "appels.csv": FILES["appels.csv"],
       "appels.resource.json": JSON.stringify({ name: "appels", path: "appels.csv", schema: APPELS_SCHEMA }),
+      "appels.resource.yaml": "name: appels\npath: appels.csv\nschema: schema.json\n",
       "appels.json": JSON.stringify([["id", "titre"], ["appel-1", "Appel fictif"], ["appel-1", "Doublon fictif"]]),
       "schema.json": JSON.stringify(APPELS_SCHEMA),
     });
     const resource = await validateSource({ path: join(dir, "appels.resource.json") });
     expect(resource.tasks.map((t) => [t.name, t.valid, t.stats.rows])).toEqual([["appels", true, 2]]);
+    const yaml = await validateSource({ path: join(dir, "appels.resource.yaml") });
+    expect(yaml.tasks.map((t) => [t.name, t.valid, t.stats.rows])).toEqual([["appels", true, 2]]);
     const table = await validateSource({ path: join(dir, "appels.json"), schemaPath: join(dir, "schema.json") });
     expect(flatten(table)).toEqual([[3, undefined, "primary-key"]]);
   });

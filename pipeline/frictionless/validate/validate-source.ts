@@ -63,25 +63,27 @@ export async function validateSource(options: ValidateSourceOptions): Promise<Re
 }
 
 /**
- * `package` for a `datapackage.*` file, a YAML file or a JSON object with `resources`;
- * `resource` for a JSON object with `path` or `data` (a resource descriptor); else a table.
+ * `package` for a `datapackage.*` file or an object with `resources`; `resource` for an object
+ * with `path` or `data` (a resource descriptor, JSON or YAML); else a table (a YAML file that is
+ * neither is read as a package, whose loader then says what is wrong).
  */
 async function descriptorKind(path: string): Promise<"package" | "resource" | "table"> {
   const name = basename(isRemotePath(path) ? new URL(path).pathname : path).toLowerCase();
   if (/^datapackage\.(json|ya?ml)$/.test(name)) return "package";
   const ext = extname(name);
-  if (ext === ".yaml" || ext === ".yml") return "package";
-  if (ext !== ".json") return "table";
+  const yaml = ext === ".yaml" || ext === ".yml";
+  if (ext !== ".json" && !yaml) return "table";
   let value: unknown;
   try {
-    // A URL is fetched here and again by its loader: descriptors are small.
-    value = isRemotePath(path) ? await readDescriptor(path, "resource") : JSON.parse(await readFile(path, "utf8"));
+    // Read here and again by its loader: descriptors are small.
+    value = isRemotePath(path) || yaml ? await readDescriptor(path, "resource") : JSON.parse(await readFile(path, "utf8"));
   } catch {
-    return "table";
+    return yaml ? "package" : "table";
   }
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return "table";
+  const other = yaml ? "package" : "table";
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return other;
   if (Array.isArray((value as { resources?: unknown }).resources)) return "package";
-  return "path" in value || "data" in value ? "resource" : "table";
+  return "path" in value || "data" in value ? "resource" : other;
 }
 
 function resourceName(path: string): string {

@@ -109,6 +109,12 @@ describe("validateTable", () => {
     ]);
   });
 
+  it("does not check a key whose field the data lacks when fields match by name (the header says so), as frictionless-py", async () => {
+    const schema: Schema = { missingValues: [""], fieldsMatch: "subset", fields: [{ name: "id", type: "integer", constraints: { unique: true } }, { name: "nom", type: "string" }], primaryKey: ["id"] };
+    const task = await validateCsv("nom\nProjet fictif A\nProjet fictif B\n", schema);
+    expect(flatten(task)).toEqual([[undefined, 2, "missing-label"]]);
+  });
+
   it("checks uniqueKeys, skipping rows with an empty part", async () => {
     const schema: Schema = {
       missingValues: [""],

@@ -16,7 +16,8 @@ import { validateInParallel } from "./parallel/validate-in-parallel.ts";
 import { ChunkWorkers } from "./parallel/worker-pool.ts";
 import { openTable } from "../table/open-table.ts";
 import type { ValidateOptions } from "./options.ts";
-import { readRecords, schemaFromLabels } from "./read-logical-rows.ts";
+import { inferSchema } from "./infer-schema.ts";
+import { readRecords } from "./read-logical-rows.ts";
 import { ReferenceIndexes } from "./reference-index.ts";
 import { KeyChecks, type ForeignKeyCheck } from "./key-checks.ts";
 import { RowChecks } from "./row-checks.ts";
@@ -90,7 +91,7 @@ export async function validateTable(resource: Resource, options: ValidateOptions
 
   let compiled: CompiledSchema;
   try {
-    compiled = compileSchema(resource.schema ?? schemaFromLabels(labels, reader.firstRowWidth));
+    compiled = compileSchema(resource.schema ?? inferSchema(labels, reader.sample));
   } catch (cause) {
     if (cause instanceof DescriptorError) {
       for (const error of cause.errors) errors.push(error);
