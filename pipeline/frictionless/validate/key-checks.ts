@@ -39,8 +39,12 @@ interface KeyMemory {
   seen: KeyHashSet;
 }
 
-/** Key sets are sized up front for at most this many rows (a 2^22-slot table, 48 MB each). */
-const MAX_RESERVED_ROWS = 2_000_000;
+/**
+ * Key sets are sized up front for at most this many rows (a 2^24-slot table, 201 MB each);
+ * beyond, they grow. Growing from a smaller table would hold the old one and the new one at
+ * once: 10 million keys then peaked at 300 MB instead of 201 MB.
+ */
+const MAX_RESERVED_ROWS = 11_000_000;
 
 /** The error type a finding reports. */
 export function findingType(finding: KeyFinding): "unique-error" | "primary-key" | "foreign-key" {
