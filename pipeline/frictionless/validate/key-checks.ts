@@ -68,6 +68,10 @@ export class KeyChecks {
   /** Number of hashed keys per row (two words each): primary key, unique fields, unique keys, foreign keys, self-referenced keys. */
   readonly width: number;
   private readonly builders: KeyBuilder[];
+  /** The key set each hashed key goes to, in `hashRow`'s order. */
+  private readonly sets: KeyHashSet[];
+  /** What `prefetch` read, kept so that the reads are not optimised away. */
+  private sink = 0;
   private readonly foreignKeys: ForeignKeyMemory[];
 
   constructor(
@@ -96,26 +100,18 @@ export class KeyChecks {
       const fields = pick(names);
       return { build: keyBuilder(fields), fields, seen: new KeyHashSet() };
     });
-    this.builders = [
-      ...(this.primaryKey ? [this.primaryKey.build] : []),
-      ...this.uniques.filter((unique) => !unique.shared).map((unique) => unique.build),
-      ...this.uniqueKeys.map((uniqueKey) => uniqueKey.build),
-      ...this.foreignKeys.map((fk) => fk.build),
-      ...this.foreignKeys.flatMap((fk) => (fk.selfBuild ? [fk.selfBuild] : [])),
+    // The keys hashed per row, in `hashRow`'s order, each with the set it goes to.
+    const hashed: [KeyBuilder, KeyHashSet][] = [
+      ...(this.primaryKey ? [this.primaryKey] : []).map((pk): [KeyBuilder, KeyHashSet] => [pk.build, pk.seen]),
+      ...this.uniques.filter((unique) => !unique.shared).map((unique): [KeyBuilder, KeyHashSet] => [unique.build, unique.seen]),
+      ...this.uniqueKeys.map((uniqueKey): [KeyBuilder, KeyHashSet] => [uniqueKey.build, uniqueKey.seen]),
+      ...this.foreignKeys.map((fk): [KeyBuilder, KeyHashSet] => [fk.build, fk.index]),
+      ...this.foreignKeys.flatMap((fk): [KeyBuilder, KeyHashSet][] => (fk.selfBuild ? [[fk.selfBuild, fk.index]] : [])),
     ];
-    this.width = this.builders.length;
-    this.sets = [
-      ...(this.primaryKey ? [this.primaryKey.seen] : []),
-      ...this.uniques.filter((unique) => !unique.shared).map((unique) => unique.seen),
-      ...this.uniqueKeys.map((uniqueKey) => uniqueKey.seen),
-      ...this.foreignKeys.map((fk) => fk.index),
-      ...this.foreignKeys.flatMap((fk) => (fk.selfBuild ? [fk.index] : [])),
-    ];
+    this.builders = hashed.map(([build]) => build);
+    this.sets = hashed.map(([, set]) => set);
+    this.width = hashed.length;
   }
-
-  /** The key set each hashed key goes to, in `hashRow`'s order. */
-  private readonly sets: KeyHashSet[];
-  private sink = 0;
 
   /** Touches the key-set slots of `rows` rows of hashes from `at` (see `KeyHashSet.peek`); `checkRow` then finds them in cache. */
   prefetch(hashes: Int32Array, at: number, rows: number): void {
