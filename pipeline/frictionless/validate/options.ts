@@ -17,10 +17,10 @@ export interface ValidateOptions {
   hashes?: boolean;
   /**
    * Big local CSV files are checked in chunks by worker threads (same report as row by row).
-   * `false` turns it off; the defaults: up to 4 workers (one per core), files of 32 MB and
+   * `false` turns it off; the defaults: one thread per core up to 4, files of 32 MB and
    * more, chunks of 1 MB.
    */
-  parallel?: false | { workers?: number; minBytes?: number; chunkBytes?: number };
+  parallel?: false | { threads?: number; minBytes?: number; chunkBytes?: number };
   /** Called after each batch of rows, so that a terminal can show how far a long validation is. */
   onProgress?: (progress: ValidationProgress) => void;
 }

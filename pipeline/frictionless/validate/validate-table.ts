@@ -76,7 +76,7 @@ export async function validateTable(resource: Resource, options: ValidateOptions
   if (options.hashes) for (const algorithm of ["md5", "sha256"] as const) if (hash?.algorithm !== algorithm) digests.push(algorithm);
   const plan = await planParallel(resource, localPath(resource, basePath), options);
   // Started now, the threads are ready by the time the header and the foreign keys are read.
-  if (plan) workers = ChunkWorkers.spawn(plan.workers);
+  if (plan) workers = ChunkWorkers.spawn(plan.threads);
   try {
     reader = plan ? await openTable(headSource(plan, place)) : await openResource(resource, basePath, digests);
   } catch (cause) {

@@ -1,8 +1,7 @@
 import { isUtf8 } from "node:buffer";
 import { availableParallelism } from "node:os";
 import { open, type FileHandle } from "node:fs/promises";
-import type { Resource } from "../../descriptor/types.ts";
-import type { Dialect } from "../../descriptor/types.ts";
+import type { Dialect, Resource } from "../../descriptor/types.ts";
 import { settleDialect, SNIFF_MAX_CHARS } from "../../table/csv-reader.ts";
 import { decodeText, encodingName } from "../../table/decode.ts";
 import { compressionOf } from "../../table/decompress.ts";
@@ -12,24 +11,28 @@ import type { TableSource } from "../../table/types.ts";
 import type { ValidateOptions } from "../options.ts";
 import type { ChunkFormat } from "./read-chunk.ts";
 
-/** Below this size a table is checked on the main thread: starting workers would cost more than they save. */
+/** Below this size a table is checked row by row: starting threads would cost more than they save. */
 const DEFAULT_MIN_BYTES = 32 * 1024 * 1024;
 const DEFAULT_CHUNK_BYTES = 1024 * 1024;
-/** More threads than this do not pay on one table: the main thread, which keeps the key sets, becomes the bottleneck. */
-const MAX_WORKERS = 4;
+/**
+ * At most this many threads: beyond, the calling thread, which takes every chunk's keys,
+ * would hold the others back (an estimate: the machines here have 2 cores).
+ */
+const MAX_THREADS = 4;
 /** A record longer than this (no line feed in it) is not worth splitting around: the table is read on one thread. */
 const MAX_CUT_SEARCH = 64 * 1024 * 1024;
 
 /** Threads that check a big table's chunks, the calling one included: one per core, up to 4. */
 export function defaultThreads(): number {
-  return Math.min(availableParallelism(), MAX_WORKERS);
+  return Math.min(availableParallelism(), MAX_THREADS);
 }
 
 /** Where a table is cut for parallel checking. */
 export interface ParallelPlan {
   path: string;
   size: number;
-  workers: number;
+  /** Threads that check chunks, the calling one included. */
+  threads: number;
   chunkBytes: number;
   format: ChunkFormat;
   /** The first chunk: the file from its start to a line feed, header rows included. */
@@ -52,8 +55,8 @@ export interface Piece {
  */
 export async function planParallel(resource: Resource, location: string | undefined, options: ValidateOptions): Promise<ParallelPlan | undefined> {
   if (options.parallel === false || location === undefined) return undefined;
-  const workers = options.parallel?.workers ?? defaultThreads();
-  if (workers < 2 || options.limitRows) return undefined;
+  const threads = options.parallel?.threads ?? defaultThreads();
+  if (threads < 2 || options.limitRows) return undefined;
   if (Array.isArray(resource.schema?.custom_checks) && resource.schema.custom_checks.length > 0) return undefined;
   if (compressionOf(location, typeof resource.compression === "string" ? resource.compression : undefined).compression !== undefined) return undefined;
   const format = resource.format === undefined ? tableFormat({ path: location }) : resource.format.toLowerCase();
@@ -80,7 +83,7 @@ export async function planParallel(resource: Resource, location: string | undefi
     if (head === undefined || (encodingName(resource.encoding) === "utf-8" && !isUtf8(head.bytes))) return undefined;
     const settled = await settledDialect(handle, size, format, resource.encoding, dialect);
     if (settled === undefined) return undefined;
-    return { path: location, size, workers, chunkBytes, format: { format, encoding: resource.encoding, dialect: settled }, head };
+    return { path: location, size, threads, chunkBytes, format: { format, encoding: resource.encoding, dialect: settled }, head };
   } finally {
     await handle.close();
   }

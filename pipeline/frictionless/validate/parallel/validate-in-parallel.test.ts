@@ -74,7 +74,7 @@ async function bothWays(files: Record<string, string | Uint8Array>, laureatsReso
   const dir = await folderWith({ "appels.csv": APPELS_CSV, ...files });
   const resource: Resource = { name: "laureats", path: "laureats.csv", schema: laureats, ...laureatsResource };
   const pkg: Package = { resources: [{ name: "appels", path: "appels.csv", schema: appels }, resource] };
-  const parallel = { workers: 2, minBytes: 0, chunkBytes: 64 };
+  const parallel = { threads: 2, minBytes: 0, chunkBytes: 64 };
   const plan = await planParallel(resource, join(dir, resource.path as string), { ...options, parallel });
   const sequential = stopped(stripTimings(await validatePackage(pkg, { ...options, basePath: dir, parallel: false })));
   const chunked = stopped(stripTimings(await validatePackage(pkg, { ...options, basePath: dir, parallel })));
@@ -180,7 +180,7 @@ describe("validating a table in chunks on worker threads", () => {
 });
 
 describe("planParallel", () => {
-  const big = { workers: 2, minBytes: 0 };
+  const big = { threads: 2, minBytes: 0 };
   const plan = async (resource: Partial<Resource>, options: ValidateOptions = {}, csv: string | Uint8Array = laureatsCsv(50)) => {
     const dir = await folderWith({ "laureats.csv": csv });
     return planParallel({ name: "laureats", path: "laureats.csv", schema: laureats, ...resource }, join(dir, "laureats.csv"), { parallel: big, ...options });
@@ -196,8 +196,8 @@ describe("planParallel", () => {
 
   it("reads row by row what chunks cannot reproduce", async () => {
     expect(await plan({}, { parallel: false })).toBeUndefined();
-    expect(await plan({}, { parallel: { workers: 1, minBytes: 0 } })).toBeUndefined();
-    expect(await plan({}, { parallel: { workers: 2 } })).toBeUndefined(); // a small file
+    expect(await plan({}, { parallel: { threads: 1, minBytes: 0 } })).toBeUndefined();
+    expect(await plan({}, { parallel: { threads: 2 } })).toBeUndefined(); // a small file
     expect(await plan({}, { limitRows: 10 })).toBeUndefined();
     expect(await plan({ schema: { ...laureats, custom_checks: [{ name: "french-siren-value", params: {} }] } })).toBeUndefined();
     expect(await plan({ dialect: { headerRows: [1, 2] } })).toBeUndefined();
