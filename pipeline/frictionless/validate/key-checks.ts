@@ -13,14 +13,12 @@ export interface ForeignKeyShape {
 
 /** A foreign key resolved for one table: where its referenced keys are. */
 export interface ForeignKeyCheck extends ForeignKeyShape {
-  /** Keys of the referenced resource; for a self-reference, filled as rows are read. */
+  /** Keys of the referenced resource (the table itself for a self-reference), read beforehand. */
   index: KeyHashSet;
 }
 
 interface ForeignKeyMemory extends ForeignKeyCheck {
   build: KeyBuilder;
-  /** For a self-reference: builds this row's referenced key. */
-  selfBuild?: KeyBuilder;
 }
 
 /** A key check that failed on a row; `keyErrorProps` turns it into an error once the row's cells are at hand. */
@@ -29,8 +27,7 @@ export type KeyFinding =
   /** `first` is -1 when the key is entirely null. */
   | { check: "primary-key"; rowNumber: number; first: number }
   | { check: "unique-key"; index: number; rowNumber: number; first: number }
-  /** `pending`: a self-reference not found yet, which a later row may still satisfy (see `finish`). */
-  | { check: "foreign-key"; index: number; rowNumber: number; pending: boolean };
+  | { check: "foreign-key"; index: number; rowNumber: number };
 
 interface KeyMemory {
   build: KeyBuilder;
@@ -63,9 +60,7 @@ export class KeyChecks {
   /** A unique field that is the whole primary key shares its key set (ids are usually both). */
   private readonly uniques: (KeyMemory & { shared: boolean })[];
   private readonly uniqueKeys: KeyMemory[];
-  /** Self-references not found when their row was read: [rowNumber, fk index, hashA, hashB]... */
-  private readonly pending: number[] = [];
-  /** Number of hashed keys per row (two words each): primary key, unique fields, unique keys, foreign keys, self-referenced keys. */
+  /** Number of hashed keys per row (two words each): primary key, unique fields, unique keys, foreign keys. */
   readonly width: number;
   private readonly builders: KeyBuilder[];
   /** The key set each hashed key goes to, in `hashRow`'s order. */
@@ -81,11 +76,7 @@ export class KeyChecks {
   ) {
     const pick = (names: readonly string[]): CompiledField[] => names.map((name) => compiled.field(name)).filter((f): f is CompiledField => f !== undefined);
     // As frictionless-py: only a foreign key whose every part is empty references nothing.
-    this.foreignKeys = foreignKeys.map((fk) => ({
-      ...fk,
-      build: keyBuilder(pick(fk.fieldNames), true),
-      ...(fk.referenceName === "" ? { selfBuild: keyBuilder(pick(fk.referenceFieldNames), true) } : {}),
-    }));
+    this.foreignKeys = foreignKeys.map((fk) => ({ ...fk, build: keyBuilder(pick(fk.fieldNames), true) }));
     // As frictionless-py: a key with a field the data lacks (fieldsMatch by name) is not checked; the header reports it.
     const inData = (fields: CompiledField[]): boolean => fields.every((field) => (columns[field.index] as number) >= 0);
     const pk = compiled.schema.primaryKey?.length ? pick(compiled.schema.primaryKey) : [];
@@ -106,7 +97,6 @@ export class KeyChecks {
       ...this.uniques.filter((unique) => !unique.shared).map((unique): [KeyBuilder, KeyHashSet] => [unique.build, unique.seen]),
       ...this.uniqueKeys.map((uniqueKey): [KeyBuilder, KeyHashSet] => [uniqueKey.build, uniqueKey.seen]),
       ...this.foreignKeys.map((fk): [KeyBuilder, KeyHashSet] => [fk.build, fk.index]),
-      ...this.foreignKeys.flatMap((fk): [KeyBuilder, KeyHashSet][] => (fk.selfBuild ? [[fk.selfBuild, fk.index]] : [])),
     ];
     this.builders = hashed.map(([build]) => build);
     this.sets = hashed.map(([, set]) => set);
@@ -160,35 +150,10 @@ export class KeyChecks {
       if (first !== 0) found({ check: "unique-key", index, rowNumber, first });
     }
     const fks = this.foreignKeys;
-    // A row may reference itself: its own referenced keys are recorded before its references are looked up.
-    let own = slot + 2 * fks.length;
-    for (const fk of fks) {
-      if (fk.selfBuild === undefined) continue;
-      if (!isNull(hashes, own)) fk.index.putHash(hashes[own] as number, hashes[own + 1] as number, 1);
-      own += 2;
-    }
     for (let index = 0; index < fks.length; index++, slot += 2) {
       if (isNull(hashes, slot)) continue;
-      const fk = fks[index] as ForeignKeyMemory;
-      const a = hashes[slot] as number;
-      const b = hashes[slot + 1] as number;
-      if (fk.index.getHash(a, b) !== 0) continue;
-      if (fk.selfBuild) this.pending.push(rowNumber, index, a, b);
-      found({ check: "foreign-key", index, rowNumber, pending: fk.selfBuild !== undefined });
+      if ((fks[index] as ForeignKeyMemory).index.getHash(hashes[slot] as number, hashes[slot + 1] as number) === 0) found({ check: "foreign-key", index, rowNumber });
     }
-  }
-
-  /** After the last row: the self-references that no row of the table satisfied, in row order. */
-  finish(found: (finding: KeyFinding) => void): void {
-    const pending = this.pending;
-    for (let k = 0; k < pending.length; k += 4) {
-      const index = pending[k + 1] as number;
-      const fk = this.foreignKeys[index] as ForeignKeyMemory;
-      if (fk.index.getHash(pending[k + 2] as number, pending[k + 3] as number) === 0) {
-        found({ check: "foreign-key", index, rowNumber: pending[k] as number, pending: false });
-      }
-    }
-    pending.length = 0;
   }
 
   /**
@@ -200,7 +165,6 @@ export class KeyChecks {
     this.primaryKey?.seen.reserve(rows);
     for (const unique of this.uniques) if (!unique.shared) unique.seen.reserve(rows);
     for (const uniqueKey of this.uniqueKeys) uniqueKey.seen.reserve(rows);
-    for (const fk of this.foreignKeys) if (fk.selfBuild) fk.index.reserve(rows);
   }
 
   /** The error a finding stands for, from the row's logical values and source cells. */

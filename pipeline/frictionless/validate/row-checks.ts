@@ -2,7 +2,7 @@ import type { ErrorProps } from "../errors/index.ts";
 import { CAST_FAILED, type CompiledField, type CompiledSchema } from "../field/index.ts";
 import type { SourceRow } from "../table/types.ts";
 import type { ErrorCollector } from "./error-collector.ts";
-import { cellText, cellTexts, type KeyChecks, type KeyFinding } from "./key-checks.ts";
+import { cellText, cellTexts, type KeyChecks } from "./key-checks.ts";
 
 /**
  * The per-row checks of the baseline: blank rows, missing and extra cells, types, constraints
@@ -14,8 +14,6 @@ export class RowChecks {
   private readonly fields: CompiledField[];
   private readonly columns: Int32Array;
   private readonly hashes: Int32Array;
-  /** Self-references not found yet, with their error ready in case no later row satisfies them. */
-  private readonly pending = new Map<string, ErrorProps>();
 
   constructor(
     compiled: CompiledSchema,
@@ -46,8 +44,7 @@ export class RowChecks {
     this.keys.hashRow(values, this.hashes, 0);
     this.keys.checkRow(this.hashes, 0, row.rowNumber, (finding) => {
       const [type, props] = this.keys.keyError(finding, values, row.cells);
-      if (finding.check === "foreign-key" && finding.pending) this.pending.set(pendingId(finding), props);
-      else this.errors.add(type, props);
+      this.errors.add(type, props);
     });
     return values;
   }
@@ -106,22 +103,9 @@ export class RowChecks {
     return values;
   }
 
-  /** After the last row: self-references that no row of the table satisfied. */
-  finish(): void {
-    this.keys.finish((finding) => {
-      const props = this.pending.get(pendingId(finding));
-      if (props) this.errors.add("foreign-key", props);
-    });
-    this.pending.clear();
-  }
-
   private cellProps(field: CompiledField, column: number, rowNumber: number, raw: unknown, cells: unknown[]): ErrorProps {
     return { rowNumber, fieldName: field.name, fieldNumber: column + 1, cell: cellText(raw), cells: cellTexts(cells) };
   }
-}
-
-function pendingId(finding: KeyFinding): string {
-  return `${finding.rowNumber}:${"index" in finding ? finding.index : 0}`;
 }
 
 function isBlank(cells: unknown[]): boolean {

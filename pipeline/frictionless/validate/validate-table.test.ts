@@ -137,6 +137,18 @@ describe("validateTable", () => {
     expect(task.errors[0]).toMatchObject({ referenceName: "", note: 'values "9" not found in the lookup table "" as "id"' });
   });
 
+  it("reports a self-reference that no row satisfies at its row, before the errors of later rows (the error limit keeps it)", async () => {
+    const schema: Schema = {
+      missingValues: [""],
+      fields: [{ name: "id", type: "integer" }, { name: "parent", type: "integer" }],
+      foreignKeys: [{ fields: ["parent"], reference: { fields: ["id"] } }],
+    };
+    const csv = "id,parent\n1,9\n2,1\nx,2\n4,3\n";
+    // Row 4's id does not cast: row 5, which references it, fails too.
+    expect(flatten(await validateCsv(csv, schema))).toEqual([[2, undefined, "foreign-key"], [4, 1, "type-error"], [5, undefined, "foreign-key"]]);
+    expect(flatten(await validateCsv(csv, schema, { limitErrors: 1 }))).toEqual([[2, undefined, "foreign-key"]]);
+  });
+
   it("stops at the error limit with fpy's warning, and at the first error with limitErrors: 1", async () => {
     const rows = Array.from({ length: 50 }, (_, k) => `l-${k},x,abc,2024-01-01,terminé`);
     const csv = `id,siren,montant,date_decision,statut\n${rows.join("\n")}\n`;

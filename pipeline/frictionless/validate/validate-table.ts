@@ -9,7 +9,6 @@ import type { CheckContext } from "./check.ts";
 import { CustomChecks } from "./custom-checks.ts";
 import { ErrorCollector } from "./error-collector.ts";
 import { matchHeader } from "./header-check.ts";
-import { KeyHashSet } from "./key-hash-set.ts";
 import { declaredHash, localPath, openResource } from "./open-resource.ts";
 import { headSource, planParallel } from "./parallel/plan.ts";
 import { validateInParallel } from "./parallel/validate-in-parallel.ts";
@@ -173,7 +172,6 @@ export async function validateTable(resource: Resource, options: ValidateOptions
     if (!(cause instanceof TableReadError)) throw cause;
     errors.push(cause.error);
   }
-  if (!errors.full) checks.finish();
   if (!errors.full && custom) custom.end();
   const complete = rows < limitRows && !errors.full;
   if (complete) checkBytesAndHash(resource, reader.stats(), hash, errors);
@@ -189,6 +187,7 @@ async function resolveForeignKeys(
   warnings: string[],
 ): Promise<ForeignKeyCheck[]> {
   const result: ForeignKeyCheck[] = [];
+  const references = context.references ?? new ReferenceIndexes(basePath);
   for (const fk of compiled.schema.foreignKeys ?? []) {
     const fields = fk.fields.map((name) => compiled.field(name));
     if (fields.some((field) => field === undefined)) continue;
@@ -197,7 +196,14 @@ async function resolveForeignKeys(
     const shape = { fieldNames: fk.fields, referenceName: self ? "" : (target as string), referenceFieldNames: fk.reference.fields };
     if (self) {
       if (fk.reference.fields.some((name) => compiled.field(name) === undefined)) continue;
-      result.push({ ...shape, index: new KeyHashSet() });
+      // As frictionless-py: the table's own keys are read first, so that a row may reference a
+      // later one and the errors still come in row order (and stop at the error limit in order).
+      try {
+        result.push({ ...shape, index: await references.get(resource, fk.reference.fields) });
+      } catch (cause) {
+        // The table's own read reports why it cannot be read.
+        if (!(cause instanceof TableReadError)) throw cause;
+      }
       continue;
     }
     if (context.package === undefined) {
@@ -206,7 +212,6 @@ async function resolveForeignKeys(
     }
     try {
       const referenced = findResource(context.package, target as string);
-      const references = context.references ?? new ReferenceIndexes(basePath);
       result.push({ ...shape, index: await references.get(referenced, fk.reference.fields) });
     } catch (cause) {
       const why = cause instanceof TableReadError ? cause.error.message : (cause as Error).message;

@@ -68,7 +68,6 @@ export async function validateInParallel(run: ParallelRun): Promise<ParallelOutc
   const handle = await open(plan.path);
   await workers.configure(setup);
   const queue: Chunk[] = [];
-  const merged: Merged[] = [];
   const deferred: Deferred[] = [];
   let nextId = 0;
   let readFrom = plan.head.end;
@@ -113,7 +112,6 @@ export async function validateInParallel(run: ParallelRun): Promise<ParallelOutc
       }
       const at: Merged = { piece: { start: chunk.start, end: chunk.end - result.unfinishedBytes, last: chunk.last }, first, base, records: result.records };
       first = false;
-      merged.push(at);
       if (at.first) keys.reserve(Math.ceil(((result.records * plan.size) / Math.max(1, chunk.end)) * 1.1));
       const checked = mergeChunk(result, at, keys, errors, defer);
       rows += checked;
@@ -130,7 +128,6 @@ export async function validateInParallel(run: ParallelRun): Promise<ParallelOutc
         break;
       }
     }
-    if (!errors.full) keys.finish((finding) => defer(finding, chunkOf(merged, finding.rowNumber)));
     await fillDeferred(deferred, setup, keys, handle);
   } finally {
     await workers.close();
@@ -145,10 +142,7 @@ export async function validateInParallel(run: ParallelRun): Promise<ParallelOutc
 function mergeChunk(result: ChunkResult, chunk: Merged, keys: KeyChecks, errors: ErrorCollector, defer: (finding: KeyFinding, chunk: Merged) => void): number {
   const width = 2 * keys.width;
   const cellErrors = result.errors;
-  // A self-reference may be satisfied by a later row: `finish` reports those that are not.
-  const found = (finding: KeyFinding): void => {
-    if (!(finding.check === "foreign-key" && finding.pending)) defer(finding, chunk);
-  };
+  const found = (finding: KeyFinding): void => defer(finding, chunk);
   let e = 0;
   let k = 0;
   while (k < result.rowNumbers.length) {
@@ -167,17 +161,6 @@ function mergeChunk(result: ChunkResult, chunk: Merged, keys: KeyChecks, errors:
     if (errors.full) break;
   }
   return k;
-}
-
-function chunkOf(merged: Merged[], rowNumber: number): Merged {
-  let lo = 0;
-  let hi = merged.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((merged[mid] as Merged).base < rowNumber) lo = mid;
-    else hi = mid - 1;
-  }
-  return merged[lo] as Merged;
 }
 
 /** Builds the deferred key errors from their rows, read again chunk by chunk (there are at most `limitErrors` of them). */
