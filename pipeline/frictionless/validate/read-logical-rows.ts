@@ -7,20 +7,23 @@ import { openResource } from "./open-resource.ts";
 /**
  * A resource's rows as logical values by field position (cells that do not cast read as null),
  * for foreign-key indexes and cross-table custom checks. Errors are not reported here: the
- * resource's own task reports them.
+ * resource's own task reports them. With `only`, the other fields are not cast (they read as null).
  */
 export async function* readLogicalRows(
   resource: Resource,
   basePath: string,
+  only?: readonly string[],
 ): AsyncGenerator<{ compiled: CompiledSchema; rowNumber: number; values: unknown[] }> {
   const table = await openResource(resource, basePath);
   const compiled = compileSchema(resource.schema ?? inferSchema(table.labels, table.sample));
   const names = compiled.fields.map((field) => field.name);
   const { columns } = matchHeader(table.labels, names, compiled.schema.fieldsMatch, table.headerRowNumbers.length > 0);
+  // A foreign-key index needs its key fields only: the others are not cast.
+  const read = only ? columns.map((column, f) => (only.includes(names[f] as string) ? column : -1)) : columns;
   for await (const batch of table.batches) {
     for (const row of batch) {
       const values = compiled.fields.map((field, f) => {
-        const column = columns[f] as number;
+        const column = read[f] as number;
         if (column < 0 || column >= row.cells.length) return null;
         const value = field.cast(row.cells[column]);
         return value === CAST_FAILED ? null : value;

@@ -11,7 +11,7 @@ import { readLogicalRows } from "./read-logical-rows.ts";
 export async function buildReferenceIndex(resource: Resource, fieldNames: readonly string[], basePath: string): Promise<KeyHashSet> {
   const keys = new KeyHashSet();
   let build: KeyBuilder | undefined;
-  for await (const { compiled, values } of readLogicalRows(resource, basePath)) {
+  for await (const { compiled, values } of readLogicalRows(resource, basePath, fieldNames)) {
     if (build === undefined) {
       const fields = fieldNames.map((name) => compiled.field(name));
       if (fields.some((field) => field === undefined)) {
