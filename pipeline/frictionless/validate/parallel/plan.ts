@@ -50,14 +50,16 @@ export interface Piece {
 /**
  * Whether a table can be checked in chunks by worker threads, and how. Only a local CSV/TSV
  * file whose records can be found by their line feeds and whose rows need nothing but their
- * own cells and the key sets: no custom checks, no header spread over several rows, no
- * comment rows given by number, no row limit.
+ * own cells and the key sets: a schema without custom checks, no header spread over several
+ * rows, no comment rows given by number, no row limit.
  */
 export async function planParallel(resource: Resource, location: string | undefined, options: ValidateOptions): Promise<ParallelPlan | undefined> {
   if (options.parallel === false || location === undefined) return undefined;
   const threads = options.parallel?.threads ?? defaultThreads();
   if (threads < 2 || options.limitRows) return undefined;
-  if (Array.isArray(resource.schema?.custom_checks) && resource.schema.custom_checks.length > 0) return undefined;
+  // Without a schema, types are inferred from the first 100 rows, which the first chunk may not hold.
+  if (resource.schema === undefined) return undefined;
+  if (Array.isArray(resource.schema.custom_checks) && resource.schema.custom_checks.length > 0) return undefined;
   if (compressionOf(location, typeof resource.compression === "string" ? resource.compression : undefined).compression !== undefined) return undefined;
   const format = resource.format === undefined ? tableFormat({ path: location }) : resource.format.toLowerCase();
   if (format !== "csv" && format !== "tsv") return undefined;

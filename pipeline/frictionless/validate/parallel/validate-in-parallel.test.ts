@@ -203,6 +203,7 @@ describe("planParallel", () => {
     expect(await plan({ dialect: { headerRows: [1, 2] } })).toBeUndefined();
     expect(await plan({ encoding: "utf-16le" })).toBeUndefined();
     expect(await plan({ format: "xlsx" })).toBeUndefined();
+    expect(await plan({ schema: undefined })).toBeUndefined();
     // A bad byte in the first chunk: the row-by-row reader reports the rows before it first.
     expect(await plan({}, {}, Buffer.concat([Buffer.from(laureatsCsv(50)), Buffer.from([0xff, 0x0a])]))).toBeUndefined();
   });
