@@ -1,4 +1,4 @@
-import { isUtf8 } from "node:buffer";
+import { isAscii, isUtf8 } from "node:buffer";
 import { decodeWindows1252 } from "./windows-1252.ts";
 
 /**
@@ -36,6 +36,10 @@ export function encodingName(label: string | undefined): string | undefined {
 }
 
 export async function* decodeText(chunks: AsyncIterable<Uint8Array>, encoding = "utf-8"): AsyncGenerator<string> {
+  if (ASCII_LABELS.has(encoding.trim().toLowerCase().replace(/_/g, "-"))) {
+    yield* decodeAscii(chunks);
+    return;
+  }
   if (encodingName(encoding) === "utf-8") {
     yield* decodeUtf8(chunks);
     return;
@@ -54,6 +58,22 @@ export async function* decodeText(chunks: AsyncIterable<Uint8Array>, encoding = 
   }
   const last = decoder.decode();
   if (last !== "") yield last;
+}
+
+/** Python's names of ASCII. WHATWG maps them to windows-1252, which would let any byte through. */
+const ASCII_LABELS = new Set(["ascii", "us-ascii", "646", "ansi-x3.4-1968"]);
+
+async function* decodeAscii(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<string> {
+  let offset = 0;
+  for await (const chunk of chunks) {
+    const buffer = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    if (!isAscii(buffer)) {
+      const bad = buffer.findIndex((byte) => byte >= 0x80);
+      throw new DecodeFailure(offset + bad, buffer.toString("latin1", 0, bad));
+    }
+    offset += chunk.byteLength;
+    if (chunk.byteLength > 0) yield buffer.toString("latin1");
+  }
 }
 
 async function* decodeUtf8(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<string> {

@@ -53,6 +53,15 @@ describe("openTable: CSV", () => {
     expect((await readAll({ bytes: utf8("\uFEFFnom\nx\n"), encoding: "utf-8-sig" })).labels).toEqual(["nom"]);
   });
 
+  it("reads a declared ascii file, and fails at its first byte above 127 (as Python's ascii codec does)", async () => {
+    expect((await readAll({ bytes: utf8("id,nom\nl-1,Porteur fictif\n"), encoding: "ascii" })).rows).toEqual([[2, ["l-1", "Porteur fictif"]]]);
+    const head = "id,nom\nl-1,Porteur fictif\nl-2,Porteur ";
+    const error = await readError({ bytes: Buffer.concat([utf8(head), Buffer.from([0xe9]), utf8("\n")]), encoding: "us_ascii" });
+    expect(error.code).toBe("encoding-error");
+    expect(error.error.byteOffset).toBe(Buffer.byteLength(head));
+    expect(error.error.note).toContain("(row 3)");
+  });
+
   it("fails an undeclared windows-1252 file with encoding-error: byte offset, row and the hint", async () => {
     const head = "id,nom\nl-1,Porteur fictif\nl-2,Porteur ";
     const bytes = Buffer.concat([utf8(head), Buffer.from([0xe9]), utf8("t\u00e9\n")]);
