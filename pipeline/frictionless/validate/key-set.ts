@@ -37,6 +37,16 @@ export function keyBuilder(fields: readonly CompiledField[], keepNulls = false):
   };
 }
 
+/**
+ * Whether keys of these field types can ever be equal. Keys are compared as text here, but
+ * frictionless-py compares them as values: 1 never equals "1", while 1 equals 1.0. So an
+ * integer foreign key into a string key matches nothing; into a number key it matches.
+ */
+export function keyTypesMatch(referencing: readonly (string | undefined)[], referenced: readonly (string | undefined)[]): boolean {
+  const kind = (type: string | undefined): string => (type === "integer" || type === "number" ? "number" : (type ?? "any"));
+  return referencing.every((type, k) => kind(type) === kind(referenced[k]));
+}
+
 /** The texts of a composite key, for error notes (`values "1, 2"`). */
 export function keyTexts(key: string, size: number): string[] {
   return size === 1 ? [key] : (JSON.parse(key) as (string | null)[]).map((text) => text ?? "");

@@ -35,6 +35,28 @@ describe("validatePackage", () => {
     ]);
   });
 
+  it("matches foreign keys as values, as frictionless-py does: an integer never equals a string, 1 equals 1.0", async () => {
+    const dir = await folderWith({
+      "codes.csv": "code,rang\n1,1\n2,2\n",
+      "projets.csv": "id,code_texte,code_rang\np-1,1,1.0\np-2,2,2\n",
+    });
+    const codes: Schema = { missingValues: [""], fields: [{ name: "code", type: "string" }, { name: "rang", type: "integer" }] };
+    const projets: Schema = {
+      missingValues: [""],
+      fields: [{ name: "id", type: "string" }, { name: "code_texte", type: "integer" }, { name: "code_rang", type: "number" }],
+      foreignKeys: [
+        { fields: ["code_texte"], reference: { resource: "codes", fields: ["code"] } },
+        { fields: ["code_rang"], reference: { resource: "codes", fields: ["rang"] } },
+      ],
+    };
+    const report = await validatePackage({ resources: [{ name: "codes", path: "codes.csv", schema: codes }, { name: "projets", path: "projets.csv", schema: projets }] }, { basePath: dir });
+    const errors = report.tasks[1]?.errors ?? [];
+    expect(errors.map((error) => [error.rowNumber, error.type, error.fieldNames])).toEqual([
+      [2, "foreign-key", ["code_texte"]],
+      [3, "foreign-key", ["code_texte"]],
+    ]);
+  });
+
   it("skips resources that are not tables", async () => {
     const report = await validatePackage({ resources: [{ name: "notice", path: "notice.pdf" }] }, { basePath: "/nonexistent" });
     expect(report).toMatchObject({ valid: true, tasks: [] });

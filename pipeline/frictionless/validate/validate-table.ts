@@ -17,6 +17,8 @@ import { openTable } from "../table/open-table.ts";
 import type { ValidateOptions } from "./options.ts";
 import { inferSchema } from "./infer-schema.ts";
 import { readRecords } from "./read-logical-rows.ts";
+import { KeyHashSet } from "./key-hash-set.ts";
+import { keyTypesMatch } from "./key-set.ts";
 import { ReferenceIndexes } from "./reference-index.ts";
 import { KeyChecks, type ForeignKeyCheck } from "./key-checks.ts";
 import { RowChecks } from "./row-checks.ts";
@@ -194,8 +196,13 @@ async function resolveForeignKeys(
     const target = fk.reference.resource;
     const self = target === undefined || target === "" || target === resource.name;
     const shape = { fieldNames: fk.fields, referenceName: self ? "" : (target as string), referenceFieldNames: fk.reference.fields };
+    const types = fields.map((field) => field?.type);
     if (self) {
       if (fk.reference.fields.some((name) => compiled.field(name) === undefined)) continue;
+      if (!keyTypesMatch(types, fk.reference.fields.map((name) => compiled.field(name)?.type))) {
+        result.push({ ...shape, index: new KeyHashSet() });
+        continue;
+      }
       // As frictionless-py: the table's own keys are read first, so that a row may reference a
       // later one and the errors still come in row order (and stop at the error limit in order).
       try {
@@ -212,6 +219,11 @@ async function resolveForeignKeys(
     }
     try {
       const referenced = findResource(context.package, target as string);
+      const referencedFields = fk.reference.fields.map((name) => referenced.schema?.fields.find((f) => f.name === name));
+      if (referencedFields.every((f) => f !== undefined) && !keyTypesMatch(types, referencedFields.map((f) => f?.type ?? "any"))) {
+        result.push({ ...shape, index: new KeyHashSet() });
+        continue;
+      }
       result.push({ ...shape, index: await references.get(referenced, fk.reference.fields) });
     } catch (cause) {
       const why = cause instanceof TableReadError ? cause.error.message : (cause as Error).message;
