@@ -111,7 +111,7 @@ export async function buildPackage(input: BuildInput): Promise<BuildResult> {
   clock.start("validate");
   const report = await validateOutput(staging);
   const invalidRows = countInvalidRows(report);
-  clock.end("validate", { tables: report.tasks.length, rows, rowsValid: rows - invalidRows, errors: report.stats.errors });
+  clock.end("validate", { tables: report.tasks.filter((task) => task.type === "table").length, rows, rowsValid: rows - invalidRows, errors: report.stats.errors });
   if (!report.valid) {
     await discardStagingDir(staging);
     return { status: "invalid", transformIssues: [], validationErrors: locateValidationErrors(report, origins), report };

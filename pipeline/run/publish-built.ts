@@ -28,7 +28,7 @@ export async function publishBuilt(declaration: Declaration, ctx: Pick<RunContex
   try {
     clock.start("validate");
     const report = await validateOutput(packageDir);
-    clock.end("validate", { tables: report.tasks.length, errors: report.stats.errors });
+    clock.end("validate", { tables: report.tasks.filter((task) => task.type === "table").length, errors: report.stats.errors });
     if (!report.valid) {
       const errors = locateValidationErrors(report, new Map()).map((e) => e.text);
       return { name, status: "invalid", message: `${packageDir} is not valid: nothing published`, errors };

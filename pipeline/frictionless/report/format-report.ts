@@ -42,7 +42,10 @@ export function formatReport(report: Report, format: ReportFormat): string {
 function textSummary(report: Report): string {
   const lines: string[] = [];
   const status = report.valid ? "valid" : "INVALID";
-  lines.push(`${status}: ${report.stats.tasks} table(s), ${report.stats.errors} error(s), ${report.stats.warnings} warning(s), ${report.stats.seconds} s`);
+  const tables = report.tasks.filter((task) => task.type === "table").length;
+  const files = report.tasks.length - tables;
+  const counted = `${tables} table(s)${files > 0 ? `, ${files} other file(s)` : ""}`;
+  lines.push(`${status}: ${counted}, ${report.stats.errors} error(s), ${report.stats.warnings} warning(s), ${report.stats.seconds} s`);
   if (report.errors.length > 0) {
     lines.push("", "Descriptor:");
     lines.push(...groupLines(report.errors));
@@ -53,7 +56,8 @@ function textSummary(report: Report): string {
 }
 
 function taskLines(task: ReportTask): string[] {
-  const lines = [`${task.valid ? "valid" : "INVALID"} ${task.name} (${task.place}): ${task.stats.rows} row(s), ${task.stats.errors} error(s)`];
+  const read = task.type === "table" ? `${task.stats.rows} row(s)` : "file";
+  const lines = [`${task.valid ? "valid" : "INVALID"} ${task.name} (${task.place}): ${read}, ${task.stats.errors} error(s)`];
   for (const warning of task.warnings) lines.push(`  warning: ${warning}`);
   lines.push(...groupLines(task.errors));
   return lines;

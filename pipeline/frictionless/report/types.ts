@@ -14,7 +14,8 @@ export interface Report {
 export interface ReportTask {
   /** Resource name. */
   name: string;
-  type: "table";
+  /** `file` for a resource that is not a table: only its presence, hash and size are checked. */
+  type: "table" | "file";
   /** Path or URL of the table (URL without query string). */
   place: string;
   valid: boolean;

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import type { Package, Schema } from "../descriptor/types.ts";
 import { makeXlsx } from "../table/testing/make-xlsx.ts";
@@ -57,9 +58,26 @@ describe("validatePackage", () => {
     ]);
   });
 
-  it("skips resources that are not tables", async () => {
-    const report = await validatePackage({ resources: [{ name: "notice", path: "notice.pdf" }] }, { basePath: "/nonexistent" });
-    expect(report).toMatchObject({ valid: true, tasks: [] });
+  it("checks a resource that is not a table as a file: present, with its declared hash and size", async () => {
+    const notice = Buffer.from("%PDF-1.4 notice fictive\n");
+    const dir = await folderWith({ "notice.pdf": notice });
+    const sha256 = createHash("sha256").update(notice).digest("hex");
+    const report = await validatePackage(
+      {
+        resources: [
+          { name: "notice", path: "notice.pdf", bytes: notice.length, hash: `sha256:${sha256}` },
+          { name: "fausse", path: "notice.pdf", bytes: 3, hash: "md5:00" },
+          { name: "absente", path: "absente.pdf" },
+        ],
+      },
+      { basePath: dir },
+    );
+    expect(report.tasks.map((task) => [task.name, task.type, task.valid, task.errors.map((error) => error.type)])).toEqual([
+      ["notice", "file", true, []],
+      ["fausse", "file", false, ["hash-count", "byte-count"]],
+      ["absente", "file", false, ["scheme-error"]],
+    ]);
+    expect(report.tasks[0]?.stats).toMatchObject({ bytes: notice.length, sha256 });
   });
 
   it("reports each lauréat pointing to an unknown appel, up to the error limit", async () => {

@@ -3,6 +3,7 @@ import { buildReport } from "../report/build-report.ts";
 import type { Report } from "../report/types.ts";
 import type { ValidateOptions } from "./options.ts";
 import { ReferenceIndexes } from "./reference-index.ts";
+import { validateFile } from "./validate-file.ts";
 import { validateTable } from "./validate-table.ts";
 
 const TABLE_FORMATS = new Set(["csv", "tsv", "json", "ndjson", "jsonl", "xlsx"]);
@@ -16,7 +17,8 @@ export function isTableResource(resource: Resource): boolean {
 }
 
 /**
- * Validates every table of a (loaded, normalised) package, one task per resource, foreign keys
+ * Validates every resource of a (loaded, normalised) package, one task each: tables row by
+ * row, other files for their presence, hash and size (as frictionless-py), foreign keys
  * across resources included: each referenced key set is read once and shared.
  * `options.basePath` is the package's folder.
  */
@@ -25,8 +27,7 @@ export async function validatePackage(pkg: Package, options: ValidateOptions = {
   const references = new ReferenceIndexes(options.basePath ?? process.cwd());
   const tasks = [];
   for (const resource of pkg.resources) {
-    if (!isTableResource(resource)) continue;
-    tasks.push(await validateTable(resource, options, { package: pkg, references }));
+    tasks.push(isTableResource(resource) ? await validateTable(resource, options, { package: pkg, references }) : await validateFile(resource, options));
   }
   return buildReport(tasks, [], [], (performance.now() - started) / 1000);
 }

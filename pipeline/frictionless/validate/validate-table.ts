@@ -9,6 +9,7 @@ import type { CheckContext } from "./check.ts";
 import { CustomChecks } from "./custom-checks.ts";
 import { ErrorCollector } from "./error-collector.ts";
 import { matchHeader } from "./header-check.ts";
+import { checkBytesAndHash } from "./file-checks.ts";
 import { declaredHash, localPath, openResource } from "./open-resource.ts";
 import { headSource, planParallel } from "./parallel/plan.ts";
 import { validateInParallel } from "./parallel/validate-in-parallel.ts";
@@ -244,19 +245,6 @@ function findResource(pkg: Package | undefined, name: string): Resource {
   const resource = pkg?.resources.find((r) => r.name === name);
   if (resource === undefined) throw new Error(pkg ? `the package has no resource "${name}"` : `"${name}" is another resource, and this table is not validated as part of a package`);
   return resource;
-}
-
-function checkBytesAndHash(resource: Resource, stats: ReadStats, hash: ReturnType<typeof declaredHash>, errors: ErrorCollector): void {
-  // frictionless-py's order: hash, then bytes.
-  if (hash) {
-    const actual = stats.hashes[hash.algorithm];
-    if (actual !== undefined && actual !== hash.hex) {
-      errors.add("hash-count", { note: `expected is "${hash.hex}" and actual is "${actual}"` });
-    }
-  }
-  if (typeof resource.bytes === "number" && resource.data === undefined && resource.bytes !== stats.bytes) {
-    errors.add("byte-count", { note: `expected is "${resource.bytes}" and actual is "${stats.bytes}"` });
-  }
 }
 
 function errorOptions({ limitErrors, pickErrors, skipErrors }: ValidateOptions): Pick<ValidateOptions, "limitErrors" | "pickErrors" | "skipErrors"> {

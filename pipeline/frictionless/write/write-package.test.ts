@@ -89,7 +89,11 @@ describe("writePackage", () => {
       const { dir } = await write(mode);
       const report = await validateSource({ path: join(dir, "datapackage.json") });
       expect(report.errors).toEqual([]);
-      expect(report.tasks.map((t) => [t.name, t.valid, t.stats.rows])).toEqual([["laureats", true, 3]]);
+      // The documentation is a file task: present, with the hash and size written for it.
+      expect(report.tasks.map((t) => [t.name, t.type, t.valid, t.stats.rows])).toEqual([
+        ["laureats", "table", true, 3],
+        ["documentation", "file", true, 0],
+      ]);
     }
     const { dir } = await write("path");
     expect(JSON.parse(await readFile(join(dir, "datapackage.json"), "utf8")).resources[0].schema).toBe("laureats.schema.json");

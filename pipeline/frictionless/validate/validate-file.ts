@@ -1,0 +1,60 @@
+import { createHash } from "node:crypto";
+import type { Resource } from "../descriptor/types.ts";
+import { round } from "../report/build-report.ts";
+import type { ReportTask } from "../report/types.ts";
+import { openBytes } from "../table/byte-source.ts";
+import { TableReadError } from "../table/read-error.ts";
+import type { DigestAlgorithm, ReadStats } from "../table/types.ts";
+import { ErrorCollector } from "./error-collector.ts";
+import { checkBytesAndHash } from "./file-checks.ts";
+import { declaredHash, resourceSource } from "./open-resource.ts";
+import type { ValidateOptions } from "./options.ts";
+import { placeOf } from "./validate-table.ts";
+
+/**
+ * The task of a package resource that is not a table (the documentation, a PDF). As in
+ * frictionless-py: the file must be there, and when the resource declares a hash or a size,
+ * it is read through and they must match.
+ */
+export async function validateFile(resource: Resource, options: ValidateOptions = {}): Promise<ReportTask> {
+  const started = performance.now();
+  const basePath = options.basePath ?? process.cwd();
+  const errors = new ErrorCollector(options);
+  const hash = declaredHash(resource);
+  const algorithms = new Set<DigestAlgorithm>(hash ? [hash.algorithm] : []);
+  if (options.hashes) for (const algorithm of ["md5", "sha256"] as const) algorithms.add(algorithm);
+  const digests = [...algorithms].map((algorithm) => ({ algorithm, hash: createHash(algorithm) }));
+  const stats: ReadStats = { bytes: 0, hashes: {} };
+  try {
+    const paths = Array.isArray(resource.path) ? resource.path : [resource.path ?? ""];
+    const parts = [];
+    // Every part is opened first: a missing one fails the task before anything is read.
+    for (const path of paths) parts.push(await openBytes(resourceSource(resource, path, basePath, []), path));
+    if (hash || typeof resource.bytes === "number") {
+      for (const part of parts) {
+        for await (const chunk of part.chunks) {
+          stats.bytes += chunk.length;
+          for (const { hash: digest } of digests) digest.update(chunk);
+        }
+      }
+      for (const { algorithm, hash: digest } of digests) stats.hashes[algorithm] = digest.digest("hex");
+      checkBytesAndHash(resource, stats, hash, errors);
+    }
+  } catch (cause) {
+    if (!(cause instanceof TableReadError)) throw cause;
+    errors.push(cause.error);
+  }
+  const task: ReportTask = {
+    name: resource.name,
+    type: "file",
+    place: placeOf(resource),
+    valid: errors.errors.length === 0,
+    labels: [],
+    stats: { errors: errors.errors.length, warnings: errors.warnings.length, seconds: round((performance.now() - started) / 1000), rows: 0, fields: 0, bytes: stats.bytes },
+    warnings: errors.warnings,
+    errors: errors.sorted(),
+  };
+  if (stats.hashes.sha256) task.stats.sha256 = stats.hashes.sha256;
+  if (stats.hashes.md5) task.stats.md5 = stats.hashes.md5;
+  return task;
+}
