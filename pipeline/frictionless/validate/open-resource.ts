@@ -5,14 +5,6 @@ import type { Resource } from "../descriptor/types.ts";
 import { openTable } from "../table/open-table.ts";
 import type { DigestAlgorithm, SourceRow, TableFormat, TableReader, TableSource } from "../table/types.ts";
 
-/** How a resource's declared `hash` is computed: `sha256:<hex>`, `md5:<hex>` or a bare md5. */
-export function declaredHash(resource: Resource): { algorithm: DigestAlgorithm; hex: string } | undefined {
-  if (typeof resource.hash !== "string" || resource.hash === "") return undefined;
-  const match = /^(md5|sha1|sha256):(.*)$/i.exec(resource.hash);
-  if (match) return { algorithm: (match[1] as string).toLowerCase() as DigestAlgorithm, hex: (match[2] as string).toLowerCase() };
-  return { algorithm: "md5", hex: resource.hash.toLowerCase() };
-}
-
 /** A resource's table as `openTable` reads it; relative paths resolve against `basePath` (a folder or URL). */
 export function resourceSource(resource: Resource, path: string, basePath: string, digests: DigestAlgorithm[]): TableSource {
   const source: TableSource = { place: path, digests };

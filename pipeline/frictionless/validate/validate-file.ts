@@ -6,8 +6,8 @@ import { openBytes } from "../table/byte-source.ts";
 import { TableReadError } from "../table/read-error.ts";
 import type { DigestAlgorithm, ReadStats } from "../table/types.ts";
 import { ErrorCollector } from "./error-collector.ts";
-import { checkBytesAndHash } from "./file-checks.ts";
-import { declaredHash, resourceSource } from "./open-resource.ts";
+import { checkBytesAndHash, declaredHash } from "./file-checks.ts";
+import { resourceSource } from "./open-resource.ts";
 import type { ValidateOptions } from "./options.ts";
 import { placeOf } from "./validate-table.ts";
 
@@ -20,7 +20,8 @@ export async function validateFile(resource: Resource, options: ValidateOptions 
   const started = performance.now();
   const basePath = options.basePath ?? process.cwd();
   const errors = new ErrorCollector(options);
-  const hash = declaredHash(resource);
+  const warnings: string[] = [];
+  const hash = declaredHash(resource, warnings);
   const algorithms = new Set<DigestAlgorithm>(hash ? [hash.algorithm] : []);
   if (options.hashes) for (const algorithm of ["md5", "sha256"] as const) algorithms.add(algorithm);
   const digests = [...algorithms].map((algorithm) => ({ algorithm, hash: createHash(algorithm) }));
@@ -50,8 +51,8 @@ export async function validateFile(resource: Resource, options: ValidateOptions 
     place: placeOf(resource),
     valid: errors.errors.length === 0,
     labels: [],
-    stats: { errors: errors.errors.length, warnings: errors.warnings.length, seconds: round((performance.now() - started) / 1000), rows: 0, fields: 0, bytes: stats.bytes },
-    warnings: errors.warnings,
+    stats: { errors: errors.errors.length, warnings: warnings.length + errors.warnings.length, seconds: round((performance.now() - started) / 1000), rows: 0, fields: 0, bytes: stats.bytes },
+    warnings: [...warnings, ...errors.warnings],
     errors: errors.sorted(),
   };
   if (stats.hashes.sha256) task.stats.sha256 = stats.hashes.sha256;

@@ -68,6 +68,7 @@ describe("validatePackage", () => {
           { name: "notice", path: "notice.pdf", bytes: notice.length, hash: `sha256:${sha256}` },
           { name: "fausse", path: "notice.pdf", bytes: 3, hash: "md5:00" },
           { name: "absente", path: "absente.pdf" },
+          { name: "sha1", path: "notice.pdf", hash: "sha1:00" },
         ],
       },
       { basePath: dir },
@@ -76,7 +77,10 @@ describe("validatePackage", () => {
       ["notice", "file", true, []],
       ["fausse", "file", false, ["hash-count", "byte-count"]],
       ["absente", "file", false, ["scheme-error"]],
+      ["sha1", "file", true, []],
     ]);
+    // As frictionless-py: only md5 and sha256 are checked.
+    expect(report.tasks[3]?.warnings).toEqual(["hash is ignored; supported algorithms: md5/sha256"]);
     expect(report.tasks[0]?.stats).toMatchObject({ bytes: notice.length, sha256 });
   });
 

@@ -9,8 +9,8 @@ import type { CheckContext } from "./check.ts";
 import { CustomChecks } from "./custom-checks.ts";
 import { ErrorCollector } from "./error-collector.ts";
 import { matchHeader } from "./header-check.ts";
-import { checkBytesAndHash } from "./file-checks.ts";
-import { declaredHash, localPath, openResource } from "./open-resource.ts";
+import { checkBytesAndHash, declaredHash } from "./file-checks.ts";
+import { localPath, openResource } from "./open-resource.ts";
 import { headSource, planParallel } from "./parallel/plan.ts";
 import { validateInParallel } from "./parallel/validate-in-parallel.ts";
 import { ChunkWorkers } from "./parallel/worker-pool.ts";
@@ -72,7 +72,7 @@ export async function validateTable(resource: Resource, options: ValidateOptions
     return task;
   };
 
-  const hash = declaredHash(resource);
+  const hash = declaredHash(resource, warnings);
   const digests: DigestAlgorithm[] = [];
   if (hash) digests.push(hash.algorithm);
   if (options.hashes) for (const algorithm of ["md5", "sha256"] as const) if (hash?.algorithm !== algorithm) digests.push(algorithm);
