@@ -36,7 +36,8 @@ export class ChunkWorkers {
   private constructor(threads: number) {
     this.started = workerScript().then((code) => {
       if (this.closed) return;
-      this.workers = Array.from({ length: threads - 1 }, () => new Worker(code, { eval: true }));
+      // No execArgv: the bundle is plain JavaScript, and a loader such as tsx's would only slow its start.
+      this.workers = Array.from({ length: threads - 1 }, () => new Worker(code, { eval: true, execArgv: [] }));
       this.pending = this.workers.map(() => new Map());
       this.workers.forEach((worker, k) => this.listen(worker, this.pending[k] as Map<number, Pending>));
     });
