@@ -58,7 +58,7 @@ export class ChunkChecker {
     const checks = this.rowChecks(errors);
     checks.reuseValues();
     const width = 2 * this.keys.width;
-    // Sized for the rows the chunk may hold (a row takes at least one line feed), trimmed below.
+    // Grown as the batches come, trimmed to the rows checked when returned.
     let hashes = new Int32Array(1024 * width);
     let rowNumbers = new Uint32Array(1024);
     let checked = 0;
