@@ -45,12 +45,7 @@ export class KeyHashSet {
     return 0;
   }
 
-  /** Row number where `key` was last recorded, or 0 when it is absent. */
-  get(key: string): number {
-    hash(key);
-    return this.getHash(hashA, hashB);
-  }
-
+  /** Row number where the key of this hash was last recorded, or 0 when it is absent. */
   getHash(a: number, b: number): number {
     return this.slots[this.find(a, b) + 2] as number;
   }
@@ -59,17 +54,13 @@ export class KeyHashSet {
     this.put(key, 1);
   }
 
-  has(key: string): boolean {
-    return this.get(key) !== 0;
-  }
-
   /**
    * Reads the slot where the search for (a, b) starts, and returns what it read. Called for
    * many keys ahead of their lookups, it lets the processor fetch their cache lines all at
    * once instead of one miss after another: on a big table, most of a lookup's cost.
    */
   peek(a: number, b: number): number {
-    return this.slots[((a ^ Math.imul(b, 0x9e3779b1)) & this.mask) * 3] as number;
+    return this.slots[this.home(a, b) * 3] as number;
   }
 
   /** Makes room for `count` keys at once: one resize instead of a dozen as the table fills. */
@@ -79,10 +70,15 @@ export class KeyHashSet {
     if (size > this.mask + 1) this.resize(size);
   }
 
+  /** The slot where the search for (a, b) starts. */
+  private home(a: number, b: number): number {
+    return (a ^ Math.imul(b, 0x9e3779b1)) & this.mask;
+  }
+
   /** Index of the slot holding (a, b), or of the empty slot where it would go. */
   private find(a: number, b: number): number {
     const slots = this.slots;
-    let i = (a ^ Math.imul(b, 0x9e3779b1)) & this.mask;
+    let i = this.home(a, b);
     for (;;) {
       const at = i * 3;
       const sa = slots[at] as number;
