@@ -1,5 +1,6 @@
 import type { Dialect } from "../../descriptor/types.ts";
 import { readCsvRecords } from "../../table/csv-reader.ts";
+import { encodingName } from "../../table/decode.ts";
 import { TableReadError } from "../../table/read-error.ts";
 import { tabulate } from "../../table/tabulate.ts";
 import type { SourceRow } from "../../table/types.ts";
@@ -71,7 +72,7 @@ async function* pieces(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
   for (let at = 0; at < bytes.length; at += PIECE) yield bytes.subarray(at, at + PIECE);
 }
 
+/** Bytes `text` took in the file: UTF-8, or one byte a character in the single-byte encodings chunks are cut in. */
 function byteLength(text: string, encoding: string | undefined): number {
-  const utf8 = encoding === undefined || /^utf-?8$/i.test(encoding);
-  return Buffer.byteLength(text, utf8 ? "utf8" : "latin1");
+  return Buffer.byteLength(text, encodingName(encoding) === "utf-8" ? "utf8" : "latin1");
 }

@@ -148,6 +148,12 @@ describe("validating a table in chunks on worker threads", () => {
     expect(chunked).toEqual(sequential);
   });
 
+  it("restarts a chunk cut inside an accented multi-line cell at the right byte, whatever the UTF-8 label", async () => {
+    const { plan, sequential, chunked } = await bothWays({ "laureats.csv": laureatsCsv(120, withErrors) }, { encoding: "utf_8" });
+    expect(plan).toBeDefined();
+    expect(chunked).toEqual(sequential);
+  });
+
   it("decodes a declared windows-1252 file", async () => {
     const { plan, sequential, chunked } = await bothWays({ "laureats.csv": Buffer.from(laureatsCsv(150, withErrors), "latin1") }, { encoding: "windows-1252" });
     expect(plan).toBeDefined();

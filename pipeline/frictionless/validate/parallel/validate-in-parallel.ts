@@ -44,7 +44,6 @@ interface Merged {
   first: boolean;
   /** Row number of the chunk's record 0: its rows are base + their number in the chunk. */
   base: number;
-  records: number;
 }
 
 /** A key check error waiting for its row's cells: pushed in its place, filled in at the end. */
@@ -110,7 +109,7 @@ export async function validateInParallel(run: ParallelRun): Promise<ParallelOutc
         const next = queue[0] as Chunk;
         queue[0] = dispatch(await readRange(handle, chunk.end - result.unfinishedBytes, next.end, next.last), false);
       }
-      const at: Merged = { piece: { start: chunk.start, end: chunk.end - result.unfinishedBytes, last: chunk.last }, first, base, records: result.records };
+      const at: Merged = { piece: { start: chunk.start, end: chunk.end - result.unfinishedBytes, last: chunk.last }, first, base };
       first = false;
       if (at.first) keys.reserve(Math.ceil(((result.records * plan.size) / Math.max(1, chunk.end)) * 1.1));
       const checked = mergeChunk(result, at, keys, errors, defer);
