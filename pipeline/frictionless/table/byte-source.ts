@@ -1,6 +1,6 @@
-import { createHash, type Hash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
+import { Digests } from "./digests.ts";
 import { TableReadError } from "./read-error.ts";
 import type { DigestAlgorithm, ReadStats } from "./types.ts";
 
@@ -34,22 +34,20 @@ export async function openBytes(
   else if (input.url !== undefined) ({ raw, expectedBytes } = await openUrl(input.url, place));
   else throw new TableReadError("scheme-error", { place, note: "no path, url, bytes or data given for the table" });
 
-  const hashes = digests.map((algorithm) => [algorithm, createHash(algorithm)] as [DigestAlgorithm, Hash]);
+  const hashes = new Digests(digests);
   let bytes = 0;
-  let done = false;
+  let finished: Partial<Record<DigestAlgorithm, string>> | undefined;
   async function* counted(): AsyncGenerator<Uint8Array> {
     for await (const chunk of raw) {
       bytes += chunk.length;
-      for (const [, hash] of hashes) hash.update(chunk);
+      hashes.update(chunk);
       yield chunk;
     }
-    done = true;
+    finished = hashes.hex();
   }
-  const finished: Partial<Record<DigestAlgorithm, string>> = {};
   return {
     chunks: counted(),
     stats() {
-      if (done) for (const [algorithm, hash] of hashes) finished[algorithm] ??= hash.digest("hex");
       return { bytes, ...(expectedBytes !== undefined ? { expectedBytes } : {}), hashes: { ...finished } };
     },
   };

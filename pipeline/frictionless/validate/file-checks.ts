@@ -22,6 +22,12 @@ export function declaredHash(resource: Resource, warnings: string[]): DeclaredHa
   return { algorithm, hex: (match ? (match[2] as string) : resource.hash).toLowerCase() };
 }
 
+/** The digests to compute while reading: the declared hash's, and md5 and sha256 when asked for (frictionless-py's stats). */
+export function digestsToCompute(hash: DeclaredHash | undefined, statsHashes: boolean | undefined): DigestAlgorithm[] {
+  // A repeat (a declared sha256 also asked for) is computed once: `Digests` keeps one of each.
+  return [...(hash ? [hash.algorithm] : []), ...(statsHashes ? (["md5", "sha256"] as const) : [])];
+}
+
 /** A resource's declared hash and size against what was read, in frictionless-py's order: hash, then bytes. */
 export function checkBytesAndHash(resource: Resource, stats: ReadStats, hash: DeclaredHash | undefined, errors: ErrorCollector): void {
   if (hash) {

@@ -1,12 +1,12 @@
-import { createHash } from "node:crypto";
 import type { Resource } from "../descriptor/types.ts";
 import { round } from "../report/build-report.ts";
 import type { ReportTask } from "../report/types.ts";
 import { openBytes } from "../table/byte-source.ts";
+import { Digests } from "../table/digests.ts";
 import { TableReadError } from "../table/read-error.ts";
-import type { DigestAlgorithm, ReadStats } from "../table/types.ts";
+import type { ReadStats } from "../table/types.ts";
 import { ErrorCollector } from "./error-collector.ts";
-import { checkBytesAndHash, declaredHash } from "./file-checks.ts";
+import { checkBytesAndHash, declaredHash, digestsToCompute } from "./file-checks.ts";
 import { resourceSource } from "./open-resource.ts";
 import type { ValidateOptions } from "./options.ts";
 import { placeOf } from "./validate-table.ts";
@@ -22,9 +22,7 @@ export async function validateFile(resource: Resource, options: ValidateOptions 
   const errors = new ErrorCollector(options);
   const warnings: string[] = [];
   const hash = declaredHash(resource, warnings);
-  const algorithms = new Set<DigestAlgorithm>(hash ? [hash.algorithm] : []);
-  if (options.hashes) for (const algorithm of ["md5", "sha256"] as const) algorithms.add(algorithm);
-  const digests = [...algorithms].map((algorithm) => ({ algorithm, hash: createHash(algorithm) }));
+  const digests = new Digests(digestsToCompute(hash, options.hashes));
   const stats: ReadStats = { bytes: 0, hashes: {} };
   try {
     const paths = Array.isArray(resource.path) ? resource.path : [resource.path ?? ""];
@@ -35,10 +33,10 @@ export async function validateFile(resource: Resource, options: ValidateOptions 
       for (const part of parts) {
         for await (const chunk of part.chunks) {
           stats.bytes += chunk.length;
-          for (const { hash: digest } of digests) digest.update(chunk);
+          digests.update(chunk);
         }
       }
-      for (const { algorithm, hash: digest } of digests) stats.hashes[algorithm] = digest.digest("hex");
+      stats.hashes = digests.hex();
       checkBytesAndHash(resource, stats, hash, errors);
     }
   } catch (cause) {

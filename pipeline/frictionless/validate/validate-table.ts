@@ -4,12 +4,12 @@ import { compileSchema, type CompiledSchema } from "../field/index.ts";
 import { round } from "../report/build-report.ts";
 import type { ReportTask } from "../report/types.ts";
 import { TableReadError } from "../table/read-error.ts";
-import type { DigestAlgorithm, ReadStats, TableReader } from "../table/types.ts";
+import type { ReadStats, TableReader } from "../table/types.ts";
 import type { CheckContext } from "./check.ts";
 import { CustomChecks } from "./custom-checks.ts";
 import { ErrorCollector } from "./error-collector.ts";
 import { matchHeader } from "./header-check.ts";
-import { checkBytesAndHash, declaredHash } from "./file-checks.ts";
+import { checkBytesAndHash, declaredHash, digestsToCompute } from "./file-checks.ts";
 import { localPath, openResource } from "./open-resource.ts";
 import { headSource, planParallel } from "./parallel/plan.ts";
 import { validateInParallel } from "./parallel/validate-in-parallel.ts";
@@ -73,9 +73,7 @@ export async function validateTable(resource: Resource, options: ValidateOptions
   };
 
   const hash = declaredHash(resource, warnings);
-  const digests: DigestAlgorithm[] = [];
-  if (hash) digests.push(hash.algorithm);
-  if (options.hashes) for (const algorithm of ["md5", "sha256"] as const) if (hash?.algorithm !== algorithm) digests.push(algorithm);
+  const digests = digestsToCompute(hash, options.hashes);
   const plan = await planParallel(resource, localPath(resource, basePath), options);
   // Started now, the threads are ready by the time the header and the foreign keys are read.
   if (plan) workers = ChunkWorkers.spawn(plan.threads);

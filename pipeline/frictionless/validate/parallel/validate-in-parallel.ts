@@ -1,6 +1,6 @@
-import { createHash } from "node:crypto";
 import { open, type FileHandle } from "node:fs/promises";
 import { createError, type ValidationError } from "../../errors/index.ts";
+import { Digests } from "../../table/digests.ts";
 import { encodingReadError } from "../../table/read-error.ts";
 import type { DigestAlgorithm, ReadStats } from "../../table/types.ts";
 import type { ErrorCollector } from "../error-collector.ts";
@@ -75,9 +75,9 @@ export async function validateInParallel(run: ParallelRun): Promise<ParallelOutc
   let rows = 0;
   let first = true;
   let complete = false;
-  const digests = run.digests.map((algorithm) => ({ algorithm, hash: createHash(algorithm) }));
+  const digests = new Digests(run.digests);
   const digest = (piece: Piece): Piece => {
-    for (const { hash } of digests) hash.update(piece.bytes);
+    digests.update(piece.bytes);
     return piece;
   };
 
@@ -132,7 +132,7 @@ export async function validateInParallel(run: ParallelRun): Promise<ParallelOutc
     await workers.close();
     await handle.close();
   }
-  const hashes = complete ? Object.fromEntries(digests.map(({ algorithm, hash }) => [algorithm, hash.digest("hex")])) : {};
+  const hashes = complete ? digests.hex() : {};
   // As when reading row by row: the bytes read from the file, including what was read ahead.
   return { rows, stats: { bytes: readFrom, hashes }, complete };
 }
