@@ -196,16 +196,15 @@ async function resolveForeignKeys(
     const self = target === undefined || target === "" || target === resource.name;
     const shape = { fieldNames: fk.fields, referenceName: self ? "" : (target as string), referenceFieldNames: fk.reference.fields };
     const types = fields.map((field) => field?.type);
+    // Keys of types that can never be equal match nothing: every reference fails, as in frictionless-py.
+    const lookup = (referenced: Resource): Promise<KeyHashSet> =>
+      keysNeverMatch(types, referenced, fk.reference.fields) ? Promise.resolve(new KeyHashSet()) : references.get(referenced, fk.reference.fields);
     if (self) {
       if (fk.reference.fields.some((name) => compiled.field(name) === undefined)) continue;
-      if (!keyTypesMatch(types, fk.reference.fields.map((name) => compiled.field(name)?.type))) {
-        result.push({ ...shape, index: new KeyHashSet() });
-        continue;
-      }
       // As frictionless-py: the table's own keys are read first, so that a row may reference a
       // later one and the errors still come in row order (and stop at the error limit in order).
       try {
-        result.push({ ...shape, index: await references.get(resource, fk.reference.fields) });
+        result.push({ ...shape, index: await lookup(resource) });
       } catch (cause) {
         // The table's own read reports why it cannot be read.
         if (!(cause instanceof TableReadError)) throw cause;
@@ -217,13 +216,7 @@ async function resolveForeignKeys(
       continue;
     }
     try {
-      const referenced = findResource(context.package, target as string);
-      const referencedFields = fk.reference.fields.map((name) => referenced.schema?.fields.find((f) => f.name === name));
-      if (referencedFields.every((f) => f !== undefined) && !keyTypesMatch(types, referencedFields.map((f) => f?.type ?? "any"))) {
-        result.push({ ...shape, index: new KeyHashSet() });
-        continue;
-      }
-      result.push({ ...shape, index: await references.get(referenced, fk.reference.fields) });
+      result.push({ ...shape, index: await lookup(findResource(context.package, target as string)) });
     } catch (cause) {
       const why = cause instanceof TableReadError ? cause.error.message : (cause as Error).message;
       errors.push(
@@ -237,6 +230,12 @@ async function resolveForeignKeys(
     }
   }
   return result;
+}
+
+/** Whether a key of these types can never equal the referenced fields' values (their types declared). */
+function keysNeverMatch(types: readonly (string | undefined)[], referenced: Resource, names: readonly string[]): boolean {
+  const referencedTypes = names.map((name) => referenced.schema?.fields.find((field) => field.name === name)?.type);
+  return referencedTypes.every((type) => type !== undefined) && !keyTypesMatch(types, referencedTypes);
 }
 
 function findResource(pkg: Package | undefined, name: string): Resource {
