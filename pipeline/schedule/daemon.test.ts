@@ -5,7 +5,7 @@ import cron from "node-cron";
 import { describe, expect, it } from "vitest";
 import { memoryLogger } from "../log/logger.ts";
 import { readState, writeState } from "../state/store.ts";
-import { checkCronExpression, previousFireTime, runDaemon, ScheduleError } from "./daemon.ts";
+import { checkCronExpression, nextFireTime, previousFireTime, runDaemon, ScheduleError } from "./daemon.ts";
 
 async function stateFile(): Promise<string> {
   return join(await mkdtemp(join(tmpdir(), "aap-schedule-")), "schedule.json");
@@ -32,6 +32,18 @@ describe("previousFireTime", () => {
     const task = cron.createTask("17 3 * * *", () => undefined, { timezone: "Europe/Paris" });
     // 2026-11-23 10:00 UTC is 11:00 in Paris: the last slot was 03:17 Paris = 02:17 UTC that day.
     expect(previousFireTime(task, new Date("2026-11-23T10:00:00Z"))?.toISOString()).toBe("2026-11-23T02:17:00.000Z");
+    void task.destroy();
+  });
+});
+
+describe("nextFireTime", () => {
+  it("finds the next nightly slot from the given clock, across a daylight-saving change", () => {
+    const task = cron.createTask("17 3 * * *", () => undefined, { timezone: "Europe/Paris" });
+    expect(nextFireTime(task, new Date("2026-11-23T10:00:00Z"))?.toISOString()).toBe("2026-11-24T02:17:00.000Z");
+    // Paris moves to summer time on 2027-03-28: 03:17 that night is 01:17 UTC.
+    expect(nextFireTime(task, new Date("2027-03-27T12:00:00Z"))?.toISOString()).toBe("2027-03-28T01:17:00.000Z");
+    // Exactly on a slot, the next one is a day later.
+    expect(nextFireTime(task, new Date("2026-11-24T02:17:00Z"))?.toISOString()).toBe("2026-11-25T02:17:00.000Z");
     void task.destroy();
   });
 });
@@ -77,7 +89,8 @@ describe("runDaemon", () => {
     setTimeout(() => controller.abort(), 50);
     await done;
     expect(runs).toBe(0);
-    expect(logger.events.find((e) => e.event === "schedule.start")?.message).toMatch(/next run 2026-11-2\dT02:17:00/);
+    // The injected clock says 2026-11-23 11:00 Paris: the next slot is the next day's 03:17, whatever today is.
+    expect(logger.events.find((e) => e.event === "schedule.start")?.message).toContain("next run 2026-11-24T02:17:00.000Z");
   });
 
   it("never overlaps two runs: a slot that fires during a run is skipped and said", async () => {

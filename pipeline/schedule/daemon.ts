@@ -101,7 +101,9 @@ export async function runDaemon(options: DaemonOptions): Promise<void> {
     }
   }
   await task.start();
-  logger.log({ level: "info", event: "schedule.start", message: `scheduled "${options.cron}" (${options.timezone}); next run ${task.getNextRun()?.toISOString() ?? "never"}` });
+  // node-cron's getNextRun() reads the real clock; the injected one keeps the daemon testable on any date.
+  const next = nextFireTime(task, now());
+  logger.log({ level: "info", event: "schedule.start", message: `scheduled "${options.cron}" (${options.timezone}); next run ${next?.toISOString() ?? "never"}` });
 
   await new Promise<void>((resolve) => {
     if (options.signal.aborted) resolve();
@@ -112,13 +114,24 @@ export async function runDaemon(options: DaemonOptions): Promise<void> {
   logger.log({ level: "info", event: "schedule.stop", message: "scheduler stopped" });
 }
 
+const MINUTE_MS = 60_000;
+const SEARCH_MINUTES = 31 * 24 * 60;
+
 /** The latest slot at or before `now`, looking back at most 31 days, minute by minute. */
 export function previousFireTime(task: Pick<ScheduledTask, "match">, now: Date): Date | undefined {
-  const cursor = new Date(now);
-  cursor.setSeconds(0, 0);
-  for (let minutes = 0; minutes < 31 * 24 * 60; minutes++) {
-    if (task.match(cursor)) return new Date(cursor);
-    cursor.setMinutes(cursor.getMinutes() - 1);
+  return findSlot(task, Math.floor(now.getTime() / MINUTE_MS) * MINUTE_MS, -MINUTE_MS);
+}
+
+/** The first slot strictly after `now`, looking ahead at most 31 days, minute by minute. */
+export function nextFireTime(task: Pick<ScheduledTask, "match">, now: Date): Date | undefined {
+  return findSlot(task, Math.floor(now.getTime() / MINUTE_MS) * MINUTE_MS + MINUTE_MS, MINUTE_MS);
+}
+
+// Whole epoch minutes, not local-time setters, so the machine's own time zone never shifts a slot.
+function findSlot(task: Pick<ScheduledTask, "match">, startMs: number, stepMs: number): Date | undefined {
+  for (let i = 0, t = startMs; i < SEARCH_MINUTES; i++, t += stepMs) {
+    const candidate = new Date(t);
+    if (task.match(candidate)) return candidate;
   }
   return undefined;
 }
