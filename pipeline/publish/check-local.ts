@@ -3,7 +3,7 @@ import { slugify } from "./slugify.ts";
 import type { LocalDataset } from "./types.ts";
 import { datagouvFrequency, datagouvLicense } from "./vocabularies.ts";
 
-// udata's TAG_MIN_LENGTH / TAG_MAX_LENGTH, applied after slugification (udata-api.md §4.1).
+// udata's TAG_MIN_LENGTH / TAG_MAX_LENGTH, applied after slugification (docs/datagouv-api.md §6.3).
 const TAG_MIN = 3;
 const TAG_MAX = 96;
 

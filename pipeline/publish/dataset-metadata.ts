@@ -13,7 +13,7 @@ export function datasetExtras(local: LocalDataset): Record<string, unknown> {
 
 /**
  * The full dataset body: `private` always explicit (production treats a missing one as
- * public), extras merged with the remote ones, never `resources` (udata-api.md §4.3).
+ * public), extras merged with the remote ones, never `resources` (docs/datagouv-api.md §5.3).
  * Assumes checkLocalDataset passed (licence and frequency are known).
  */
 export function datasetPayload(local: LocalDataset, remote: RemoteDataset | undefined): DatasetPayload {
@@ -54,7 +54,7 @@ function sameCoverage(remote: RemoteDataset["temporal_coverage"], want: { start:
 
 function sameSpatial(remote: RemoteDataset["spatial"], want: { zones: string[]; granularity: string }): boolean {
   if (!remote) return false;
-  // Zones are ids, or {id, ...} objects when full objects were asked for (udata-api.md §6.3).
+  // Zones are ids, or {id, ...} objects when full objects were asked for (docs/datagouv-api.md §9.3).
   const zones = (remote.zones ?? []).map((zone) => (typeof zone === "string" ? zone : zone.id).toLowerCase()).sort();
   return sameJson(zones, [...want.zones].sort()) && (remote.granularity ?? "other") === want.granularity;
 }

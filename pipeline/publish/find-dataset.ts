@@ -6,7 +6,7 @@ import { DATASET_MARKER } from "./types.ts";
 /**
  * The dataset of a package: by the id saved in the state, else by our marker in the extras
  * of the organization's datasets and of the key's account (slugs change with the title and
- * there is no extras filter on the listings, udata-api.md §4.5). Deleted ones do not count.
+ * there is no extras filter on the listings, docs/datagouv-api.md §5.5). Deleted ones do not count.
  */
 export async function findDataset(
   client: DatagouvClient,

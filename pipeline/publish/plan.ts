@@ -128,7 +128,7 @@ function isOurs(remote: RemoteResource, stateIds: ReadonlyMap<string, string>): 
   return typeof remote.extras?.[RESOURCE_MARKER] === "string" || stateIds.has(remote.id);
 }
 
-/** Replays the steps on the list of ids (uploads prepend, udata-api.md §5) and compares with the wanted order. */
+/** Replays the steps on the list of ids (uploads prepend, docs/datagouv-api.md §7.1) and compares with the wanted order. */
 function needsReorder(current: readonly RemoteResource[], steps: readonly ResourcePlan[]): boolean {
   const deleted = new Set(steps.filter((step) => step.action === "delete").map((step) => step.id));
   const ids = current.map((resource) => resource.id).filter((id) => !deleted.has(id));

@@ -40,7 +40,7 @@ function sameSchema(remote: RemoteSchema | null | undefined, want: NonNullable<L
   if (!remote) return false;
   if ("url" in want) {
     // A URL listed in schema.data.gouv.fr's catalog is stored as {name, version, url: null}
-    // (udata-api.md §5.8): taking that for a difference would PUT every night.
+    // (docs/datagouv-api.md §7.7): taking that for a difference would PUT every night.
     return remote.url === want.url || (!remote.url && !!remote.name);
   }
   return sameJson({ name: remote.name ?? null, version: remote.version ?? null }, { name: want.name, version: want.version });

@@ -1,5 +1,5 @@
 /**
- * Frictionless licence names → data.gouv.fr licence ids (udata-api.md §6.1). Keys are
+ * Frictionless licence names → data.gouv.fr licence ids (docs/datagouv-api.md §9.1). Keys are
  * compared case-insensitively; the list covers the names the Frictionless and SPDX
  * registries use for the licences data.gouv.fr knows.
  */
@@ -30,7 +30,7 @@ export function datagouvLicense(name: string): string | undefined {
   return LICENSES[name.trim().toLowerCase()];
 }
 
-/** Update frequency ids of udata (udata-api.md §6.2). */
+/** Update frequency ids of udata (docs/datagouv-api.md §9.2). */
 const FREQUENCIES = new Set([
   "continuous", "oneMinute", "fiveMinutes", "tenMinutes", "fifteenMinutes", "thirtyMinutes", "hourly", "bihourly",
   "trihourly", "twelveHours", "severalTimesADay", "threeTimesADay", "semidaily", "daily", "fiveTimesAWeek",

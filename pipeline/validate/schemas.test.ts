@@ -7,7 +7,7 @@ import { frenchChecks } from "./registry.ts";
 
 /**
  * The conventions every schema under schemas/ keeps, so that each can be listed on
- * schema.data.gouv.fr as is (domain.md §2.1–2.2).
+ * schema.data.gouv.fr as is (docs/table-schema-notes.md §9).
  */
 const PROJECT_HOME = "https://github.com/aap-opendata/aap-opendata";
 const RAW = "https://raw.githubusercontent.com/aap-opendata/aap-opendata";

@@ -19,7 +19,7 @@ export interface AidesTerritoiresSession {
 }
 
 /**
- * The Aides-territoires API (domain.md §4.3) wants a JWT, obtained by posting the permanent
+ * The Aides-territoires API (docs/sources-apis.md §4.1) wants a JWT, obtained by posting the permanent
  * key to /api/connexion/. A JWT can expire during a long read: a 401 triggers one new
  * exchange. Both secrets are scrubbed from every error.
  */

@@ -49,7 +49,7 @@ function bucketFor(baseUrl: string, maxPerSecond: number): TokenBucket {
 }
 
 /**
- * Look up organisations by SIREN in the Recherche d'entreprises API (domain.md §4.4).
+ * Look up organisations by SIREN in the Recherche d'entreprises API (docs/sources-apis.md §5).
  * Values that are not 9 digits (after removing spaces) are skipped, as are SIRENs the API
  * does not know: the returned map only holds organisations the API confirmed.
  * The cache is written even when a lookup fails, so that the next run resumes.

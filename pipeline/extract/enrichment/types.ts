@@ -1,4 +1,4 @@
-/** What the Recherche d'entreprises API says about one organisation (domain.md §4.4). */
+/** What the Recherche d'entreprises API says about one organisation (docs/sources-apis.md §5.1). */
 export interface SirenInfo {
   siren: string;
   /** `nom_complet`: the name with the acronym, as the directory shows it. */

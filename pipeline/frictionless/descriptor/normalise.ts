@@ -3,7 +3,7 @@ import { missingValueStrings } from "../field/missing-values.ts";
 import { normaliseFormat } from "../field/compile-field.ts";
 
 /**
- * v0/v1 → v2 shapes (docs/frictionless.md §1.6), on descriptors that passed their profile:
+ * v0/v1 → v2 shapes (docs/table-schema-notes.md §3), on descriptors that passed their profile:
  * string keys become arrays, `url` becomes `path`, `profile: tabular-data-resource` becomes
  * `type: table`, `reference.resource: ""` becomes a self-reference, a field without type is
  * `any`, `fmt:` prefixes go, missing values default to `[""]`, `role` becomes `roles`.

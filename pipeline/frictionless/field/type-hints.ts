@@ -2,7 +2,7 @@ import type { Field, FieldType } from "../descriptor/types.ts";
 
 /**
  * A hint for a type error, saying what is wrong with this cell and what to change, for the
- * mistakes users make most (docs/frictionless.md §5): a decimal separator that disagrees with
+ * mistakes users make most (docs/table-schema-notes.md §7): a decimal separator that disagrees with
  * `decimalChar`, units in a bare number, day-first dates under the ISO default, `%y` for `%Y`.
  * Runs only on cells that failed, so it may be slow.
  */

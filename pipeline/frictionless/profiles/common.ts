@@ -1,7 +1,7 @@
 /**
  * JSON Schema (draft-07) building blocks for our descriptor profiles, written from the Data
- * Package v2 spec text. They accept the v1 forms a v2 consumer must still read (§1.6 of
- * docs/frictionless.md); the loaders normalise those afterwards.
+ * Package v2 spec text. They accept the v1 forms a v2 consumer must still read
+ * (docs/table-schema-notes.md §3); the loaders normalise those afterwards.
  */
 
 export type JsonSchema = Record<string, unknown>;

@@ -29,7 +29,7 @@ export interface DatagouvClientOptions {
 }
 
 /**
- * Idempotent calls: network errors, 429 (Retry-After) and gateway errors (udata-api.md §7),
+ * Idempotent calls: network errors, 429 (Retry-After) and gateway errors (docs/datagouv-api.md §10.2),
  * and 500 too, since repeating a GET, PUT or DELETE cannot do harm.
  */
 export const IDEMPOTENT_RETRY: RetryPolicy = { retries: 4, minDelayMs: 500, maxDelayMs: 30_000, statuses: [429, 500, 502, 503, 504] };
@@ -113,7 +113,7 @@ export class DatagouvClient {
     return this.upload(this.api(`/datasets/${enc(datasetId)}/resources/${enc(resourceId)}/upload/`), file, meter);
   }
 
-  /** Chunked protocol (udata-api.md §5.3) whatever the file size; resourceId absent = new resource. */
+  /** Chunked protocol (docs/datagouv-api.md §7.3) whatever the file size; resourceId absent = new resource. */
   uploadChunked(datasetId: string, resourceId: string | undefined, file: UploadFile, meter?: CallMeter): Promise<UploadedResource> {
     const path = resourceId === undefined ? `/datasets/${enc(datasetId)}/upload/` : `/datasets/${enc(datasetId)}/resources/${enc(resourceId)}/upload/`;
     return this.upload(this.api(path), file, meter, true);

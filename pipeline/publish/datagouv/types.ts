@@ -1,5 +1,5 @@
 /**
- * The parts of data.gouv.fr's v1 API objects we read and write (udata-api.md §4.6, §5.7).
+ * The parts of data.gouv.fr's v1 API objects we read and write (docs/datagouv-api.md §5.6, §7.10).
  * Unknown keys are kept in the objects but not typed.
  */
 
@@ -50,7 +50,7 @@ export interface RemoteDataset {
   resources: RemoteResource[];
 }
 
-/** Body of a dataset POST/PUT. Never carries `resources` (udata-api.md §4.3). */
+/** Body of a dataset POST/PUT. Never carries `resources` (docs/datagouv-api.md §5.3). */
 export interface DatasetPayload {
   title: string;
   description: string;

@@ -24,7 +24,7 @@ export interface UploadSettings {
 export type SendUpload = (req: Pick<HttpRequest, "body" | "retry">, bytes: number) => Promise<unknown>;
 
 /**
- * udata's upload protocol (udata-api.md §5.1-5.3): one multipart POST with the file, or,
+ * udata's upload protocol (docs/datagouv-api.md §7.1–§7.3): one multipart POST with the file, or,
  * for large files, parts carrying uuid/partindex/partbyteoffset/totalparts/chunksize
  * followed by a finishing POST without file that makes the server assemble them.
  */

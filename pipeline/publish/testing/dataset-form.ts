@@ -5,7 +5,7 @@ import { slugify } from "./slugify.ts";
 import type { Spatial, StoredDataset, TemporalCoverage } from "./store.ts";
 
 /**
- * `DatasetForm` of udata-api.md §4.1/§4.3: validates the keys present in a payload and returns
+ * `DatasetForm` of docs/datagouv-api.md §5.1/§5.3: validates the keys present in a payload and returns
  * the stored values they set. Absent keys are absent from the result (partial PUT semantics);
  * read-only and unknown keys are ignored, as WTForms does.
  */

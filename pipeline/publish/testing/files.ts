@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { ALLOWED_EXTENSIONS, ARCHIVE_EXTENSIONS } from "./reference-lists.ts";
 import { slugify } from "./slugify.ts";
 
-/** What udata derives from an uploaded file's name and bytes (udata-api.md §5.1). */
+/** What udata derives from an uploaded file's name and bytes (docs/datagouv-api.md §7.1). */
 
 /** `Slugify(separator='-', to_lower=True, safe_chars='.')`: `Test_Update.TXT` → `test-update.txt`. */
 export function normaliseFilename(filename: string): string {

@@ -7,7 +7,7 @@ import type { RequestContext } from "./router.ts";
 import type { StoredDataset } from "./store.ts";
 
 /**
- * Dataset listings of udata-api.md §4.5. Like udata's `owned_by` queries, the `/me/...` and
+ * Dataset listings of docs/datagouv-api.md §5.5. Like udata's `owned_by` queries, the `/me/...` and
  * organization listings include deleted datasets (with `deleted` set); clients must skip them.
  */
 

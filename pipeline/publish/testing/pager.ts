@@ -1,6 +1,6 @@
 import { ApiError } from "./http-io.ts";
 
-/** udata's `pager` envelope, with absolute `next_page`/`previous_page` URLs (udata-api.md §4.5). */
+/** udata's `pager` envelope, with absolute `next_page`/`previous_page` URLs (docs/datagouv-api.md §5.5). */
 
 export interface Page<T> {
   data: T[];

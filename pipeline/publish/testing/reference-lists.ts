@@ -1,4 +1,4 @@
-/** The enumerations of udata-api.md §5.6 and §6, as the reference-list endpoints serve them. */
+/** The enumerations of docs/datagouv-api.md §7.9 and §9, as the reference-list endpoints serve them. */
 
 export interface License {
   id: string;

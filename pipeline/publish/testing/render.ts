@@ -1,7 +1,7 @@
 import { canEdit } from "./auth.ts";
 import type { Store, StoredDataset, StoredResource, User } from "./store.ts";
 
-/** The v1 JSON shapes of udata-api.md §4.6 (dataset) and §5.7 (resource). */
+/** The v1 JSON shapes of a dataset and of a resource (docs/datagouv-api.md §5.6, §7.10). */
 
 export type DatasetRecord = Record<string, unknown> & { id: string; slug: string; resources: ResourceRecord[] };
 export type ResourceRecord = Record<string, unknown> & { id: string };

@@ -3,7 +3,7 @@ import { CHECKSUM_TYPES, RESOURCE_TYPES } from "./reference-lists.ts";
 import type { Checksum, SchemaRef, StoredResource } from "./store.ts";
 
 /**
- * `BaseResourceForm` of udata-api.md §5.4/§5.5: validates the keys present in a resource payload
+ * `BaseResourceForm` of docs/datagouv-api.md §7.4/§7.5: validates the keys present in a resource payload
  * and returns the stored values they set. Fields the server computes for hosted files are
  * silently dropped when the resource is (or becomes) a hosted file.
  */

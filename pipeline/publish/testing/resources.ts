@@ -7,7 +7,7 @@ import { applyResourceChanges, newResource, prependResource, removeStoredFile } 
 import type { RequestContext } from "./router.ts";
 import type { StoredDataset, StoredResource } from "./store.ts";
 
-/** Resource endpoints of udata-api.md §5.4–§5.9 and the `/datasets/r/{rid}` permalink. */
+/** Resource endpoints of docs/datagouv-api.md §7.4–§7.6 and the `/datasets/r/{rid}` permalink. */
 
 export function findResourceIn(dataset: StoredDataset, rid: string): StoredResource {
   const resource = dataset.resources.find((candidate) => candidate.id === rid);

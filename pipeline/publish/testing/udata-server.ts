@@ -20,7 +20,7 @@ export type { Fault } from "./faults.ts";
 
 /**
  * A udata-compatible data.gouv.fr API on 127.0.0.1 for tests, following
- * /work/shared/docs/udata-api.md (§10 checklist), with fault injection.
+ * docs/datagouv-api.md §13.1 (checklist), with fault injection.
  */
 
 export interface UdataServerOptions {

@@ -10,7 +10,7 @@ import type { RequestContext } from "./router.ts";
 import type { Store, StoredDataset, StoredResource } from "./store.ts";
 
 /**
- * The two upload endpoints (udata-api.md §5.1–§5.3): a whole file in field `file`, or the chunked
+ * The two upload endpoints (docs/datagouv-api.md §7.1–§7.3): a whole file in field `file`, or the chunked
  * protocol (parts carrying `uuid`, `partindex`, `partbyteoffset`, `totalparts`, `chunksize`,
  * then a finishing call without `file`).
  */

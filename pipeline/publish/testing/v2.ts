@@ -6,7 +6,7 @@ import { renderDataset, renderResource } from "./render.ts";
 import { findResourceIn } from "./resources.ts";
 import type { RequestContext } from "./router.ts";
 
-/** API v2 read helpers and extras endpoints (udata-api.md §8). */
+/** API v2 read helpers and extras endpoints (docs/datagouv-api.md §11). */
 
 const RESOURCES_PAGE_SIZE = 50;
 

@@ -2,7 +2,7 @@ import { createFaultInjector, type Fault } from "../../shared/testing/faults.ts"
 import { sendJson, startLocalServer, type LocalServer } from "../../shared/testing/local-server.ts";
 
 /**
- * A fake Aides-territoires API (domain.md §4.3): `POST /api/connexion/` exchanges the
+ * A fake Aides-territoires API (docs/sources-apis.md §4): `POST /api/connexion/` exchanges the
  * permanent key (X-AUTH-TOKEN) for a JWT; `GET /api/aids/` wants `Bearer <jwt>` and serves
  * pages `{ count, next, previous, results }` with absolute `next` links, filtered by
  * `backers`, `programs` and exact-match parameters. JWTs expire after `jwtUses` calls, so

@@ -4,7 +4,7 @@ import { readBody, sendJson, startLocalServer, type LocalServer } from "../../sh
 import { DS_SCHEMA_SDL } from "./schema.ts";
 
 /**
- * A fake démarches-simplifiées GraphQL API v2 (domain.md §4.1), executing queries with the
+ * A fake démarches-simplifiées GraphQL API v2 (docs/sources-apis.md §2), executing queries with the
  * `graphql` reference implementation against a subset of the real schema: bearer auth
  * (401 otherwise), Relay pagination capped at 100, `state` and `updatedSince` filters,
  * `deletedDossiers(deletedSince)`, GraphQL errors with `extensions.code`, and a rate limit

@@ -1,6 +1,6 @@
 /**
  * The subset of the démarches-simplifiées API v2 schema that the connector queries, with
- * the real type and field names (domain.md §4.1), so that the fake server rejects a query
+ * the real type and field names (docs/sources-apis.md §2.2), so that the fake server rejects a query
  * the real one would reject (an unknown field, a wrong argument type).
  */
 export const DS_SCHEMA_SDL = /* GraphQL */ `

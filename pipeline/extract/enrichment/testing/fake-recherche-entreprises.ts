@@ -2,7 +2,7 @@ import { createFaultInjector, type Fault } from "../../shared/testing/faults.ts"
 import { startLocalServer, sendJson, type LocalServer } from "../../shared/testing/local-server.ts";
 
 /**
- * A fake Recherche d'entreprises API (domain.md §4.4): `GET /search?q=<siren>`, answering
+ * A fake Recherche d'entreprises API (docs/sources-apis.md §5): `GET /search?q=<siren>`, answering
  * 429 with Retry-After when more than `maxPerSecond` requests arrive within one second,
  * as the real one does per IP. It counts what a test needs to check the client's manners.
  */

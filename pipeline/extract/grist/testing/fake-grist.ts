@@ -3,7 +3,7 @@ import { sendJson, startLocalServer, type LocalServer } from "../../shared/testi
 import type { GristColumn, GristRecord } from "../grist-client.ts";
 
 /**
- * A fake Grist REST API (domain.md §4.2): `/api/docs/{docId}/tables/{tableId}/records`
+ * A fake Grist REST API (docs/sources-apis.md §3): `/api/docs/{docId}/tables/{tableId}/records`
  * with `filter` and `sort`, `/columns`, bearer API key (401 otherwise), cells in Grist's
  * encoding, and grist-core's per-document limit on parallel requests (429 beyond).
  * Answers are delayed a little so that parallel calls really overlap.
