@@ -36,7 +36,7 @@ export interface ExtractOptions {
  * keyed by its own options, so reordering the inputs never hands one source's cursor or
  * ETag to another, and a source whose options change starts afresh.
  */
-export function sourceStateKey(packageName: string, resourceName: string, source?: SourceDeclaration): string {
+function sourceStateKey(packageName: string, resourceName: string, source?: SourceDeclaration): string {
   const base = `${packageName}/${resourceName}`;
   if (!source) return base;
   return `${base}/${source.connector}-${createHash("sha256").update(JSON.stringify(source)).digest("hex").slice(0, 12)}`;
