@@ -39,7 +39,7 @@ describe("aap build / run on the bundled data", () => {
     const events = again.stderr.trim().split("\n").map((line) => JSON.parse(line) as { event: string; data?: Record<string, unknown> });
     const stages = events.filter((e) => e.event === "stage.end").map((e) => e.data?.stage);
     expect(stages).toEqual(["extract", "transform", "package", "validate"]);
-    expect(events.find((e) => e.data?.stage === "extract")?.data).toMatchObject({ sources: 3, records: expect.any(Number), milliseconds: expect.any(Number) });
+    expect(events.find((e) => e.data?.stage === "extract")?.data).toMatchObject({ sources: 4, records: expect.any(Number), milliseconds: expect.any(Number) });
   });
 
   it("produces byte-identical files from unchanged sources", async () => {

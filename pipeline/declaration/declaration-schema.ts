@@ -14,6 +14,7 @@ const mappingRule = {
       properties: {
         column: nonEmptyString,
         value: {},
+        extract: nonEmptyString,
         values: { type: "object", additionalProperties: { type: "string" } },
         normalize: {
           type: "array",
@@ -32,6 +33,14 @@ const mappingRule = {
   ],
 };
 
+const source = {
+  type: "object",
+  required: ["connector"],
+  properties: { connector: nonEmptyString },
+};
+
+const mapping = { type: "object", additionalProperties: mappingRule };
+
 const resource = {
   type: "object",
   required: ["name", "schema"],
@@ -41,13 +50,14 @@ const resource = {
     title: nonEmptyString,
     description: nonEmptyString,
     schema: nonEmptyString,
-    source: {
-      type: "object",
-      required: ["connector"],
-      properties: { connector: nonEmptyString },
+    source,
+    mapping,
+    inputs: {
+      type: "array",
+      minItems: 1,
+      items: { type: "object", additionalProperties: false, required: ["source"], properties: { source, mapping } },
     },
     derive: { enum: ["scdl-subventions"] },
-    mapping: { type: "object", additionalProperties: mappingRule },
     enrich: {
       type: "object",
       additionalProperties: false,
@@ -60,8 +70,9 @@ const resource = {
     },
   },
   oneOf: [
-    { required: ["source"], not: { required: ["derive"] } },
-    { required: ["derive"], not: { anyOf: [{ required: ["source"] }, { required: ["mapping"] }, { required: ["enrich"] }] } },
+    { required: ["source"], not: { anyOf: [{ required: ["inputs"] }, { required: ["derive"] }] } },
+    { required: ["inputs"], not: { anyOf: [{ required: ["source"] }, { required: ["mapping"] }, { required: ["derive"] }] } },
+    { required: ["derive"], not: { anyOf: [{ required: ["source"] }, { required: ["inputs"] }, { required: ["mapping"] }, { required: ["enrich"] }] } },
   ],
 };
 

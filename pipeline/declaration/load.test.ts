@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { inputsOf } from "./inputs.ts";
 import { DeclarationError, listDeclarationFiles, loadDeclaration } from "./load.ts";
 
 const connectorSchemas = {
@@ -36,6 +37,21 @@ resources:
       id: "Identifiant"
       montant: { column: "Montant (€)", decimalChar: ",", groupChar: " " }
       programme: { value: "Programme fictif" }
+`;
+
+const twoInputsYaml = `${validYaml.slice(0, validYaml.indexOf("    source:"))}    inputs:
+      - source:
+          connector: file
+          path: sources/appels.csv
+        mapping:
+          id: "Identifiant"
+          montant: { column: "Montant (€)", decimalChar: ",", groupChar: " " }
+      - source:
+          connector: file
+          path: sources/transcription.csv
+        mapping:
+          id: { column: projet, values: { "Projet fictif": projet-fictif } }
+          programme: { column: porteur, extract: "(MINISTÈRES? .+)$" }
 `;
 
 async function declarationDir(yaml: string, folder = "paquet-fictif"): Promise<string> {
@@ -103,6 +119,39 @@ describe("loadDeclaration", () => {
   it("refuses a rule with both a column and a constant", async () => {
     const problems = await problemsOf(validYaml.replace('{ value: "Programme fictif" }', '{ value: "X", column: "Y" }'));
     expect(problems.map((p) => p.jsonPath)).toContain("/resources/0/mapping/programme");
+  });
+
+  it("loads a resource read from several sources, each with its own mapping, and lists them in order", async () => {
+    const dir = await declarationDir(twoInputsYaml);
+    const declaration = await loadDeclaration(join(dir, "datapackage.yaml"), { connectorSchemas });
+    const resource = declaration.resources[0]!;
+    expect(inputsOf(resource).map((input) => [input.source.path, Object.keys(input.mapping ?? {})])).toEqual([
+      ["sources/appels.csv", ["id", "montant"]],
+      ["sources/transcription.csv", ["id", "programme"]],
+    ]);
+    expect(inputsOf({ ...resource, inputs: undefined, source: { connector: "file", path: "a.csv" }, mapping: { id: "A" } })).toEqual([
+      { source: { connector: "file", path: "a.csv" }, mapping: { id: "A" } },
+    ]);
+  });
+
+  it("points at the input, and the line, where a mapping or a connector option is wrong", async () => {
+    const problems = await problemsOf(twoInputsYaml.replace("programme: { column: porteur", "programm: { column: porteur").replace("path: sources/transcription.csv", "path: sources/transcription.csv\n          format: ods"));
+    expect(problems).toEqual([
+      expect.objectContaining({ jsonPath: "/resources/0/inputs/1/source/format", message: expect.stringContaining("file connector: must be one of") }),
+      expect.objectContaining({ jsonPath: "/resources/0/inputs/1/mapping/programm", line: 27, message: expect.stringContaining("fields are: id, montant, programme") }),
+    ]);
+  });
+
+  it("refuses a resource that declares both a source and inputs", async () => {
+    const problems = await problemsOf(twoInputsYaml.replace("    inputs:\n", "    source: { connector: file, path: a.csv }\n    inputs:\n"));
+    expect(problems.map((p) => p.jsonPath)).toContain("/resources/0");
+  });
+
+  it("refuses an extract pattern that is not a regular expression, and says how to write one", async () => {
+    const problems = await problemsOf(twoInputsYaml.replace('extract: "(MINISTÈRES? .+)$"', 'extract: "(MINISTÈRE"'));
+    expect(problems).toEqual([
+      expect.objectContaining({ jsonPath: "/resources/0/inputs/1/mapping/programme/extract", message: expect.stringMatching(/not a valid regular expression .*write it as JavaScript reads it/) }),
+    ]);
   });
 
   it("requires the package name to equal its folder", async () => {

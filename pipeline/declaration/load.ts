@@ -4,7 +4,8 @@ import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import addFormatsModule from "ajv-formats";
 import { LineCounter, parseDocument, type Document } from "yaml";
 import { declarationSchema } from "./declaration-schema.ts";
-import type { Declaration, ResourceDeclaration } from "./types.ts";
+import { inputsOf } from "./inputs.ts";
+import type { Declaration, Mapping, ResourceDeclaration, SourceDeclaration } from "./types.ts";
 
 /** One thing wrong in a declaration: the file, where in it, and what to do. */
 export interface DeclarationProblem {
@@ -97,8 +98,7 @@ export async function loadDeclaration(file: string, options: LoadOptions): Promi
     const base = `/resources/${index}`;
     if (seen.has(resource.name)) problems.push(problem(`${base}/name`, `resource name "${resource.name}" is used twice; names must be unique`));
     seen.add(resource.name);
-    problems.push(...checkSource(resource, base, options.connectorSchemas, problem));
-    problems.push(...(await checkSchemaAndMapping(resource, base, dir, problem)));
+    problems.push(...(await checkResource(resource, base, dir, options.connectorSchemas, problem)));
   }
   if (problems.length > 0) throw new DeclarationError(problems);
   return {
@@ -113,12 +113,36 @@ export async function loadDeclaration(file: string, options: LoadOptions): Promi
 
 type ProblemAt = (jsonPath: string, message: string) => DeclarationProblem;
 
-function checkSource(resource: ResourceDeclaration, base: string, schemas: LoadOptions["connectorSchemas"], problem: ProblemAt): DeclarationProblem[] {
-  if (!resource.source) return [];
-  const { connector, ...sourceOptions } = resource.source;
+/** Each input's connector options and mapping, and the enrichment, against the resource's Table Schema. */
+async function checkResource(resource: ResourceDeclaration, base: string, dir: string, schemas: LoadOptions["connectorSchemas"], problem: ProblemAt): Promise<DeclarationProblem[]> {
+  const problems: DeclarationProblem[] = [];
+  const inputs = inputsOf(resource);
+  // Paths point where the team wrote the block: `source`/`mapping`, or `inputs/<n>/…`.
+  const at = (index: number) => (resource.inputs ? `${base}/inputs/${index}` : base);
+  for (const [index, input] of inputs.entries()) problems.push(...checkSource(input.source, `${at(index)}/source`, schemas, problem));
+  const schemaFile = resolve(dir, resource.schema);
+  let fieldNames: string[];
+  try {
+    const schema = JSON.parse(await readFile(schemaFile, "utf8")) as { fields?: { name?: unknown }[] };
+    fieldNames = (schema.fields ?? []).map((field) => String(field.name));
+  } catch (error) {
+    return [...problems, problem(`${base}/schema`, `cannot read the Table Schema ${resource.schema}: ${(error as Error).message}`)];
+  }
+  const known = new Set(fieldNames);
+  const unknown = (field: string, jsonPath: string) => problem(jsonPath, `"${field}" is not a field of ${resource.schema}; fields are: ${fieldNames.join(", ")}`);
+  for (const [index, input] of inputs.entries()) problems.push(...checkMapping(input.mapping ?? {}, `${at(index)}/mapping`, known, unknown, problem));
+  if (resource.enrich) {
+    if (!known.has(resource.enrich.siren)) problems.push(unknown(resource.enrich.siren, `${base}/enrich/siren`));
+    for (const field of Object.keys(resource.enrich.fill).filter((f) => !known.has(f))) problems.push(unknown(field, `${base}/enrich/fill/${escapePointer(field)}`));
+  }
+  return problems;
+}
+
+function checkSource(source: SourceDeclaration, path: string, schemas: LoadOptions["connectorSchemas"], problem: ProblemAt): DeclarationProblem[] {
+  const { connector, ...sourceOptions } = source;
   const schema = schemas[connector];
   if (!schema) {
-    return [problem(`${base}/source/connector`, `unknown connector "${connector}"; use one of: ${Object.keys(schemas).sort().join(", ")}`)];
+    return [problem(`${path}/connector`, `unknown connector "${connector}"; use one of: ${Object.keys(schemas).sort().join(", ")}`)];
   }
   let validate = connectorValidators.get(schema);
   if (!validate) {
@@ -126,28 +150,29 @@ function checkSource(resource: ResourceDeclaration, base: string, schemas: LoadO
     connectorValidators.set(schema, validate);
   }
   if (validate(sourceOptions)) return [];
-  return simplifyAjvErrors(validate.errors ?? []).map((e) => problem(`${base}/source${e.path}`, `${connector} connector: ${e.message}`));
+  return simplifyAjvErrors(validate.errors ?? []).map((e) => problem(`${path}${e.path}`, `${connector} connector: ${e.message}`));
 }
 
-async function checkSchemaAndMapping(resource: ResourceDeclaration, base: string, dir: string, problem: ProblemAt): Promise<DeclarationProblem[]> {
-  const schemaFile = resolve(dir, resource.schema);
-  let fieldNames: string[];
-  try {
-    const schema = JSON.parse(await readFile(schemaFile, "utf8")) as { fields?: { name?: unknown }[] };
-    fieldNames = (schema.fields ?? []).map((field) => String(field.name));
-  } catch (error) {
-    return [problem(`${base}/schema`, `cannot read the Table Schema ${resource.schema}: ${(error as Error).message}`)];
-  }
-  const known = new Set(fieldNames);
-  const unknown = (field: string, jsonPath: string) => problem(jsonPath, `"${field}" is not a field of ${resource.schema}; fields are: ${fieldNames.join(", ")}`);
-  const problems = Object.keys(resource.mapping ?? {})
-    .filter((field) => !known.has(field))
-    .map((field) => unknown(field, `${base}/mapping/${escapePointer(field)}`));
-  if (resource.enrich) {
-    if (!known.has(resource.enrich.siren)) problems.push(unknown(resource.enrich.siren, `${base}/enrich/siren`));
-    for (const field of Object.keys(resource.enrich.fill).filter((f) => !known.has(f))) problems.push(unknown(field, `${base}/enrich/fill/${escapePointer(field)}`));
+function checkMapping(mapping: Mapping, path: string, known: Set<string>, unknown: (field: string, jsonPath: string) => DeclarationProblem, problem: ProblemAt): DeclarationProblem[] {
+  const problems: DeclarationProblem[] = [];
+  for (const [field, rule] of Object.entries(mapping)) {
+    const rulePath = `${path}/${escapePointer(field)}`;
+    if (!known.has(field)) problems.push(unknown(field, rulePath));
+    if (typeof rule === "object" && rule.extract !== undefined) {
+      const error = regexError(rule.extract);
+      if (error) problems.push(problem(`${rulePath}/extract`, `not a valid regular expression (${error}); write it as JavaScript reads it, e.g. "(MINISTÈRES? .+)$"`));
+    }
   }
   return problems;
+}
+
+function regexError(pattern: string): string | undefined {
+  try {
+    new RegExp(pattern, "u");
+    return undefined;
+  } catch (error) {
+    return (error as Error).message;
+  }
 }
 
 interface SimpleError {

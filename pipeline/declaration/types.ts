@@ -38,6 +38,11 @@ export interface MappingRule {
   column?: string;
   /** A constant, for every row. */
   value?: unknown;
+  /**
+   * A regular expression run on the normalised text: the cell becomes its first capture group
+   * (or the whole match), and a cell it does not match becomes empty. Applied before `values`.
+   */
+  extract?: string;
   /** Source text → text to parse, e.g. { "Terminé": "terminé" }. Applied after normalisers. */
   values?: Record<string, string>;
   normalize?: Normalizer[];
@@ -53,18 +58,22 @@ export interface MappingRule {
 
 export type DeriveKind = "scdl-subventions";
 
+export type Mapping = Record<string, string | MappingRule>;
+
 export interface ResourceDeclaration {
   name: string;
   title?: string;
   description?: string;
   /** Path of the Table Schema, relative to the declaration folder. */
   schema: string;
-  /** Where the rows come from (exactly one of source / derive). */
+  /** Where the rows come from (exactly one of source / inputs / derive). */
   source?: SourceDeclaration;
+  /** Schema field → mapping rule; a string is a source column. Fields left out stay empty. */
+  mapping?: Mapping;
+  /** Several sources whose rows are appended, in order, each read with its own mapping. */
+  inputs?: InputDeclaration[];
   /** Built from the package's other tables instead of a source. */
   derive?: DeriveKind;
-  /** Schema field → mapping rule; a string is a source column. Fields left out stay empty. */
-  mapping?: Record<string, string | MappingRule>;
   /** Fill empty fields from the national directory of organisations, by SIREN. */
   enrich?: EnrichDeclaration;
 }
@@ -79,6 +88,12 @@ export interface EnrichDeclaration {
   fill: Record<string, OrganisationAttribute>;
   /** Defaults to the public API. */
   baseUrl?: string;
+}
+
+/** One source of a resource and how its columns map to the schema's fields. */
+export interface InputDeclaration {
+  source: SourceDeclaration;
+  mapping?: Mapping;
 }
 
 export interface SourceDeclaration {

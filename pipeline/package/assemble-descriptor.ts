@@ -1,4 +1,5 @@
 import type { Package, Resource, Schema, Source } from "../frictionless/descriptor/types.ts";
+import { inputsOf } from "../declaration/inputs.ts";
 import type { Declaration } from "../declaration/types.ts";
 import type { Provenance } from "../extract/types.ts";
 
@@ -6,8 +7,8 @@ export interface AssembleInput {
   declaration: Declaration;
   /** Table Schema of each resource, by resource name (written inline). */
   schemas: Readonly<Record<string, Schema>>;
-  /** Provenance of each resource read from a source, by resource name. */
-  provenances: Readonly<Record<string, Provenance>>;
+  /** Provenance of each source of each resource read from sources, by resource name. */
+  provenances: Readonly<Record<string, readonly Provenance[]>>;
   /** Where the repository's files can be browsed (local sources are linked there). */
   repositoryUrl: string;
   /** Folder of the declaration relative to the repository root, e.g. `datapackages/aap-transformation-publique`. */
@@ -28,9 +29,9 @@ export const RECHERCHE_ENTREPRISES_SOURCE: Source = {
 export function assembleDescriptor(input: AssembleInput): Package {
   const { declaration } = input;
   const resources: Resource[] = declaration.resources.map((resource) => {
-    const provenance = input.provenances[resource.name];
-    const sources: Source[] = provenance
-      ? [sourceEntry(provenance, input), ...(resource.enrich ? [RECHERCHE_ENTREPRISES_SOURCE] : [])]
+    const provenances = input.provenances[resource.name] ?? [];
+    const sources: Source[] = provenances.length > 0
+      ? [...provenances.map((provenance) => sourceEntry(provenance, input)), ...(resource.enrich ? [RECHERCHE_ENTREPRISES_SOURCE] : [])]
       : resource.derive
         ? derivedSources(declaration, resource.name)
         : [];
@@ -73,7 +74,7 @@ function sourceEntry(provenance: Provenance, input: AssembleInput): Source {
 
 function derivedSources(declaration: Declaration, name: string): Source[] {
   return declaration.resources
-    .filter((resource) => resource.source && resource.name !== name)
+    .filter((resource) => inputsOf(resource).length > 0 && resource.name !== name)
     .map((resource) => ({ title: `Table ${resource.name} de ce paquet`, path: `${resource.name}.csv` }));
 }
 

@@ -1,13 +1,16 @@
 import { writeFile } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
+import { inputsOf } from "../declaration/inputs.ts";
 import type { Declaration, ResourceDeclaration } from "../declaration/types.ts";
+import type { Provenance } from "../extract/types.ts";
 import { SOURCE_ROW_NUMBER } from "../extract/types.ts";
 import { loadSchema, stripTimings, writePackage, type Report, type Schema } from "../frictionless/index.ts";
 import { assembleDescriptor } from "../package/assemble-descriptor.ts";
 import { deriveDatasetMetadata } from "../package/dataset-metadata/derive-dataset-metadata.ts";
 import { renderDocumentation } from "../package/documentation/render-documentation.ts";
 import { createStagingDir, discardStagingDir, promoteStagingDir } from "../package/promote.ts";
-import { mapRecords, type TransformIssue } from "../transform/map-records.ts";
+import type { TransformIssue } from "../transform/map-records.ts";
+import { mapInputs } from "../transform/map-inputs.ts";
 import { toScdlSubventions, type ScdlExclusion } from "../transform/scdl/to-scdl-subventions.ts";
 import { objectsToRows, rowsToObjects, type Table } from "../transform/table.ts";
 import type { ExtractedResource } from "./extract-package.ts";
@@ -49,18 +52,19 @@ export async function buildPackage(input: BuildInput): Promise<BuildResult> {
   const tables: Table[] = [];
   const origins = new Map<string, TableOrigin>();
   const transformIssues: TransformIssue[] = [];
-  for (const extracted of input.extracted) {
-    const resource = resourceOf(declaration, extracted.name);
+  for (const resource of declaration.resources) {
+    const inputs = inputsOf(resource);
+    if (inputs.length === 0) continue;
     const schema = schemas[resource.name]!;
-    const mapped = await mapRecords(extracted.records, {
+    const mapped = await mapInputs(
       schema,
-      mapping: resource.mapping ?? {},
-      source: extracted.provenance.source,
-      rowNumberOf: (record, index) => (typeof record[SOURCE_ROW_NUMBER] === "number" ? (record[SOURCE_ROW_NUMBER] as number) : index + 2),
-    });
+      input.extracted
+        .filter((e) => e.name === resource.name)
+        .map((e) => ({ source: e.provenance.source, records: e.records, mapping: inputs[e.input]?.mapping ?? {}, rowNumberOf: sourceRowNumber })),
+    );
     transformIssues.push(...mapped.issues);
     tables.push({ name: resource.name, schema, rows: mapped.rows });
-    origins.set(resource.name, { source: extracted.provenance.source, sourceRows: mapped.sourceRows, mapping: resource.mapping ?? {} });
+    origins.set(resource.name, mapped.origins);
   }
   if (transformIssues.length === 0 && declaration.resources.some((r) => r.enrich)) {
     const enriched = await enrichTables(declaration, tables, { cacheFile: input.enrichmentCacheFile, signal: input.signal });
@@ -80,7 +84,7 @@ export async function buildPackage(input: BuildInput): Promise<BuildResult> {
   const descriptor = assembleDescriptor({
     declaration,
     schemas,
-    provenances: Object.fromEntries(input.extracted.map((e) => [e.name, e.provenance])),
+    provenances: provenancesByResource(input.extracted),
     repositoryUrl: input.repositoryUrl,
     declarationPath: relative(input.repositoryRoot, declaration.dir).split("\\").join("/"),
   });
@@ -119,6 +123,17 @@ export async function buildPackage(input: BuildInput): Promise<BuildResult> {
   await writeFile(join(staging, VALIDATION_REPORT_FILE), `${JSON.stringify(stripTimings(report), null, 2)}\n`);
   await promoteStagingDir(staging, input.packageDir);
   return { status: "built", packageDir: input.packageDir, tables, scdlExcluded, files: written.files + 1, bytes: written.bytes, rows };
+}
+
+/** The physical row the connector recorded, else the position (the header is row 1). */
+function sourceRowNumber(record: Record<string, unknown>, index: number): number {
+  return typeof record[SOURCE_ROW_NUMBER] === "number" ? (record[SOURCE_ROW_NUMBER] as number) : index + 2;
+}
+
+function provenancesByResource(extracted: ExtractedResource[]): Record<string, Provenance[]> {
+  const byResource: Record<string, Provenance[]> = {};
+  for (const e of extracted) (byResource[e.name] ??= []).push(e.provenance);
+  return byResource;
 }
 
 async function loadSchemas(declaration: Declaration): Promise<Record<string, Schema>> {

@@ -1,13 +1,19 @@
+import { createHash } from "node:crypto";
 import { join } from "node:path";
-import type { Declaration } from "../declaration/types.ts";
+import { inputsOf } from "../declaration/inputs.ts";
+import type { Declaration, SourceDeclaration } from "../declaration/types.ts";
 import { getConnector } from "../extract/registry.ts";
 import type { ConnectorState, Provenance, SourceRecord } from "../extract/types.ts";
 import type { Logger } from "../log/logger.ts";
 import type { StateDocument } from "../state/store.ts";
 
-/** What the extract stage hands to the transform stage for one resource. */
+/** What the extract stage hands to the transform stage for one source of a resource. */
 export interface ExtractedResource {
   name: string;
+  /** Which of the resource's inputs (declaration order) these records come from. */
+  input: number;
+  /** Where this source's connector state is saved between runs. */
+  stateKey: string;
   records: SourceRecord[];
   provenance: Provenance;
   changed: boolean;
@@ -25,8 +31,15 @@ export interface ExtractOptions {
   signal?: AbortSignal;
 }
 
-export function sourceStateKey(packageName: string, resourceName: string): string {
-  return `${packageName}/${resourceName}`;
+/**
+ * A resource with one source keeps the key it always had. With several, each source is
+ * keyed by its own options, so reordering the inputs never hands one source's cursor or
+ * ETag to another, and a source whose options change starts afresh.
+ */
+function sourceStateKey(packageName: string, resourceName: string, source?: SourceDeclaration): string {
+  const base = `${packageName}/${resourceName}`;
+  if (!source) return base;
+  return `${base}/${source.connector}-${createHash("sha256").update(JSON.stringify(source)).digest("hex").slice(0, 12)}`;
 }
 
 /**
@@ -37,28 +50,41 @@ export function sourceStateKey(packageName: string, resourceName: string): strin
 export async function extractPackage(declaration: Declaration, options: ExtractOptions): Promise<ExtractedResource[]> {
   const extracted: ExtractedResource[] = [];
   for (const resource of declaration.resources) {
-    if (!resource.source) continue;
-    const { connector: kind, ...sourceOptions } = resource.source;
-    const connector = getConnector(kind);
-    const key = sourceStateKey(declaration.name, resource.name);
-    const saved = options.savedStates[key];
-    const result = await connector.extract(sourceOptions, {
-      baseDir: declaration.dir,
-      env: options.env,
-      state: options.force || saved === undefined ? undefined : (saved as ConnectorState),
-      cacheDir: join(options.stateDir, "cache", declaration.name, resource.name),
-      logger: {
-        info: (message, data) => options.logger.log({ level: "info", event: "extract.info", message, data, package: declaration.name }),
-        warn: (message, data) => options.logger.log({ level: "warn", event: "extract.warn", message, data, package: declaration.name }),
-      },
-      signal: options.signal,
-    });
-    const records: SourceRecord[] = [];
-    for await (const record of result.records) {
-      records.push(record);
-      if (records.length % 10_000 === 0) options.logger.progress(`${declaration.name}: ${resource.name}: ${records.length} records read`);
+    const inputs = inputsOf(resource);
+    for (const [input, { source }] of inputs.entries()) {
+      const stateKey = sourceStateKey(declaration.name, resource.name, inputs.length > 1 ? source : undefined);
+      const read = await extractSource(declaration, `${declaration.name}: ${resource.name}`, source, stateKey, options);
+      extracted.push({ name: resource.name, input, stateKey, ...read });
     }
-    extracted.push({ name: resource.name, records, provenance: result.provenance(), changed: result.changed, nextState: result.nextState() });
   }
   return extracted;
+}
+
+async function extractSource(
+  declaration: Declaration,
+  label: string,
+  source: SourceDeclaration,
+  stateKey: string,
+  options: ExtractOptions,
+): Promise<Omit<ExtractedResource, "name" | "input" | "stateKey">> {
+  const { connector: kind, ...sourceOptions } = source;
+  const connector = getConnector(kind);
+  const saved = options.savedStates[stateKey];
+  const result = await connector.extract(sourceOptions, {
+    baseDir: declaration.dir,
+    env: options.env,
+    state: options.force || saved === undefined ? undefined : (saved as ConnectorState),
+    cacheDir: join(options.stateDir, "cache", ...stateKey.split("/")),
+    logger: {
+      info: (message, data) => options.logger.log({ level: "info", event: "extract.info", message, data, package: declaration.name }),
+      warn: (message, data) => options.logger.log({ level: "warn", event: "extract.warn", message, data, package: declaration.name }),
+    },
+    signal: options.signal,
+  });
+  const records: SourceRecord[] = [];
+  for await (const record of result.records) {
+    records.push(record);
+    if (records.length % 10_000 === 0) options.logger.progress(`${label}: ${records.length} records read`);
+  }
+  return { records, provenance: result.provenance(), changed: result.changed, nextState: result.nextState() };
 }

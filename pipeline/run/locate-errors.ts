@@ -1,13 +1,8 @@
-import type { MappingRule } from "../declaration/types.ts";
 import type { Report, ValidationError } from "../frictionless/index.ts";
+import type { RowOrigin } from "../transform/map-inputs.ts";
 
-/** Where the rows of a table came from, to point a validation error back at the source cell. */
-export interface TableOrigin {
-  source: string;
-  /** Physical source row of each data row, in order. */
-  sourceRows: number[];
-  mapping: Readonly<Record<string, string | MappingRule>>;
-}
+/** Where each data row of a table came from, in order, to point a validation error back at the source cell. */
+export type TableOrigin = readonly RowOrigin[];
 
 export interface LocatedError {
   resource: string;
@@ -24,8 +19,8 @@ export interface LocatedError {
 
 /**
  * A validation error names a row of the table we wrote; the data team fixes the source.
- * Output row n (the header is row 1) holds the (n-1)th record, whose source row the
- * transform stage remembered, and the field's source column comes from the mapping.
+ * Output row n (the header is row 1) holds the (n-1)th record, whose source and source row
+ * the transform stage remembered, and the field's source column comes from that source's mapping.
  */
 export function locateValidationErrors(report: Report, origins: ReadonlyMap<string, TableOrigin>): LocatedError[] {
   const located: LocatedError[] = report.errors.map((error) => locate("datapackage.json", error, undefined));
@@ -35,8 +30,9 @@ export function locateValidationErrors(report: Report, origins: ReadonlyMap<stri
   return located;
 }
 
-function locate(resource: string, error: ValidationError, origin: TableOrigin | undefined): LocatedError {
-  const sourceRow = origin && typeof error.rowNumber === "number" ? origin.sourceRows[error.rowNumber - 2] : undefined;
+function locate(resource: string, error: ValidationError, table: TableOrigin | undefined): LocatedError {
+  const origin = table && typeof error.rowNumber === "number" ? table[error.rowNumber - 2] : undefined;
+  const sourceRow = origin?.rowNumber;
   const rule = origin && error.fieldName ? origin.mapping[error.fieldName] : undefined;
   const column = typeof rule === "string" ? rule : rule?.column;
   const where = [

@@ -8,7 +8,7 @@ import { readState, updateState } from "../state/store.ts";
 import type { ScdlExclusion } from "../transform/scdl/to-scdl-subventions.ts";
 import type { TransformIssue } from "../transform/map-records.ts";
 import { buildPackage } from "./build-package.ts";
-import { extractPackage, sourceStateKey } from "./extract-package.ts";
+import { extractPackage } from "./extract-package.ts";
 import { describeFailure } from "./failure.ts";
 import { packageFingerprint } from "./fingerprint.ts";
 import type { LocatedError } from "./locate-errors.ts";
@@ -126,7 +126,7 @@ export async function runPackage(declaration: Declaration, ctx: RunContext): Pro
     }
 
     await updateState(sourcesFile, (state) => {
-      for (const e of extracted) state[sourceStateKey(declaration.name, e.name)] = e.nextState;
+      for (const e of extracted) state[e.stateKey] = e.nextState;
     });
     await updateState(buildsFile, (state) => {
       state[declaration.name] = { ...(state[declaration.name] as object | undefined), [target]: fingerprint };

@@ -71,6 +71,27 @@ describe("mapRecords", () => {
     expect(mapped.issues).toEqual([expect.objectContaining({ code: "missing-column", column: "Montant", fieldName: "dotation" })]);
   });
 
+  it("extracts the part of a cell a pattern names, and leaves the field empty where the pattern does not match", async () => {
+    const mapped = await mapRecords(
+      [{ porteur: "DIRECTION FICTIVE DU MINISTÈRE DES ESSAIS" }, { porteur: "AGENCE FICTIVE" }, { porteur: "MINISTÈRE FICTIF " }, { porteur: "" }],
+      {
+        schema: { missingValues: [""], fields: [{ name: "ministere", type: "string" }, { name: "sigle", type: "string" }] },
+        mapping: {
+          ministere: { column: "porteur", extract: "(MINISTÈRES? .+)$" },
+          sigle: { column: "porteur", extract: "^AGENCE", values: { AGENCE: "agence" } },
+        },
+        source: "sources/fictif.csv",
+      },
+    );
+    expect(mapped.issues).toEqual([]);
+    expect(mapped.rows).toEqual([
+      ["MINISTÈRE DES ESSAIS", null],
+      [null, "agence"],
+      ["MINISTÈRE FICTIF", null],
+      [null, null],
+    ]);
+  });
+
   it("follows dotted paths into nested JSON records when no column has the dotted name", async () => {
     const mapped = await mapRecords([{ demandeur: { siret: "00000000100011" }, "a.b": "x" }], {
       schema: { missingValues: [""], fields: [{ name: "siret", type: "string" }, { name: "ab", type: "string" }] },

@@ -47,6 +47,8 @@ export interface MapOptions {
 interface FieldPlan {
   field: Field;
   rule: MappingRule | undefined;
+  /** The rule's `extract`, compiled once. */
+  extract: RegExp | undefined;
   reader: CompiledField;
 }
 
@@ -77,7 +79,7 @@ export async function mapRecords(records: AsyncIterable<Record<string, unknown>>
         if (found.present) columnsSeen.add(rule.column);
         raw = found.value;
       }
-      const prepared = prepare(raw, rule);
+      const prepared = prepare(raw, rule, plan.extract);
       const value = prepared === null ? null : plan.reader.cast(prepared);
       if (value === CAST_FAILED) {
         row[i] = null;
@@ -98,7 +100,8 @@ function planField(field: Field, index: number, options: MapOptions): FieldPlan 
   const rule: MappingRule | undefined = typeof declared === "string" ? { column: declared } : declared;
   // Read with the target type and the source's conventions; constraints belong to validation.
   const readingField: Field = { ...field, constraints: undefined, ...parseOverrides(rule) };
-  return { field, rule, reader: compileField(readingField, options.schema, index) };
+  const extract = rule?.extract === undefined ? undefined : new RegExp(rule.extract, "u");
+  return { field, rule, extract, reader: compileField(readingField, options.schema, index) };
 }
 
 function parseOverrides(rule: MappingRule | undefined): Partial<Field> {
@@ -110,11 +113,17 @@ function parseOverrides(rule: MappingRule | undefined): Partial<Field> {
   return overrides;
 }
 
-/** Normalise text, recode it, and turn blanks into null; other values (numbers, dates from XLSX or JSON) pass through. */
-function prepare(raw: unknown, rule: MappingRule): unknown {
+/** Normalise text, extract the part asked for, recode it, and turn blanks into null; other values (numbers, dates from XLSX or JSON) pass through. */
+function prepare(raw: unknown, rule: MappingRule, extract: RegExp | undefined): unknown {
   if (raw === undefined || raw === null) return null;
   if (typeof raw !== "string") return raw;
   let text = normalizeText(raw, rule.normalize ?? []);
+  if (extract) {
+    // A cell the pattern does not match holds nothing of what the field wants: it stays empty, never the whole cell.
+    const match = extract.exec(text);
+    if (!match) return null;
+    text = (match[1] ?? match[0]).trim();
+  }
   if (rule.values && Object.hasOwn(rule.values, text)) text = rule.values[text]!;
   return text;
 }

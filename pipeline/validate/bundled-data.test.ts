@@ -42,13 +42,26 @@ describe("bundled sources of aap-transformation-publique", () => {
 
   it("give every row a public source and keep bounds and quarters out of amount and date columns", () => {
     const amountColumns = ["Dotation (€)", "Enveloppe (€)", "Montant accordé (€)", "Coût total (€)", "Taille min. projet (€)", "Taille max. projet (€)"];
-    const dateColumns = ["Date d'ouverture", "Date de clôture", "Date de décision"];
+    const dateColumns = ["Date d'ouverture", "Date de clôture", "Date de décision", "Annonce des lauréats"];
+    const countColumns = ["Candidatures", "Administrations candidates", "Ministères candidats", "Projets présélectionnés", "Lauréats annoncés"];
     for (const file of ["programmes.csv", "appels.csv", "laureats.csv"]) {
       for (const row of read(file)) {
         expect(row.Source, `${file} ${JSON.stringify(row)}`).toMatch(/^https:\/\//);
         for (const column of amountColumns) if (row[column]) expect(row[column], `${file} ${column}`).toMatch(/^\d{1,3}( \d{3})*,\d{2}$/);
         for (const column of dateColumns) if (row[column]) expect(row[column], `${file} ${column}`).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
+        for (const column of countColumns) if (row[column]) expect(row[column], `${file} ${column}`).toMatch(/^\d+$/);
+        // A call's results carry their own source, even when it is the row's.
+        if ([...countColumns, "Annonce des lauréats"].some((column) => row[column])) expect(row["Source des résultats"], `${file} ${row.Identifiant}`).toMatch(/^https:\/\//);
       }
     }
+  });
+
+  it("keep the ITN5 transcription byte for byte, without the columns the page does not give", () => {
+    const bytes = readFileSync(join(sources, "itn5_donnees_aap1_laureats_2021-03-03.csv"));
+    expect(isUtf8(bytes)).toBe(true);
+    const rows = parse(bytes.toString("utf8"), { columns: true }) as Record<string, string>[];
+    expect(Object.keys(rows[0] ?? {})).toEqual(["appel", "vague", "date_annonce", "categorie", "projet", "description", "porteur"]);
+    expect(rows).toHaveLength(18);
+    expect(new Set(rows.map((row) => row.projet)).size).toBe(18);
   });
 });

@@ -67,6 +67,8 @@ describe("schema examples", () => {
       [4, "type_appel", "constraint-error"],
       [5, "siret_gestionnaire", "french-siret-value"],
       [6, undefined, "foreign-key"],
+      [7, "nb_candidatures", "type-error"],
+      [8, "nb_laureats_annonces", "constraint-error"],
     ]);
   });
 

@@ -82,6 +82,8 @@ export function laureatsSection(resource: DocumentedResource | undefined): strin
         str(row.date_decision) ? frenchDate(str(row.date_decision) ?? "") : "",
       ]),
     ),
+    "",
+    "Une cellule vide signifie que l'information n'est pas publiée par la source : un montant vide n'est jamais un montant nul.",
   ];
 }
 

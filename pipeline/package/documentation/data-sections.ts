@@ -74,14 +74,13 @@ export function sourcesSection(input: DocumentationInput): string[] {
   const cited = new Set<string>();
   for (const resource of input.resources) {
     for (const row of resource.rows ?? []) {
-      const url = str(row.url_source);
-      if (url) cited.add(url);
+      for (const url of [str(row.url_source), str(row.url_source_resultats)]) if (url) cited.add(url);
     }
   }
   if (cited.size > 0) {
     lines.push(
       "",
-      "Chaque ligne indique sa source dans le champ `url_source`. Les sources citées sont :",
+      "Chaque ligne indique sa source dans le champ `url_source` (et, pour les résultats d'un appel, `url_source_resultats`). Les sources citées sont :",
       "",
       ...[...cited].map((url) => `- <${url}>`),
     );

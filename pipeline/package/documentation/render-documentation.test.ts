@@ -37,8 +37,8 @@ const input: DocumentationInput = {
       schema: appelsSchema,
       rowCount: 2,
       rows: [
-        { id: "appel-fictif-itn5", code_theme: "ITN5", titre: "Cycle fictif de la donnée", type_appel: "appel à projets", date_ouverture: "2020-11-16", dotation: 6000000, url_source: "https://example.org/appel-fictif" },
-        { id: "appel-fictif-session-2", code_theme: "ITN5", titre: "Session fictive 2", calendrier: "Deuxième trimestre 2021", url_source: "https://example.org/appel-fictif" },
+        { id: "appel-fictif-itn5", code_theme: "ITN5", titre: "Cycle fictif de la donnée", type_appel: "appel à projets", date_ouverture: "2020-11-16", dotation: 6000000, nb_laureats_annonces: 3, url_source: "https://example.org/appel-fictif" },
+        { id: "appel-fictif-session-2", code_theme: "ITN5", titre: "Session fictive 2", calendrier: "Deuxième trimestre 2021", url_source: "https://example.org/appel-fictif", url_source_resultats: "https://example.org/resultats-fictifs" },
       ],
     },
     {
@@ -80,9 +80,20 @@ describe("renderDocumentation", () => {
     expect(doc).toContain("| Projet fictif B | `appel-fictif-itn5` | Ministère fictif |  |  |");
   });
 
+  it("says how complete each call's list of lauréats is, and that an empty amount is not a zero", () => {
+    expect(doc).toContain("## Complétude des listes de lauréats");
+    expect(doc).toContain("**Un montant absent veut dire « non publié », jamais zéro**");
+    expect(doc).toContain("| Cycle fictif de la donnée (`appel-fictif-itn5`) | 3 | 2 | partielle | 1 | 1 | 1\u00a0250\u00a0000 |");
+    expect(doc).toContain("Au total, 2 lauréats listés, dont 1 avec un montant publié ; 1 appel a annoncé 3 lauréats en tout.");
+    expect(doc).not.toContain("`appel-fictif-session-2`) |");
+    const unlisted = renderDocumentation({ ...input, resources: input.resources.filter((r) => r.name !== "laureats") });
+    expect(unlisted).toContain("| Cycle fictif de la donnée (`appel-fictif-itn5`) | 3 | 0 | non listée | 0 | 0 |  |");
+  });
+
   it("names its sources, once each, and every field of every table", () => {
     expect(doc).toContain("- [Livret fictif](https://example.org/livret.pdf)");
     expect(doc.match(/- <https:\/\/example\.org\/appel-fictif>/g)).toHaveLength(1);
+    expect(doc).toContain("- <https://example.org/resultats-fictifs>");
     expect(doc).toContain("### Appels à projets et guichets (`appels.csv`)");
     expect(doc).toContain("2 lignes. Schéma : `appels` version 1.0.0 (<https://example.org/schemas/appels/schema.json>).");
     expect(doc).toContain("| `dotation` | Dotation (€) | nombre | Budget \\| en euros. |");
@@ -108,6 +119,7 @@ describe("renderDocumentation", () => {
     expect(bare).not.toContain("## Les programmes");
     expect(bare).not.toContain("## Export au format SCDL");
     expect(bare).not.toContain("## Couverture");
+    expect(bare).not.toContain("## Complétude");
     expect(bare).toContain("curl -s https://www.data.gouv.fr/api/1/datasets/appels-fictifs/");
   });
 });

@@ -1,3 +1,4 @@
+import { completenessSection } from "./completeness-section.ts";
 import { callsSection, glossarySection, laureatsSection, programmesSection } from "./context-sections.ts";
 import { coverageSection, scdlSection, sourcesSection, tablesSection } from "./data-sections.ts";
 import type { DocumentationInput } from "./types.ts";
@@ -16,6 +17,7 @@ export function renderDocumentation(input: DocumentationInput): string {
     programmesSection(byName("programmes")),
     callsSection(byName("appels")),
     laureatsSection(byName("laureats")),
+    completenessSection(byName("appels"), byName("laureats")),
     sourcesSection(input),
     productionSection(input),
     tablesSection(input.resources),
