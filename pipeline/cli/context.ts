@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DeclarationError } from "../declaration/load.ts";
@@ -9,7 +9,15 @@ import { loadDeclarations, UnknownPackageError } from "../run/run.ts";
 import type { RunContext } from "../run/run-package.ts";
 import type { CliIo } from "./io.ts";
 
-const REPOSITORY_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
+/** The package's root: above this module in the sources (pipeline/cli/), and in the built program (dist/). */
+const REPOSITORY_ROOT = packageRoot(dirname(fileURLToPath(import.meta.url)));
+
+function packageRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, "package.json"))) return dir;
+    if (dirname(dir) === dir) return resolve(from, "..", "..");
+  }
+}
 
 interface PackageJson {
   version: string;
