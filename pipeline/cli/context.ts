@@ -2,10 +2,8 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { DeclarationError } from "../declaration/load.ts";
 import type { Declaration } from "../declaration/types.ts";
 import type { Logger } from "../log/logger.ts";
-import { loadDeclarations, UnknownPackageError } from "../run/run.ts";
 import type { RunContext } from "../run/run-package.ts";
 import type { CliIo } from "./io.ts";
 
@@ -93,6 +91,8 @@ function githubRunUrl(env: CliIo["env"]): string | undefined {
  * a broken declaration or an unknown package name is a usage error (2), said on stderr.
  */
 export async function declarationsOrExit(io: CliIo, where: Locations, names: readonly string[], command: string): Promise<Declaration[] | number> {
+  // Loaded on use: `aap --help` and `aap validate` start without the declarations' code.
+  const [{ DeclarationError }, { loadDeclarations, UnknownPackageError }] = await Promise.all([import("../declaration/load.ts"), import("../run/run.ts")]);
   try {
     return await loadDeclarations(where.datapackagesDir, names, io.cwd);
   } catch (error) {

@@ -2,8 +2,9 @@ import { spawn } from "node:child_process";
 import { createWriteStream } from "node:fs";
 import { appendFile, cp, mkdtemp, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { build } from "./build.js";
 import { ROOT, staleness } from "./freshness.js";
 
 // The built program is exercised as a user meets it: `node pipeline/cli/aap.js …` as a child
@@ -97,6 +98,27 @@ describe("the compiled program", () => {
     } finally {
       await writeFile(io, source);
     }
+  });
+
+  it("loads each command's code only when the command runs", async () => {
+    const { metafile } = await build({ root: ROOT, outdir: join(scratch, "graph") });
+    const outputs = metafile.outputs;
+    const byName = (name: string) => Object.keys(outputs).find((path) => basename(path) === name) as string;
+    // Everything `aap --help` loads: main.js and what it imports statically, transitively.
+    const loaded = new Set<string>();
+    const visit = (path: string): void => {
+      if (loaded.has(path)) return;
+      loaded.add(path);
+      for (const target of outputs[path]?.imports ?? []) if (target.kind === "import-statement" && !target.external) visit(target.path);
+    };
+    visit(byName("main.js"));
+    const sources = [...loaded].flatMap((path) => Object.keys(outputs[path]?.inputs ?? {}));
+    const packages = [...loaded].flatMap((path) => (outputs[path]?.imports ?? []).filter((target) => target.external && !target.path.startsWith("node:")).map((target) => target.path));
+    expect(sources).toContain("pipeline/cli/commands/validate.ts");
+    expect(sources.filter((path) => !/^pipeline\/(cli|log)\//.test(path))).toEqual([]);
+    expect(packages).toEqual([]);
+    // And the stages are still there, behind the commands' dynamic imports.
+    expect(Object.values(outputs).some((output) => "pipeline/frictionless/validate/validate-source.ts" in output.inputs)).toBe(true);
   });
 });
 
