@@ -12,7 +12,7 @@ if (stale !== undefined) {
     await build();
   } catch (error) {
     if (!(error instanceof BuildError)) throw error;
-    process.stderr.write(`aap: ${error.message}\n  hint: ${error.hint}\n`);
+    process.stderr.write(`aap: dist/ must be built again (${stale}), but ${error.message}\n  hint: ${error.hint}\n`);
     process.exit(2);
   }
 }

@@ -85,6 +85,7 @@ describe("the compiled program", () => {
   });
 
   it("says where the sources do not compile and what to do, with exit code 2 and no stack trace", async () => {
+    await aap(project, ["--version"]);
     const io = join(project, "pipeline/cli/io.ts");
     const source = await readFile(io, "utf8");
     await writeFile(io, `${source}\nexport const broken = ;\n`);
@@ -92,7 +93,7 @@ describe("the compiled program", () => {
       const run = await aap(project, ["--help"]);
       expect(run.code).toBe(2);
       expect(run.stdout).toBe("");
-      expect(run.stderr).toMatch(/^aap: the sources do not compile:\n.*Unexpected ";".*pipeline\/cli\/io\.ts:\d+:\d+/s);
+      expect(run.stderr).toMatch(/^aap: dist\/ must be built again \(pipeline\/cli\/io\.ts changed\), but the sources do not compile:\n.*Unexpected ";".*pipeline\/cli\/io\.ts:\d+:\d+/s);
       expect(run.stderr).toContain("hint: fix the error above");
       expect(run.stderr).not.toMatch(/\n\s+at /);
     } finally {
