@@ -114,7 +114,7 @@ describe("the compiled program", () => {
     };
     visit(byName("main.js"));
     const sources = [...loaded].flatMap((path) => Object.keys(outputs[path]?.inputs ?? {}));
-    const packages = [...loaded].flatMap((path) => (outputs[path]?.imports ?? []).filter((target) => target.external && !target.path.startsWith("node:")).map((target) => target.path));
+    const packages = [...loaded].flatMap((path) => (outputs[path]?.imports ?? []).filter((target) => target.kind === "import-statement" && target.external && !target.path.startsWith("node:")).map((target) => target.path));
     expect(sources).toContain("pipeline/cli/commands/validate.ts");
     expect(sources.filter((path) => !/^pipeline\/(cli|log)\//.test(path))).toEqual([]);
     expect(packages).toEqual([]);
