@@ -2,7 +2,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "output/", "coverage/", "bench/.data/"] },
+  { ignores: ["node_modules/", "dist/", "output/", "coverage/", "bench/.data/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,8 +1,21 @@
 #!/usr/bin/env node
-// The `aap` command. The pipeline is written in TypeScript and run from its sources
-// through tsx, so there is no build step and no stale compiled copy to go out of date.
-import { register } from "tsx/esm/api";
+// The `aap` command. It runs the program compiled from the TypeScript sources into dist/
+// (`npm ci` builds it). A build older than the sources is never run: it is made again first.
+import { URL } from "node:url";
+import { staleness } from "./build/freshness.js";
 
-register();
-const { main } = await import("./main.ts");
+const stale = staleness();
+if (stale !== undefined) {
+  const { build, BuildError } = await import("./build/build.js");
+  if (process.stderr.isTTY) process.stderr.write(`aap: building dist/ (${stale})…\n`);
+  try {
+    await build();
+  } catch (error) {
+    if (!(error instanceof BuildError)) throw error;
+    process.stderr.write(`aap: dist/ must be built again (${stale}), but ${error.message}\n  hint: ${error.hint}\n`);
+    process.exit(2);
+  }
+}
+// A URL rather than a path the type checker would look for: dist/ exists only once built.
+const { main } = await import(new URL("../../dist/main.js", import.meta.url).href);
 process.exitCode = await main(process.argv.slice(2), { env: process.env, stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() });

@@ -1,15 +1,21 @@
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { DeclarationError } from "../declaration/load.ts";
 import type { Declaration } from "../declaration/types.ts";
 import type { Logger } from "../log/logger.ts";
-import { loadDeclarations, UnknownPackageError } from "../run/run.ts";
 import type { RunContext } from "../run/run-package.ts";
 import type { CliIo } from "./io.ts";
 
-const REPOSITORY_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
+/** The package's root: above this module in the sources (pipeline/cli/), and in the built program (dist/). */
+const REPOSITORY_ROOT = packageRoot(dirname(fileURLToPath(import.meta.url)));
+
+function packageRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, "package.json"))) return dir;
+    if (dirname(dir) === dir) return resolve(from, "..", "..");
+  }
+}
 
 interface PackageJson {
   version: string;
@@ -85,6 +91,8 @@ function githubRunUrl(env: CliIo["env"]): string | undefined {
  * a broken declaration or an unknown package name is a usage error (2), said on stderr.
  */
 export async function declarationsOrExit(io: CliIo, where: Locations, names: readonly string[], command: string): Promise<Declaration[] | number> {
+  // Loaded on use: `aap --help` and `aap validate` start without the declarations' code.
+  const [{ DeclarationError }, { loadDeclarations, UnknownPackageError }] = await Promise.all([import("../declaration/load.ts"), import("../run/run.ts")]);
   try {
     return await loadDeclarations(where.datapackagesDir, names, io.cwd);
   } catch (error) {

@@ -1,4 +1,3 @@
-import { publishBuilt } from "../../run/publish-built.ts";
 import { stringOption, type Command } from "../command.ts";
 import { declarationsOrExit, locations, runContext } from "../context.ts";
 import { createLogger, EXIT } from "../io.ts";
@@ -40,6 +39,8 @@ Exit codes: 0 success, 1 invalid package or failed publication, 2 bad usage or n
     const declarations = await declarationsOrExit(io, where, args.positionals, "publish");
     if (typeof declarations === "number") return declarations;
     const context = runContext(io, where, logger, { force: false, publish: args.values["dry-run"] ? "dry-run" : "auto" });
+    // Loaded on use: `aap --help` and the other commands start without the publication's code.
+    const { publishBuilt } = await import("../../run/publish-built.ts");
     const outcomes = [];
     for (const declaration of declarations) outcomes.push(await publishBuilt(declaration, { ...context, dryRun: Boolean(args.values["dry-run"]) }));
     if (args.values.json) {

@@ -1,4 +1,4 @@
-import { runPackages, type RunResult } from "../../run/run.ts";
+import type { RunResult } from "../../run/run.ts";
 import type { RunContext } from "../../run/run-package.ts";
 import { stringOption, type Command, type ParsedArgs } from "../command.ts";
 import { declarationsOrExit, locations, runContext } from "../context.ts";
@@ -70,6 +70,8 @@ async function runOrBuild(args: ParsedArgs, io: CliIo, publish: RunContext["publ
   const where = locations(io, { datapackages: stringOption(args, "datapackages"), output: stringOption(args, "output"), stateDir: stringOption(args, "state-dir") });
   const declarations = await declarationsOrExit(io, where, args.positionals, publish === "never" ? "build" : "run");
   if (typeof declarations === "number") return declarations;
+  // Loaded on use: `aap --help` and the other commands start without the pipeline's stages.
+  const { runPackages } = await import("../../run/run.ts");
   const result = await runPackages({ ...runContext(io, where, logger, { force: Boolean(args.values.force), publish }), datapackagesDir: where.datapackagesDir, packages: args.positionals }, declarations);
   io.stdout.write(args.values.json ? `${JSON.stringify(result, null, 2)}\n` : summary(result));
   return result.ok ? EXIT.ok : EXIT.failed;

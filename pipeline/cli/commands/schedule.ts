@@ -1,6 +1,4 @@
 import { join } from "node:path";
-import { loadDeclarations, runPackages } from "../../run/run.ts";
-import { checkCronExpression, runDaemon, ScheduleError } from "../../schedule/daemon.ts";
 import { stringOption, type Command } from "../command.ts";
 import { locations, runContext } from "../context.ts";
 import { createLogger, EXIT, UsageError } from "../io.ts";
@@ -43,6 +41,8 @@ Exit codes: 0 stopped cleanly, 2 bad usage.
   async run(args, io) {
     const cron = stringOption(args, "cron") ?? io.env.AAP_CRON ?? DEFAULT_CRON;
     const timezone = stringOption(args, "timezone") ?? io.env.AAP_TIMEZONE ?? DEFAULT_TIMEZONE;
+    // Loaded on use: `aap --help` and the other commands start without the daemon and the pipeline.
+    const [{ loadDeclarations, runPackages }, { checkCronExpression, runDaemon, ScheduleError }] = await Promise.all([import("../../run/run.ts"), import("../../schedule/daemon.ts")]);
     try {
       checkCronExpression(cron, timezone);
     } catch (error) {

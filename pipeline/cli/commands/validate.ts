@@ -1,7 +1,6 @@
 import { resolve } from "node:path";
-import { formatReport, validateSource, type Report } from "../../frictionless/index.ts";
+import type { Report } from "../../frictionless/index.ts";
 import { humanLogger } from "../../log/console-logger.ts";
-import { frenchChecks } from "../../validate/registry.ts";
 import { integerOption, listOption, stringOption, type Command } from "../command.ts";
 import { EXIT, UsageError } from "../io.ts";
 
@@ -57,6 +56,8 @@ Exit codes: 0 valid, 1 invalid, 2 bad usage or unreadable input.
     const format = args.values.json ? "json" : (stringOption(args, "format") ?? "text");
     if (format !== "text" && format !== "json" && format !== "github") throw new UsageError(`--format takes text, json or github, not "${format}"`);
     const target = args.positionals[0]!;
+    // Loaded on use, as every command's code: `aap --help` and the other commands start without it.
+    const [{ formatReport, validateSource }, { frenchChecks }] = await Promise.all([import("../../frictionless/index.ts"), import("../../validate/registry.ts")]);
     const isUrl = /^https?:\/\//.test(target);
     const schema = stringOption(args, "schema");
     const dialect = {

@@ -1,6 +1,6 @@
 import { Worker } from "node:worker_threads";
 import { ChunkChecker, type ChunkJob, type ChunkResult, type ChunkSetup } from "./check-chunk.ts";
-import { workerScript } from "./worker-script.ts";
+import { workerCode } from "./worker-script.ts";
 
 /**
  * Chunks a worker thread has before the calling thread checks one itself (and answers no
@@ -34,10 +34,11 @@ export class ChunkWorkers {
   private readonly spare: ArrayBuffer[] = [];
 
   private constructor(threads: number) {
-    this.started = workerScript().then((code) => {
+    this.started = workerCode().then((code) => {
       if (this.closed) return;
-      // No execArgv: the bundle is plain JavaScript, and a loader such as tsx's would only slow its start.
-      this.workers = Array.from({ length: threads - 1 }, () => new Worker(code, { eval: true, execArgv: [] }));
+      // No execArgv: the code is plain JavaScript, and a loader such as tsx's would only slow its start.
+      const start = (): Worker => ("file" in code ? new Worker(code.file, { execArgv: [] }) : new Worker(code.script, { eval: true, execArgv: [] }));
+      this.workers = Array.from({ length: threads - 1 }, start);
       this.pending = this.workers.map(() => new Map());
       this.workers.forEach((worker, k) => this.listen(worker, this.pending[k] as Map<number, Pending>));
     });
