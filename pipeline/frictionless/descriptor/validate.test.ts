@@ -67,6 +67,12 @@ describe("validateSchemaDescriptor", () => {
     expect(misplaced[0]).toMatchObject({ type: "field-error", jsonPath: "/fields/0/required", note: '"required" should be set as "constraints.required"' });
     expect(brief(validateSchemaDescriptor({ fields: [{ name: "d", type: "date", categories: ["2021-01-01"] }] }))).toEqual([["field-error", "/fields/0/categories"]]);
   });
+
+  it("refuses a field-level required only, as frictionless-py 5: other keys are field properties", () => {
+    const keys = { pattern: "[0-9]{9}", enum: ["a"], minimum: 1, maxLength: 3, unique: true };
+    expect(validateSchemaDescriptor({ fields: [{ name: "s", type: "string", ...keys }] })).toEqual([]);
+    expect(brief(validateSchemaDescriptor({ fields: [{ name: "s", type: "string", ...keys, required: false }] }))).toEqual([["field-error", "/fields/0/required"]]);
+  });
 });
 
 describe("validateDialectDescriptor", () => {
