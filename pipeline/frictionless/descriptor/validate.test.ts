@@ -150,6 +150,14 @@ describe("validatePackageDescriptor", () => {
       .toEqual([["package-error", "/resources/1/schema/foreignKeys/0/reference/fields/0"]]);
   });
 
+  it("reads an empty email of a source or contributor as absent, and checks a non-empty one (as frictionless-py)", () => {
+    const empty = { title: "", path: "", email: "" };
+    expect(validatePackageDescriptor({ sources: [empty], contributors: [{ title: "Équipe", email: "" }], resources: [{ ...appels, sources: [empty] }] })).toEqual([]);
+    const bad = validatePackageDescriptor({ sources: [{ title: "S", email: "pas-un-email" }], resources: [{ ...appels, contributors: [{ title: "C", email: "x@" }] }] });
+    expect(brief(bad)).toEqual([["package-error", "/sources/0/email"], ["resource-error", "/resources/0/contributors/0/email"]]);
+    expect(bad[0]?.note).toBe('"email" is "pas-un-email": it must be a valid email');
+  });
+
   it("prefixes nested paths and codes", () => {
     const errors = validatePackageDescriptor({ name: "p", created: "hier", licenses: [{}], resources: [{ name: "a", path: "a.csv", dialect: { header: 1 } }] });
     expect(brief(errors)).toEqual([
