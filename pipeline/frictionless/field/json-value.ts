@@ -1,5 +1,6 @@
 import type { Field } from "../descriptor/types.ts";
 import { type Codec, FieldDefinitionError } from "./codec.ts";
+import { isTopoJson } from "./topojson.ts";
 import { CAST_FAILED } from "./types.ts";
 
 /**
@@ -79,10 +80,6 @@ export function isGeoJson(value: unknown): boolean {
     return Array.isArray(value.features) && value.features.every((f) => isPlainObject(f) && f.type === "Feature" && isGeoJson(f));
   }
   return false;
-}
-
-function isTopoJson(value: unknown): boolean {
-  return isPlainObject(value) && value.type === "Topology" && isPlainObject(value.objects) && Array.isArray(value.arcs);
 }
 
 export function geojsonCodec(_field: Field, format: string): Codec {

@@ -204,7 +204,29 @@ describe("geopoint and geojson", () => {
       [JSON.stringify(point), point], [point, point], ['{"type": "Point"}', X], ['{"type": "Cercle", "coordinates": [1, 2]}', X],
       [JSON.stringify({ type: "Feature", geometry: point, properties: {} }), { type: "Feature", geometry: point, properties: {} }],
     ]);
-    table({ type: "geojson", format: "topojson" }, [['{"type": "Topology", "objects": {}, "arcs": []}', { type: "Topology", objects: {}, arcs: [] }], [JSON.stringify(point), X]]);
+    table({ type: "geojson", format: "topojson" }, [['{"type": "Topology", "objects": {}, "arcs": []}', { type: "Topology", objects: {}, arcs: [] }], [JSON.stringify(point), point]]);
+  });
+
+  it("reads a TopoJSON geometry object on its own, as frictionless-py's TopoJSON profile does", () => {
+    const topo = (value: unknown) => field({ type: "geojson", format: "topojson" }).cast(JSON.stringify(value));
+    const valid = [
+      { type: "LineString", arcs: [42] },
+      { type: "MultiLineString", arcs: [[0, 1], [-2]], id: 7, properties: { nom: "ligne fictive" } },
+      { type: "Polygon", arcs: [[0, 1, 2]] },
+      { type: "MultiPolygon", arcs: [[[0]], [[1, -2]]] },
+      { type: "MultiPoint", coordinates: [[1, 2], [3, 4]] },
+      { type: "GeometryCollection", geometries: [{ type: "Point", coordinates: [1, 2] }, { type: "LineString", arcs: [0] }] },
+      { type: "Topology", objects: { a: { type: "Polygon", arcs: [[0]] } }, arcs: [[[0, 0], [1, 1]], [null, [2, 2]]], transform: { scale: [1, 1], translate: [0, 0] }, bbox: [[0, 0], [1, 1]] },
+    ];
+    for (const value of valid) expect(topo(value), JSON.stringify(value)).toEqual(value);
+    const invalid = [
+      { type: "LineString", arcs: [[42]] }, { type: "LineString" }, { type: "Polygon", arcs: [0] }, { type: "Point", arcs: [0] },
+      { type: "LineString", arcs: [0], id: 1.5 }, { type: "LineString", arcs: [0], properties: [] }, { type: "Cercle", arcs: [0] },
+      { type: "Topology", objects: { a: { type: "Cercle" } }, arcs: [] }, { type: "Topology", objects: {}, arcs: [[[0, 0]]] },
+      { type: "Topology", objects: {}, arcs: [], transform: { scale: [1] } }, { type: "LineString", arcs: [0], bbox: [0, 0, 1, 1] },
+      { arcs: [0] },
+    ];
+    for (const value of invalid) expect(topo(value), JSON.stringify(value)).toBe(X);
   });
 });
 
