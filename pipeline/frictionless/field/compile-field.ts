@@ -2,6 +2,7 @@ import type { Field, FieldType, Schema } from "../descriptor/types.ts";
 import { createError } from "../errors/create-error.ts";
 import { DescriptorError } from "../errors/descriptor-error.ts";
 import { anyCodec } from "./any.ts";
+import { withArrayItems } from "./array-items.ts";
 import { booleanCodec } from "./boolean.ts";
 import { type Codec, type CodecFactory, FieldDefinitionError } from "./codec.ts";
 import { compileConstraints } from "./constraints.ts";
@@ -43,13 +44,9 @@ export function normaliseFormat(format: unknown): string {
   return format.startsWith("fmt:") ? format.slice(4) : format;
 }
 
-function buildCodec(field: Field, type: FieldType, format: string, missingValues: readonly string[]): Codec {
-  if (type === "list") return listCodec(field, (itemType) => buildCodec({ name: field.name, type: itemType }, itemType, "default", []));
-  if (type === "array") {
-    if (field.arrayItem === undefined) return arrayCodec(field);
-    const item = compileItem(field.arrayItem as Field, missingValues);
-    return arrayCodec(field, item);
-  }
+function buildCodec(field: Field, type: FieldType, format: string): Codec {
+  if (type === "list") return listCodec(field, (itemType) => buildCodec({ name: field.name, type: itemType }, itemType, "default"));
+  if (type === "array") return arrayCodec(field);
   const factory = FACTORIES[type];
   if (!factory) {
     throw new FieldDefinitionError(`type "${String(type)}" is not a Table Schema type: use one of ${FIELD_TYPES.join(", ")}`, "/type");
@@ -57,13 +54,14 @@ function buildCodec(field: Field, type: FieldType, format: string, missingValues
   return factory(field, format);
 }
 
-function compileItem(itemField: Field, missingValues: readonly string[]): (item: unknown) => unknown {
+/**
+ * The field every item of an array must satisfy. As frictionless-py, it is a field of its own:
+ * `any` unless it says otherwise, with the default missing values (`""`) unless it has its own.
+ */
+function compileItem(array: Field): CompiledField {
+  const { arrayItem: _nested, ...item } = array.arrayItem as Field;
   try {
-    const item = buildField({ ...itemField, name: itemField.name ?? "item" }, 0, missingValues);
-    return (value) => {
-      const cast = item.cast(value);
-      return cast === CAST_FAILED || item.checkConstraints(cast) ? CAST_FAILED : cast;
-    };
+    return buildField({ ...item, name: item.name ?? array.name, type: item.type ?? "any" }, 0, DEFAULT_MISSING_VALUES);
   } catch (error) {
     if (error instanceof FieldDefinitionError) throw new FieldDefinitionError(error.note, `/arrayItem${error.path}`);
     throw error;
@@ -74,10 +72,10 @@ function buildField(field: Field, index: number, schemaMissing: readonly string[
   const type: FieldType = field.type ?? "any";
   const format = normaliseFormat(field.format);
   const missing = missingValueStrings(field.missingValues) ?? schemaMissing;
-  const codec = buildCodec(field, type, format, missing);
+  const codec = buildCodec(field, type, format);
   const isMissing = buildIsMissing(missing);
   const { parseText, parseValue } = codec;
-  const fallback = TEMPORAL.has(type) && format !== "default" ? buildCodec(field, type, "default", missing) : undefined;
+  const fallback = TEMPORAL.has(type) && format !== "default" ? buildCodec(field, type, "default") : undefined;
   const castConstraintValue = (value: unknown): unknown => {
     const cast = typeof value === "string" ? parseText(value) : parseValue(value);
     return cast === CAST_FAILED && fallback && typeof value === "string" ? fallback.parseText(value) : cast;
@@ -92,7 +90,7 @@ function buildField(field: Field, index: number, schemaMissing: readonly string[
   };
   const nullText = missing[0] ?? "";
   const typeNote = `type is "${type}/${format}"${codec.noteSuffix ?? ""}`;
-  return {
+  const compiled: CompiledField = {
     name: field.name,
     index,
     type,
@@ -109,6 +107,7 @@ function buildField(field: Field, index: number, schemaMissing: readonly string[
       return hint ? `${typeNote}: ${hint}` : typeNote;
     },
   };
+  return type === "array" && field.arrayItem !== undefined ? withArrayItems(compiled, compileItem(field)) : compiled;
 }
 
 /**

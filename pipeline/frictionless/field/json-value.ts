@@ -35,25 +35,12 @@ export function objectCodec(): Codec {
   return jsonCodec((value) => (isPlainObject(value) ? value : CAST_FAILED));
 }
 
-/**
- * `arrayItem` is frictionless-py's extension (used by most French array fields): a field
- * descriptor every item must satisfy. `castItem` comes from the field compiler.
- */
-export function arrayCodec(field: Field, castItem?: (item: unknown) => unknown): Codec {
+/** An array: its items, when `arrayItem` gives them a type, are read by `withArrayItems` (array-items.ts). */
+export function arrayCodec(field: Field): Codec {
   if (field.arrayItem !== undefined && !isPlainObject(field.arrayItem)) {
     throw new FieldDefinitionError('"arrayItem" must be a field descriptor object, e.g. {"type": "string"}', "/arrayItem");
   }
-  return jsonCodec((value) => {
-    if (!Array.isArray(value)) return CAST_FAILED;
-    if (!castItem) return value;
-    let out: unknown[] | undefined;
-    for (let i = 0; i < value.length; i++) {
-      const item = castItem(value[i]);
-      if (item === CAST_FAILED) return CAST_FAILED;
-      if (item !== value[i]) (out ??= value.slice())[i] = item;
-    }
-    return out ?? value;
-  });
+  return jsonCodec((value) => (Array.isArray(value) ? value : CAST_FAILED));
 }
 
 const GEOMETRY_TYPES = new Set(["Point", "MultiPoint", "LineString", "MultiLineString", "Polygon", "MultiPolygon"]);

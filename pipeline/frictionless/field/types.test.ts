@@ -240,8 +240,25 @@ describe("object, array, list, any", () => {
   it("checks arrayItem (frictionless-py extension used by French schemas)", () => {
     const f = field({ type: "array", arrayItem: { type: "integer", constraints: { minimum: 0 } } });
     expect(f.cast("[1, 2]")).toEqual([1, 2]);
-    expect(f.cast("[1, -2]")).toBe(X);
     expect(f.cast('["1", "2"]')).toEqual([1, 2]);
+    expect(f.cast('["1", "x"]')).toBe(X);
+    expect(f.castFailure?.('["1", "x"]')).toEqual({ note: 'array item type is "integer/default"', constraints: [] });
+  });
+
+  it("reports an item that breaks its constraints as a constraint error, as frictionless-py 5", () => {
+    const f = field({ type: "array", arrayItem: { constraints: { enum: ["a", "b"] } } });
+    expect(f.cast('["c"]')).toEqual(["c"]);
+    expect(f.constraintFailures(f.cast('["a", "c", "d"]'))).toEqual([{ constraint: "enum", note: 'array item constraint "enum" is "[\'a\', \'b\']"' }]);
+    expect(f.checkConstraints(f.cast('["a", "b"]'))).toBeUndefined();
+    const n = field({ type: "array", arrayItem: { type: "integer", constraints: { minimum: 0, required: true } } });
+    expect(n.constraintFailures(n.cast("[1, -2, null]")).map((c) => c.note)).toEqual(['array item constraint "minimum" is "0"', 'array item constraint "required" is "True"']);
+    // A bad type and a broken constraint in one cell: the type error, then the constraint.
+    expect(n.cast('["x", -1]')).toBe(X);
+    expect(n.castFailure?.('["x", -1]')).toEqual({ note: 'array item type is "integer/default"', constraints: [{ constraint: "minimum", note: 'array item constraint "minimum" is "0"' }] });
+    // The items are read only when the array's own constraints pass.
+    const short = field({ type: "array", constraints: { maxLength: 1 }, arrayItem: { type: "integer" } });
+    expect(short.cast('["x", "y"]')).toEqual(["x", "y"]);
+    expect(short.constraintFailures(short.cast('["x", "y"]'))).toEqual([{ constraint: "maxLength", note: 'constraint "maxLength" is "1"' }]);
   });
 
   it("reads lists with a delimiter and an item type", () => {
