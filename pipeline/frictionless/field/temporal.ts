@@ -168,9 +168,8 @@ function makeTemporal(kind: Kind) {
     if (format === "default") parseText = PARSE_DEFAULT[kind];
     else if (format === "any") parseText = (text) => parseAny(kind, text);
     else {
-      if (!format.includes("%")) {
-        throw new FieldDefinitionError(`format "${format}" has no strptime directive: write a pattern such as "%d/%m/%Y" or "%Y-%m-%d", or use "default" or "any"`, "/format");
-      }
+      // A pattern without directive ("DD/MM/YYYY") is kept, as Python's strptime keeps it: it reads
+      // only its own literal text, so every other cell is a type-error (format-warnings.ts says why).
       let pattern;
       try {
         pattern = compileStrptime(format);
