@@ -68,6 +68,14 @@ describe("validateSchemaDescriptor", () => {
     expect(brief(validateSchemaDescriptor({ fields: [{ name: "d", type: "date", categories: ["2021-01-01"] }] }))).toEqual([["field-error", "/fields/0/categories"]]);
   });
 
+  it("refuses a string format outside the spec's list, as frictionless-py 5, saying that a date pattern wants a date field", () => {
+    const errors = validateSchemaDescriptor({ fields: [{ name: "jour", type: "string", format: "%Y-%m-%d" }] });
+    expect(brief(errors)).toEqual([["field-error", "/fields/0/format"]]);
+    expect(errors[0]?.note).toMatch(/a value written "%Y-%m-%d" is a date or a time: declare "type": "date"/);
+    expect(errors[0]?.message).toMatch(/declare "type": "date" .*\(at "\/fields\/0\/format"\)$/);
+    expect(validateSchemaDescriptor({ fields: [{ name: "courriel", type: "string", format: "mail" }] })[0]?.note).not.toMatch(/date/);
+  });
+
   it("refuses a field-level required only, as frictionless-py 5: other keys are field properties", () => {
     const keys = { pattern: "[0-9]{9}", enum: ["a"], minimum: 1, maxLength: 3, unique: true };
     expect(validateSchemaDescriptor({ fields: [{ name: "s", type: "string", ...keys }] })).toEqual([]);
