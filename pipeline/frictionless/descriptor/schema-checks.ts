@@ -13,7 +13,12 @@ import type { Field, Schema } from "./types.ts";
  * `skipFields` are field indexes that already failed their profile.
  */
 
-const MISPLACED_CONSTRAINTS = ["required", "unique", "pattern", "enum", "minimum", "maximum", "minLength", "maxLength", "exclusiveMinimum", "exclusiveMaximum"];
+/**
+ * As frictionless-py 5: only a field-level `required` is refused (it reads as the constraint but
+ * would silently not apply). Other keys, `pattern` or `enum` among them, are properties a field
+ * may carry (the v2 spec allows any): they are not constraints and are not enforced.
+ */
+const MISPLACED_CONSTRAINTS = ["required"];
 
 function fieldList(names: Iterable<string>): string {
   const list = [...names];
@@ -26,7 +31,7 @@ function fieldChecks(schema: Schema, prefix: string, skip: ReadonlySet<number>):
     if (skip.has(index)) return;
     const at = `${prefix}/fields/${index}`;
     for (const name of MISPLACED_CONSTRAINTS) {
-      if (name in field && !(name === "enum" && Array.isArray(field.categories))) {
+      if (name in field) {
         errors.push(createError("field-error", { note: `"${name}" should be set as "constraints.${name}"`, jsonPath: `${at}/${name}`, fieldName: field.name }));
       }
     }

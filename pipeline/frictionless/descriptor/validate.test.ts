@@ -67,6 +67,20 @@ describe("validateSchemaDescriptor", () => {
     expect(misplaced[0]).toMatchObject({ type: "field-error", jsonPath: "/fields/0/required", note: '"required" should be set as "constraints.required"' });
     expect(brief(validateSchemaDescriptor({ fields: [{ name: "d", type: "date", categories: ["2021-01-01"] }] }))).toEqual([["field-error", "/fields/0/categories"]]);
   });
+
+  it("refuses a string format outside the spec's list, as frictionless-py 5, saying that a date pattern wants a date field", () => {
+    const errors = validateSchemaDescriptor({ fields: [{ name: "jour", type: "string", format: "%Y-%m-%d" }] });
+    expect(brief(errors)).toEqual([["field-error", "/fields/0/format"]]);
+    expect(errors[0]?.note).toMatch(/a value written "%Y-%m-%d" is a date or a time: declare "type": "date"/);
+    expect(errors[0]?.message).toMatch(/declare "type": "date" .*\(at "\/fields\/0\/format"\)$/);
+    expect(validateSchemaDescriptor({ fields: [{ name: "courriel", type: "string", format: "mail" }] })[0]?.note).not.toMatch(/date/);
+  });
+
+  it("refuses a field-level required only, as frictionless-py 5: other keys are field properties", () => {
+    const keys = { pattern: "[0-9]{9}", enum: ["a"], minimum: 1, maxLength: 3, unique: true };
+    expect(validateSchemaDescriptor({ fields: [{ name: "s", type: "string", ...keys }] })).toEqual([]);
+    expect(brief(validateSchemaDescriptor({ fields: [{ name: "s", type: "string", ...keys, required: false }] }))).toEqual([["field-error", "/fields/0/required"]]);
+  });
 });
 
 describe("validateDialectDescriptor", () => {
@@ -142,6 +156,14 @@ describe("validatePackageDescriptor", () => {
     expect(unknown[0]?.note).toMatch(/resource "appel", which is not in the package: use one of "appels", "laureats"/);
     expect(brief(validatePackageDescriptor({ resources: [appels, laureats("appels", "code")] })))
       .toEqual([["package-error", "/resources/1/schema/foreignKeys/0/reference/fields/0"]]);
+  });
+
+  it("reads an empty email of a source or contributor as absent, and checks a non-empty one (as frictionless-py)", () => {
+    const empty = { title: "", path: "", email: "" };
+    expect(validatePackageDescriptor({ sources: [empty], contributors: [{ title: "Équipe", email: "" }], resources: [{ ...appels, sources: [empty] }] })).toEqual([]);
+    const bad = validatePackageDescriptor({ sources: [{ title: "S", email: "pas-un-email" }], resources: [{ ...appels, contributors: [{ title: "C", email: "x@" }] }] });
+    expect(brief(bad)).toEqual([["package-error", "/sources/0/email"], ["resource-error", "/resources/0/contributors/0/email"]]);
+    expect(bad[0]?.note).toBe('"email" is "pas-un-email": it must be a valid email');
   });
 
   it("prefixes nested paths and codes", () => {

@@ -31,9 +31,24 @@ function fieldIndexesWithErrors(errors: readonly ValidationError[], prefix: stri
   return out;
 }
 
+/**
+ * A string field with a strptime pattern as format is a field-error, as in frictionless-py 5 (its
+ * string profile lists the formats) and the v2 profile: the note adds that a date wants type "date".
+ */
+function withDateHint(errors: ValidationError[], fields: unknown, prefix: string): ValidationError[] {
+  if (!Array.isArray(fields)) return errors;
+  return errors.map((error) => {
+    const field: unknown = fields.find((_, k) => error.jsonPath === `${prefix}/fields/${k}/format`);
+    if (!isObject(field) || field.type !== "string" || typeof field.format !== "string" || !field.format.includes("%")) return error;
+    const { type, title, description, message: _message, tags: _tags, ...props } = error;
+    const note = `${error.note}: a value written "${field.format}" is a date or a time: declare "type": "date" (or "datetime", "time") with this format`;
+    return createError(type, { ...props, title, description, note });
+  });
+}
+
 export function validateSchemaDescriptor(descriptor: unknown, prefix = ""): ValidationError[] {
   if (!isObject(descriptor)) return notAnObject("schema", descriptor, prefix);
-  const errors = profileErrors("schema", descriptor, prefix);
+  const errors = withDateHint(profileErrors("schema", descriptor, prefix), descriptor.fields, prefix);
   if (!Array.isArray(descriptor.fields) || errors.some((e) => e.jsonPath === `${prefix}/fields` || e.jsonPath === prefix)) return errors;
   const skip = fieldIndexesWithErrors(errors, prefix);
   const keysBroken = errors.some((e) => /\/(primaryKey|uniqueKeys|foreignKeys)(\/|$)/.test(e.jsonPath ?? ""));

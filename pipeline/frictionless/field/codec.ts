@@ -1,4 +1,5 @@
 import type { Field } from "../descriptor/types.ts";
+import type { CivilDate } from "./any-date.ts";
 
 /**
  * What one field type contributes to a compiled field. Built once per field by the type's
@@ -19,7 +20,12 @@ export interface Codec {
   noteSuffix?: string;
 }
 
-export type CodecFactory = (field: Field, format: string) => Codec;
+/** What reading a cell may need besides the field: the date that fills what an `any` date leaves out. */
+export interface CodecContext {
+  today: () => CivilDate;
+}
+
+export type CodecFactory = (field: Field, format: string, context: CodecContext) => Codec;
 
 /**
  * A field definition that cannot be used (bad pattern, unknown strptime directive...).

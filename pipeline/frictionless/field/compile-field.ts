@@ -1,9 +1,11 @@
 import type { Field, FieldType, Schema } from "../descriptor/types.ts";
 import { createError } from "../errors/create-error.ts";
 import { DescriptorError } from "../errors/descriptor-error.ts";
+import type { CivilDate } from "./any-date.ts";
 import { anyCodec } from "./any.ts";
+import { withArrayItems } from "./array-items.ts";
 import { booleanCodec } from "./boolean.ts";
-import { type Codec, type CodecFactory, FieldDefinitionError } from "./codec.ts";
+import { type Codec, type CodecContext, type CodecFactory, FieldDefinitionError } from "./codec.ts";
 import { compileConstraints } from "./constraints.ts";
 import { durationCodec } from "./duration.ts";
 import { geopointCodec } from "./geopoint.ts";
@@ -43,41 +45,38 @@ export function normaliseFormat(format: unknown): string {
   return format.startsWith("fmt:") ? format.slice(4) : format;
 }
 
-function buildCodec(field: Field, type: FieldType, format: string, missingValues: readonly string[]): Codec {
-  if (type === "list") return listCodec(field, (itemType) => buildCodec({ name: field.name, type: itemType }, itemType, "default", []));
-  if (type === "array") {
-    if (field.arrayItem === undefined) return arrayCodec(field);
-    const item = compileItem(field.arrayItem as Field, missingValues);
-    return arrayCodec(field, item);
-  }
+function buildCodec(field: Field, type: FieldType, format: string, context: CodecContext): Codec {
+  if (type === "list") return listCodec(field, (itemType) => buildCodec({ name: field.name, type: itemType }, itemType, "default", context));
+  if (type === "array") return arrayCodec(field);
   const factory = FACTORIES[type];
   if (!factory) {
     throw new FieldDefinitionError(`type "${String(type)}" is not a Table Schema type: use one of ${FIELD_TYPES.join(", ")}`, "/type");
   }
-  return factory(field, format);
+  return factory(field, format, context);
 }
 
-function compileItem(itemField: Field, missingValues: readonly string[]): (item: unknown) => unknown {
+/**
+ * The field every item of an array must satisfy. As frictionless-py, it is a field of its own:
+ * `any` unless it says otherwise, with the default missing values (`""`) unless it has its own.
+ */
+function compileItem(array: Field, context: CodecContext): CompiledField {
+  const { arrayItem: _nested, ...item } = array.arrayItem as Field;
   try {
-    const item = buildField({ ...itemField, name: itemField.name ?? "item" }, 0, missingValues);
-    return (value) => {
-      const cast = item.cast(value);
-      return cast === CAST_FAILED || item.checkConstraints(cast) ? CAST_FAILED : cast;
-    };
+    return buildField({ ...item, name: item.name ?? array.name, type: item.type ?? "any" }, 0, DEFAULT_MISSING_VALUES, context);
   } catch (error) {
     if (error instanceof FieldDefinitionError) throw new FieldDefinitionError(error.note, `/arrayItem${error.path}`);
     throw error;
   }
 }
 
-function buildField(field: Field, index: number, schemaMissing: readonly string[]): CompiledField {
+function buildField(field: Field, index: number, schemaMissing: readonly string[], context: CodecContext): CompiledField {
   const type: FieldType = field.type ?? "any";
   const format = normaliseFormat(field.format);
   const missing = missingValueStrings(field.missingValues) ?? schemaMissing;
-  const codec = buildCodec(field, type, format, missing);
+  const codec = buildCodec(field, type, format, context);
   const isMissing = buildIsMissing(missing);
   const { parseText, parseValue } = codec;
-  const fallback = TEMPORAL.has(type) && format !== "default" ? buildCodec(field, type, "default", missing) : undefined;
+  const fallback = TEMPORAL.has(type) && format !== "default" ? buildCodec(field, type, "default", context) : undefined;
   const castConstraintValue = (value: unknown): unknown => {
     const cast = typeof value === "string" ? parseText(value) : parseValue(value);
     return cast === CAST_FAILED && fallback && typeof value === "string" ? fallback.parseText(value) : cast;
@@ -92,7 +91,7 @@ function buildField(field: Field, index: number, schemaMissing: readonly string[
   };
   const nullText = missing[0] ?? "";
   const typeNote = `type is "${type}/${format}"${codec.noteSuffix ?? ""}`;
-  return {
+  const compiled: CompiledField = {
     name: field.name,
     index,
     type,
@@ -109,16 +108,28 @@ function buildField(field: Field, index: number, schemaMissing: readonly string[
       return hint ? `${typeNote}: ${hint}` : typeNote;
     },
   };
+  return type === "array" && field.arrayItem !== undefined ? withArrayItems(compiled, compileItem(field, context)) : compiled;
+}
+
+/** Today in the machine's local time, as python-dateutil's default date. */
+function clockToday(): CivilDate {
+  const now = new Date();
+  return { year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() };
+}
+
+export interface CompileOptions {
+  /** The date that fills what an `any` date or datetime leaves out (`Jan 10`, `6 am`). Default: today. */
+  today?: () => CivilDate;
 }
 
 /**
  * Prepares one field of `schema` (position `index`): options parsed, regexps and parsers built.
  * Throws DescriptorError (`field-error`, jsonPath `/fields/<index>/...`) when the field cannot be used.
  */
-export function compileField(field: Field, schema: Pick<Schema, "missingValues"> | undefined, index: number): CompiledField {
+export function compileField(field: Field, schema: Pick<Schema, "missingValues"> | undefined, index: number, options: CompileOptions = {}): CompiledField {
   const schemaMissing = missingValueStrings(schema?.missingValues) ?? DEFAULT_MISSING_VALUES;
   try {
-    return buildField(field, index, schemaMissing);
+    return buildField(field, index, schemaMissing, { today: options.today ?? clockToday });
   } catch (error) {
     if (error instanceof FieldDefinitionError) {
       throw new DescriptorError([createError("field-error", { note: error.note, jsonPath: `/fields/${index}${error.path}`, fieldName: field.name })]);

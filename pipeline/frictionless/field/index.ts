@@ -2,6 +2,7 @@ export { CAST_FAILED } from "./types.ts";
 export type { CastFailed, CompiledField, CompiledSchema, ConstraintFailure } from "./types.ts";
 export { compileField, FIELD_TYPES, normaliseFormat } from "./compile-field.ts";
 export { compileSchema } from "./compile-schema.ts";
+export { formatWarnings } from "./format-warnings.ts";
 export { KNOWN_CONSTRAINTS, SUPPORTED_CONSTRAINTS, pythonRepr } from "./constraints.ts";
 export { buildIsMissing, DEFAULT_MISSING_VALUES, missingValueStrings } from "./missing-values.ts";
 export { compileStrptime, StrptimeError } from "./strptime.ts";

@@ -1,5 +1,6 @@
 import type { Field } from "../descriptor/types.ts";
 import { type Codec, FieldDefinitionError } from "./codec.ts";
+import { isTopoJson } from "./topojson.ts";
 import { CAST_FAILED } from "./types.ts";
 
 /**
@@ -34,25 +35,12 @@ export function objectCodec(): Codec {
   return jsonCodec((value) => (isPlainObject(value) ? value : CAST_FAILED));
 }
 
-/**
- * `arrayItem` is frictionless-py's extension (used by most French array fields): a field
- * descriptor every item must satisfy. `castItem` comes from the field compiler.
- */
-export function arrayCodec(field: Field, castItem?: (item: unknown) => unknown): Codec {
+/** An array: its items, when `arrayItem` gives them a type, are read by `withArrayItems` (array-items.ts). */
+export function arrayCodec(field: Field): Codec {
   if (field.arrayItem !== undefined && !isPlainObject(field.arrayItem)) {
     throw new FieldDefinitionError('"arrayItem" must be a field descriptor object, e.g. {"type": "string"}', "/arrayItem");
   }
-  return jsonCodec((value) => {
-    if (!Array.isArray(value)) return CAST_FAILED;
-    if (!castItem) return value;
-    let out: unknown[] | undefined;
-    for (let i = 0; i < value.length; i++) {
-      const item = castItem(value[i]);
-      if (item === CAST_FAILED) return CAST_FAILED;
-      if (item !== value[i]) (out ??= value.slice())[i] = item;
-    }
-    return out ?? value;
-  });
+  return jsonCodec((value) => (Array.isArray(value) ? value : CAST_FAILED));
 }
 
 const GEOMETRY_TYPES = new Set(["Point", "MultiPoint", "LineString", "MultiLineString", "Polygon", "MultiPolygon"]);
@@ -79,10 +67,6 @@ export function isGeoJson(value: unknown): boolean {
     return Array.isArray(value.features) && value.features.every((f) => isPlainObject(f) && f.type === "Feature" && isGeoJson(f));
   }
   return false;
-}
-
-function isTopoJson(value: unknown): boolean {
-  return isPlainObject(value) && value.type === "Topology" && isPlainObject(value.objects) && Array.isArray(value.arcs);
 }
 
 export function geojsonCodec(_field: Field, format: string): Codec {

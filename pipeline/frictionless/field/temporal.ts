@@ -1,9 +1,10 @@
 import type { Field } from "../descriptor/types.ts";
-import { type Codec, FieldDefinitionError } from "./codec.ts";
+import { type CivilDate, parseAnyDate } from "./any-date.ts";
+import { type Codec, type CodecContext, FieldDefinitionError } from "./codec.ts";
 import { compileStrftime } from "./strftime.ts";
 import { compileStrptime, type DateParts, StrptimeError } from "./strptime.ts";
 import {
-  daysInMonth, formatDate, formatTime, isValidDate, isValidTime, normaliseOffset, offsetMinutes,
+  daysInMonth, formatDate, formatTime, isValidDate, isValidTime, normaliseOffset, offsetMinutes, pad2,
 } from "./temporal-parts.ts";
 import { CAST_FAILED } from "./types.ts";
 
@@ -19,11 +20,6 @@ type Kind = "date" | "time" | "datetime";
 const TIME_RE = /^(\d\d):(\d\d):(\d\d)(?:\.(\d+))?(Z|[+-]\d\d(?::?\d\d)?)?$/i;
 // A space may stand for the T, as frictionless-py (dateutil's isoparse) accepts it.
 const DATETIME_RE = /^(\d{4})-(\d\d)-(\d\d)[T ](\d\d):(\d\d):(\d\d)(?:\.(\d+))?(Z|[+-]\d\d(?::?\d\d)?)?$/i;
-/** `any` format: ISO shapes with `T` or a space, optional seconds, date first or French day-first dates. */
-const ANY_ISO_RE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d\d)(?::(\d\d)(?:[.,](\d+))?)?\s*(Z|[+-]\d\d(?::?\d\d)?)?)?$/i;
-const ANY_DMY_RE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[T ](\d{1,2})[:h](\d\d)(?::(\d\d)(?:[.,](\d+))?)?)?$/i;
-const ANY_YMD_SLASH_RE = /^(\d{4})\/(\d{1,2})\/(\d{1,2})(?:[T ](\d{1,2}):(\d\d)(?::(\d\d)(?:[.,](\d+))?)?)?$/;
-const ANY_TIME_RE = /^(\d{1,2})[:h](\d\d)(?::(\d\d)(?:[.,](\d+))?)?\s*(Z|[+-]\d\d(?::?\d\d)?)?$/i;
 
 /** Two digits at `at` as a number, or -1 (NaN past the end fails the range test too). */
 function twoDigits(text: string, at: number): number {
@@ -99,24 +95,20 @@ const PARSE_DEFAULT: Record<Kind, (text: string) => string | typeof CAST_FAILED>
   datetime: parseDefaultDatetime,
 };
 
-function parseAny(kind: Kind, text: string): string | typeof CAST_FAILED {
-  const trimmed = text.trim();
-  if (kind === "time") {
-    const m = ANY_TIME_RE.exec(trimmed);
-    return m ? timeFromMatch(m, 1, 5) : CAST_FAILED;
-  }
-  let date: string | typeof CAST_FAILED = CAST_FAILED;
-  let m = ANY_ISO_RE.exec(trimmed);
-  const timeAt = 4;
-  let offsetAt: number | undefined = 8;
-  if (m) date = dateFromNumbers(Number(m[1]), Number(m[2]), Number(m[3]));
-  else if ((m = ANY_DMY_RE.exec(trimmed))) { date = dateFromNumbers(Number(m[3]), Number(m[2]), Number(m[1])); offsetAt = undefined; }
-  else if ((m = ANY_YMD_SLASH_RE.exec(trimmed))) { date = dateFromNumbers(Number(m[1]), Number(m[2]), Number(m[3])); offsetAt = undefined; }
-  if (!m || date === CAST_FAILED) return CAST_FAILED;
+/** The `any` format: what python-dateutil reads (any-date.ts), as this kind's canonical text. */
+function parseAny(kind: Kind, text: string, today: () => CivilDate): string | typeof CAST_FAILED {
+  const p = parseAnyDate(text, today);
+  if (p === undefined) return CAST_FAILED;
+  const date = formatDate(p.year, p.month, p.day);
   if (kind === "date") return date;
-  if (m[timeAt] === undefined) return `${date}T00:00:00`;
-  const time = timeFromMatch(m, timeAt, offsetAt);
-  return time === CAST_FAILED ? CAST_FAILED : `${date}T${time}`;
+  const offset = p.offsetMinutes === undefined ? "" : p.offsetMinutes === 0 ? "Z" : offsetText(p.offsetMinutes);
+  const time = formatTime(p.hour, p.minute, p.second, String(p.microsecond).padStart(6, "0")) + offset;
+  return kind === "time" ? time : `${date}T${time}`;
+}
+
+function offsetText(minutes: number): string {
+  const size = Math.abs(minutes);
+  return `${minutes < 0 ? "-" : "+"}${pad2(Math.floor(size / 60))}:${pad2(size % 60)}`;
 }
 
 function fromParts(kind: Kind, p: DateParts): string {
@@ -163,14 +155,13 @@ function patternWriter(kind: Kind, pattern: string): (value: unknown) => string 
 }
 
 function makeTemporal(kind: Kind) {
-  return (_field: Field, format: string): Codec => {
+  return (_field: Field, format: string, context: CodecContext): Codec => {
     let parseText: (text: string) => unknown;
     if (format === "default") parseText = PARSE_DEFAULT[kind];
-    else if (format === "any") parseText = (text) => parseAny(kind, text);
+    else if (format === "any") parseText = (text) => parseAny(kind, text, context.today);
     else {
-      if (!format.includes("%")) {
-        throw new FieldDefinitionError(`format "${format}" has no strptime directive: write a pattern such as "%d/%m/%Y" or "%Y-%m-%d", or use "default" or "any"`, "/format");
-      }
+      // A pattern without directive ("DD/MM/YYYY") is kept, as Python's strptime keeps it: it reads
+      // only its own literal text, so every other cell is a type-error (format-warnings.ts says why).
       let pattern;
       try {
         pattern = compileStrptime(format);

@@ -34,6 +34,7 @@ function numberHint(field: Field, type: FieldType, text: string): string | undef
 }
 
 function temporalHint(type: FieldType, format: string, text: string): string | undefined {
+  if (format !== "default" && format !== "any" && !format.includes("%")) return `the format has no strptime directive: write a pattern such as "%d/%m/%Y"`;
   if (format === "default" && DAY_FIRST_RE.test(text)) {
     const example = type === "date" ? '"%d/%m/%Y"' : '"%d/%m/%Y %H:%M:%S"';
     return `${type === "date" ? "dates" : "values"} must be written in ISO 8601 (${type === "date" ? "YYYY-MM-DD" : "YYYY-MM-DDTHH:MM:SS"}), or the field must declare a format such as ${example}`;

@@ -1,16 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { field } from "./test-helpers.ts";
+import { castTable as table, field } from "./test-helpers.ts";
 import { CAST_FAILED } from "./types.ts";
-
-type Case = [raw: unknown, expected: unknown];
-
-function table(descriptor: Parameters<typeof field>[0], cases: Case[]) {
-  const compiled = field(descriptor);
-  for (const [raw, expected] of cases) {
-    const label = `${JSON.stringify(descriptor)} ${typeof raw === "string" ? JSON.stringify(raw) : String(raw)}`;
-    expect(compiled.cast(raw), label).toEqual(expected);
-  }
-}
 
 const X = CAST_FAILED;
 
@@ -122,64 +112,6 @@ describe("boolean", () => {
   });
 });
 
-describe("date", () => {
-  it("reads the default ISO form strictly", () => {
-    table({ type: "date" }, [
-      ["2021-02-01", "2021-02-01"], ["2024-02-29", "2024-02-29"], ["2023-02-29", X], ["2021-13-01", X], ["2021-2-1", X],
-      ["01/02/2021", X], ["2021-02-01T10:00:00", X], ["0000-01-01", X],
-    ]);
-  });
-
-  it("reads strptime patterns", () => {
-    table({ type: "date", format: "%d/%m/%Y" }, [["01/02/2021", "2021-02-01"], ["1/2/2021", "2021-02-01"], ["31/02/2021", X], ["2021-02-01", X]]);
-    table({ type: "date", format: "%Y" }, [["2021", "2021-01-01"], ["21", X]]);
-    table({ type: "date", format: "%d/%m/%y" }, [["05/03/21", "2021-03-05"], ["05/03/75", "1975-03-05"]]);
-    table({ type: "date", format: "%d %b %Y" }, [["5 Mar 2021", "2021-03-05"], ["5 mars 2021", "2021-03-05"], ["5 foo 2021", X]]);
-    table({ type: "date", format: "%d %B %Y" }, [["14 juillet 2021", "2021-07-14"], ["14 July 2021", "2021-07-14"]]);
-    table({ type: "date", format: "fmt:%Y-%m-%d" }, [["2021-02-01", "2021-02-01"], ["2021-2-1", "2021-02-01"]]);
-    table({ type: "date", format: "%Y%j" }, [["2021032", "2021-02-01"]]);
-  });
-
-  it("reads the any format and Excel dates", () => {
-    table({ type: "date", format: "any" }, [["2021-02-01", "2021-02-01"], ["01/02/2021", "2021-02-01"], ["1.2.2021", "2021-02-01"], ["2021/02/01", "2021-02-01"], ["demain", X]]);
-    table({ type: "date", format: "%d/%m/%Y" }, [[new Date(Date.UTC(2021, 1, 1)), "2021-02-01"], [44228, X]]);
-  });
-
-  it("writes back in the declared pattern", () => {
-    const f = field({ type: "date", format: "%d/%m/%Y" });
-    expect(f.write("2021-02-01")).toBe("01/02/2021");
-    expect(f.cast(f.write("2021-02-01"))).toBe("2021-02-01");
-  });
-
-  it("rejects unknown directives and patterns without any", () => {
-    expect(() => field({ type: "date", format: "%d/%m/%Q" })).toThrow(/unknown or unsupported strptime directive "%Q"/);
-    expect(() => field({ type: "date", format: "DD/MM/YYYY" })).toThrow(/no strptime directive/);
-  });
-});
-
-describe("time and datetime", () => {
-  it("reads default times with fractions and offsets", () => {
-    table({ type: "time" }, [["10:30:00", "10:30:00"], ["10:30:00.500", "10:30:00.5"], ["10:30:00+0200", "10:30:00+02:00"], ["25:00:00", X], ["10:30", X]]);
-    table({ type: "time", format: "%H:%M" }, [["9:05", "09:05:00"], ["21:61", X]]);
-    table({ type: "time", format: "%I:%M %p" }, [["09:05 PM", "21:05:00"], ["12:00 am", "00:00:00"]]);
-    table({ type: "time", format: "any" }, [["14h30", "14:30:00"], ["8:15:30", "08:15:30"]]);
-  });
-
-  it("reads default datetimes, with or without offset", () => {
-    table({ type: "datetime" }, [
-      ["2021-02-01T10:00:00", "2021-02-01T10:00:00"], ["2021-02-01T10:00:00Z", "2021-02-01T10:00:00Z"],
-      ["2021-02-01T10:00:00.300-05:00", "2021-02-01T10:00:00.3-05:00"], ["2021-02-01T10:00:00+0100", "2021-02-01T10:00:00+01:00"],
-      // A space for the T, as frictionless-py accepts it; seconds are still required.
-      ["2021-02-01 10:00:00", "2021-02-01T10:00:00"], ["2021-02-01 10:00", X],
-      ["2021-02-01", X], ["2021-02-30T10:00:00", X], ["2021-02-01T10:00", X],
-    ]);
-    table({ type: "datetime", format: "%d/%m/%Y %H:%M" }, [["01/02/2021 10:30", "2021-02-01T10:30:00"]]);
-    table({ type: "datetime", format: "%Y-%m-%dT%H:%M:%S%z" }, [["2021-02-01T10:30:00+0100", "2021-02-01T10:30:00+01:00"], ["2021-02-01T10:30:00Z", "2021-02-01T10:30:00Z"]]);
-    table({ type: "datetime", format: "any" }, [["2021-02-01 10:30", "2021-02-01T10:30:00"], ["01/02/2021 10h30", "2021-02-01T10:30:00"], ["2021-02-01", "2021-02-01T00:00:00"]]);
-    table({ type: "datetime" }, [[new Date(Date.UTC(2021, 1, 1, 10, 30)), "2021-02-01T10:30:00"]]);
-  });
-});
-
 describe("year, yearmonth, duration", () => {
   it("reads them", () => {
     table({ type: "year" }, [["2021", 2021], ["0999", 999], ["21", X], ["20210", X], [2021, 2021]]);
@@ -204,7 +136,29 @@ describe("geopoint and geojson", () => {
       [JSON.stringify(point), point], [point, point], ['{"type": "Point"}', X], ['{"type": "Cercle", "coordinates": [1, 2]}', X],
       [JSON.stringify({ type: "Feature", geometry: point, properties: {} }), { type: "Feature", geometry: point, properties: {} }],
     ]);
-    table({ type: "geojson", format: "topojson" }, [['{"type": "Topology", "objects": {}, "arcs": []}', { type: "Topology", objects: {}, arcs: [] }], [JSON.stringify(point), X]]);
+    table({ type: "geojson", format: "topojson" }, [['{"type": "Topology", "objects": {}, "arcs": []}', { type: "Topology", objects: {}, arcs: [] }], [JSON.stringify(point), point]]);
+  });
+
+  it("reads a TopoJSON geometry object on its own, as frictionless-py's TopoJSON profile does", () => {
+    const topo = (value: unknown) => field({ type: "geojson", format: "topojson" }).cast(JSON.stringify(value));
+    const valid = [
+      { type: "LineString", arcs: [42] },
+      { type: "MultiLineString", arcs: [[0, 1], [-2]], id: 7, properties: { nom: "ligne fictive" } },
+      { type: "Polygon", arcs: [[0, 1, 2]] },
+      { type: "MultiPolygon", arcs: [[[0]], [[1, -2]]] },
+      { type: "MultiPoint", coordinates: [[1, 2], [3, 4]] },
+      { type: "GeometryCollection", geometries: [{ type: "Point", coordinates: [1, 2] }, { type: "LineString", arcs: [0] }] },
+      { type: "Topology", objects: { a: { type: "Polygon", arcs: [[0]] } }, arcs: [[[0, 0], [1, 1]], [null, [2, 2]]], transform: { scale: [1, 1], translate: [0, 0] }, bbox: [[0, 0], [1, 1]] },
+    ];
+    for (const value of valid) expect(topo(value), JSON.stringify(value)).toEqual(value);
+    const invalid = [
+      { type: "LineString", arcs: [[42]] }, { type: "LineString" }, { type: "Polygon", arcs: [0] }, { type: "Point", arcs: [0] },
+      { type: "LineString", arcs: [0], id: 1.5 }, { type: "LineString", arcs: [0], properties: [] }, { type: "Cercle", arcs: [0] },
+      { type: "Topology", objects: { a: { type: "Cercle" } }, arcs: [] }, { type: "Topology", objects: {}, arcs: [[[0, 0]]] },
+      { type: "Topology", objects: {}, arcs: [], transform: { scale: [1] } }, { type: "LineString", arcs: [0], bbox: [0, 0, 1, 1] },
+      { arcs: [0] },
+    ];
+    for (const value of invalid) expect(topo(value), JSON.stringify(value)).toBe(X);
   });
 });
 
@@ -218,8 +172,25 @@ describe("object, array, list, any", () => {
   it("checks arrayItem (frictionless-py extension used by French schemas)", () => {
     const f = field({ type: "array", arrayItem: { type: "integer", constraints: { minimum: 0 } } });
     expect(f.cast("[1, 2]")).toEqual([1, 2]);
-    expect(f.cast("[1, -2]")).toBe(X);
     expect(f.cast('["1", "2"]')).toEqual([1, 2]);
+    expect(f.cast('["1", "x"]')).toBe(X);
+    expect(f.castFailure?.('["1", "x"]')).toEqual({ note: 'array item type is "integer/default"', constraints: [] });
+  });
+
+  it("reports an item that breaks its constraints as a constraint error, as frictionless-py 5", () => {
+    const f = field({ type: "array", arrayItem: { constraints: { enum: ["a", "b"] } } });
+    expect(f.cast('["c"]')).toEqual(["c"]);
+    expect(f.constraintFailures(f.cast('["a", "c", "d"]'))).toEqual([{ constraint: "enum", note: 'array item constraint "enum" is "[\'a\', \'b\']"' }]);
+    expect(f.checkConstraints(f.cast('["a", "b"]'))).toBeUndefined();
+    const n = field({ type: "array", arrayItem: { type: "integer", constraints: { minimum: 0, required: true } } });
+    expect(n.constraintFailures(n.cast("[1, -2, null]")).map((c) => c.note)).toEqual(['array item constraint "minimum" is "0"', 'array item constraint "required" is "True"']);
+    // A bad type and a broken constraint in one cell: the type error, then the constraint.
+    expect(n.cast('["x", -1]')).toBe(X);
+    expect(n.castFailure?.('["x", -1]')).toEqual({ note: 'array item type is "integer/default"', constraints: [{ constraint: "minimum", note: 'array item constraint "minimum" is "0"' }] });
+    // The items are read only when the array's own constraints pass.
+    const short = field({ type: "array", constraints: { maxLength: 1 }, arrayItem: { type: "integer" } });
+    expect(short.cast('["x", "y"]')).toEqual(["x", "y"]);
+    expect(short.constraintFailures(short.cast('["x", "y"]'))).toEqual([{ constraint: "maxLength", note: 'constraint "maxLength" is "1"' }]);
   });
 
   it("reads lists with a delimiter and an item type", () => {
@@ -265,6 +236,7 @@ describe("typeErrorNote", () => {
     expect(field({ type: "integer" }).typeErrorNote("12.5")).toMatch(/no decimal part/);
     expect(field({ type: "date" }).typeErrorNote("01/02/2021")).toMatch(/YYYY-MM-DD.*"%d\/%m\/%Y"/);
     expect(field({ type: "date", format: "%d/%m/%y" }).typeErrorNote("01/02/2021")).toMatch(/use "%Y" for a 4-digit year/);
+    expect(field({ type: "date", format: "DD/MM/YYYY" }).typeErrorNote("01/02/2021")).toBe('type is "date/DD/MM/YYYY": the format has no strptime directive: write a pattern such as "%d/%m/%Y"');
     expect(field({ type: "boolean", trueValues: ["oui"], falseValues: ["non"] }).typeErrorNote("yes")).toBe('type is "boolean/default": accepted values are "oui" and "non"');
     expect(field({ type: "string", format: "email" }).typeErrorNote("pas-un-email")).toBe('type is "string/email"');
   });

@@ -62,6 +62,12 @@ export interface CompiledField {
    * Null gives the first missing value (`""` by default).
    */
   write(value: unknown): string;
+  /**
+   * Only for an array whose items have a type (`arrayItem`), where a cell may fail for one item:
+   * the note of this cell's type-error, and the item constraints its other items break, which
+   * frictionless-py reports after it. Call it only for cells whose `cast` failed.
+   */
+  castFailure?(raw: unknown): { note: string; constraints: ConstraintFailure[] };
   /** Note for a type-error, e.g. `type is "date/%d/%m/%Y"`. */
   readonly typeNote: string;
   /**

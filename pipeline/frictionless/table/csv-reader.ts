@@ -71,7 +71,7 @@ export async function* readCsvRecords(
       records += out.length;
     }
     if (out.length > 0) yield out;
-    throw encodingReadError(cause.byteOffset, options.encoding, options.place, records + 1);
+    throw encodingReadError(cause.byteOffset, options.encoding, options.place, records + 1, cause);
   }
   const out: string[][] = [];
   if (parser === undefined) {

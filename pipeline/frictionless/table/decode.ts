@@ -14,13 +14,24 @@ export class DecodeFailure extends Error {
   readonly byteOffset: number;
   /** The text decoded before the bad byte that was not yielded yet. */
   readonly validText: string;
-  constructor(byteOffset: number, validText: string) {
+  /** Bytes around the bad one (a copy), to tell which encoding they are in. */
+  readonly sample: Uint8Array;
+  /** Where the bad byte is in `sample`. */
+  readonly sampleAt: number;
+  constructor(byteOffset: number, validText: string, bytes: Uint8Array = new Uint8Array(0), at = 0) {
     super(`invalid byte at offset ${byteOffset}`);
     this.name = "DecodeFailure";
     this.byteOffset = byteOffset;
     this.validText = validText;
+    const start = Math.max(0, at - SAMPLE_BEFORE);
+    this.sample = bytes.slice(start, at + SAMPLE_AFTER);
+    this.sampleAt = at - start;
   }
 }
+
+/** Bytes kept before and after a bad byte: the same however the stream was cut, and what the parallel reader reads again. */
+export const SAMPLE_BEFORE = 64;
+export const SAMPLE_AFTER = 1024;
 
 /**
  * The WHATWG name of an encoding label (`latin1` → `windows-1252`), or undefined when unknown.
@@ -69,7 +80,7 @@ async function* decodeAscii(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<s
     const buffer = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     if (!isAscii(buffer)) {
       const bad = buffer.findIndex((byte) => byte >= 0x80);
-      throw new DecodeFailure(offset + bad, buffer.toString("latin1", 0, bad));
+      throw new DecodeFailure(offset + bad, buffer.toString("latin1", 0, bad), buffer, bad);
     }
     offset += chunk.byteLength;
     if (chunk.byteLength > 0) yield buffer.toString("latin1");
@@ -83,6 +94,7 @@ async function* decodeUtf8(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<st
   let carry: Uint8Array = new Uint8Array(0);
   let offset = 0;
   let first = true;
+  let previous: Uint8Array = new Uint8Array(0);
   for await (const chunk of chunks) {
     let bytes = carry.length === 0 ? chunk : concat(carry, chunk);
     let start = 0;
@@ -97,23 +109,26 @@ async function* decodeUtf8(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<st
     const cut = completeLength(bytes);
     carry = bytes.subarray(cut);
     bytes = bytes.subarray(start, cut);
-    const text = decodeOrFail(bytes, offset + start);
+    const text = decodeOrFail(bytes, offset + start, previous);
     offset += start + bytes.length;
+    previous = bytes.subarray(Math.max(0, bytes.length - SAMPLE_BEFORE));
     if (text !== "") yield text;
   }
   if (carry.length > 0) {
     // Bytes left over at the end are an incomplete character.
-    const valid = firstInvalidUtf8(carry);
-    throw new DecodeFailure(offset + (valid === -1 ? 0 : valid), "");
+    const valid = Math.max(0, firstInvalidUtf8(carry));
+    throw new DecodeFailure(offset + valid, "", concat(previous, carry), previous.length + valid);
   }
 }
 
-function decodeOrFail(bytes: Uint8Array, offset: number): string {
+/** `before`: the bytes decoded just before these, kept for the failure's sample. */
+function decodeOrFail(bytes: Uint8Array, offset: number, before: Uint8Array): string {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (isUtf8(buffer)) return buffer.toString("utf8");
   const bad = firstInvalidUtf8(bytes);
   const at = bad === -1 ? bytes.length : bad;
-  throw new DecodeFailure(offset + at, buffer.toString("utf8", 0, at));
+  const near = bytes.subarray(0, at + SAMPLE_AFTER);
+  throw new DecodeFailure(offset + at, buffer.toString("utf8", 0, at), at >= SAMPLE_BEFORE ? near : concat(before, near), at >= SAMPLE_BEFORE ? at : before.length + at);
 }
 
 function isBomPrefix(bytes: Uint8Array): boolean {

@@ -93,7 +93,7 @@ export async function* readNdjsonRecords(
       if (out.length > 0) yield out;
     }
   } catch (cause) {
-    if (cause instanceof DecodeFailure) throw encodingReadError(cause.byteOffset, options.encoding, options.place);
+    if (cause instanceof DecodeFailure) throw encodingReadError(cause.byteOffset, options.encoding, options.place, undefined, cause);
     throw cause;
   }
   const out = parseLines("", true);
@@ -105,7 +105,7 @@ async function decodeAll(chunks: AsyncIterable<Uint8Array>, encoding: string | u
   try {
     for await (const text of decodeText(chunks, encoding)) parts.push(text);
   } catch (cause) {
-    if (cause instanceof DecodeFailure) throw encodingReadError(cause.byteOffset, encoding, place);
+    if (cause instanceof DecodeFailure) throw encodingReadError(cause.byteOffset, encoding, place, undefined, cause);
     throw cause;
   }
   return parts.join("");

@@ -1,5 +1,6 @@
 import { createError } from "../errors/index.ts";
 import type { ErrorProps, ValidationError } from "../errors/index.ts";
+import { guessEncoding } from "./guess-encoding.ts";
 
 /**
  * Why a table could not be read (further): `scheme-error`, `format-error`, `encoding-error`,
@@ -17,18 +18,30 @@ export class TableReadError extends Error {
   }
 }
 
+/** Bytes around the one that did not decode, and where it is among them. */
+export interface BadBytes {
+  sample: Uint8Array;
+  sampleAt: number;
+}
+
 /**
- * The `encoding-error` for a byte that does not decode: where it is and what to declare. The
- * row is told in the note only: as in frictionless-py, a file error has no `rowNumber`, so that
- * reports (and their consumers) keep it apart from the row errors.
+ * The `encoding-error` for a byte that does not decode: where it is, which encoding the bytes
+ * most likely are (guess-encoding.ts) with the words they then read, and the exact option to add.
+ * The row is told in the note only: as in frictionless-py, a file error has no `rowNumber`, so
+ * that reports (and their consumers) keep it apart from the row errors.
  */
-export function encodingReadError(byteOffset: number, encoding: string | undefined, place: string, rowNumber?: number): TableReadError {
+export function encodingReadError(byteOffset: number, encoding: string | undefined, place: string, rowNumber?: number, bad?: BadBytes): TableReadError {
   const where = rowNumber === undefined ? `offset ${byteOffset}` : `offset ${byteOffset} (row ${rowNumber})`;
+  const byte = bad?.sample[bad.sampleAt];
+  const what = byte === undefined ? "the byte" : `the byte 0x${byte.toString(16).toUpperCase().padStart(2, "0")}`;
+  const guess = bad && bad.sample.length > 0 ? guessEncoding(bad.sample, bad.sampleAt, byteOffset - bad.sampleAt) : undefined;
+  const likely = guess?.encoding ?? "windows-1252";
+  const reads = guess?.excerpt ? `, where these bytes read "${guess.excerpt}"` : "";
   return new TableReadError("encoding-error", {
     place,
     byteOffset,
     note:
-      `the byte at ${where} is not valid ${encoding ?? "utf-8"}: if the file was saved by Excel or an older system, ` +
-      `declare its encoding, e.g. "encoding": "windows-1252"`,
+      `${what} at ${where} is not valid ${encoding ?? "utf-8"}: the file is most likely ${likely}${reads}; ` +
+      `declare it with "encoding": "${likely}" on the resource, or --encoding ${likely} when validating the file alone`,
   });
 }

@@ -73,7 +73,11 @@ export class RowChecks {
       if (column >= count) missing = true;
       const value = field.cast(raw);
       if (value === CAST_FAILED) {
-        (found ??= []).push(["type-error", { ...this.cellProps(field, column, rowNumber, raw, cells), note: field.typeNote }]);
+        const failure = field.castFailure?.(raw);
+        (found ??= []).push(["type-error", { ...this.cellProps(field, column, rowNumber, raw, cells), note: failure?.note ?? field.typeNote }]);
+        for (const item of failure?.constraints ?? []) {
+          found.push(["constraint-error", { ...this.cellProps(field, column, rowNumber, raw, cells), constraint: item.constraint, note: item.note }]);
+        }
         continue;
       }
       if (value === null) empty++;

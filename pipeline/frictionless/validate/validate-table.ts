@@ -1,6 +1,6 @@
 import type { Package, Resource } from "../descriptor/types.ts";
 import { createError, DescriptorError } from "../errors/index.ts";
-import { compileSchema, type CompiledSchema } from "../field/index.ts";
+import { compileSchema, formatWarnings, type CompiledSchema } from "../field/index.ts";
 import { round } from "../report/build-report.ts";
 import type { ReportTask } from "../report/types.ts";
 import { TableReadError } from "../table/read-error.ts";
@@ -100,6 +100,7 @@ export async function validateTable(resource: Resource, options: ValidateOptions
     throw cause;
   }
   fields = compiled.fields.length;
+  warnings.push(...formatWarnings(compiled.schema));
   const names = compiled.fields.map((field) => field.name);
   const header = matchHeader(labels, names, compiled.schema.fieldsMatch, hasHeader, requiredFields(compiled));
   for (const { type, props } of header.errors) errors.add(type, props);

@@ -3,7 +3,7 @@
  * alphabetically), so that the same descriptor always serialises to the same bytes.
  */
 const PACKAGE_ORDER = ["$schema", "name", "id", "title", "description", "homepage", "version", "created", "keywords", "image", "licenses", "contributors", "sources"];
-const RESOURCE_ORDER = ["name", "type", "path", "data", "title", "description", "homepage", "format", "mediatype", "encoding", "bytes", "hash", "sources", "licenses", "dialect", "schema"];
+const RESOURCE_ORDER = ["name", "type", "profile", "path", "data", "title", "description", "homepage", "format", "mediatype", "encoding", "bytes", "hash", "sources", "licenses", "dialect", "schema"];
 
 function ordered<T extends Record<string, unknown>>(value: T, first: readonly string[], last: readonly string[] = []): T {
   const out: Record<string, unknown> = {};

@@ -70,7 +70,8 @@ describe("writePackage", () => {
     const digest = await hashFile(join(dir, "laureats.csv"));
     expect(laureats).toMatchObject({ name: "laureats", type: "table", path: "laureats.csv", format: "csv", mediatype: "text/csv", encoding: "utf-8", bytes: digest.bytes, hash: `sha256:${digest.sha256}` });
     expect(laureats.dialect?.lineTerminator).toBe("\n");
-    expect(Object.keys(laureats).slice(0, 3)).toEqual(["name", "type", "path"]);
+    expect(Object.keys(laureats).slice(0, 4)).toEqual(["name", "type", "profile", "path"]);
+    expect(laureats.profile).toBe("tabular-data-resource");
     expect(pkg.resources[1]).toMatchObject({ name: "documentation", path: "README.md", bytes: Buffer.byteLength("# Données fictives\n") });
     expect(written.files).toBe(3);
     expect(digest.sha1).toMatch(/^[0-9a-f]{40}$/);
@@ -97,5 +98,24 @@ describe("writePackage", () => {
     }
     const { dir } = await write("path");
     expect(JSON.parse(await readFile(join(dir, "datapackage.json"), "utf8")).resources[0].schema).toBe("laureats.schema.json");
+  });
+
+  it("writes a self-referencing foreign key with \"resource\": \"\", which v1 and v2 readers both accept, and reads it back", async () => {
+    for (const mode of ["inline", "path"] as const) {
+      const dir = await mkdtemp(join(tmpdir(), "aap-write-"));
+      const pkg = descriptor();
+      const schema = pkg.resources[0]!.schema!;
+      schema.fields.push({ name: "parent_id", type: "string" });
+      schema.foreignKeys = [{ fields: ["parent_id"], reference: { fields: ["id"] } }];
+      await writePackage({ dir, descriptor: pkg, tables: { laureats: ROWS.map((row, k) => [...row, k === 0 ? null : "l-1"]) }, schemaMode: mode });
+      const written = JSON.parse(await readFile(join(dir, mode === "inline" ? "datapackage.json" : "laureats.schema.json"), "utf8"));
+      const foreignKeys = mode === "inline" ? written.resources[0].schema.foreignKeys : written.foreignKeys;
+      expect(foreignKeys, mode).toEqual([{ fields: ["parent_id"], reference: { resource: "", fields: ["id"] } }]);
+      const report = await validateSource({ path: join(dir, "datapackage.json") });
+      expect(report.valid, mode).toBe(true);
+      expect(report.tasks[0]?.warnings, mode).toEqual([]);
+      // The descriptor given is left as it was.
+      expect(schema.foreignKeys[0]?.reference, mode).toEqual({ fields: ["id"] });
+    }
   });
 });

@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { dirname, join } from "node:path";
 import type { Package, Resource } from "../descriptor/types.ts";
 import { compileSchema } from "../field/index.ts";
+import { interoperableSchema } from "./interoperable.ts";
 import { descriptorJson, orderPackage, orderResource } from "./key-order.ts";
 import { writeCsvTable } from "./write-table.ts";
 
@@ -44,7 +45,8 @@ export interface WrittenPackage {
 /**
  * Writes a data package: one CSV per table (see `writeCsvTable`), the extra files, and
  * `datapackage.json` with `$schema` v2, each resource's path, format, mediatype, encoding,
- * dialect, bytes and sha256 hash, keys in a fixed order. Same input, same bytes.
+ * dialect, bytes and sha256 hash, keys in a fixed order. Same input, same bytes. What v1 readers
+ * need is written too, in forms v2 readers accept (interoperable.ts, `profile` of tables).
  */
 export async function writePackage(options: WritePackageOptions): Promise<WrittenPackage> {
   const { dir, descriptor } = options;
@@ -65,10 +67,10 @@ export async function writePackage(options: WritePackageOptions): Promise<Writte
     files++;
     bytes += written.bytes;
     const { data: _data, ...rest } = resource;
-    let schema: Resource["schema"] | string = resource.schema;
+    let schema: Resource["schema"] | string = interoperableSchema(resource.schema);
     if (options.schemaMode === "path") {
       const schemaPath = `${resource.name}.schema.json`;
-      const text = descriptorJson(resource.schema);
+      const text = descriptorJson(schema);
       await writeFile(join(dir, schemaPath), text);
       files++;
       bytes += Buffer.byteLength(text);
@@ -79,6 +81,8 @@ export async function writePackage(options: WritePackageOptions): Promise<Writte
         ...rest,
         path,
         type: "table",
+        // v1's mark of a table (datapackage-js reads a resource as a table only with it); v2 readers take it as type "table".
+        profile: "tabular-data-resource",
         format: "csv",
         mediatype: "text/csv",
         encoding: "utf-8",

@@ -1,6 +1,7 @@
 import { open, type FileHandle } from "node:fs/promises";
 import { createError, type ValidationError } from "../../errors/index.ts";
 import { Digests } from "../../table/digests.ts";
+import { SAMPLE_AFTER, SAMPLE_BEFORE } from "../../table/decode.ts";
 import { encodingReadError } from "../../table/read-error.ts";
 import type { DigestAlgorithm, ReadStats } from "../../table/types.ts";
 import type { ErrorCollector } from "../error-collector.ts";
@@ -118,7 +119,11 @@ export async function validateInParallel(run: ParallelRun): Promise<ParallelOutc
       if (errors.full) break;
       if (result.stopped) throw new Error(`${run.place}: a validation worker stopped at its error limit but the merged errors did not reach it`);
       if (result.badByteOffset !== undefined) {
-        errors.push(encodingReadError(chunk.start + result.badByteOffset, setup.format.encoding, run.place, base + result.records + 1).error);
+        const at = chunk.start + result.badByteOffset;
+        // The chunk's bytes went to its thread: read those around the bad byte again, for the guess.
+        const near = await readRange(handle, Math.max(0, at - SAMPLE_BEFORE), at + SAMPLE_AFTER, false);
+        const bad = { sample: near.bytes, sampleAt: at - near.start };
+        errors.push(encodingReadError(at, setup.format.encoding, run.place, base + result.records + 1, bad).error);
         break;
       }
       base += result.records;
