@@ -74,8 +74,18 @@ describe("loadDeclaration", () => {
     expect(problems).toContainEqual(
       expect.objectContaining({ jsonPath: "/resources/0", message: expect.stringContaining('unknown property "shema"') }),
     );
-    expect(problems.find((p) => p.message.includes("shema"))?.line).toBe(12);
+    expect(problems.find((p) => p.message.includes("shema"))?.line).toBe(13);
     expect(problems[0]?.file).toMatch(/paquet-fictif[\\/]datapackage\.yaml$/);
+  });
+
+  it("reports an unknown top-level key at its own line, not at line 1", async () => {
+    const problems = await problemsOf(validYaml.replace("version: 1.0.0\n", "version: 1.0.0\nauteur: Équipe fictive\n"));
+    expect(problems).toEqual([expect.objectContaining({ jsonPath: "", line: 7, message: expect.stringContaining('unknown property "auteur"') })]);
+  });
+
+  it("reports an unknown connector option at its own line", async () => {
+    const problems = await problemsOf(validYaml.replace('      dialect: { delimiter: ";" }', '      dialect: { delimiter: ";" }\n      delimiteur: ";"'));
+    expect(problems).toEqual([expect.objectContaining({ jsonPath: "/resources/0/source", line: 18, message: expect.stringContaining('unknown property "delimiteur"') })]);
   });
 
   it("refuses an unknown connector and lists the known ones", async () => {
