@@ -45,11 +45,14 @@ const ajv = addFormats(new Ajv({ allErrors: true, strict: false }));
 const validateShape = ajv.compile(declarationSchema);
 const connectorValidators = new WeakMap<object, ValidateFunction>();
 
-/** The declarations of every package under `root` (folders holding a datapackage.yaml), sorted by name. */
+/**
+ * The declarations of every package under `root` (folders holding a datapackage.yaml), sorted
+ * by name, character by character: the machine's locale never changes the order of a run.
+ */
 export async function listDeclarationFiles(root: string): Promise<string[]> {
   const entries = await readdir(root, { withFileTypes: true });
   const files: string[] = [];
-  for (const entry of entries.filter((e) => e.isDirectory()).sort((a, b) => a.name.localeCompare(b.name))) {
+  for (const entry of entries.filter((e) => e.isDirectory()).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     const file = join(root, entry.name, DECLARATION_FILE);
     if (await exists(file)) files.push(file);
   }
