@@ -102,8 +102,9 @@ async function runStages(declaration: Declaration, ctx: RunContext, clock: Stage
   const fingerprint = await packageFingerprint(declaration, ctx.pipelineVersion, extracted.map((e) => e.provenance.sha256 ?? ""));
   const buildsFile = join(ctx.stateDir, BUILDS_STATE_FILE);
   const builds = await readState(buildsFile);
-  const lastDone = (builds[declaration.name] as Record<string, unknown> | undefined)?.[target];
-  if (!ctx.force && lastDone === fingerprint && (await pathExists(join(packageDir, "datapackage.json")))) {
+  const done = builds[declaration.name] as Record<string, unknown> | undefined;
+  // output/<name> must hold this very build too: another target may have rebuilt it since.
+  if (!ctx.force && done?.[target] === fingerprint && done[OUTPUT_KEY] === fingerprint && (await pathExists(join(packageDir, "datapackage.json")))) {
     outcome.status = "unchanged";
     const since = `no source, declaration or schema changed since the last successful run${target === "build" ? "" : ` for ${target}`}`;
     if (!checksRemote(ctx)) {
@@ -135,6 +136,7 @@ async function runStages(declaration: Declaration, ctx: RunContext, clock: Stage
     return outcome;
   }
   outcome.status = "built";
+  await recordBuild(buildsFile, declaration.name, { [OUTPUT_KEY]: fingerprint });
   outcome.scdlExcluded = built.scdlExcluded;
   for (const exclusion of built.scdlExcluded) log("warn", "scdl.excluded", `SCDL subventions: lauréat ${exclusion.key} left out: ${exclusion.reason}`);
 
@@ -154,10 +156,19 @@ async function runStages(declaration: Declaration, ctx: RunContext, clock: Stage
   await updateState(sourcesFile, (state) => {
     for (const e of extracted) state[sourceStateKey(declaration.name, e.name)] = e.nextState;
   });
-  await updateState(buildsFile, (state) => {
-    state[declaration.name] = { ...(state[declaration.name] as object | undefined), [target]: fingerprint };
-  });
+  // A dry run published nothing: the next real run must not take it for done.
+  if (ctx.publish !== "dry-run" || target === PLAN_TARGET) await recordBuild(buildsFile, declaration.name, { [target]: fingerprint });
   return outcome;
+}
+
+/** In builds.json, next to the targets: the fingerprint of what output/<name> holds. */
+const OUTPUT_KEY = "output";
+const PLAN_TARGET = "plan";
+
+function recordBuild(buildsFile: string, packageName: string, entries: Record<string, string>): Promise<void> {
+  return updateState(buildsFile, (state) => {
+    state[packageName] = { ...(state[packageName] as object | undefined), ...entries };
+  });
 }
 
 /** With a key, an unchanged package is still compared with its dataset: only a plan with no key skips that. */
@@ -189,7 +200,8 @@ async function checkUnchanged(declaration: Declaration, ctx: RunContext, clock: 
 function buildTarget(ctx: RunContext): string {
   if (ctx.publish === "never") return "build";
   const config = datagouvConfigFromEnv(ctx.env);
-  if (ctx.publish === "dry-run" || !config.apiKey) return "plan";
+  // A dry run with a key compares with what was published there.
+  if (!config.apiKey) return PLAN_TARGET;
   // The resolved base URL: DATAGOUV_URL may be spelt several ways, and never carries credentials.
   return `datagouv:${config.baseUrl}`;
 }
