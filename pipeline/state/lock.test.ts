@@ -85,6 +85,8 @@ describe("acquireLock", () => {
     const held = await acquireLock(file, { waitMs: 0, purpose: "aap run" });
     await held.release();
     await writeFile(file, JSON.stringify({ pid: process.pid, host: "machine-fictive-distante", startedAt: "2000-01-01T00:00:00.000Z", purpose: "aap run", nonce: "fictif" }));
+    // Its holder has just refreshed it, with its own clock.
+    await utimes(file, new Date(), new Date());
     await expect(acquireLock(file, { waitMs: 0, purpose: "aap run" })).rejects.toThrow(/machine-fictive-distante/);
     const tenMinutesAgo = new Date(Date.now() - 10 * 60_000);
     await utimes(file, tenMinutesAgo, tenMinutesAgo);

@@ -97,6 +97,8 @@ export async function withLock<T>(file: string, options: LockOptions, task: () =
 async function createExclusive(file: string, text: string): Promise<boolean> {
   const temporary = `${file}.${process.pid}.${Date.now()}.${randomBytes(4).toString("hex")}.tmp`;
   await writeFile(temporary, text);
+  // Its time is the holder's clock, as each heartbeat sets it: the file system's may differ.
+  await touch(temporary);
   try {
     await link(temporary, file);
     return true;
@@ -162,10 +164,7 @@ async function takeOver(file: string, staleText: string, text: string): Promise<
 }
 
 function heldLock(file: string, holder: LockHolder, text: string): Lock {
-  const heartbeat = setInterval(() => {
-    const now = new Date();
-    utimes(file, now, now).catch(() => undefined);
-  }, HEARTBEAT_MS);
+  const heartbeat = setInterval(() => void touch(file).catch(() => undefined), HEARTBEAT_MS);
   heartbeat.unref();
   let released = false;
   return {
@@ -180,4 +179,9 @@ function heldLock(file: string, holder: LockHolder, text: string): Lock {
       if (current === text) await unlink(file).catch(() => undefined);
     },
   };
+}
+
+function touch(file: string): Promise<void> {
+  const now = new Date();
+  return utimes(file, now, now);
 }

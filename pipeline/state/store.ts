@@ -1,4 +1,4 @@
-import { mkdir, open, readdir, readFile, rename, rm, stat } from "node:fs/promises";
+import { mkdir, open, readdir, readFile, rename, rm } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { serialised } from "../shared/serialised.ts";
 import { withLock } from "./lock.ts";
@@ -84,7 +84,7 @@ export async function writeFileAtomic(file: string, content: string | Uint8Array
 }
 
 /** `<name>.<pid>.<epoch ms>[.<8 hex>].tmp`: a temporary file of writeFileAtomic or of a lock. */
-const LEFTOVER = /^.*\.(\d{1,7})\.\d{13,}(?:\.[0-9a-f]{8})?\.tmp$/;
+const LEFTOVER = /^.*\.(\d{1,7})\.(\d{13,})(?:\.[0-9a-f]{8})?\.tmp$/;
 /** A temporary file lives for milliseconds: one this old is a leftover even if its pid was reused. */
 const LEFTOVER_MAX_AGE_MS = 24 * 3600_000;
 
@@ -103,12 +103,14 @@ export async function removeLeftoverTemporaries(dir: string): Promise<string[]> 
   }
   const removed: string[] = [];
   for (const entry of entries) {
-    const pid = entry.isFile() ? LEFTOVER.exec(entry.name)?.[1] : undefined;
-    if (pid === undefined) continue;
+    const match = entry.isFile() ? LEFTOVER.exec(entry.name) : null;
+    if (!match) continue;
+    const [pid, writtenAt] = [Number(match[1]), Number(match[2])];
     const path = join(entry.parentPath, entry.name);
-    const old = await stat(path).then((s) => Date.now() - s.mtimeMs > LEFTOVER_MAX_AGE_MS, () => false);
-    if (Number(pid) === process.pid && !old) continue;
-    if (old || !processIsAlive(Number(pid))) {
+    // The writer's clock is in the name: the same machine's clock (its pid is checked here too).
+    const old = Date.now() - writtenAt > LEFTOVER_MAX_AGE_MS;
+    if (pid === process.pid && !old) continue;
+    if (old || !processIsAlive(pid)) {
       await rm(path, { force: true });
       removed.push(path);
     }
