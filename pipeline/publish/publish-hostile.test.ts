@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { PublishError } from "./errors.ts";
+import type { PublishEvent } from "./events.ts";
 import { publishDataset } from "./publish-dataset.ts";
 import { call } from "./testing/test-client.ts";
 import { startUdataServer, type UdataServer } from "./testing/udata-server.ts";
@@ -50,6 +51,38 @@ describe("two datasets carry the package's marker", () => {
       }
     }
     expect(writeRequests(server, mark)).toEqual([]);
+  });
+});
+
+describe("a server that fails often but lets work through", () => {
+  it("keeps recovering while each round completes writes: 5 failed uploads in one run, each after progress", async () => {
+    const local = await ws.write({ ...FILES, "programmes.csv": "id\nP-FICTIF-1\n", "sessions.csv": "id\nS-FICTIF-1\n" });
+    let failures = 0;
+    const events: PublishEvent[] = [];
+    await publishDataset(local, {
+      client: testClient(server.url, server.apiKey, server.organizationId),
+      stateFile: ws.stateFile,
+      onEvent: (event) => {
+        events.push(event);
+        // After each upload that went through, the next one fails with a 500 (its outcome unknown).
+        if (event.type === "action" && event.action.step === "upload" && event.action.ok && failures < 5) {
+          failures++;
+          server.inject({ method: "POST", path: /\/upload\/$/, kind: "status", status: 500 });
+        }
+      },
+    });
+    expect(events.filter((e) => e.type === "recover")).toHaveLength(5);
+    await expectConverged(local);
+  });
+
+  it("gives up after 3 rounds in a row that complete no write", async () => {
+    const local = await ws.write(FILES);
+    server.inject({ method: "POST", path: /\/upload\/$/, kind: "status", status: 500, times: 10 });
+    const events: PublishEvent[] = [];
+    await expect(publishDataset(local, { client: testClient(server.url, server.apiKey, server.organizationId), stateFile: ws.stateFile, onEvent: (e) => events.push(e) })).rejects.toMatchObject({ code: "server" });
+    // The first round created the dataset before its upload failed; then 3 rounds completed nothing.
+    expect(events.filter((e) => e.type === "recover")).toHaveLength(4);
+    expect(server.requests.filter((r) => r.fault)).toHaveLength(5);
   });
 });
 
