@@ -72,3 +72,11 @@ export function listOption(args: ParsedArgs, name: string): string[] | undefined
   const value = stringOption(args, name);
   return value === undefined ? undefined : value.split(",").map((item) => item.trim()).filter(Boolean);
 }
+
+/** How long to wait for another run of the same package to finish (`--lock-wait SECONDS`, default 10 minutes). */
+export const LOCK_WAIT_OPTION = { "lock-wait": { type: "string" } } as const;
+export const LOCK_WAIT_HELP = "  --lock-wait SECONDS   wait this long for another run of the same package to finish (default 600)\n";
+
+export function lockWaitMs(args: ParsedArgs): number {
+  return (integerOption(args, "lock-wait") ?? 600) * 1000;
+}

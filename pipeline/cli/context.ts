@@ -63,7 +63,7 @@ export function locations(io: CliIo, options: { datapackages?: string; output?: 
   };
 }
 
-export function runContext(io: CliIo, where: Locations, logger: Logger, options: { force: boolean; publish: RunContext["publish"] }): RunContext {
+export function runContext(io: CliIo, where: Locations, logger: Logger, options: { force: boolean; publish: RunContext["publish"]; lockWaitMs: number }): RunContext {
   const commit = gitCommit(io.env);
   return {
     repositoryRoot: resolve(where.datapackagesDir, ".."),
@@ -79,6 +79,7 @@ export function runContext(io: CliIo, where: Locations, logger: Logger, options:
     runUrl: io.env.AAP_RUN_URL ?? githubRunUrl(io.env),
     now: () => new Date(),
     signal: io.signal,
+    lockWaitMs: options.lockWaitMs,
   };
 }
 

@@ -26,7 +26,11 @@ Exit codes: 0 success, 1 invalid data or a failed publication, 2 bad usage or un
 /** The CLI: parse, dispatch, map every outcome to an exit code. */
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
-  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+  if (name === undefined) {
+    io.stderr.write(usage());
+    return EXIT.usage;
+  }
+  if (name === "--help" || name === "-h" || name === "help") {
     const topic = name === "help" ? COMMANDS.find((c) => c.name === rest[0]) : undefined;
     io.stdout.write(topic ? topic.help : usage());
     return EXIT.ok;

@@ -1,4 +1,4 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { aap, BUNDLED_PACKAGE, makeWorkspace, snapshot } from "./testing/workspace.ts";
@@ -55,13 +55,19 @@ describe("aap build / run on the bundled data", () => {
     expect(again.stdout).toContain(`${BUNDLED_PACKAGE}: unchanged`);
   });
 
-  it("prints the publication plan without a key, and needs no network for it", async () => {
-    // An unreachable instance: any call would fail the run.
-    const result = await aap(["run"], { cwd: root, env: { DATAGOUV_URL: "http://127.0.0.1:9" } });
+  it("prints the publication plan with no variable set (a fresh clone), and needs no network for it", async () => {
+    const result = await aap(["run"], { cwd: root });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(`dataset ${BUNDLED_PACKAGE}`);
     expect(result.stdout).toMatch(/laureats\.csv\s+create: upload/);
     expect(result.stderr).toContain("no DATAGOUV_API_KEY");
+  });
+
+  it("prints the plan with --dry-run and no key, even with DATAGOUV_URL set, sending nothing", async () => {
+    // An unreachable instance: any call would fail the run.
+    const result = await aap(["run", "--dry-run", "--force"], { cwd: root, env: { DATAGOUV_URL: "http://127.0.0.1:9" } });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/laureats\.csv\s+create: upload/);
   });
 
   it("validates what it wrote with aap validate", async () => {
@@ -96,6 +102,8 @@ describe("aap run on invalid data", () => {
     expect(outcome.status).toBe("invalid");
     expect(outcome.validationErrors[0]).toMatchObject({ type: "constraint-error", rowNumber: 3, fieldName: "taux_cofinancement_max", origin: { rowNumber: 3 } });
     expect(await snapshot(join(root, "output", BUNDLED_PACKAGE))).toEqual(before);
+    // The package was written and validated in a staging folder, then thrown away.
+    expect((await readdir(join(root, "output"))).sort()).toEqual([BUNDLED_PACKAGE, "run-report.json", "run-report.md"]);
   });
 });
 
@@ -130,9 +138,17 @@ describe("aap usage", () => {
     expect(result.stderr).toMatch(/datapackage\.yaml:\d+ \/datagouv: unknown property "frequence"/);
   });
 
+  it("exits 2 and prints the usage on stderr when no command is given", async () => {
+    const root = await makeWorkspace();
+    const result = await aap([], { cwd: root });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("Usage: aap <command>");
+    expect(result.stdout).toBe("");
+  });
+
   it("publish refuses when nothing was built", async () => {
     const root = await makeWorkspace();
-    const result = await aap(["publish"], { cwd: root });
+    const result = await aap(["publish"], { cwd: root, env: { DATAGOUV_URL: "http://127.0.0.1:9", DATAGOUV_API_KEY: "cle-fictive-0000" } });
     expect(result.code).toBe(2);
     expect(result.stdout).toContain(`run "aap build ${BUNDLED_PACKAGE}" first`);
   });

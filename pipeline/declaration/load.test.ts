@@ -90,8 +90,29 @@ describe("loadDeclaration", () => {
     expect(problems).toContainEqual(
       expect.objectContaining({ jsonPath: "/resources/0", message: expect.stringContaining('unknown property "shema"') }),
     );
-    expect(problems.find((p) => p.message.includes("shema"))?.line).toBe(12);
+    expect(problems.find((p) => p.message.includes("shema"))?.line).toBe(13);
     expect(problems[0]?.file).toMatch(/paquet-fictif[\\/]datapackage\.yaml$/);
+  });
+
+  it("lists the declarations in the same order whatever the machine's locale (by character codes)", async () => {
+    const dir = await declarationDir(validYaml);
+    const root = join(dir, "..");
+    for (const name of ["paquet_a", "paquet-b", "paquet.c"]) {
+      await mkdir(join(root, name));
+      await writeFile(join(root, name, "datapackage.yaml"), validYaml);
+    }
+    // A collation (any locale's) puts "_" before "-" and "."; character codes put it after.
+    expect((await listDeclarationFiles(root)).map((file) => file.split(/[\\/]/).at(-2))).toEqual(["paquet-b", "paquet-fictif", "paquet.c", "paquet_a"]);
+  });
+
+  it("reports an unknown top-level key at its own line, not at line 1", async () => {
+    const problems = await problemsOf(validYaml.replace("version: 1.0.0\n", "version: 1.0.0\nauteur: Équipe fictive\n"));
+    expect(problems).toEqual([expect.objectContaining({ jsonPath: "", line: 7, message: expect.stringContaining('unknown property "auteur"') })]);
+  });
+
+  it("reports an unknown connector option at its own line", async () => {
+    const problems = await problemsOf(validYaml.replace('      dialect: { delimiter: ";" }', '      dialect: { delimiter: ";" }\n      delimiteur: ";"'));
+    expect(problems).toEqual([expect.objectContaining({ jsonPath: "/resources/0/source", line: 18, message: expect.stringContaining('unknown property "delimiteur"') })]);
   });
 
   it("refuses an unknown connector and lists the known ones", async () => {

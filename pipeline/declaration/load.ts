@@ -2,7 +2,7 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
 import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import addFormatsModule from "ajv-formats";
-import { LineCounter, parseDocument, type Document } from "yaml";
+import { isMap, isScalar, LineCounter, parseDocument, type Document } from "yaml";
 import { declarationSchema } from "./declaration-schema.ts";
 import { inputsOf } from "./inputs.ts";
 import type { Declaration, Mapping, ResourceDeclaration, SourceDeclaration } from "./types.ts";
@@ -46,11 +46,14 @@ const ajv = addFormats(new Ajv({ allErrors: true, strict: false }));
 const validateShape = ajv.compile(declarationSchema);
 const connectorValidators = new WeakMap<object, ValidateFunction>();
 
-/** The declarations of every package under `root` (folders holding a datapackage.yaml), sorted by name. */
+/**
+ * The declarations of every package under `root` (folders holding a datapackage.yaml), sorted
+ * by name, character by character: the machine's locale never changes the order of a run.
+ */
 export async function listDeclarationFiles(root: string): Promise<string[]> {
   const entries = await readdir(root, { withFileTypes: true });
   const files: string[] = [];
-  for (const entry of entries.filter((e) => e.isDirectory()).sort((a, b) => a.name.localeCompare(b.name))) {
+  for (const entry of entries.filter((e) => e.isDirectory()).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     const file = join(root, entry.name, DECLARATION_FILE);
     if (await exists(file)) files.push(file);
   }
@@ -81,10 +84,16 @@ export async function loadDeclaration(file: string, options: LoadOptions): Promi
   }
   const data: unknown = document.toJS();
   const locate = (jsonPath: string) => lineOf(document, lineCounter, jsonPath);
-  const problem = (jsonPath: string, message: string): DeclarationProblem => ({ file: shown, jsonPath, line: locate(jsonPath), message });
+  // An unknown property is reported at its own line, not at the start of the mapping that holds it.
+  const problem: ProblemAt = (jsonPath, message, property) => ({
+    file: shown,
+    jsonPath,
+    line: (property === undefined ? undefined : keyLine(document, lineCounter, jsonPath, property)) ?? locate(jsonPath),
+    message,
+  });
 
   if (!validateShape(data)) {
-    throw new DeclarationError(simplifyAjvErrors(validateShape.errors ?? []).map((e) => problem(e.path, e.message)));
+    throw new DeclarationError(simplifyAjvErrors(validateShape.errors ?? []).map((e) => problem(e.path, e.message, e.property)));
   }
   const raw = data as Omit<Declaration, "file" | "dir">;
   const dir = dirname(absolute);
@@ -111,7 +120,8 @@ export async function loadDeclaration(file: string, options: LoadOptions): Promi
   };
 }
 
-type ProblemAt = (jsonPath: string, message: string) => DeclarationProblem;
+/** The problem at `jsonPath`; with `property`, located at that key of the mapping there. */
+type ProblemAt = (jsonPath: string, message: string, property?: string) => DeclarationProblem;
 
 /** Each input's connector options and mapping, and the enrichment, against the resource's Table Schema. */
 async function checkResource(resource: ResourceDeclaration, base: string, dir: string, schemas: LoadOptions["connectorSchemas"], problem: ProblemAt): Promise<DeclarationProblem[]> {
@@ -150,7 +160,7 @@ function checkSource(source: SourceDeclaration, path: string, schemas: LoadOptio
     connectorValidators.set(schema, validate);
   }
   if (validate(sourceOptions)) return [];
-  return simplifyAjvErrors(validate.errors ?? []).map((e) => problem(`${path}${e.path}`, `${connector} connector: ${e.message}`));
+  return simplifyAjvErrors(validate.errors ?? []).map((e) => problem(`${path}${e.path}`, `${connector} connector: ${e.message}`, e.property));
 }
 
 function checkMapping(mapping: Mapping, path: string, known: Set<string>, unknown: (field: string, jsonPath: string) => DeclarationProblem, problem: ProblemAt): DeclarationProblem[] {
@@ -178,6 +188,8 @@ function regexError(pattern: string): string | undefined {
 interface SimpleError {
   path: string;
   message: string;
+  /** The unknown property's name, for an `additionalProperties` error. */
+  property?: string;
 }
 
 /**
@@ -195,7 +207,8 @@ export function simplifyAjvErrors(errors: ErrorObject[]): SimpleError[] {
     const key = `${error.instancePath} ${message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push({ path: error.instancePath, message });
+    const property = error.keyword === "additionalProperties" ? String((error.params as Record<string, unknown>).additionalProperty) : undefined;
+    out.push({ path: error.instancePath, message, ...(property === undefined ? {} : { property }) });
   }
   return out;
 }
@@ -225,6 +238,16 @@ function lineOf(document: Document, lineCounter: LineCounter, jsonPath: string):
     if (range) return lineCounter.linePos(range[0]).line;
   }
   return undefined;
+}
+
+/** The line of the key `property` in the mapping at `jsonPath`. */
+function keyLine(document: Document, lineCounter: LineCounter, jsonPath: string, property: string): number | undefined {
+  const segments = jsonPath.split("/").slice(1).map(unescapePointer).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+  const node = segments.length === 0 ? document.contents : document.getIn(segments, true);
+  if (!isMap(node)) return undefined;
+  const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === property);
+  const range = pair && isScalar(pair.key) ? pair.key.range : undefined;
+  return range ? lineCounter.linePos(range[0]).line : undefined;
 }
 
 function escapePointer(segment: string): string {

@@ -183,7 +183,8 @@ function statusError(response: HttpResponse, call: HttpCall, attempt: number, se
   const excerpt = redactText(response.body.toString("utf8", 0, 500), secrets);
   let body: unknown;
   try {
-    body = JSON.parse(response.body.toString("utf8"));
+    // A server may echo the request back (its URL, a header): the parsed body is scrubbed too.
+    body = JSON.parse(redactText(response.body.toString("utf8"), secrets));
   } catch {
     body = undefined;
   }

@@ -7,7 +7,8 @@ export type PublishErrorCode =
   | "duplicate-key" // two resources with the same key
   | "local-file" // a file to upload is missing or unreadable
   | "inconsistent-plan" // a planned resource vanished between the read and the write
-  | "upload-mismatch"; // the server stored other bytes than the local file
+  | "upload-mismatch" // the server stored other bytes than the local file
+  | "duplicate-dataset"; // several datasets carry the package's marker
 
 export class PublishError extends Error {
   readonly code: PublishErrorCode;

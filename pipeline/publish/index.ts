@@ -10,6 +10,7 @@ export { checkLocalDataset } from "./check-local.ts";
 export { digestFile, digestResources } from "./digest.ts";
 export { planPublication, type Plan, type ResourcePlan, type DatasetPlan } from "./plan.ts";
 export { formatPlan, countActions } from "./format-plan.ts";
+export { describeDrift } from "./drift.ts";
 export { formatPublishResult } from "./format-result.ts";
 export { readPackageState, type PackageState } from "./state.ts";
 export { publishDataset, type PublishOptions, type PublishResult } from "./publish-dataset.ts";

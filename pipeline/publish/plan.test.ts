@@ -97,7 +97,7 @@ describe("planPublication", () => {
     unmarked.extras = {};
     const remote = remoteDataset([unmarked, remoteResource("laureats.csv", "r2", SHA_B, 20)]);
     const plan = planPublication(local(), remote, { resources: { "appels.csv": { id: "r1" } } }, files);
-    expect(plan.resources[0]).toMatchObject({ action: "update-metadata", id: "r1", fields: ["extras"] });
+    expect(plan.resources[0]).toMatchObject({ action: "update-metadata", id: "r1", fields: ["extras"], withProvenance: true });
   });
 
   it("adopts the orphan of an interrupted upload (server title = normalised file name, same sha1) instead of uploading again", () => {
@@ -114,6 +114,17 @@ describe("planPublication", () => {
     const plan = planPublication(local(), remote, noState, files);
     expect(plan.resources[1]).toMatchObject({ key: "laureats.csv", action: "create" });
     expect(plan.resources.some((step) => step.id === "other")).toBe(false);
+  });
+
+  it("finishes an upload whose resource has no marker yet (its id in the state, the pending flag lost): metadata with provenance", () => {
+    // The file is ours and on the server, but its metadata PUT, which carries the marker and the provenance, never happened.
+    const uploaded = remoteResource(undefined, "r2", SHA_B, 20, { title: "laureats.csv" });
+    const remote = remoteDataset([remoteResource("appels.csv", "r1", SHA_A, 10), uploaded]);
+    const state: PackageState = { resources: { "appels.csv": { id: "r1", sha1: SHA_A, size: 10 }, "laureats.csv": { id: "r2", sha1: SHA_B, size: 20 } } };
+    const plan = planPublication(local(), remote, state, files);
+    expect(plan.resources[1]).toMatchObject({ key: "laureats.csv", action: "update-metadata", id: "r2", withProvenance: true });
+    expect(plan.resources[1]?.adopted).toBeUndefined();
+    expect(plan.resources[0]).toMatchObject({ action: "unchanged", id: "r1" });
   });
 
   it("completes the metadata of an upload whose PUT did not happen (state says pending) with provenance", () => {

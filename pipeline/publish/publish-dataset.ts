@@ -20,7 +20,8 @@ export interface PublishOptions {
   onEvent?: (event: PublishEvent) => void;
   /**
    * After a write whose outcome is unknown (reset, timeout, 5xx), re-read the dataset and
-   * continue from what it holds, at most this many times (default 3). 0: fail at once.
+   * continue from what it holds; give up after this many rounds in a row that completed no
+   * write (default 3). 0: fail at once.
    */
   recoveryRounds?: number;
 }
@@ -51,6 +52,7 @@ export async function publishDataset(input: LocalDataset, options: PublishOption
   return serialised(`datagouv:${client.instance}\n${local.package}`, async () => {
     const actions: PublishAction[] = [];
     let first: Plan | undefined;
+    let stalled = 0;
     for (let round = 0; ; round++) {
       const state = await readPackageState(stateFile, client.instance, local.package);
       const remote = await read(client, local, state, actions, onEvent);
@@ -58,10 +60,14 @@ export async function publishDataset(input: LocalDataset, options: PublishOption
       first ??= plan;
       onEvent({ type: "plan", plan });
       if (options.dryRun) return result(client, true, first, actions, remote);
+      const done = completedWrites(actions);
       try {
         await applyPlan(plan, { client, local, remote, files, stateFile, state, actions, onEvent });
       } catch (error) {
-        if (!(error instanceof DatagouvError && error.outcomeUnknown) || round >= rounds) throw error;
+        if (!(error instanceof DatagouvError && error.outcomeUnknown)) throw error;
+        // A round that completed writes brought the dataset closer: on a flaky server, keep going.
+        stalled = completedWrites(actions) > done ? 0 : stalled + 1;
+        if (rounds === 0 || stalled > rounds || round >= MAX_ROUNDS) throw error;
         onEvent({ type: "recover", round: round + 1, reason: error.message });
         continue;
       }
@@ -71,6 +77,13 @@ export async function publishDataset(input: LocalDataset, options: PublishOption
       return result(client, false, first, actions, published);
     }
   });
+}
+
+/** A bound on rounds that each made progress: a plan has a few dozen writes at most. */
+const MAX_ROUNDS = 50;
+
+function completedWrites(actions: readonly PublishAction[]): number {
+  return actions.filter((action) => action.ok && action.step !== "read").length;
 }
 
 async function read(client: DatagouvClient, local: LocalDataset, state: PackageState, actions: PublishAction[], onEvent: (event: PublishEvent) => void): Promise<RemoteDataset | undefined> {

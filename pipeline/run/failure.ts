@@ -3,6 +3,7 @@ import { ExtractError } from "../extract/types.ts";
 import { DescriptorError } from "../frictionless/index.ts";
 import { HttpError } from "../http/errors.ts";
 import { DatagouvError, PublishError } from "../publish/index.ts";
+import { LockError } from "../state/lock.ts";
 import { StateError } from "../state/store.ts";
 
 /**
@@ -13,7 +14,7 @@ import { StateError } from "../state/store.ts";
 export function describeFailure(error: unknown): string {
   if (error instanceof ExtractError) return `${error.code}: ${error.message}${error.hint ? ` (${error.hint})` : ""}`;
   if (error instanceof DeclarationError || error instanceof DescriptorError) return error.message;
-  if (error instanceof HttpError || error instanceof DatagouvError || error instanceof PublishError || error instanceof StateError) {
+  if (error instanceof HttpError || error instanceof DatagouvError || error instanceof PublishError || error instanceof StateError || error instanceof LockError) {
     return `${error.code}: ${error.message}`;
   }
   return `unexpected error (a bug: please report it with this text): ${(error as Error)?.stack ?? String(error)}`;

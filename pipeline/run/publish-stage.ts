@@ -15,6 +15,8 @@ export interface PublishStageOptions {
   dryRun: boolean;
   logger: Logger;
   provenance: ProvenanceContext;
+  /** The package did not change: this run only checks the dataset (and repairs drift). */
+  check?: boolean;
 }
 
 export interface PublishStageResult {
@@ -69,13 +71,19 @@ export async function publishStage(declaration: Declaration, packageDir: string,
     },
   });
   const writes = result.actions.filter((action) => action.step !== "read");
+  const reads = result.actions.filter((action) => action.step === "read").reduce((sum, action) => sum + action.httpCalls, 0);
   const bytes = writes.reduce((sum, action) => sum + action.bytes, 0);
+  const sent = `${writes.length} changes sent to ${result.instance} (${bytes} bytes uploaded)${result.dataset?.page ? `: ${result.dataset.page}` : ""}`;
   const summary = result.dryRun
     ? `dry run against ${result.instance}: nothing sent`
     : writes.length === 0
-      ? `${result.instance} already up to date: nothing sent`
-      : `${writes.length} changes sent to ${result.instance} (${bytes} bytes uploaded)${result.dataset?.page ? `: ${result.dataset.page}` : ""}`;
-  clock.end("publish", { writes: writes.length, bytes }, summary);
+      ? options.check
+        ? `checked ${result.instance} (${reads} GET requests): in sync, nothing sent`
+        : `${result.instance} already up to date: nothing sent`
+      : options.check
+        ? `drift on ${result.instance} repaired: ${sent}`
+        : sent;
+  clock.end("publish", { reads, writes: writes.length, bytes }, summary);
   return {
     status: result.dryRun ? "planned" : "published",
     target: result.instance,

@@ -32,7 +32,13 @@ export function renderRunReport(result: RunResult): string {
 function summaryRow(outcome: PackageOutcome): string {
   const count = (stage: string, key: string) => outcome.stages.find((s) => s.stage === stage)?.counts[key];
   const total = outcome.stages.reduce((sum, stage) => sum + stage.milliseconds, 0);
-  return `| ${outcome.name} | ${STATUS_TEXT[outcome.status]} | ${count("transform", "rows") ?? "—"} | ${count("package", "files") ?? "—"} | ${formatDuration(total)} |`;
+  return `| ${outcome.name} | ${statusText(outcome)} | ${count("transform", "rows") ?? "—"} | ${count("package", "files") ?? "—"} | ${formatDuration(total)} |`;
+}
+
+function statusText(outcome: PackageOutcome): string {
+  const check = outcome.remoteCheck;
+  if (!check) return STATUS_TEXT[outcome.status];
+  return check.drift.length === 0 ? `${STATUS_TEXT.unchanged} (vérifié sur data.gouv.fr)` : `${STATUS_TEXT[outcome.status]} (écarts corrigés sur data.gouv.fr)`;
 }
 
 function details(outcome: PackageOutcome): string[] {
@@ -49,6 +55,9 @@ function details(outcome: PackageOutcome): string[] {
   }
   if (outcome.sources.length > 0) {
     lines.push("", "Sources :", "", ...bounded(outcome.sources.map((s) => `- ${s.source} (${s.connector}, ${s.records ?? "?"} enregistrements, lu le ${s.fetchedAt})`)));
+  }
+  if (outcome.remoteCheck && outcome.remoteCheck.drift.length > 0) {
+    lines.push("", `Écarts trouvés sur ${outcome.remoteCheck.instance} (modifications faites hors du pipeline) :`, "", ...bounded(outcome.remoteCheck.drift.map((line) => `- ${line}`)));
   }
   if (outcome.planText) lines.push("", "Plan de publication :", "", "```", ...bounded(outcome.planText.split("\n")), "```");
   if (outcome.dataset?.page) lines.push("", `Jeu de données : ${outcome.dataset.page}`);

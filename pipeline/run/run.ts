@@ -3,6 +3,7 @@ import { listDeclarationFiles, loadDeclaration } from "../declaration/load.ts";
 import type { Declaration } from "../declaration/types.ts";
 import { connectorOptionsSchemas } from "../extract/registry.ts";
 import { writeFileAtomic } from "../state/store.ts";
+import { removeLeftovers } from "./leftovers.ts";
 import { renderRunReport } from "./run-report.ts";
 import { runPackage, SUCCESS, type PackageOutcome, type RunContext } from "./run-package.ts";
 
@@ -46,6 +47,7 @@ export async function loadDeclarations(datapackagesDir: string, names: readonly 
  */
 export async function runPackages(request: RunRequest, declarations: readonly Declaration[]): Promise<RunResult> {
   const startedAt = request.now().toISOString();
+  await removeLeftovers([request.stateDir, request.outputDir], request.logger);
   const packages: PackageOutcome[] = [];
   for (const declaration of declarations) {
     if (request.signal?.aborted) break;

@@ -1,6 +1,8 @@
-import { mkdir, open, readFile, rename, rm } from "node:fs/promises";
-import { dirname } from "node:path";
+import { mkdir, open, readdir, readFile, rename, rm } from "node:fs/promises";
+import { dirname, join } from "node:path";
 import { serialised } from "../shared/serialised.ts";
+import { withLock } from "./lock.ts";
+import { processIsAlive } from "./process.ts";
 
 /**
  * The pipeline's memory between runs (publication ids, source cursors and ETags) lives in
@@ -44,22 +46,28 @@ export async function writeState(file: string, state: StateDocument): Promise<vo
   await writeFileAtomic(file, `${JSON.stringify(state, null, 2)}\n`);
 }
 
+/** How long an update waits for another process's update of the same file (they take milliseconds). */
+const UPDATE_LOCK_WAIT_MS = 60_000;
+
 /**
- * Read, change and write back the state in `file`, one update at a time per file within
- * this process, so that two steps saving their progress never lose each other's writes.
+ * Read, change and write back the state in `file`, one update at a time per file, within
+ * this process and across processes sharing the folder (runs of two packages share the
+ * state files), so that two steps saving their progress never lose each other's writes.
  */
 export function updateState<T>(file: string, mutate: (state: StateDocument) => T | Promise<T>): Promise<T> {
-  return serialised(`state:${file}`, async () => {
-    const state = await readState(file);
-    const result = await mutate(state);
-    await writeState(file, state);
-    return result;
-  });
+  return serialised(`state:${file}`, () =>
+    withLock(`${file}.lock`, { waitMs: UPDATE_LOCK_WAIT_MS, purpose: "state update" }, async () => {
+      const state = await readState(file);
+      const result = await mutate(state);
+      await writeState(file, state);
+      return result;
+    }),
+  );
 }
 
 export async function writeFileAtomic(file: string, content: string | Uint8Array): Promise<void> {
   await mkdir(dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
+  const temporary = `${file}.${process.pid}.${Date.now()}.tmp`; // the name LEFTOVER recognises
   const handle = await open(temporary, "w");
   try {
     await handle.writeFile(content);
@@ -73,4 +81,39 @@ export async function writeFileAtomic(file: string, content: string | Uint8Array
     await rm(temporary, { force: true });
     throw error;
   }
+}
+
+/** `<name>.<pid>.<epoch ms>[.<8 hex>].tmp`: a temporary file of writeFileAtomic or of a lock. */
+const LEFTOVER = /^.*\.(\d{1,7})\.(\d{13,})(?:\.[0-9a-f]{8})?\.tmp$/;
+/** A temporary file lives for milliseconds: one this old is a leftover even if its pid was reused. */
+const LEFTOVER_MAX_AGE_MS = 24 * 3600_000;
+
+/**
+ * Remove the temporary files that processes killed during a write (SIGKILL, power loss)
+ * left under `dir`, at any depth: those whose process is gone, or that are a day old.
+ * Those of live processes are writes under way. Returns the paths removed.
+ */
+export async function removeLeftoverTemporaries(dir: string): Promise<string[]> {
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
+    throw error;
+  }
+  const removed: string[] = [];
+  for (const entry of entries) {
+    const match = entry.isFile() ? LEFTOVER.exec(entry.name) : null;
+    if (!match) continue;
+    const [pid, writtenAt] = [Number(match[1]), Number(match[2])];
+    const path = join(entry.parentPath, entry.name);
+    // The writer's clock is in the name: the same machine's clock (its pid is checked here too).
+    const old = Date.now() - writtenAt > LEFTOVER_MAX_AGE_MS;
+    if (pid === process.pid && !old) continue;
+    if (old || !processIsAlive(pid)) {
+      await rm(path, { force: true });
+      removed.push(path);
+    }
+  }
+  return removed;
 }

@@ -1,6 +1,7 @@
-import { stringOption, type Command } from "../command.ts";
+import { LOCK_WAIT_HELP, LOCK_WAIT_OPTION, lockWaitMs, stringOption, type Command } from "../command.ts";
 import { declarationsOrExit, locations, runContext } from "../context.ts";
 import { createLogger, EXIT } from "../io.ts";
+import { publicationProblem } from "../publication-check.ts";
 import { parseLogFormat } from "./run.ts";
 
 export const publishCommand: Command = {
@@ -10,8 +11,8 @@ export const publishCommand: Command = {
 
 Publishes output/<package>/ (built by "aap build") to data.gouv.fr: the folder is validated
 again, then the dataset and its resources are made to match it. Only what changed is sent;
-resource ids and URLs stay stable. Without DATAGOUV_API_KEY, or with --dry-run, the plan is
-printed and nothing is sent.
+resource ids and URLs stay stable. With --dry-run the plan is printed and nothing is sent;
+without DATAGOUV_API_KEY (and without --dry-run) nothing is done and the exit code is 2.
 
 Options:
   --dry-run             print the plan (create / update metadata / replace / unchanged / delete)
@@ -20,7 +21,7 @@ Options:
   --datapackages DIR    where the declarations are (default: datapackages)
   --output DIR          where the built packages are (default: output)
   --state-dir DIR       publication state folder (default: $AAP_STATE_DIR or .aap)
-  -h, --help            show this help
+${LOCK_WAIT_HELP}  -h, --help            show this help
 
 Environment: DATAGOUV_API_KEY, DATAGOUV_URL, DATAGOUV_ORGANIZATION.
 Exit codes: 0 success, 1 invalid package or failed publication, 2 bad usage or nothing built.
@@ -32,15 +33,23 @@ Exit codes: 0 success, 1 invalid package or failed publication, 2 bad usage or n
     datapackages: { type: "string" },
     output: { type: "string" },
     "state-dir": { type: "string" },
+    ...LOCK_WAIT_OPTION,
   },
   async run(args, io) {
     const logger = createLogger(io, parseLogFormat(stringOption(args, "log-format"), io));
+    const wait = lockWaitMs(args);
+    const problem = publicationProblem("publish", io.env, Boolean(args.values["dry-run"]));
+    if (problem) {
+      io.stderr.write(`${problem}\n`);
+      return EXIT.usage;
+    }
     const where = locations(io, { datapackages: stringOption(args, "datapackages"), output: stringOption(args, "output"), stateDir: stringOption(args, "state-dir") });
     const declarations = await declarationsOrExit(io, where, args.positionals, "publish");
     if (typeof declarations === "number") return declarations;
-    const context = runContext(io, where, logger, { force: false, publish: args.values["dry-run"] ? "dry-run" : "auto" });
+    const context = runContext(io, where, logger, { force: false, publish: args.values["dry-run"] ? "dry-run" : "auto", lockWaitMs: wait });
     // Loaded on use: `aap --help` and the other commands start without the publication's code.
-    const { publishBuilt } = await import("../../run/publish-built.ts");
+    const [{ publishBuilt }, { removeLeftovers }] = await Promise.all([import("../../run/publish-built.ts"), import("../../run/leftovers.ts")]);
+    await removeLeftovers([where.stateDir], logger);
     const outcomes = [];
     for (const declaration of declarations) outcomes.push(await publishBuilt(declaration, { ...context, dryRun: Boolean(args.values["dry-run"]) }));
     if (args.values.json) {

@@ -1,8 +1,9 @@
 import type { RunResult } from "../../run/run.ts";
 import type { RunContext } from "../../run/run-package.ts";
-import { stringOption, type Command, type ParsedArgs } from "../command.ts";
+import { LOCK_WAIT_HELP, LOCK_WAIT_OPTION, lockWaitMs, stringOption, type Command, type ParsedArgs } from "../command.ts";
 import { declarationsOrExit, locations, runContext } from "../context.ts";
 import { type CliIo, createLogger, defaultLogFormat, EXIT, type LogFormat, UsageError } from "../io.ts";
+import { publicationProblem } from "../publication-check.ts";
 
 const COMMON_OPTIONS = {
   force: { type: "boolean" },
@@ -12,6 +13,7 @@ const COMMON_OPTIONS = {
   datapackages: { type: "string" },
   output: { type: "string" },
   "state-dir": { type: "string" },
+  ...LOCK_WAIT_OPTION,
 } as const;
 
 const COMMON_HELP = `  --force               ignore change detection: read every source in full and rebuild
@@ -21,7 +23,7 @@ const COMMON_HELP = `  --force               ignore change detection: read every
   --datapackages DIR    where the declarations are (default: datapackages)
   --output DIR          where packages are written (default: output)
   --state-dir DIR       where the state between runs is kept (default: $AAP_STATE_DIR or .aap)
-  -h, --help            show this help
+${LOCK_WAIT_HELP}  -h, --help            show this help
 `;
 
 export const runCommand: Command = {
@@ -32,9 +34,14 @@ export const runCommand: Command = {
 Runs every stage for each package declared under datapackages/ (all of them by default):
 extract → transform → validate → package (output/<package>/) → publish (data.gouv.fr).
 
-Without DATAGOUV_API_KEY nothing is sent: the publication plan is printed instead, made from
-the publication state, with no network call. Invalid data stops its package: nothing is
-written to output/<package>/ and nothing is published.
+With DATAGOUV_API_KEY the dataset is made to match the package; a package with no change
+is not rebuilt, but its dataset is still read (GET requests only) and any drift on the
+server (a resource deleted or retitled, the dataset emptied or deleted) is repaired.
+Without DATAGOUV_API_KEY and DATAGOUV_URL (a fresh clone), or with --dry-run, the plan is
+printed and nothing is sent. DATAGOUV_URL set without DATAGOUV_API_KEY is an error (exit 2):
+a night meant to publish must not pass for a success. Invalid data stops its package:
+nothing is written to output/<package>/ and nothing is published. One run at a time per
+package and state folder: a second one waits for the first (see --lock-wait).
 
 Options:
   --dry-run             with a key, read data.gouv.fr and print the plan without applying it
@@ -66,13 +73,19 @@ Exit codes: 0 success, 1 invalid data, 2 bad usage or unreadable input.
 
 async function runOrBuild(args: ParsedArgs, io: CliIo, publish: RunContext["publish"]): Promise<number> {
   const logFormat = parseLogFormat(stringOption(args, "log-format"), io);
+  const wait = lockWaitMs(args);
+  const problem = publish === "never" ? undefined : publicationProblem("run", io.env, publish === "dry-run");
+  if (problem) {
+    io.stderr.write(`${problem}\n`);
+    return EXIT.usage;
+  }
   const logger = createLogger(io, logFormat, Boolean(args.values.verbose));
   const where = locations(io, { datapackages: stringOption(args, "datapackages"), output: stringOption(args, "output"), stateDir: stringOption(args, "state-dir") });
   const declarations = await declarationsOrExit(io, where, args.positionals, publish === "never" ? "build" : "run");
   if (typeof declarations === "number") return declarations;
   // Loaded on use: `aap --help` and the other commands start without the pipeline's stages.
   const { runPackages } = await import("../../run/run.ts");
-  const result = await runPackages({ ...runContext(io, where, logger, { force: Boolean(args.values.force), publish }), datapackagesDir: where.datapackagesDir, packages: args.positionals }, declarations);
+  const result = await runPackages({ ...runContext(io, where, logger, { force: Boolean(args.values.force), publish, lockWaitMs: wait }), datapackagesDir: where.datapackagesDir, packages: args.positionals }, declarations);
   io.stdout.write(args.values.json ? `${JSON.stringify(result, null, 2)}\n` : summary(result));
   return result.ok ? EXIT.ok : EXIT.failed;
 }
@@ -86,7 +99,10 @@ export function parseLogFormat(value: string | undefined, io: CliIo): LogFormat 
 function summary(result: RunResult): string {
   const lines: string[] = [];
   for (const outcome of result.packages) {
-    lines.push(`${outcome.name}: ${outcome.status}${outcome.status === "built" || outcome.status === "planned" || outcome.status === "published" ? ` → ${outcome.packageDir}` : ""}`);
+    const drift = outcome.remoteCheck?.drift ?? [];
+    const status = !outcome.remoteCheck ? outcome.status : drift.length === 0 ? "unchanged (checked remote)" : `${outcome.status} (the dataset had drifted on ${outcome.remoteCheck.instance})`;
+    lines.push(`${outcome.name}: ${status}${outcome.status === "built" || outcome.status === "planned" || outcome.status === "published" ? ` → ${outcome.packageDir}` : ""}`);
+    for (const line of drift) lines.push(`  changed on the server: ${line}`);
     if (outcome.planText) lines.push(outcome.planText.split("\n").map((line) => `  ${line}`).join("\n"));
   }
   lines.push(result.ok ? "done." : "failed: see the messages above and output/run-report.md");

@@ -1,3 +1,4 @@
+import { execFile } from "node:child_process";
 import { cp, mkdtemp, readdir, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
@@ -33,6 +34,23 @@ export async function aap(argv: string[], options: { cwd: string; env?: Record<s
     signal: controller.signal,
   });
   return { code, stdout, stderr };
+}
+
+const AAP_BIN = join(REPOSITORY_ROOT, "pipeline", "cli", "aap.js");
+
+/**
+ * Run the real `aap` command as its own OS process, as a shell or cron would: its own pid,
+ * its own memory, nothing shared with the test but the folders and the network.
+ */
+export function aapProcess(argv: string[], options: { cwd: string; env?: Record<string, string | undefined> }): Promise<CliRun> {
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith("DATAGOUV_") && !name.startsWith("AAP_")));
+  const env = { ...inherited, AAP_STATE_DIR: join(options.cwd, ".aap"), ...options.env };
+  return new Promise((resolve, reject) => {
+    const child = execFile(process.execPath, [AAP_BIN, ...argv], { cwd: options.cwd, env, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      if (error && typeof error.code !== "number") reject(error);
+      else resolve({ code: child.exitCode ?? 1, stdout, stderr });
+    });
+  });
 }
 
 /** Every file under `dir` with its content, to compare two outputs byte for byte. */

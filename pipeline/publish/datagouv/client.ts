@@ -42,6 +42,10 @@ export function creationRetry(retry: RetryPolicy): RetryPolicy {
   return { ...retry, statuses: [429], networkErrors: false };
 }
 
+/** A listing names each dataset, its owner's marker and whether it is deleted: no need for its resources (X-Fields, docs/datagouv-api.md §2.5). */
+const LISTED_FIELDS = "id,title,slug,page,deleted,extras";
+export type ListedDataset = Pick<RemoteDataset, "id" | "title" | "slug" | "page" | "deleted" | "extras">;
+
 export class DatagouvClient {
   readonly config: DatagouvConfig;
   private readonly options: Required<Omit<DatagouvClientOptions, "onRetry">> & Pick<DatagouvClientOptions, "onRetry">;
@@ -79,12 +83,13 @@ export class DatagouvClient {
     return (await this.json<RemoteDataset>({ method: "PUT", url: this.api(`/datasets/${enc(id)}/`), json: payload }, meter)).data;
   }
 
-  /** Every dataset of the organization, private ones included for members, all pages. */
-  async listOrganizationDatasets(organization: string, meter?: CallMeter): Promise<RemoteDataset[]> {
-    const out: RemoteDataset[] = [];
+  /** Every dataset of the organization, private ones included for members, all pages; listed fields only. */
+  async listOrganizationDatasets(organization: string, meter?: CallMeter): Promise<ListedDataset[]> {
+    const out: ListedDataset[] = [];
     let url: string | null = this.api(`/organizations/${enc(organization)}/datasets/?page_size=${this.options.pageSize}`);
     while (url) {
-      const { data }: { data: { data: RemoteDataset[]; next_page?: string | null } } = await this.json({ method: "GET", url }, meter);
+      const headers = { "x-fields": `data{${LISTED_FIELDS}},next_page` };
+      const { data }: { data: { data: ListedDataset[]; next_page?: string | null } } = await this.json({ method: "GET", url, headers }, meter);
       out.push(...data.data);
       url = data.next_page ? this.sameOrigin(data.next_page) : null;
     }
@@ -95,9 +100,9 @@ export class DatagouvClient {
    * Datasets of the key's user and of all their organizations (not paginated). Where
    * /me/org_datasets/ is missing, falls back to /me/datasets/ (the user's own ones).
    */
-  async listMyOrgDatasets(meter?: CallMeter): Promise<RemoteDataset[]> {
+  async listMyOrgDatasets(meter?: CallMeter): Promise<ListedDataset[]> {
     for (const path of ["/me/org_datasets/", "/me/datasets/"]) {
-      const { status, data } = await this.json<RemoteDataset[]>({ method: "GET", url: this.api(path), acceptStatuses: [404] }, meter);
+      const { status, data } = await this.json<ListedDataset[]>({ method: "GET", url: this.api(path), acceptStatuses: [404], headers: { "x-fields": LISTED_FIELDS } }, meter);
       if (status !== 404) return Array.isArray(data) ? data : [];
     }
     return [];
@@ -155,7 +160,7 @@ export class DatagouvClient {
 
   private async json<T>(req: HttpRequest, meter?: CallMeter): Promise<{ status: number; data: T }> {
     const method = req.method ?? "GET";
-    const response = await this.send({ timeoutMs: this.options.timeoutMs, ...req, headers: { accept: "application/json", ...this.headers(method !== "GET") } }, meter);
+    const response = await this.send({ timeoutMs: this.options.timeoutMs, ...req, headers: { accept: "application/json", ...req.headers, ...this.headers(method !== "GET") } }, meter);
     try {
       return { status: response.status, data: parseJsonBody<T>(response, { method, url: req.url }) };
     } catch (error) {

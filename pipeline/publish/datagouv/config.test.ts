@@ -17,4 +17,17 @@ describe("datagouvConfigFromEnv", () => {
     expect(datagouvConfigFromEnv({ DATAGOUV_API_KEY: " cle-fictive ", DATAGOUV_ORGANIZATION: "org-fictive" })).toMatchObject({ apiKey: "cle-fictive", organization: "org-fictive" });
     expect(() => datagouvConfigFromEnv({ DATAGOUV_URL: "ftp://example.test" })).toThrow(expect.objectContaining({ code: "config" }));
   });
+
+  it("refuses credentials in DATAGOUV_URL, and never repeats them", () => {
+    for (const url of ["https://jeton:CLE-CANARI-0001@demo.data.gouv.fr", "https://CLE-CANARI-0001@127.0.0.1:4321/api/1", "htps://jeton:CLE-CANARI-0001@hote-fictif"]) {
+      let error: unknown;
+      try {
+        datagouvConfigFromEnv({ DATAGOUV_URL: url });
+      } catch (caught) {
+        error = caught;
+      }
+      expect(error, url).toMatchObject({ code: "config", message: expect.stringContaining("DATAGOUV_URL") });
+      expect(JSON.stringify({ ...(error as object), message: (error as Error).message }), url).not.toContain("CLE-CANARI");
+    }
+  });
 });

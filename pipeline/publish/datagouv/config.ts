@@ -20,6 +20,8 @@ const NAMED_INSTANCES: Record<string, string> = {
 /**
  * DATAGOUV_URL is empty (production), a short name ("demo", "dev", "www") or any base URL,
  * with or without a trailing "/api/1" (that is how tests point the client at 127.0.0.1).
+ * A URL with a user name or password is refused: data.gouv.fr reads its key from a header
+ * only, and the URL names the target in state keys, logs and reports, where no secret goes.
  */
 export function datagouvConfigFromEnv(env: Record<string, string | undefined>): DatagouvConfig {
   const config: DatagouvConfig = { baseUrl: resolveBaseUrl(env.DATAGOUV_URL?.trim() ?? "") };
@@ -41,6 +43,12 @@ function resolveBaseUrl(value: string): string {
     throw invalidUrl(value);
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") throw invalidUrl(value);
+  if (url.username || url.password) {
+    throw new DatagouvError({
+      code: "config",
+      message: `DATAGOUV_URL carries credentials (${hideUserinfo(value)}): data.gouv.fr reads its key from DATAGOUV_API_KEY only; remove the user name and password from the URL and set DATAGOUV_API_KEY`,
+    });
+  }
   const path = url.pathname.replace(/\/+$/, "").replace(/\/api\/[12]$/, "");
   return `${url.origin}${path}`;
 }
@@ -48,6 +56,11 @@ function resolveBaseUrl(value: string): string {
 function invalidUrl(value: string): DatagouvError {
   return new DatagouvError({
     code: "config",
-    message: `DATAGOUV_URL="${value}" is neither "demo", "dev", "www" nor an http(s) base URL; set it to e.g. https://demo.data.gouv.fr`,
+    message: `DATAGOUV_URL="${hideUserinfo(value)}" is neither "demo", "dev", "www" nor an http(s) base URL; set it to e.g. https://demo.data.gouv.fr`,
   });
+}
+
+/** What precedes an "@" in the authority part is a user name and maybe a password: never shown. */
+function hideUserinfo(value: string): string {
+  return value.replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^/?#]*@/i, (_match, scheme: string | undefined) => `${scheme ?? ""}***@`);
 }

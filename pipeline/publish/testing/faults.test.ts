@@ -84,3 +84,31 @@ describe("read-only mode", () => {
     expect((await createDataset(server)).status).toBe(201);
   });
 });
+
+describe("random faults", () => {
+  async function statuses(seed: number): Promise<number[]> {
+    server.setRandomFaults({ seed, serverError: 0.2, tooManyRequests: 0.1, reset: 0.05 });
+    const out: number[] = [];
+    for (let i = 0; i < 60; i++) out.push((await call(server, "GET", "/api/1/datasets/frequencies/").catch(() => ({ status: 0 }))).status);
+    server.setRandomFaults(undefined);
+    return out;
+  }
+
+  it("fails API requests at the given rates with 5xx, 429 and resets, the same way for the same seed", async () => {
+    const first = await statuses(7);
+    expect(first.filter((s) => s === 200).length).toBeGreaterThan(25);
+    expect(first.filter((s) => s >= 500).length).toBeGreaterThan(3);
+    expect(first).toContain(429);
+    expect(first).toContain(0);
+    expect(await statuses(7)).toEqual(first);
+    expect((await call(server, "GET", "/api/1/datasets/frequencies/")).status).toBe(200);
+  });
+
+  it("empties the server: every dataset and file gone, the key still valid", async () => {
+    const dataset = (await createDataset(server)).body;
+    server.empty();
+    expect(server.datasets()).toEqual([]);
+    expect((await call(server, "GET", `/api/1/datasets/${dataset.id}/`)).status).toBe(404);
+    expect((await createDataset(server)).status).toBe(201);
+  });
+});

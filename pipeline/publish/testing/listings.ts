@@ -23,7 +23,8 @@ function sorted(datasets: StoredDataset[], sort: string | null): StoredDataset[]
   const descending = sort.startsWith("-");
   const key = SORT_KEYS[descending ? sort.slice(1) : sort];
   if (!key) return datasets;
-  return [...datasets].sort((a, b) => key(a).localeCompare(key(b)) * (descending ? -1 : 1));
+  // MongoDB compares strings by their bytes, whatever the machine's locale.
+  return [...datasets].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0) * (descending ? -1 : 1));
 }
 
 /** `GET /organizations/{org}/datasets/`: private ones only for members. */

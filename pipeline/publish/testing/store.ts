@@ -103,10 +103,10 @@ export class Store {
   readonly files = new Map<string, { data: Buffer; mime: string }>();
   readonly chunks = new Map<string, ChunkUpload>();
 
-  addUser(firstName: string, lastName: string): User {
+  addUser(firstName: string, lastName: string, apiKey = `udata_${randomBytes(24).toString("hex")}`): User {
     const user: User = {
       id: newObjectId(),
-      apiKey: `udata_${randomBytes(24).toString("hex")}`,
+      apiKey,
       firstName,
       lastName,
       slug: `${firstName}-${lastName}`.toLowerCase(),

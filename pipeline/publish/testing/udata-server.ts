@@ -4,7 +4,7 @@ import { authenticate, requireUser } from "./auth.ts";
 import { validateDatasetPayload } from "./dataset-form.ts";
 import { updateDataset } from "./dataset-model.ts";
 import { applyFieldMask, parseFieldMask } from "./field-mask.ts";
-import { FaultQueue, faultBody, proxyHtmlPage, type Fault } from "./faults.ts";
+import { FaultQueue, faultBody, proxyHtmlPage, RandomFaults, type Fault, type RandomFaultRates } from "./faults.ts";
 import { ApiError, NOT_FOUND_TEXT, abort, readBody, writeResponse, type ApiResponse } from "./http-io.ts";
 import { newObjectId } from "./ids.ts";
 import { renderDataset, type DatasetRecord } from "./render.ts";
@@ -16,7 +16,7 @@ import { Store } from "./store.ts";
 import { storeFile } from "./uploads.ts";
 
 export type { DatasetRecord, ResourceRecord } from "./render.ts";
-export type { Fault } from "./faults.ts";
+export type { Fault, RandomFaultRates } from "./faults.ts";
 
 /**
  * A udata-compatible data.gouv.fr API on 127.0.0.1 for tests, following
@@ -28,6 +28,8 @@ export interface UdataServerOptions {
   port?: number;
   /** Default: one organization. The default user is admin of the first one only. */
   organizations?: { id: string; name: string }[];
+  /** The default user's API key (default: a random `udata_…` one), e.g. a canary to look for in outputs. */
+  apiKey?: string;
 }
 
 export interface ServedRequest {
@@ -56,6 +58,12 @@ export interface UdataServer {
   /** Adds a hosted resource as another person would; returns its id. */
   addForeignResource(datasetId: string, resource: { title: string; content: string; filename: string }): string;
   inject(fault: Fault): void;
+  /** Every API request then waits this long before it is processed (0: none). */
+  setLatency(ms: number): void;
+  /** API requests then fail at random at these rates (undefined: no more random faults). */
+  setRandomFaults(rates: RandomFaultRates | undefined): void;
+  /** Every dataset and stored file vanishes, as on a server whose database was emptied; accounts stay. */
+  empty(): void;
   /** 423 on dataset creation, remote resource creation and both upload endpoints. */
   setReadOnly(readOnly: boolean): void;
   close(): Promise<void>;
@@ -65,13 +73,15 @@ export async function startUdataServer(options: UdataServerOptions = {}): Promis
   const store = new Store();
   const organizations = options.organizations ?? [{ id: newObjectId(), name: "Organisation fictive de test" }];
   for (const organization of organizations) store.addOrganization(organization.id, organization.name, slugify(organization.name) || organization.id);
-  const admin = store.addUser("Admin", "Fictif");
+  const admin = store.addUser("Admin", "Fictif", options.apiKey);
   const outsider = store.addUser("Personne", "Exterieure");
   const firstOrganization = store.organizations[0];
   if (!firstOrganization) throw new RangeError("startUdataServer: `organizations` must list at least one organization");
   firstOrganization.members.set(admin.id, "admin");
 
   const faults = new FaultQueue();
+  let randomFaults: RandomFaults | undefined;
+  let latencyMs = 0;
   const requests: ServedRequest[] = [];
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
@@ -85,7 +95,9 @@ export async function startUdataServer(options: UdataServerOptions = {}): Promis
     const method = (req.method ?? "GET").toUpperCase();
     const url = new URL(req.url ?? "/", store.baseUrl);
     const body = await readBody(req);
-    const fault = faults.take(method, url.pathname);
+    const api = url.pathname.startsWith("/api/");
+    const fault = faults.take(method, url.pathname) ?? (api ? randomFaults?.draw() : undefined);
+    if (api && latencyMs > 0) await sleep(latencyMs);
     const entry: ServedRequest = { method, path: url.pathname, status: 0 };
     if (fault) entry.fault = fault.kind;
     requests.push(entry);
@@ -136,6 +148,17 @@ export async function startUdataServer(options: UdataServerOptions = {}): Promis
       return resource.id;
     },
     inject: (fault) => faults.inject(fault),
+    setLatency(ms) {
+      latencyMs = ms;
+    },
+    setRandomFaults(rates) {
+      randomFaults = rates ? new RandomFaults(rates) : undefined;
+    },
+    empty() {
+      store.datasets.splice(0);
+      store.files.clear();
+      store.chunks.clear();
+    },
     setReadOnly(readOnly) {
       store.readOnly = readOnly;
     },
