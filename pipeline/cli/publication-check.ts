@@ -1,4 +1,3 @@
-import { datagouvConfigFromEnv, DatagouvError } from "../publish/index.ts";
 import type { CliIo } from "./io.ts";
 
 export type PublishingCommand = "run" | "publish" | "schedule";
@@ -10,7 +9,9 @@ export type PublishingCommand = "run" | "publish" | "schedule";
  * key, `aap run` needs it once DATAGOUV_URL names a target. A fresh clone (no variable) and
  * `--dry-run` print the plan. An unusable DATAGOUV_URL is refused here too.
  */
-export function publicationProblem(command: PublishingCommand, env: CliIo["env"], dryRun: boolean): string | undefined {
+export async function publicationProblem(command: PublishingCommand, env: CliIo["env"], dryRun: boolean): Promise<string | undefined> {
+  // Loaded on use, as the commands' code is: `aap --help` starts without the publication's.
+  const [{ datagouvConfigFromEnv }, { DatagouvError }] = await Promise.all([import("../publish/datagouv/config.ts"), import("../publish/datagouv/errors.ts")]);
   let baseUrl: string;
   let apiKey: string | undefined;
   try {

@@ -38,7 +38,7 @@ Exit codes: 0 success, 1 invalid package or failed publication, 2 bad usage or n
   async run(args, io) {
     const logger = createLogger(io, parseLogFormat(stringOption(args, "log-format"), io));
     const wait = lockWaitMs(args);
-    const problem = publicationProblem("publish", io.env, Boolean(args.values["dry-run"]));
+    const problem = await publicationProblem("publish", io.env, Boolean(args.values["dry-run"]));
     if (problem) {
       io.stderr.write(`${problem}\n`);
       return EXIT.usage;

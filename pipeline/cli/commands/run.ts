@@ -74,7 +74,7 @@ Exit codes: 0 success, 1 invalid data, 2 bad usage or unreadable input.
 async function runOrBuild(args: ParsedArgs, io: CliIo, publish: RunContext["publish"]): Promise<number> {
   const logFormat = parseLogFormat(stringOption(args, "log-format"), io);
   const wait = lockWaitMs(args);
-  const problem = publish === "never" ? undefined : publicationProblem("run", io.env, publish === "dry-run");
+  const problem = publish === "never" ? undefined : await publicationProblem("run", io.env, publish === "dry-run");
   if (problem) {
     io.stderr.write(`${problem}\n`);
     return EXIT.usage;

@@ -55,7 +55,7 @@ Exit codes: 0 stopped cleanly, 2 bad usage.
       throw error;
     }
     const wait = lockWaitMs(args);
-    const problem = publicationProblem("schedule", io.env, false);
+    const problem = await publicationProblem("schedule", io.env, false);
     if (problem) {
       io.stderr.write(`${problem}\n`);
       return EXIT.usage;
