@@ -23,5 +23,5 @@ export { hashFile } from "./write/hash-file.ts";
 export type { FileDigest } from "./write/hash-file.ts";
 export { validateSource } from "./validate/validate-source.ts";
 export type { ValidateSourceOptions } from "./validate/validate-source.ts";
-export { formatReport } from "./report/format-report.ts";
+export { formatReport, reportPieces } from "./report/format-report.ts";
 export type { ReportFormat } from "./report/format-report.ts";

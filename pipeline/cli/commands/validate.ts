@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import { formatReport, validateSource, type Report } from "../../frictionless/index.ts";
+import { reportPieces, validateSource, type Report } from "../../frictionless/index.ts";
 import { humanLogger } from "../../log/console-logger.ts";
 import { frenchChecks } from "../../validate/registry.ts";
 import { integerOption, listOption, stringOption, type Command } from "../command.ts";
@@ -82,7 +82,8 @@ Exit codes: 0 valid, 1 invalid, 2 bad usage or unreadable input.
         progress.progress(`validating ${resource}: ${rows.toLocaleString("en")} rows${expectedBytes ? ` (${Math.floor((100 * bytes) / expectedBytes)} %)` : ""}`),
     });
     progress.progress("");
-    io.stdout.write(formatReport(report, format));
+    // Written as it is serialised: the JSON of a huge report never becomes one string.
+    for (const piece of reportPieces(report, format)) io.stdout.write(piece);
     if (report.valid) return EXIT.ok;
     const all = [...report.errors, ...report.tasks.flatMap((task) => task.errors)];
     // A descriptor that could not be read at all (missing file, HTTP error) carries its `place`.

@@ -1,0 +1,44 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Report } from "../../frictionless/index.ts";
+import { runAap } from "../testing/child.ts";
+
+// Hostile files, generated here (never committed), checked through the real `aap` process:
+// a report or one clear error, the right exit code, never a stack trace.
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "aap-hostile-"));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const STACK_TRACE = /\n\s+at .+[(:]\d+|Error: .*\n\s+at /;
+
+function report(stdout: string): Report {
+  return JSON.parse(stdout) as Report;
+}
+
+describe("aap validate on hostile files", () => {
+  it("a 200,000-column table whose every cell fails gives a bounded JSON report (it died in JSON.stringify at 1.9 GB)", async () => {
+    const width = 200_000;
+    const header = Array.from({ length: width }, (_, k) => `c${k}`).join(",");
+    const numbers = Array.from({ length: width }, () => "7").join(",");
+    const words = Array.from({ length: width }, () => "x").join(",");
+    // Ten rows of integers make every column an integer for frictionless-py's inference; the last row fails everywhere.
+    await writeFile(join(dir, "wide.csv"), `${header}\n${`${numbers}\n`.repeat(10)}${words}\n`);
+    const run = await runAap(["validate", "wide.csv", "--json"], { cwd: dir });
+    expect(run.stderr).not.toMatch(STACK_TRACE);
+    expect(run.code).toBe(1);
+    const task = report(run.stdout).tasks[0];
+    expect(task?.stats).toMatchObject({ fields: width, rows: 11, errors: 1000 });
+    expect(task?.warnings).toEqual(["reached error limit: 1000"]);
+    expect(task?.errors[0]).toMatchObject({ type: "type-error", rowNumber: 12, fieldNumber: 1, cell: "x" });
+    // Each error quotes the first 100 cells of its row, not 200,000.
+    expect(Math.max(...(task?.errors ?? []).map((error) => error.cells?.length ?? 0))).toBe(100);
+    expect(run.stdout.length).toBeLessThan(50_000_000);
+  }, 60_000);
+});
