@@ -41,4 +41,35 @@ describe("aap validate on hostile files", () => {
     expect(Math.max(...(task?.errors ?? []).map((error) => error.cells?.length ?? 0))).toBe(100);
     expect(run.stdout.length).toBeLessThan(50_000_000);
   }, 60_000);
+
+  const SCHEMA = { fields: [{ name: "id", type: "integer" }, { name: "nom", type: "string" }, { name: "montant", type: "number" }] };
+  /** A table whose row `opensAt` holds a quote that nothing after it closes, `bytes` long. */
+  async function unclosedQuote(name: string, opensAt: number, bytes: number): Promise<void> {
+    const lines = ["id,nom,montant"];
+    for (let n = 1; n < opensAt - 1; n++) lines.push(`${n},Projet fictif ${n},${n * 100}`);
+    lines.push(`${opensAt - 1},"Projet jamais fermé,100`);
+    const head = `${lines.join("\n")}\n`;
+    const row = (n: number): string => `${n},Projet fictif ${n},${n * 100}\n`;
+    const rest: string[] = [];
+    let size = Buffer.byteLength(head);
+    for (let n = opensAt; size < bytes; n++) {
+      rest.push(row(n));
+      size += row(n).length;
+    }
+    await writeFile(join(dir, name), head + rest.join(""));
+    await writeFile(join(dir, "schema.json"), JSON.stringify(SCHEMA));
+  }
+
+  for (const [path, bytes] of [["row by row", 2000], ["in parallel chunks", 33 * 1024 * 1024]] as const) {
+    it(`a quote that never closes is one source-error naming its row, exit 1, no stack trace (${path})`, async () => {
+      await unclosedQuote(`quote-${bytes}.csv`, 40, bytes);
+      const run = await runAap(["validate", `quote-${bytes}.csv`, "--schema", "schema.json", "--json"], { cwd: dir });
+      expect(run.stderr).not.toMatch(STACK_TRACE);
+      expect(run.code).toBe(1);
+      const task = report(run.stdout).tasks[0];
+      expect(task?.errors.map((error) => error.type)).toEqual(["source-error"]);
+      expect(task?.errors[0]?.note).toMatch(/^the quoted cell that starts in row 40, field 2 is never closed/);
+      expect(task?.stats.rows).toBe(38);
+    }, 120_000);
+  }
 });

@@ -6,7 +6,18 @@ import { integerOption, listOption, stringOption, type Command } from "../comman
 import { EXIT, UsageError } from "../io.ts";
 
 /** Errors that mean the input could not be read at all (exit 2), rather than read and found invalid (exit 1). */
-const UNREADABLE = new Set(["scheme-error", "format-error", "source-error", "compression-error"]);
+const UNREADABLE = new Set(["scheme-error", "format-error", "compression-error"]);
+
+/**
+ * Whether the input could not be read at all: a descriptor that could not be read (it carries
+ * its `place`), a table that could not be opened, or a `source-error` before any header was
+ * read (an empty file). A `source-error` further on (a quote that never closes in row 5000)
+ * is invalid data: the table was read up to it.
+ */
+function unreadable(report: Report): boolean {
+  if (report.errors.some((error) => UNREADABLE.has(error.type) || error.place !== undefined)) return true;
+  return report.tasks.some((task) => task.errors.some((error) => UNREADABLE.has(error.type) || (error.type === "source-error" && task.labels.length === 0)));
+}
 
 export const validateCommand: Command = {
   name: "validate",
@@ -85,9 +96,6 @@ Exit codes: 0 valid, 1 invalid, 2 bad usage or unreadable input.
     // Written as it is serialised: the JSON of a huge report never becomes one string.
     for (const piece of reportPieces(report, format)) io.stdout.write(piece);
     if (report.valid) return EXIT.ok;
-    const all = [...report.errors, ...report.tasks.flatMap((task) => task.errors)];
-    // A descriptor that could not be read at all (missing file, HTTP error) carries its `place`.
-    const unreadable = all.some((error) => UNREADABLE.has(error.type)) || report.errors.some((error) => error.place !== undefined);
-    return unreadable ? EXIT.usage : EXIT.failed;
+    return unreadable(report) ? EXIT.usage : EXIT.failed;
   },
 };

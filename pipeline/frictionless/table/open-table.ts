@@ -4,6 +4,7 @@ import { readCsvRecords } from "./csv-reader.ts";
 import { encodingName } from "./decode.ts";
 import { compressionOf, gunzip, unzip } from "./decompress.ts";
 import { batched } from "./batched.ts";
+import { readLimits } from "./limits.ts";
 import { jsonRecords, readJsonRecords, readNdjsonRecords } from "./json-reader.ts";
 import { TableReadError } from "./read-error.ts";
 import { tabulate } from "./tabulate.ts";
@@ -43,7 +44,7 @@ export async function openTable(source: TableSource): Promise<TableReader> {
     })();
     format = tableFormat({ format: source.format, path: entry.name }, place);
   }
-  const options = { encoding: source.encoding, dialect: source.dialect, place };
+  const options = { encoding: source.encoding, dialect: source.dialect, place, limits: readLimits(source.limits) };
   switch (format as TableFormat) {
     case "csv":
     case "tsv":

@@ -53,9 +53,19 @@ export async function tabulate(
     }
   };
 
-  // The header rows, and the sample a table without schema is inferred from.
+  // The header rows, and the sample a table without schema is inferred from. A read error
+  // after the header (a bad byte, a quote that never closes in row 6) is the rows' business:
+  // it is thrown after the rows before it, as it would be further down the file.
+  let failure: TableReadError | undefined;
   while (rowNumber < Math.max(lastHeaderRow, SAMPLE_ROWS)) {
-    const next = await iterator.next();
+    let next: IteratorResult<unknown[][]>;
+    try {
+      next = await iterator.next();
+    } catch (cause) {
+      if (!(cause instanceof TableReadError && sawRecord && rowNumber >= lastHeaderRow)) throw cause;
+      failure = cause;
+      break;
+    }
     if (next.done) break;
     if (next.value.length > 0) sawRecord = true;
     take(next.value, pending);
@@ -72,6 +82,7 @@ export async function tabulate(
     used = true;
     if (pending.length > 0) yield pending;
     pending = [];
+    if (failure) throw failure;
     for (;;) {
       const next = await iterator.next();
       if (next.done) return;

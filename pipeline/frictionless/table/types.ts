@@ -1,4 +1,5 @@
 import type { Dialect } from "../descriptor/types.ts";
+import type { ReadLimits } from "./limits.ts";
 
 export type TableFormat = "csv" | "tsv" | "json" | "ndjson" | "jsonl" | "xlsx";
 
@@ -31,6 +32,8 @@ export interface TableSource {
   innerpath?: string;
   /** Digests to compute while reading; read them from `TableReader.stats()` once rows are consumed. */
   digests?: DigestAlgorithm[];
+  /** What the table may hold (file size, inflated size, columns, cell size); the rest: `DEFAULT_READ_LIMITS`. */
+  limits?: Partial<ReadLimits>;
 }
 
 /** One physical row of the source, before any casting. */

@@ -78,7 +78,7 @@ export async function validateTable(resource: Resource, options: ValidateOptions
   // Started now, the threads are ready by the time the header and the foreign keys are read.
   if (plan) workers = ChunkWorkers.spawn(plan.threads);
   try {
-    reader = plan ? await openTable(headSource(plan, place)) : await openResource(resource, basePath, digests);
+    reader = plan ? await openTable(headSource(plan, place)) : await openResource(resource, basePath, digests, options.limits);
   } catch (cause) {
     if (cause instanceof TableReadError) {
       errors.push(cause.error);
