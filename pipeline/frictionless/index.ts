@@ -7,6 +7,8 @@ export * from "./descriptor/index.ts";
 export * from "./field/index.ts";
 export { openTable, tableFormat } from "./table/open-table.ts";
 export { TableReadError } from "./table/read-error.ts";
+export { DEFAULT_READ_LIMITS, INFLATE_RATIO, MIN_INFLATED_BYTES } from "./table/limits.ts";
+export type { ReadLimits } from "./table/limits.ts";
 export type { TableSource, TableReader, SourceRow, TableFormat, ReadStats, DigestAlgorithm } from "./table/types.ts";
 export { validatePackage, isTableResource } from "./validate/validate-package.ts";
 export { validateTable, placeOf } from "./validate/validate-table.ts";

@@ -73,3 +73,36 @@ describe("aap validate on hostile files", () => {
     }, 120_000);
   }
 });
+
+describe("aap validate stopped by a signal", () => {
+  // Stopped once it reports progress (CI mode: JSON events, the first as soon as rows are
+  // read), that is while it is busy checking rows: the command must end with 128 + the
+  // signal's number and print no report, which would read as complete.
+  const stopOn = { when: /"event":"validate\.progress"/ } as const;
+
+  beforeAll(async () => {
+    const rows: string[] = ["id,nom,montant"];
+    for (let n = 1; n <= 1_200_000; n++) rows.push(`${n},Projet fictif ${n},${n}.5`);
+    await writeFile(join(dir, "big.csv"), `${rows.join("\n")}\n`);
+    await writeFile(join(dir, "big-schema.json"), JSON.stringify({ fields: [{ name: "id", type: "integer" }, { name: "nom", type: "string" }, { name: "montant", type: "number" }], primaryKey: ["id"] }));
+    const width = 100_000;
+    const line = (row: number) => Array.from({ length: width }, (_, k) => String((k + row) % 1000)).join(",");
+    const wide = [Array.from({ length: width }, (_, k) => `colonne_${k}`).join(","), ...Array.from({ length: 30 }, (_, row) => line(row))];
+    await writeFile(join(dir, "wide-100k.csv"), `${wide.join("\n")}\n`);
+  }, 60_000);
+
+  const cases = [
+    ["SIGTERM", 143, ["big.csv", "--schema", "big-schema.json"], "a 34 MB table checked in parallel chunks"],
+    ["SIGINT", 130, ["big.csv", "--schema", "big-schema.json", "--limit-rows", "100000000"], "the same table read row by row"],
+    ["SIGTERM", 143, ["wide-100k.csv", "--json"], "a 100,000-column table"],
+  ] as const;
+  for (const [signal, code, args, what] of cases) {
+    it(`${signal} ends the validation of ${what} with exit ${code} and no report`, async () => {
+      const run = await runAap(["validate", ...args], { cwd: dir, env: { CI: "true" }, stop: { signal, ...stopOn } });
+      expect(run.code).toBe(code);
+      expect(run.stdout).toBe("");
+      expect(run.stderr).toContain(`aap validate: stopped (exit ${code}) before the end of the validation: no report`);
+      expect(run.stderr).not.toMatch(STACK_TRACE);
+    }, 60_000);
+  }
+});

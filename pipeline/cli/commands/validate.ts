@@ -1,9 +1,10 @@
 import { resolve } from "node:path";
-import { reportPieces, validateSource, type Report } from "../../frictionless/index.ts";
-import { humanLogger } from "../../log/console-logger.ts";
+import { DEFAULT_READ_LIMITS, INFLATE_RATIO, MIN_INFLATED_BYTES, reportPieces, validateSource, type Report, type ValidationProgress } from "../../frictionless/index.ts";
+import { humanLogger, jsonLinesLogger } from "../../log/console-logger.ts";
 import { frenchChecks } from "../../validate/registry.ts";
 import { integerOption, listOption, stringOption, type Command } from "../command.ts";
-import { EXIT, UsageError } from "../io.ts";
+import { type CliIo, defaultLogFormat, EXIT, stoppedExitCode, UsageError } from "../io.ts";
+import { LIMIT_FLAGS, limitOptions } from "./validate-limits.ts";
 
 /** Errors that mean the input could not be read at all (exit 2), rather than read and found invalid (exit 1). */
 const UNREADABLE = new Set(["scheme-error", "format-error", "compression-error"]);
@@ -17,6 +18,10 @@ const UNREADABLE = new Set(["scheme-error", "format-error", "compression-error"]
 function unreadable(report: Report): boolean {
   if (report.errors.some((error) => UNREADABLE.has(error.type) || error.place !== undefined)) return true;
   return report.tasks.some((task) => task.errors.some((error) => UNREADABLE.has(error.type) || (error.type === "source-error" && task.labels.length === 0)));
+}
+
+function gb(bytes: number): string {
+  return `${bytes / 1e9} GB`;
 }
 
 export const validateCommand: Command = {
@@ -47,7 +52,18 @@ Options:
   --first-error         stop at the first error
   -h, --help            show this help
 
-Exit codes: 0 valid, 1 invalid, 2 bad usage or unreadable input.
+Limits (a table past one stops with a source-error that names it; sizes take kB, MB, GB):
+  --max-file-size SIZE      a table's file as stored (default ${gb(DEFAULT_READ_LIMITS.maxFileBytes)})
+  --max-inflated-size SIZE  a .gz or .zip table, or an XLSX part, once decompressed
+                            (default ${INFLATE_RATIO} times the stored file, at least ${MIN_INFLATED_BYTES / 1e6} MB: stops zip bombs)
+  --max-columns N           cells in a row, labels in a header (default ${DEFAULT_READ_LIMITS.maxColumns.toLocaleString("en")})
+  --max-cell-size N         characters in a cell (default ${(DEFAULT_READ_LIMITS.maxCellChars / 1e6).toString()}M): a quote that
+                            never closes is told as such, in the time of a normal read
+  Errors kept: --limit-errors (default 1000); each error quotes at most 100 cells or labels,
+  of at most 1,000 characters.
+
+SIGINT (Ctrl-C) or SIGTERM stop it at once: exit 130 or 143, and no report.
+Exit codes: 0 valid, 1 invalid, 2 bad usage or unreadable input (a table that cannot be opened).
 `,
   options: {
     schema: { type: "string" },
@@ -62,6 +78,7 @@ Exit codes: 0 valid, 1 invalid, 2 bad usage or unreadable input.
     "skip-errors": { type: "string" },
     "limit-rows": { type: "string" },
     "first-error": { type: "boolean" },
+    ...LIMIT_FLAGS,
   },
   async run(args, io) {
     if (args.positionals.length !== 1) throw new UsageError("give exactly one datapackage.json or table to validate");
@@ -74,28 +91,69 @@ Exit codes: 0 valid, 1 invalid, 2 bad usage or unreadable input.
       ...(stringOption(args, "delimiter") !== undefined ? { delimiter: stringOption(args, "delimiter") } : {}),
       ...(stringOption(args, "sheet") !== undefined ? { sheetName: stringOption(args, "sheet") } : {}),
     };
-    // Only a terminal shows progress; the report itself goes to stdout.
-    const progress = humanLogger(io.stderr, { color: false });
-    const report: Report = await validateSource({
-      path: isUrl ? target : resolve(io.cwd, target),
-      place: target,
-      schemaPath: schema === undefined || /^https?:\/\//.test(schema) ? schema : resolve(io.cwd, schema),
-      format: stringOption(args, "source-format") as never,
-      encoding: stringOption(args, "encoding"),
-      dialect: Object.keys(dialect).length > 0 ? dialect : undefined,
-      checks: frenchChecks,
-      hashes: true,
-      limitErrors: args.values["first-error"] ? 1 : integerOption(args, "limit-errors"),
-      pickErrors: listOption(args, "pick-errors"),
-      skipErrors: listOption(args, "skip-errors"),
-      limitRows: integerOption(args, "limit-rows"),
-      onProgress: ({ resource, rows, bytes, expectedBytes }) =>
-        progress.progress(`validating ${resource}: ${rows.toLocaleString("en")} rows${expectedBytes ? ` (${Math.floor((100 * bytes) / expectedBytes)} %)` : ""}`),
-    });
-    progress.progress("");
+    const limits = limitOptions(args);
+    const progress = progressReporter(io);
+    let report: Report;
+    try {
+      report = await validateSource({
+        path: isUrl ? target : resolve(io.cwd, target),
+        place: target,
+        schemaPath: schema === undefined || /^https?:\/\//.test(schema) ? schema : resolve(io.cwd, schema),
+        format: stringOption(args, "source-format") as never,
+        encoding: stringOption(args, "encoding"),
+        dialect: Object.keys(dialect).length > 0 ? dialect : undefined,
+        checks: frenchChecks,
+        hashes: true,
+        limitErrors: args.values["first-error"] ? 1 : integerOption(args, "limit-errors"),
+        pickErrors: listOption(args, "pick-errors"),
+        skipErrors: listOption(args, "skip-errors"),
+        limitRows: integerOption(args, "limit-rows"),
+        limits,
+        signal: io.signal,
+        onProgress: progress.show,
+      });
+    } catch (cause) {
+      if (io.signal?.aborted) return stopped(io);
+      throw cause;
+    }
+    progress.done();
+    // A report of a validation cut short would read as complete: none.
+    if (io.signal?.aborted) return stopped(io);
     // Written as it is serialised: the JSON of a huge report never becomes one string.
     for (const piece of reportPieces(report, format)) io.stdout.write(piece);
     if (report.valid) return EXIT.ok;
     return unreadable(report) ? EXIT.usage : EXIT.failed;
   },
 };
+
+function stopped(io: CliIo): number {
+  const code = stoppedExitCode(io.signal as AbortSignal);
+  io.stderr.write(`\naap validate: stopped (exit ${code}) before the end of the validation: no report\n`);
+  return code;
+}
+
+/** Every this often, a JSON progress event in CI. */
+const PROGRESS_EVERY_MS = 5000;
+
+/**
+ * How far a validation is: one status line rewritten on a terminal, a JSON event now and
+ * then in CI (the first as soon as rows are read); nothing else, as the report goes to stdout.
+ */
+function progressReporter(io: CliIo): { show: (progress: ValidationProgress) => void; done: () => void } {
+  const text = (p: ValidationProgress): string =>
+    `validating ${p.resource}: ${p.rows.toLocaleString("en")} rows${p.expectedBytes ? ` (${Math.floor((100 * p.bytes) / p.expectedBytes)} %)` : ""}`;
+  if (defaultLogFormat(io.env) === "json") {
+    const logger = jsonLinesLogger(io.stderr);
+    let last = -Infinity;
+    return {
+      show(p) {
+        if (performance.now() - last < PROGRESS_EVERY_MS) return;
+        last = performance.now();
+        logger.log({ level: "info", event: "validate.progress", message: text(p), data: { ...p } });
+      },
+      done: () => undefined,
+    };
+  }
+  const terminal = humanLogger(io.stderr, { color: false });
+  return { show: (p) => terminal.progress(text(p)), done: () => terminal.progress("") };
+}

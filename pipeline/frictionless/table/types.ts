@@ -59,7 +59,8 @@ export interface TableReader {
   headerRowNumbers: number[];
   /**
    * The data rows among the first `SAMPLE_ROWS` rows of the source (header and comment rows
-   * count): what frictionless-py infers a schema from when the table declares none.
+   * count; fewer in a table so wide that they hold more than `SAMPLE_MAX_CELLS` cells): what
+   * frictionless-py infers a schema from when the table declares none.
    */
   sample: SourceRow[];
   /** Data rows, in order. Iterate once. Throws a `TableReadError` when the source cannot be read further. */

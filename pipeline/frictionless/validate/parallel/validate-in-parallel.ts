@@ -10,12 +10,15 @@ import { findingType, type KeyChecks, type KeyFinding } from "../key-checks.ts";
 import { ChunkChecker, type ChunkResult, type ChunkSetup } from "./check-chunk.ts";
 import { readPiece, readRange, type ParallelPlan, type Piece } from "./plan.ts";
 import { recordEnd } from "./record-end.ts";
+import type { StopCheck } from "../stop-check.ts";
 import type { ChunkWorkers } from "./worker-pool.ts";
 
 export interface ParallelRun {
   plan: ParallelPlan;
   /** Spawned when the plan was made; closed here. */
   workers: ChunkWorkers;
+  /** Checked between chunks: a stop request ends the run (and its threads). */
+  stop?: StopCheck;
   setup: ChunkSetup;
   /** The table's key checks: their sets live here, on the calling thread. */
   keys: KeyChecks;
@@ -117,6 +120,7 @@ export async function validateInParallel(run: ParallelRun): Promise<ParallelOutc
   try {
     queue.push(dispatch(digest(plan.head), true));
     for (;;) {
+      await run.stop?.check();
       while (queue.length < workers.window && !readAll) {
         const piece = await nextPiece();
         if (piece instanceof CsvProblem) {
