@@ -1,7 +1,11 @@
+import { createWriteStream } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pipeline } from "node:stream/promises";
+import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import yazl from "yazl";
 import type { Report } from "../../frictionless/index.ts";
 import { runAap } from "../testing/child.ts";
 
@@ -72,6 +76,28 @@ describe("aap validate on hostile files", () => {
       expect(task?.stats.rows).toBe(38);
     }, 120_000);
   }
+});
+
+describe("aap validate on compressed bombs", () => {
+  it("a 0.1 MB .zip or .gz that inflates to 101 MB stops with a source-error naming --max-inflated-size (it died of ERR_STRING_TOO_LONG at 1.3 GB)", async () => {
+    // Long rows of zeros: a million rows to read before the limit, not 25 million.
+    const table = Buffer.concat([Buffer.from("a,b\n"), Buffer.alloc(101_000_000, `${"0".repeat(49)},${"0".repeat(49)}\n`)]);
+    const zip = new yazl.ZipFile();
+    zip.addBuffer(table, "bombe.csv");
+    zip.end();
+    await pipeline(zip.outputStream, createWriteStream(join(dir, "bombe.zip")));
+    await writeFile(join(dir, "bombe.csv.gz"), gzipSync(table));
+    for (const [file, code] of [["bombe.zip", 2], ["bombe.csv.gz", 1]] as const) {
+      const run = await runAap(["validate", file, "--json"], { cwd: dir });
+      expect(run.stderr).not.toMatch(STACK_TRACE);
+      expect(run.code).toBe(code);
+      const errors = report(run.stdout).tasks[0]?.errors ?? [];
+      expect(errors.map((error) => error.type)).toEqual(["source-error"]);
+      expect(errors[0]?.note).toMatch(/a zip bomb\? .*: the limit is 100 MB; if the file is right, raise it with --max-inflated-size$/);
+    }
+    const raised = await runAap(["validate", "bombe.zip", "--max-inflated-size", "10kB"], { cwd: dir });
+    expect(raised.stdout).toContain("the limit is 10,000 bytes");
+  }, 60_000);
 });
 
 describe("aap validate stopped by a signal", () => {

@@ -80,6 +80,19 @@ describe("compressed tables", () => {
   });
 });
 
+describe("JSON tables", () => {
+  it("reads a JSON table whole only up to 64 MB of text, and stops at an NDJSON line longer than a cell may be", async () => {
+    const big = Buffer.from(`[["id"],${'["identifiant fictif"],'.repeat(3_000_000)}["fin"]]`);
+    expect((await readError({ bytes: big, format: "json" })).error.note).toBe(
+      "a JSON table is parsed whole, and this one is longer than 64 MB of text: write it as NDJSON (one row a line), which is read as a stream",
+    );
+    const ndjson = Buffer.from(`["id"]\n["${"x".repeat(100)}"]\n`);
+    expect((await readError({ bytes: ndjson, format: "ndjson", limits: { maxCellChars: 50 } })).error.note).toBe(
+      "line 2 is longer than a cell may be: the limit is 50 characters; if the file is right, raise it with --max-cell-size",
+    );
+  });
+});
+
 describe("XLSX read with an XML parser, as a stream", () => {
   const sheet: Parameters<typeof makeXlsx>[0] = {
     Laureats: [
