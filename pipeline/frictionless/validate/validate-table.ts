@@ -117,7 +117,7 @@ export async function validateTable(resource: Resource, options: ValidateOptions
     for (const { type, props } of header.errors) errors.add(type, props);
 
     await stop.check();
-    const foreignKeys = await resolveForeignKeys(resource, compiled, context, basePath, errors, warnings);
+    const foreignKeys = await resolveForeignKeys(resource, compiled, context, basePath, errors, warnings, options.signal);
     await stop.check();
     const width = header.width;
     const keys = new KeyChecks(compiled, header.columns, foreignKeys);
@@ -203,9 +203,10 @@ async function resolveForeignKeys(
   basePath: string,
   errors: ErrorCollector,
   warnings: string[],
+  signal: AbortSignal | undefined,
 ): Promise<ForeignKeyCheck[]> {
   const result: ForeignKeyCheck[] = [];
-  const references = context.references ?? new ReferenceIndexes(basePath);
+  const references = context.references ?? new ReferenceIndexes(basePath, signal);
   for (const fk of compiled.schema.foreignKeys ?? []) {
     const fields = fk.fields.map((name) => compiled.field(name));
     if (fields.some((field) => field === undefined)) continue;
@@ -235,6 +236,7 @@ async function resolveForeignKeys(
     try {
       result.push({ ...shape, index: await lookup(findResource(context.package, target as string)) });
     } catch (cause) {
+      signal?.throwIfAborted();
       const why = cause instanceof TableReadError ? cause.error.message : (cause as Error).message;
       errors.push(
         createError("resource-error", {
