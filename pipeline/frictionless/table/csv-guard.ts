@@ -43,6 +43,14 @@ export class CsvProblem extends Error implements CsvProblemShape {
 /** Where a quoted cell's scan stands at the end of the text read so far. */
 export type QuoteState = "inside" | "after-quote" | "after-escape";
 
+/** A quoted cell that the text pushed so far does not close. */
+export interface OpenQuote {
+  /** Where its text starts in the string being parsed. */
+  from: number;
+  field: number;
+  state: QuoteState;
+}
+
 /**
  * Follows a quoted cell through the text, without keeping it, to its closing quote (then the
  * cell is only too large) or to the end of the file (then its quote never closes).

@@ -1,4 +1,4 @@
-import { checkRecords, checkUnfinished, CsvProblem, QuoteScan, type CsvLimits, type QuoteState } from "./csv-guard.ts";
+import { checkRecords, checkUnfinished, CsvProblem, QuoteScan, type CsvLimits, type OpenQuote, type QuoteState } from "./csv-guard.ts";
 import { DEFAULT_READ_LIMITS } from "./limits.ts";
 import { trimInitialSpaces, type CsvSyntax } from "./csv-syntax.ts";
 
@@ -14,14 +14,6 @@ export { csvSyntax, type CsvSyntax } from "./csv-syntax.ts";
  */
 const LF = 10;
 const CR = 13;
-
-/** A quoted cell that the text pushed so far does not close. */
-interface OpenQuote {
-  /** Where its text starts in the string being parsed. */
-  from: number;
-  field: number;
-  state: QuoteState;
-}
 
 export class CsvParser {
   private rest = "";
