@@ -149,6 +149,12 @@ export class CsvParser {
     return pos;
   }
 
+  /** Notes the quoted cell the text ends in; -1, as for any unfinished record. */
+  private openQuote(from: number, field: number, state: QuoteState): number {
+    this.open = { from, field, state };
+    return -1;
+  }
+
   private holdsSpecial(s: string, from: number): boolean {
     const { quoteChar, escapeChar } = this.syntax;
     return (quoteChar !== undefined && s.includes(quoteChar, from)) || (escapeChar !== undefined && s.includes(escapeChar, from));
@@ -199,16 +205,12 @@ export class CsvParser {
       if (i < len && s.charCodeAt(i) === qc) {
         i++;
         const from = i;
-        const unfinished = (state: QuoteState): number => {
-          this.open = { from, field: cells.length + 1, state };
-          return -1;
-        };
         for (;;) {
           const q = s.indexOf(quoteChar as string, i);
           const e = escapeChar === undefined ? -1 : s.indexOf(escapeChar, i);
           if (e !== -1 && (q === -1 || e < q)) {
             if (e + 1 >= len) {
-              if (!final) return unfinished("after-escape");
+              if (!final) return this.openQuote(from, cells.length + 1, "after-escape");
               value += s.slice(i, e);
               i = len;
               break;
@@ -218,14 +220,14 @@ export class CsvParser {
             continue;
           }
           if (q === -1) {
-            if (!final) return unfinished("inside");
+            if (!final) return this.openQuote(from, cells.length + 1, "inside");
             // Python's csv module would keep the rest of the file as one cell.
             throw new CsvProblem("unclosed-quote", cells.length + 1);
           }
           value += s.slice(i, q);
           i = q + 1;
           if (doubleQuote) {
-            if (i >= len && !final) return unfinished("after-quote");
+            if (i >= len && !final) return this.openQuote(from, cells.length + 1, "after-quote");
             if (s.charCodeAt(i) === qc) {
               value += quoteChar;
               i++;

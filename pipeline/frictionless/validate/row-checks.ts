@@ -14,6 +14,8 @@ export class RowChecks {
   private readonly fields: CompiledField[];
   private readonly columns: Int32Array;
   private readonly hashes: Int32Array;
+  /** The row's cells as its errors quote them: made once a row, when its first error is found. */
+  private texts: string[] | undefined;
 
   constructor(
     compiled: CompiledSchema,
@@ -61,15 +63,7 @@ export class RowChecks {
     const fields = this.fields;
     const values = this.scratch ? this.scratch.fill(null) : new Array<unknown>(fields.length).fill(null);
     let found: [string, ErrorProps][] | undefined;
-    // Quoted by every error of the row: made once, when the first error is found.
-    let texts: string[] | undefined;
-    const props = (fieldName: string, column: number, cell: string): ErrorProps => ({
-      rowNumber,
-      fieldName,
-      fieldNumber: column + 1,
-      cell,
-      cells: (texts ??= cellTexts(cells)),
-    });
+    this.texts = undefined;
     let mapped = 0;
     let empty = 0;
     let missing = false;
@@ -82,13 +76,13 @@ export class RowChecks {
       if (column >= count) missing = true;
       const value = field.cast(raw);
       if (value === CAST_FAILED) {
-        (found ??= []).push(["type-error", { ...props(field.name, column, cellText(raw)), note: field.typeNote }]);
+        (found ??= []).push(["type-error", { ...this.props(row, field.name, column, cellText(raw)), note: field.typeNote }]);
         continue;
       }
       if (value === null) empty++;
       if (field.checkConstraints(value) !== undefined) {
         for (const failure of field.constraintFailures(value)) {
-          (found ??= []).push(["constraint-error", { ...props(field.name, column, cellText(raw)), constraint: failure.constraint, note: failure.note }]);
+          (found ??= []).push(["constraint-error", { ...this.props(row, field.name, column, cellText(raw)), constraint: failure.constraint, note: failure.note }]);
         }
       }
       values[f] = value;
@@ -101,16 +95,21 @@ export class RowChecks {
     if (found) for (const [type, error] of found) errors.add(type, error);
     // Added as found, not gathered first: a row of 200,000 extra cells stops at the error limit.
     for (let column = this.width; column < count && !errors.full; column++) {
-      errors.add("extra-cell", { ...props("", column, cellText(cells[column])), note: "" });
+      errors.add("extra-cell", { ...this.props(row, "", column, cellText(cells[column])), note: "" });
     }
     if (missing) {
       for (let f = 0; f < fields.length && !errors.full; f++) {
         const column = this.columns[f] as number;
         if (column < count) continue;
-        errors.add("missing-cell", { ...props((fields[f] as CompiledField).name, column, ""), note: "" });
+        errors.add("missing-cell", { ...this.props(row, (fields[f] as CompiledField).name, column, ""), note: "" });
       }
     }
     return values;
+  }
+
+  private props(row: SourceRow, fieldName: string, column: number, cell: string): ErrorProps {
+    this.texts ??= cellTexts(row.cells);
+    return { rowNumber: row.rowNumber, fieldName, fieldNumber: column + 1, cell, cells: this.texts };
   }
 }
 
