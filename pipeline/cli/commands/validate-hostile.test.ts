@@ -78,6 +78,26 @@ describe("aap validate on hostile files", () => {
   }
 });
 
+describe("aap validate limits", () => {
+  it("each limit ends in a source-error naming it and the option that raises it; a bad value is a usage error", async () => {
+    await writeFile(join(dir, "limites.csv"), `id,nom\n1,${"x".repeat(300)}\n2,${Array.from({ length: 30 }, () => "y").join(",")}\n`);
+    const note = async (...options: string[]): Promise<string | undefined> => {
+      const run = await runAap(["validate", "limites.csv", "--json", ...options], { cwd: dir });
+      expect(run.stderr).not.toMatch(STACK_TRACE);
+      return report(run.stdout).tasks[0]?.errors.find((error) => error.type === "source-error")?.note;
+    };
+    expect(await note("--max-cell-size", "100")).toBe(
+      "the cell in row 2, field 2 is longer than the cell size limit (a quote that is not closed where it should be makes a cell run on): the limit is 100 characters; if the file is right, raise it with --max-cell-size",
+    );
+    expect(await note("--max-columns", "20")).toBe("row 3 has more than 20 cells: the limit is 20 columns; if the file is right, raise it with --max-columns");
+    expect(await note("--max-file-size", "200")).toMatch(/^the file is \d+ bytes: the limit is 200 bytes; if the file is right, raise it with --max-file-size$/);
+    expect(await note("--max-cell-size", "1kB", "--max-columns", "50")).toBeUndefined();
+    const usage = await runAap(["validate", "limites.csv", "--max-file-size", "beaucoup"], { cwd: dir });
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain('--max-file-size takes a size such as 500MB, 20GB or a number of bytes, not "beaucoup"');
+  }, 60_000);
+});
+
 describe("aap validate on compressed bombs", () => {
   it("a 0.1 MB .zip or .gz that inflates to 101 MB stops with a source-error naming --max-inflated-size (it died of ERR_STRING_TOO_LONG at 1.3 GB)", async () => {
     // Long rows of zeros: a million rows to read before the limit, not 25 million.
@@ -96,7 +116,7 @@ describe("aap validate on compressed bombs", () => {
       expect(errors[0]?.note).toMatch(/a zip bomb\? .*: the limit is 100 MB; if the file is right, raise it with --max-inflated-size$/);
     }
     const raised = await runAap(["validate", "bombe.zip", "--max-inflated-size", "10kB"], { cwd: dir });
-    expect(raised.stdout).toContain("the limit is 10,000 bytes");
+    expect(raised.stdout).toContain("the limit is 10 kB; if the file is right, raise it with --max-inflated-size");
   }, 60_000);
 });
 

@@ -1,7 +1,7 @@
 import { Readable } from "node:stream";
 import { createGunzip } from "node:zlib";
 import type { ByteSource } from "./byte-source.ts";
-import { inflatedLimit, limitError, MIN_INFLATED_BYTES, INFLATE_RATIO, type ReadLimits } from "./limits.ts";
+import { formatBytes, inflatedLimit, limitError, MIN_INFLATED_BYTES, INFLATE_RATIO, type ReadLimits } from "./limits.ts";
 import { TableReadError } from "./read-error.ts";
 import type { TableSource } from "./types.ts";
 import { ZipArchive } from "./zip-archive.ts";
@@ -25,7 +25,7 @@ export function compressionOf(name: string, declared?: string): { compression: C
 /** The `source-error` for a file that inflates past the limit in force for `storedBytes`. */
 export function inflatedTooLarge(what: string, limits: ReadLimits, storedBytes: number, place: string): TableReadError {
   const limit = inflatedLimit(limits, storedBytes);
-  const rule = limits.maxInflatedBytes === undefined ? ` (${INFLATE_RATIO} times the ${Math.round(storedBytes / 1e3).toLocaleString("en")} kB stored, at least ${MIN_INFLATED_BYTES / 1e6} MB)` : "";
+  const rule = limits.maxInflatedBytes === undefined ? ` (${INFLATE_RATIO} times the ${formatBytes(storedBytes)} stored, at least ${MIN_INFLATED_BYTES / 1e6} MB)` : "";
   return limitError("maxInflatedBytes", limit, `${what}: a zip bomb? The inflated size limit is reached${rule}`, place);
 }
 
@@ -58,7 +58,7 @@ export async function unzip(source: Pick<TableSource, "path" | "bytes" | "innerp
     throw new TableReadError("compression-error", { place, note: source.innerpath === undefined ? "the archive is empty" : `the archive has no file "${source.innerpath}"` });
   }
   const storedBytes = stored.stats().bytes;
-  const tooLarge = (size: number): TableReadError => inflatedTooLarge(`the entry "${name}" inflates to ${Math.round(size / 1e6).toLocaleString("en")} MB or more`, limits, storedBytes, place);
+  const tooLarge = (size: number): TableReadError => inflatedTooLarge(`the entry "${name}" inflates to ${formatBytes(size)} or more`, limits, storedBytes, place);
   async function* chunks(): AsyncGenerator<Uint8Array> {
     try {
       yield* archive.stream(name as string, inflatedLimit(limits, storedBytes), tooLarge);

@@ -58,8 +58,13 @@ export function limitError(limit: keyof ReadLimits, value: number, what: string,
 export function formatCount(value: number, limit: keyof ReadLimits): string {
   if (limit === "maxColumns") return `${value.toLocaleString("en")} columns`;
   if (limit === "maxCellChars") return `${value.toLocaleString("en")} characters`;
+  return formatBytes(value);
+}
+
+export function formatBytes(value: number): string {
   if (value >= 1e9) return `${round(value / 1e9)} GB`;
   if (value >= 1e6) return `${round(value / 1e6)} MB`;
+  if (value >= 1e4) return `${round(value / 1e3)} kB`;
   return `${value.toLocaleString("en")} bytes`;
 }
 

@@ -4,7 +4,7 @@ import { readCsvRecords } from "./csv-reader.ts";
 import { encodingName } from "./decode.ts";
 import { compressionOf, gunzip, openArchive, unzip } from "./decompress.ts";
 import { batched } from "./batched.ts";
-import { limitError, readLimits, type ReadLimits } from "./limits.ts";
+import { formatBytes, limitError, readLimits, type ReadLimits } from "./limits.ts";
 import { jsonRecords, readJsonRecords, readNdjsonRecords } from "./json-reader.ts";
 import { TableReadError } from "./read-error.ts";
 import { tabulate } from "./tabulate.ts";
@@ -76,13 +76,12 @@ export function tableFormat(source: Pick<TableSource, "format" | "path" | "url">
 
 /** The stored bytes, stopped at the file size limit: up front when the size is known, else as they come. */
 function withinFileLimit(stored: ByteSource, limits: ReadLimits, place: string): ByteSource {
-  const tooLarge = (size: number): TableReadError =>
-    limitError("maxFileBytes", limits.maxFileBytes, `the file is ${Math.round(size / 1e6).toLocaleString("en")} MB or more`, place);
+  const tooLarge = (size: string): TableReadError => limitError("maxFileBytes", limits.maxFileBytes, `the file is ${size}`, place);
   const expected = stored.stats().expectedBytes;
-  if (expected !== undefined && expected > limits.maxFileBytes) throw tooLarge(expected);
+  if (expected !== undefined && expected > limits.maxFileBytes) throw tooLarge(formatBytes(expected));
   async function* chunks(): AsyncGenerator<Uint8Array> {
     for await (const chunk of stored.chunks) {
-      if (stored.stats().bytes > limits.maxFileBytes) throw tooLarge(stored.stats().bytes);
+      if (stored.stats().bytes > limits.maxFileBytes) throw tooLarge(`larger than ${formatBytes(limits.maxFileBytes)}`);
       yield chunk;
     }
   }

@@ -1,6 +1,6 @@
 import type { Dialect } from "../descriptor/types.ts";
 import { inflatedTooLarge } from "./decompress.ts";
-import { inflatedLimit, limitError, type ReadLimits } from "./limits.ts";
+import { formatBytes, inflatedLimit, limitError, type ReadLimits } from "./limits.ts";
 import { TableReadError } from "./read-error.ts";
 import { parseXml, readDateStyles, readRelations, readSharedStrings, readWorkbook, unescapeOoxml } from "./xlsx-parts.ts";
 import type { ZipArchive } from "./zip-archive.ts";
@@ -34,7 +34,7 @@ export async function* readXlsxRecords(
     const storedBytes = [...archive.entries.values()].reduce((sum, entry) => sum + entry.compressedSize, 0);
     const limit = inflatedLimit(limits, storedBytes);
     const part = (name: string): AsyncIterable<Uint8Array> =>
-      archive.stream(name, limit, (size) => inflatedTooLarge(`the workbook part "${name}" inflates to ${Math.round(size / 1e6)} MB or more`, limits, storedBytes, place));
+      archive.stream(name, limit, (size) => inflatedTooLarge(`the workbook part "${name}" inflates to ${formatBytes(size)} or more`, limits, storedBytes, place));
     const failure = xlsxFailure(place);
     if (!archive.entries.has("xl/workbook.xml")) throw failure('missing part "xl/workbook.xml"');
     const workbook = await readWorkbook(part("xl/workbook.xml"));
