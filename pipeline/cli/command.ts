@@ -12,8 +12,8 @@ export interface Command {
   name: string;
   /** One line for `aap --help`. */
   summary: string;
-  /** The full `--help` text. */
-  help: string;
+  /** The full `--help` text; a function when it quotes values of code loaded on use. */
+  help: string | (() => Promise<string>);
   options: Options;
   run(args: ParsedArgs, io: CliIo): Promise<number>;
 }
@@ -42,7 +42,7 @@ export async function runCommand(command: Command, argv: string[], io: CliIo): P
     return EXIT.usage;
   }
   if (args.values.help) {
-    io.stdout.write(command.help);
+    io.stdout.write(await helpText(command));
     return EXIT.ok;
   }
   try {
@@ -54,6 +54,10 @@ export async function runCommand(command: Command, argv: string[], io: CliIo): P
     }
     throw error;
   }
+}
+
+export async function helpText(command: Command): Promise<string> {
+  return typeof command.help === "string" ? command.help : await command.help();
 }
 
 export function stringOption(args: ParsedArgs, name: string): string | undefined {

@@ -1,3 +1,4 @@
+import { constants } from "node:os";
 import { humanLogger, jsonLinesLogger } from "../log/console-logger.ts";
 import type { Logger } from "../log/logger.ts";
 
@@ -32,4 +33,22 @@ export class UsageError extends Error {
     super(message);
     this.name = "UsageError";
   }
+}
+
+/** Why a command was asked to stop: the signal the process received (the abort reason of `CliIo.signal`). */
+export class StopRequest extends Error {
+  constructor(readonly signal: NodeJS.Signals) {
+    super(`stopped by ${signal}`);
+    this.name = "StopRequest";
+  }
+}
+
+/**
+ * The exit code of a command that a signal stopped, as a shell reports a process the signal
+ * ended: 128 + its number (130 for SIGINT, 143 for SIGTERM). SIGTERM when the reason is not a signal.
+ */
+export function stoppedExitCode(signal: AbortSignal): number {
+  const reason: unknown = signal.reason;
+  const name = reason instanceof StopRequest ? reason.signal : "SIGTERM";
+  return 128 + (constants.signals[name] ?? constants.signals.SIGTERM);
 }

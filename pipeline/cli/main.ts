@@ -1,10 +1,10 @@
-import { runCommand as execute, type Command } from "./command.ts";
+import { runCommand as execute, helpText, type Command } from "./command.ts";
 import { buildCommand, runCommand } from "./commands/run.ts";
 import { publishCommand } from "./commands/publish.ts";
 import { scheduleCommand } from "./commands/schedule.ts";
 import { validateCommand } from "./commands/validate.ts";
 import { pipelineVersion } from "./context.ts";
-import { type CliIo, EXIT } from "./io.ts";
+import { type CliIo, EXIT, StopRequest } from "./io.ts";
 
 const COMMANDS: Command[] = [runCommand, buildCommand, validateCommand, publishCommand, scheduleCommand];
 
@@ -32,7 +32,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
   if (name === "--help" || name === "-h" || name === "help") {
     const topic = name === "help" ? COMMANDS.find((c) => c.name === rest[0]) : undefined;
-    io.stdout.write(topic ? topic.help : usage());
+    io.stdout.write(topic ? await helpText(topic) : usage());
     return EXIT.ok;
   }
   if (name === "--version" || name === "-V") {
@@ -45,13 +45,20 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return EXIT.usage;
   }
   const controller = new AbortController();
-  const stop = () => controller.abort();
+  // Once: a second signal ends the process at once (the default action) if the command is slow to stop.
+  const stop = (signal: NodeJS.Signals) => controller.abort(new StopRequest(signal));
   if (!io.signal) {
     process.once("SIGINT", stop);
     process.once("SIGTERM", stop);
   }
   try {
     return await execute(command, rest, { ...io, signal: io.signal ?? controller.signal });
+  } catch (error) {
+    // A bug, not a user's mistake: one line that says so, the stack only when asked for.
+    const message = error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error);
+    io.stderr.write(`aap ${command.name}: internal error: ${message}\nThis is a bug in aap: please report it with the command you ran${io.env.AAP_DEBUG ? "" : " (AAP_DEBUG=1 prints the details)"}.\n`);
+    if (io.env.AAP_DEBUG && error instanceof Error) io.stderr.write(`${error.stack ?? ""}\n`);
+    return EXIT.failed;
   } finally {
     process.off("SIGINT", stop);
     process.off("SIGTERM", stop);

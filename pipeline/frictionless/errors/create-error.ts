@@ -1,3 +1,4 @@
+import { boundProps } from "./bounds.ts";
 import { ERROR_SPECS, METADATA_ERROR_TYPES } from "./catalogue.ts";
 import type { ErrorProps, ErrorSpec, ValidationError } from "./types.ts";
 
@@ -40,9 +41,11 @@ const CUSTOM_ROW_TEMPLATE = ERROR_SPECS.get("row-error")?.template ?? "{note}";
 /**
  * Builds an error of a known frictionless-py type, or of a custom check's type (then `title`,
  * `description` and optionally `tags` come from `props`; tags default to `#table #row #cell`
- * when the error points at a field, else `#table #row`).
+ * when the error points at a field, else `#table #row`). Quoted cells and labels are bounded
+ * (`boundProps`).
  */
-export function createError(type: string, props: ErrorProps = {}): ValidationError {
+export function createError(type: string, given: ErrorProps = {}): ValidationError {
+  const props = boundProps(given);
   const spec: ErrorSpec | undefined = ERROR_SPECS.get(type);
   const note = props.note ?? "";
   const pointsAtCell = props.fieldName !== undefined || props.fieldNumber !== undefined;

@@ -3,3 +3,4 @@ export { ERROR_SPECS, ERROR_FAMILIES, METADATA_ERROR_TYPES } from "./catalogue.t
 export { createError, renderTemplate } from "./create-error.ts";
 export { errorMatches, isErrorOfFamily } from "./match.ts";
 export { DescriptorError } from "./descriptor-error.ts";
+export { MAX_QUOTED_CHARS, MAX_QUOTED_ITEMS, quotedList, quotedText } from "./bounds.ts";

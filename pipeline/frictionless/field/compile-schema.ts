@@ -7,13 +7,26 @@ import type { CompiledField, CompiledSchema } from "./types.ts";
 /**
  * Compiles every field of a (normalised) schema. Throws one DescriptorError listing every field
  * that cannot be used. With duplicate names (allowed in v1) `field(name)` returns the first.
+ *
+ * Fields alike but for their name share one compiled field's parsers: a table of 200,000
+ * inferred columns compiled each field anew in 11 s and 720 MB (3.6 kB a field).
  */
 export function compileSchema(schema: Schema, options: CompileOptions = {}): CompiledSchema {
   const fields: CompiledField[] = [];
   const errors: ValidationError[] = [];
+  const alike = new Map<string, CompiledField>();
   schema.fields.forEach((field, index) => {
+    const { name: _, ...shape } = field;
+    const key = JSON.stringify(shape);
+    const twin = alike.get(key);
+    if (twin !== undefined) {
+      fields.push({ ...twin, name: field.name, index, descriptor: field });
+      return;
+    }
     try {
-      fields.push(compileField(field, schema, index, options));
+      const compiled = compileField(field, schema, index, options);
+      alike.set(key, compiled);
+      fields.push(compiled);
     } catch (error) {
       if (error instanceof DescriptorError) errors.push(...error.errors);
       else throw error;

@@ -1,5 +1,6 @@
 import { isAbsolute, relative, sep } from "node:path";
 import type { ValidationError } from "../errors/index.ts";
+import { batchedPieces, jsonPieces } from "./json-pieces.ts";
 import type { Report, ReportTask } from "./types.ts";
 
 export type ReportFormat = "text" | "json" | "github";
@@ -34,9 +35,15 @@ const ADVICE: Record<string, string> = {
  * to do), as JSON (frictionless-py's shape), or as GitHub Actions annotations.
  */
 export function formatReport(report: Report, format: ReportFormat): string {
-  if (format === "json") return `${JSON.stringify(report, null, 2)}\n`;
-  if (format === "github") return githubAnnotations(report);
-  return textSummary(report);
+  return [...reportPieces(report, format)].join("");
+}
+
+/** The same text in pieces of at most about 64 kB, to write out one by one: JSON is serialised as it is written. */
+export function* reportPieces(report: Report, format: ReportFormat): Generator<string> {
+  if (format === "json") {
+    yield* batchedPieces(jsonPieces(report));
+    yield "\n";
+  } else yield format === "github" ? githubAnnotations(report) : textSummary(report);
 }
 
 function textSummary(report: Report): string {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Dialect } from "../descriptor/types.ts";
+import { CsvProblem } from "./csv-guard.ts";
 import { CsvParser, csvSyntax } from "./csv-parser.ts";
 
 /** Parses `text` pushed in pieces of `step` characters (1 = every chunk boundary is tried). */
@@ -70,5 +71,48 @@ describe("CsvParser", () => {
 
   it("rejects an empty delimiter", () => {
     expect(() => new CsvParser(csvSyntax({ delimiter: "" }, "csv"))).toThrow(/delimiter/);
+  });
+});
+
+describe("CsvParser on hostile text", () => {
+  const problem = (text: string, limits = { maxColumns: 1000, maxCellChars: 1000 }, step = 64): { problem: CsvProblem; records: string[][] } => {
+    const parser = new CsvParser(csvSyntax(undefined, "csv"), limits);
+    const out: string[][] = [];
+    try {
+      for (let k = 0; k < text.length; k += step) parser.push(text.slice(k, k + step), out);
+      parser.end(out);
+    } catch (cause) {
+      if (cause instanceof CsvProblem) return { problem: cause, records: out };
+      throw cause;
+    }
+    throw new Error("no problem found");
+  };
+
+  it("a quote that never closes is a problem at the record where it opened, after the records before it", () => {
+    const { problem: found, records } = problem('id,nom\n1,a\n2,"jamais fermé\n3,c\n4,d\n');
+    expect(found).toMatchObject({ kind: "unclosed-quote", record: 2, field: 2 });
+    expect(records).toEqual([["id", "nom"], ["1", "a"]]);
+  });
+
+  it("a quoted cell past the cell limit is scanned, not kept: it is too large when its quote closes, unclosed when it never does", () => {
+    const long = "x\n".repeat(5000);
+    expect(problem(`id,nom\n1,"${long}",fin\n2,b\n`).problem).toMatchObject({ kind: "cell-too-large", record: 1, field: 2 });
+    expect(problem(`id,nom\n1,"${long}`).problem).toMatchObject({ kind: "unclosed-quote", record: 1, field: 2 });
+    // A doubled quote inside the long cell does not close it.
+    expect(problem(`id,nom\n1,"${long}""${long}`).problem).toMatchObject({ kind: "unclosed-quote", record: 1 });
+  });
+
+  it("a line without end or with too many cells stops at the limits", () => {
+    expect(problem(`id\n${"x".repeat(5000)}`).problem).toMatchObject({ kind: "cell-too-large", record: 1, field: 1 });
+    expect(problem(`id\n${",".repeat(5000)}`).problem).toMatchObject({ kind: "too-many-columns", record: 1 });
+    expect(problem(`id\n${",".repeat(5000)}\n`, undefined, 100_000).problem).toMatchObject({ kind: "too-many-columns", record: 1, field: 1001 });
+    expect(problem(`a,b\n1,${"y".repeat(2000)}\n`, undefined, 100_000).problem).toMatchObject({ kind: "cell-too-large", record: 1, field: 2 });
+  });
+
+  it("parses a record that grows over many pushes in linear time: 8 MB pushed by 64 kB", () => {
+    // Parsed again at every push, the 8 MB quoted cell took 128 parses of up to 8 MB each.
+    const cell = "é".repeat(8 << 20);
+    const records = parse(`id,texte\n1,"${cell}"\n`, undefined, 1 << 16);
+    expect(records[1]?.[1]).toHaveLength(8 << 20);
   });
 });

@@ -1,4 +1,8 @@
-import type { Dialect } from "../descriptor/types.ts";
+import { checkRecords, checkUnfinished, CsvProblem, QuoteScan, type CsvLimits, type OpenQuote, type QuoteState } from "./csv-guard.ts";
+import { DEFAULT_READ_LIMITS } from "./limits.ts";
+import { trimInitialSpaces, type CsvSyntax } from "./csv-syntax.ts";
+
+export { csvSyntax, type CsvSyntax } from "./csv-syntax.ts";
 
 /**
  * A streaming CSV/TSV tokenizer over decoded text: push text chunks, get complete records.
@@ -6,46 +10,36 @@ import type { Dialect } from "../descriptor/types.ts";
  * without a quote or escape character are cut with native `indexOf` + `split`, and only
  * lines holding a quote go through the character-level state machine.
  * Header rows, comment rows and null sequences are handled one level up (`tabulate`).
+ * A quote that never closes, a cell or a row past the limits throw a `CsvProblem` (csv-guard.ts).
  */
-export interface CsvSyntax {
-  delimiter: string;
-  /** Undefined disables quoting. */
-  quoteChar: string | undefined;
-  doubleQuote: boolean;
-  escapeChar: string | undefined;
-  /** Undefined = any of `\n`, `\r\n`. */
-  lineTerminator: string | undefined;
-  skipInitialSpace: boolean;
-}
-
-export function csvSyntax(dialect: Dialect | undefined, format: "csv" | "tsv"): CsvSyntax {
-  const d = dialect ?? {};
-  const terminator = d.lineTerminator;
-  return {
-    delimiter: d.delimiter ?? (format === "tsv" ? "\t" : ","),
-    // v1 dialects allowed `quoteChar: ""` to disable quoting.
-    quoteChar: d.quoteChar === "" ? undefined : (d.quoteChar ?? '"'),
-    doubleQuote: d.doubleQuote ?? true,
-    escapeChar: d.escapeChar === "" ? undefined : d.escapeChar,
-    lineTerminator: terminator === undefined || terminator === "\n" || terminator === "\r\n" ? undefined : terminator,
-    skipInitialSpace: d.skipInitialSpace ?? false,
-  };
-}
-
 const LF = 10;
 const CR = 13;
-const SPACE = 32;
 
 export class CsvParser {
   private rest = "";
-  private readonly syntax: CsvSyntax;
+  /** Text pushed after `rest` and not parsed yet: an unfinished record is parsed again only once the text has doubled. */
+  private pending: string[] = [];
+  private pendingLength = 0;
+  private retryAt = 0;
+  /** Records given so far. */
+  private given = 0;
+  private open: OpenQuote | undefined;
+  /** Set once a quoted cell outgrew the cell limit: the text is then only scanned, not kept. */
+  private scan: QuoteScan | undefined;
   private readonly delimiterCode: number;
   private readonly quoteCode: number;
   private readonly escapeCode: number;
 
-  constructor(syntax: CsvSyntax) {
+  /**
+   * @param keepUnfinished for a piece of a file (`unfinished` is then read): an unfinished record
+   * is kept whole, however long, as the piece is in memory anyway.
+   */
+  constructor(
+    private readonly syntax: CsvSyntax,
+    private readonly limits: CsvLimits = DEFAULT_READ_LIMITS,
+    private readonly keepUnfinished = false,
+  ) {
     if (syntax.delimiter === "") throw new RangeError("CSV delimiter must not be empty");
-    this.syntax = syntax;
     this.delimiterCode = syntax.delimiter.charCodeAt(0);
     this.quoteCode = syntax.quoteChar === undefined ? -1 : syntax.quoteChar.charCodeAt(0);
     this.escapeCode = syntax.escapeChar === undefined ? -1 : syntax.escapeChar.charCodeAt(0);
@@ -53,20 +47,58 @@ export class CsvParser {
 
   /** Parses every record completed by `text`; an unfinished one waits for the next push. */
   push(text: string, out: string[][]): void {
-    const s = this.rest === "" ? text : this.rest + text;
-    this.rest = s.slice(this.parse(s, false, out));
+    if (this.scan) return this.scan.push(text);
+    if (this.rest !== "" && this.rest.length + this.pendingLength + text.length < this.retryAt) {
+      this.pending.push(text);
+      this.pendingLength += text.length;
+      return;
+    }
+    this.take(this.rest + this.takePending() + text, false, out);
   }
 
   /** Text pushed but not parsed yet: the start of a record that no line terminator has closed. */
   get unfinished(): string {
-    return this.rest;
+    return this.rest + this.pending.join("");
   }
 
   /** Flushes the last record (a file need not end with a line terminator). */
   end(out: string[][]): void {
-    const s = this.rest;
+    if (this.scan) this.scan.end();
+    const s = this.rest + this.takePending();
     this.rest = "";
-    if (s !== "") this.parse(s, true, out);
+    if (s !== "") this.take(s, true, out);
+  }
+
+  private takePending(): string {
+    const text = this.pending.length === 0 ? "" : this.pending.join("");
+    [this.pending, this.pendingLength] = [[], 0];
+    return text;
+  }
+
+  /** Parses `s`, checks the records against the limits, and keeps or scans what is unfinished. */
+  private take(s: string, final: boolean, out: string[][]): void {
+    const before = out.length;
+    this.open = undefined;
+    let at: number;
+    try {
+      at = this.parse(s, final, out);
+      checkRecords(out, before, this.limits, this.given, at);
+    } catch (cause) {
+      if (!(cause instanceof CsvProblem)) throw cause;
+      // Only the records before the problem are given.
+      if (cause.record === -1) cause.at(this.given + out.length - before);
+      out.length = before + cause.record - this.given;
+      throw cause;
+    }
+    this.given += out.length - before;
+    this.rest = final ? "" : s.slice(at);
+    this.retryAt = 2 * this.rest.length;
+    if (this.keepUnfinished || this.rest.length <= this.limits.maxCellChars) return;
+    const open = this.open as OpenQuote | undefined;
+    if (open === undefined) return checkUnfinished(this.rest, this.syntax.delimiter, this.limits, this.given);
+    if (s.length - open.from <= this.limits.maxCellChars) return;
+    this.scan = new QuoteScan(this.syntax, open.state, new CsvProblem("cell-too-large", open.field).at(this.given));
+    this.rest = "";
   }
 
   /** Returns where the unparsed rest of `s` starts. */
@@ -83,7 +115,9 @@ export class CsvParser {
     while (pos < len) {
       let lineEnd = lineTerminator === undefined ? s.indexOf("\n", pos) : s.indexOf(lineTerminator, pos);
       if (lineEnd === -1) {
-        if (!final) return pos;
+        // A record not ended yet goes to the character-level path only when it holds a quote
+        // or escape: it then tells whether the text ends inside a quoted cell.
+        if (!final && !this.holdsSpecial(s, pos)) return pos;
         lineEnd = len;
       }
       if (quoteChar !== undefined && nextQuote !== -1 && nextQuote < pos) nextQuote = s.indexOf(quoteChar, pos);
@@ -113,6 +147,17 @@ export class CsvParser {
       pos = lineEnd + termLength;
     }
     return pos;
+  }
+
+  /** Notes the quoted cell the text ends in; -1, as for any unfinished record. */
+  private openQuote(from: number, field: number, state: QuoteState): number {
+    this.open = { from, field, state };
+    return -1;
+  }
+
+  private holdsSpecial(s: string, from: number): boolean {
+    const { quoteChar, escapeChar } = this.syntax;
+    return (quoteChar !== undefined && s.includes(quoteChar, from)) || (escapeChar !== undefined && s.includes(escapeChar, from));
   }
 
   /**
@@ -150,7 +195,7 @@ export class CsvParser {
     const cells: string[] = [];
     let i = start;
     for (;;) {
-      if (skipInitialSpace) while (i < len && s.charCodeAt(i) === SPACE) i++;
+      if (skipInitialSpace) while (i < len && s[i] === " ") i++;
       if (cells.length > 0 && s.charCodeAt(i) !== qc) {
         // The rest of the line may hold no quote at all (`"titre, cité",a,b,c`): cut it natively.
         const next = this.splitPlainRest(s, i, cells, out);
@@ -159,12 +204,13 @@ export class CsvParser {
       let value = "";
       if (i < len && s.charCodeAt(i) === qc) {
         i++;
+        const from = i;
         for (;;) {
           const q = s.indexOf(quoteChar as string, i);
           const e = escapeChar === undefined ? -1 : s.indexOf(escapeChar, i);
           if (e !== -1 && (q === -1 || e < q)) {
             if (e + 1 >= len) {
-              if (!final) return -1;
+              if (!final) return this.openQuote(from, cells.length + 1, "after-escape");
               value += s.slice(i, e);
               i = len;
               break;
@@ -174,16 +220,14 @@ export class CsvParser {
             continue;
           }
           if (q === -1) {
-            if (!final) return -1;
-            // An unclosed quote at the end of the file: keep what is there.
-            value += s.slice(i);
-            i = len;
-            break;
+            if (!final) return this.openQuote(from, cells.length + 1, "inside");
+            // Python's csv module would keep the rest of the file as one cell.
+            throw new CsvProblem("unclosed-quote", cells.length + 1);
           }
           value += s.slice(i, q);
           i = q + 1;
           if (doubleQuote) {
-            if (i >= len && !final) return -1;
+            if (i >= len && !final) return this.openQuote(from, cells.length + 1, "after-quote");
             if (s.charCodeAt(i) === qc) {
               value += quoteChar;
               i++;
@@ -249,12 +293,5 @@ export class CsvParser {
         i = j;
       }
     }
-  }
-}
-
-function trimInitialSpaces(cells: string[]): void {
-  for (let k = 0; k < cells.length; k++) {
-    const cell = cells[k] as string;
-    if (cell.charCodeAt(0) === SPACE) cells[k] = cell.replace(/^ +/, "");
   }
 }

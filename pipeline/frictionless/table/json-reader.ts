@@ -1,6 +1,7 @@
 import type { Dialect } from "../descriptor/types.ts";
 import { batched } from "./batched.ts";
 import { DecodeFailure, decodeText } from "./decode.ts";
+import { limitError, type ReadLimits } from "./limits.ts";
 import { TableReadError, encodingReadError } from "./read-error.ts";
 
 /**
@@ -38,9 +39,9 @@ function objectKeys(rows: Record<string, unknown>[]): string[] {
 /** Whole-file JSON: parsed at once (a JSON array cannot be streamed without a parser of its own). */
 export async function* readJsonRecords(
   chunks: AsyncIterable<Uint8Array>,
-  options: { encoding: string | undefined; dialect: Dialect | undefined; place: string },
+  options: { encoding: string | undefined; dialect: Dialect | undefined; place: string; limits: ReadLimits },
 ): AsyncGenerator<unknown[][]> {
-  const text = await decodeAll(chunks, options.encoding, options.place);
+  const text = await decodeAll(chunks, options);
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -53,7 +54,7 @@ export async function* readJsonRecords(
 /** NDJSON/JSONL: one JSON array or object per line, streamed. Blank lines are skipped. */
 export async function* readNdjsonRecords(
   chunks: AsyncIterable<Uint8Array>,
-  options: { encoding: string | undefined; dialect: Dialect | undefined; place: string },
+  options: { encoding: string | undefined; dialect: Dialect | undefined; place: string; limits: ReadLimits },
 ): AsyncGenerator<unknown[][]> {
   let rest = "";
   let line = 0;
@@ -62,9 +63,12 @@ export async function* readNdjsonRecords(
   const parseLines = (text: string, final: boolean): unknown[][] => {
     const lines = (rest + text).split("\n");
     rest = final ? "" : (lines.pop() as string);
+    const tooLong = (at: number): TableReadError => limitError("maxCellChars", options.limits.maxCellChars, `line ${at} is longer than a cell may be`, options.place);
+    if (rest.length > options.limits.maxCellChars) throw tooLong(line + lines.length + 1);
     const out: unknown[][] = [];
     for (const raw of lines) {
       line++;
+      if (raw.length > options.limits.maxCellChars) throw tooLong(line);
       const trimmed = raw.trim();
       if (trimmed === "") continue;
       let value: unknown;
@@ -100,10 +104,27 @@ export async function* readNdjsonRecords(
   if (out.length > 0) yield out;
 }
 
-async function decodeAll(chunks: AsyncIterable<Uint8Array>, encoding: string | undefined, place: string): Promise<string> {
+/**
+ * JSON.parse needs the whole text, and the values it makes take several times its size: a JSON
+ * table is read whole up to this size only (NDJSON has no such bound, its lines are streamed).
+ */
+export const WHOLE_JSON_MAX_CHARS = 64_000_000;
+
+async function decodeAll(chunks: AsyncIterable<Uint8Array>, options: { encoding: string | undefined; place: string }): Promise<string> {
+  const { encoding, place } = options;
   const parts: string[] = [];
+  let length = 0;
   try {
-    for await (const text of decodeText(chunks, encoding)) parts.push(text);
+    for await (const text of decodeText(chunks, encoding)) {
+      length += text.length;
+      if (length > WHOLE_JSON_MAX_CHARS) {
+        throw new TableReadError("source-error", {
+          place,
+          note: `a JSON table is parsed whole, and this one is longer than ${WHOLE_JSON_MAX_CHARS / 1e6} MB of text: write it as NDJSON (one row a line), which is read as a stream`,
+        });
+      }
+      parts.push(text);
+    }
   } catch (cause) {
     if (cause instanceof DecodeFailure) throw encodingReadError(cause.byteOffset, encoding, place, undefined, cause);
     throw cause;

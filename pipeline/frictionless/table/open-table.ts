@@ -1,14 +1,15 @@
 import { extname } from "node:path";
-import { openBytes, safeUrl } from "./byte-source.ts";
+import { openBytes, safeUrl, type ByteSource } from "./byte-source.ts";
 import { readCsvRecords } from "./csv-reader.ts";
 import { encodingName } from "./decode.ts";
-import { compressionOf, gunzip, unzip } from "./decompress.ts";
+import { compressionOf, gunzip, openArchive, unzip } from "./decompress.ts";
 import { batched } from "./batched.ts";
+import { formatBytes, limitError, readLimits, type ReadLimits } from "./limits.ts";
 import { jsonRecords, readJsonRecords, readNdjsonRecords } from "./json-reader.ts";
 import { TableReadError } from "./read-error.ts";
 import { tabulate } from "./tabulate.ts";
 import type { TableFormat, TableReader, TableSource } from "./types.ts";
-import { readXlsxRecords } from "./xlsx-reader.ts";
+import { readXlsxRecords, xlsxFailure } from "./xlsx-reader.ts";
 
 const FORMATS: readonly TableFormat[] = ["csv", "tsv", "json", "ndjson", "jsonl", "xlsx"];
 
@@ -33,28 +34,29 @@ export async function openTable(source: TableSource): Promise<TableReader> {
   }
   const { compression, inner } = compressionOf(source.path ?? (source.url !== undefined ? new URL(source.url).pathname : ""), source.compression);
   let format = compression === "zip" ? undefined : tableFormat({ ...source, path: inner, url: undefined }, place);
-  const bytes = await openBytes(source, place, source.digests);
-  let chunks = bytes.chunks;
-  if (compression === "gz") chunks = gunzip(chunks, place);
+  const limits = readLimits(source.limits);
+  const stored = withinFileLimit(await openBytes(source, place, source.digests), limits, place);
+  let chunks = stored.chunks;
+  if (compression === "gz") chunks = gunzip(stored, limits, place);
   if (compression === "zip") {
-    const entry = await unzip(chunks, place, source.innerpath);
-    chunks = (async function* () {
-      yield entry.bytes;
-    })();
+    const entry = await unzip(source, stored, limits, place);
+    chunks = entry.chunks;
     format = tableFormat({ format: source.format, path: entry.name }, place);
   }
-  const options = { encoding: source.encoding, dialect: source.dialect, place };
+  const options = { encoding: source.encoding, dialect: source.dialect, place, limits };
   switch (format as TableFormat) {
     case "csv":
     case "tsv":
-      return tabulate(readCsvRecords(chunks, { ...options, format: format as "csv" | "tsv" }), source.dialect, place, bytes.stats);
+      return tabulate(readCsvRecords(chunks, { ...options, format: format as "csv" | "tsv" }), source.dialect, place, stored.stats);
     case "json":
-      return tabulate(readJsonRecords(chunks, options), source.dialect, place, bytes.stats);
+      return tabulate(readJsonRecords(chunks, options), source.dialect, place, stored.stats);
     case "ndjson":
     case "jsonl":
-      return tabulate(readNdjsonRecords(chunks, options), source.dialect, place, bytes.stats);
+      return tabulate(readNdjsonRecords(chunks, options), source.dialect, place, stored.stats);
     case "xlsx":
-      return tabulate(readXlsxRecords(chunks, options), source.dialect, place, bytes.stats);
+      // A workbook is a ZIP archive read where it is (or as it is stored): its parts are read in any order.
+      if (compression !== undefined) throw new TableReadError("format-error", { place, note: "a compressed XLSX file is not supported: decompress it first" });
+      return tabulate(readXlsxRecords(() => openArchive(source, stored, xlsxFailure(place)), options), source.dialect, place, stored.stats);
   }
 }
 
@@ -70,4 +72,18 @@ export function tableFormat(source: Pick<TableSource, "format" | "path" | "url">
   const name = source.path ?? (source.url !== undefined ? new URL(source.url).pathname : "");
   const ext = extname(name).slice(1).toLowerCase() as TableFormat;
   return FORMATS.includes(ext) ? ext : "csv";
+}
+
+/** The stored bytes, stopped at the file size limit: up front when the size is known, else as they come. */
+function withinFileLimit(stored: ByteSource, limits: ReadLimits, place: string): ByteSource {
+  const tooLarge = (size: string): TableReadError => limitError("maxFileBytes", limits.maxFileBytes, `the file is ${size}`, place);
+  const expected = stored.stats().expectedBytes;
+  if (expected !== undefined && expected > limits.maxFileBytes) throw tooLarge(formatBytes(expected));
+  async function* chunks(): AsyncGenerator<Uint8Array> {
+    for await (const chunk of stored.chunks) {
+      if (stored.stats().bytes > limits.maxFileBytes) throw tooLarge(`larger than ${formatBytes(limits.maxFileBytes)}`);
+      yield chunk;
+    }
+  }
+  return { chunks: chunks(), stats: () => stored.stats() };
 }

@@ -1,5 +1,6 @@
 import { createError } from "../errors/index.ts";
 import type { ErrorProps, ValidationError } from "../errors/index.ts";
+import type { CsvProblemShape } from "./csv-guard.ts";
 import { guessEncoding } from "./guess-encoding.ts";
 
 /**
@@ -9,7 +10,12 @@ import { guessEncoding } from "./guess-encoding.ts";
 export class TableReadError extends Error {
   readonly code: string;
   readonly error: ValidationError;
-  constructor(type: "scheme-error" | "format-error" | "encoding-error" | "source-error" | "compression-error", props: ErrorProps & { note: string; place: string }) {
+  constructor(
+    type: "scheme-error" | "format-error" | "encoding-error" | "source-error" | "compression-error",
+    props: ErrorProps & { note: string; place: string },
+    /** What stopped the CSV tokenizer, for a reader of a piece of the file to place it in the whole. */
+    readonly csvProblem?: CsvProblemShape,
+  ) {
     const error = createError(type, props);
     super(`${props.place}: ${error.message}`);
     this.name = "TableReadError";

@@ -4,6 +4,11 @@ import type { ReadStats, SourceRow, TableReader } from "./types.ts";
 
 /** frictionless-py's sample size: the first 100 rows of the source. */
 export const SAMPLE_ROWS = 100;
+/**
+ * ...and no more than this many cells: 100 rows of a 200,000-column table held 20 million
+ * strings (600 MB) before the first check. Tables of up to 10,000 columns keep 100 rows.
+ */
+export const SAMPLE_MAX_CELLS = 1_000_000;
 
 /**
  * Physical records (every format's reader yields them in batches) → a table: header rows
@@ -53,12 +58,24 @@ export async function tabulate(
     }
   };
 
-  // The header rows, and the sample a table without schema is inferred from.
-  while (rowNumber < Math.max(lastHeaderRow, SAMPLE_ROWS)) {
-    const next = await iterator.next();
+  // The header rows, and the sample a table without schema is inferred from. A read error
+  // after the header (a bad byte, a quote that never closes in row 6) is the rows' business:
+  // it is thrown after the rows before it, as it would be further down the file.
+  let failure: TableReadError | undefined;
+  let sampled = 0;
+  while (rowNumber < lastHeaderRow || (rowNumber < SAMPLE_ROWS && sampled < SAMPLE_MAX_CELLS)) {
+    let next: IteratorResult<unknown[][]>;
+    try {
+      next = await iterator.next();
+    } catch (cause) {
+      if (!(cause instanceof TableReadError && sawRecord && rowNumber >= lastHeaderRow)) throw cause;
+      failure = cause;
+      break;
+    }
     if (next.done) break;
     if (next.value.length > 0) sawRecord = true;
     take(next.value, pending);
+    for (const cells of next.value) sampled += cells.length;
   }
   // As frictionless-py: no labels and no rows is an empty source, with or without a header.
   if (!sawRecord) {
@@ -66,12 +83,14 @@ export async function tabulate(
   }
 
   const labels = joinHeader(headerCells, d.headerJoin ?? " ");
+  const sampleEnd = Math.min(SAMPLE_ROWS, rowNumber);
   let used = false;
   async function* batches(): AsyncGenerator<SourceRow[]> {
     if (used) throw new Error("the rows of a table can be iterated only once");
     used = true;
     if (pending.length > 0) yield pending;
     pending = [];
+    if (failure) throw failure;
     for (;;) {
       const next = await iterator.next();
       if (next.done) return;
@@ -86,7 +105,7 @@ export async function tabulate(
   return {
     labels,
     headerRowNumbers: headerRows.filter((n) => n <= rowNumber),
-    sample: pending.filter((row) => row.rowNumber <= SAMPLE_ROWS),
+    sample: pending.filter((row) => row.rowNumber <= sampleEnd),
     get rows() {
       return rows();
     },

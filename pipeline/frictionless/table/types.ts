@@ -1,4 +1,5 @@
 import type { Dialect } from "../descriptor/types.ts";
+import type { ReadLimits } from "./limits.ts";
 
 export type TableFormat = "csv" | "tsv" | "json" | "ndjson" | "jsonl" | "xlsx";
 
@@ -31,6 +32,8 @@ export interface TableSource {
   innerpath?: string;
   /** Digests to compute while reading; read them from `TableReader.stats()` once rows are consumed. */
   digests?: DigestAlgorithm[];
+  /** What the table may hold (file size, inflated size, columns, cell size); the rest: `DEFAULT_READ_LIMITS`. */
+  limits?: Partial<ReadLimits>;
 }
 
 /** One physical row of the source, before any casting. */
@@ -56,7 +59,8 @@ export interface TableReader {
   headerRowNumbers: number[];
   /**
    * The data rows among the first `SAMPLE_ROWS` rows of the source (header and comment rows
-   * count): what frictionless-py infers a schema from when the table declares none.
+   * count; fewer in a table so wide that they hold more than `SAMPLE_MAX_CELLS` cells): what
+   * frictionless-py infers a schema from when the table declares none.
    */
   sample: SourceRow[];
   /** Data rows, in order. Iterate once. Throws a `TableReadError` when the source cannot be read further. */

@@ -1,104 +1,157 @@
 import type { Dialect } from "../descriptor/types.ts";
-import { batched } from "./batched.ts";
+import { inflatedTooLarge } from "./decompress.ts";
+import { formatBytes, inflatedLimit, limitError, type ReadLimits } from "./limits.ts";
 import { TableReadError } from "./read-error.ts";
-import { readZip, ZipFormatError, type ZipEntries } from "./zip.ts";
+import { parseXml, readDateStyles, readRelations, readSharedStrings, readWorkbook, unescapeOoxml } from "./xlsx-parts.ts";
+import type { ZipArchive } from "./zip-archive.ts";
+
+/** The last row a spreadsheet program can hold (LibreOffice's; Excel stops at 1,048,576): a row numbered beyond is not a spreadsheet's. */
+const MAX_ROW = 16_777_216;
+/** Rows handed on at a time while the sheet streams. */
+const BATCH = 4096;
+
+/** How a workbook that cannot be read is reported. */
+export function xlsxFailure(place: string): (note: string) => TableReadError {
+  return (note) => new TableReadError("format-error", { place, note: `not a readable XLSX file: ${note}` });
+}
 
 /**
- * Records of one XLSX sheet (`dialect.sheetName`, else `dialect.sheetNumber`, default 1).
- * Cells: shared and inline strings as strings, numbers as numbers, booleans as booleans,
- * cells styled as dates as UTC `Date`s, empty cells as `""`. Rows are padded to the sheet's
- * width and skipped rows kept as blank records, so row numbers are the spreadsheet's.
+ * Records of one XLSX sheet (`dialect.sheetName`, else `dialect.sheetNumber`, default 1),
+ * streamed: the sheet's XML is parsed as it is inflated, so memory holds the shared strings
+ * and a batch of rows, whatever the sheet's size. Cells: shared and inline strings as strings,
+ * numbers as numbers, booleans as booleans, cells styled as dates as UTC `Date`s (1900 or 1904
+ * date system, as the workbook says), empty cells as `""`. Rows are padded to the sheet's
+ * declared width (`<dimension>`, else the widest row so far) and skipped rows kept as blank
+ * records, so row numbers are the spreadsheet's.
  */
 export async function* readXlsxRecords(
-  chunks: AsyncIterable<Uint8Array>,
-  options: { dialect: Dialect | undefined; place: string },
+  open: () => Promise<ZipArchive>,
+  options: { dialect: Dialect | undefined; place: string; limits: ReadLimits },
 ): AsyncGenerator<unknown[][]> {
-  const parts: Uint8Array[] = [];
-  for await (const chunk of chunks) parts.push(chunk);
-  const bytes = Buffer.concat(parts);
-  let records: unknown[][];
+  const { place, limits } = options;
+  const archive = await open();
   try {
-    records = sheetRecords(readZip(bytes), options.dialect);
+    const storedBytes = [...archive.entries.values()].reduce((sum, entry) => sum + entry.compressedSize, 0);
+    const limit = inflatedLimit(limits, storedBytes);
+    const part = (name: string): AsyncIterable<Uint8Array> =>
+      archive.stream(name, limit, (size) => inflatedTooLarge(`the workbook part "${name}" inflates to ${formatBytes(size)} or more`, limits, storedBytes, place));
+    const failure = xlsxFailure(place);
+    if (!archive.entries.has("xl/workbook.xml")) throw failure('missing part "xl/workbook.xml"');
+    const workbook = await readWorkbook(part("xl/workbook.xml"));
+    const sheet = pickSheet(workbook.sheets, options.dialect, failure);
+    const relations = archive.entries.has("xl/_rels/workbook.xml.rels") ? await readRelations(part("xl/_rels/workbook.xml.rels")) : new Map<string, string>();
+    const target = sheet.relationId === undefined ? undefined : relations.get(sheet.relationId);
+    const sheetPath = target === undefined ? "xl/worksheets/sheet1.xml" : target.startsWith("/") ? target.slice(1) : `xl/${target}`;
+    if (!archive.entries.has(sheetPath)) throw failure(`missing part "${sheetPath}"`);
+    const strings = archive.entries.has("xl/sharedStrings.xml") ? await readSharedStrings(part("xl/sharedStrings.xml")) : [];
+    const dateStyles = archive.entries.has("xl/styles.xml") ? await readDateStyles(part("xl/styles.xml")) : new Set<number>();
+    yield* sheetRecords(part(sheetPath), { strings, dateStyles, date1904: workbook.date1904, limits, place, failure });
   } catch (cause) {
-    if (cause instanceof ZipFormatError || cause instanceof XlsxFormatError) {
-      throw new TableReadError("format-error", { place: options.place, note: `not a readable XLSX file: ${cause.message}` });
-    }
-    throw cause;
+    // The XML parser's own errors: a part that is not well-formed XML.
+    if (cause instanceof TableReadError) throw cause;
+    throw xlsxFailure(place)((cause as Error).message.split("\n")[0] ?? "");
+  } finally {
+    archive.close();
   }
-  yield* batched(records);
 }
 
-class XlsxFormatError extends Error {}
-
-function sheetRecords(zip: ZipEntries, dialect: Dialect | undefined): unknown[][] {
-  const workbook = text(zip, "xl/workbook.xml");
-  const sheets = [...workbook.matchAll(/<sheet\b([^>]*)\/?>/g)].map((m) => attributes(m[1] as string));
-  const wanted =
-    dialect?.sheetName !== undefined
-      ? sheets.find((s) => s.name === dialect.sheetName)
-      : sheets[(dialect?.sheetNumber ?? 1) - 1];
-  if (wanted === undefined) {
-    const names = sheets.map((s) => `"${s.name}"`).join(", ");
-    const asked = dialect?.sheetName !== undefined ? `sheet "${dialect.sheetName}"` : `sheet number ${dialect?.sheetNumber ?? 1}`;
-    throw new XlsxFormatError(`${asked} does not exist; the workbook has ${names}`);
-  }
-  const relations = zip.has("xl/_rels/workbook.xml.rels") ? text(zip, "xl/_rels/workbook.xml.rels") : "";
-  const relationId = wanted["r:id"];
-  const target = [...relations.matchAll(/<Relationship\b([^>]*)\/?>/g)]
-    .map((m) => attributes(m[1] as string))
-    .find((r) => r.Id === relationId)?.Target;
-  const sheetPath = target === undefined ? "xl/worksheets/sheet1.xml" : target.startsWith("/") ? target.slice(1) : `xl/${target}`;
-  const date1904 = /<workbookPr\b[^>]*\bdate1904="(1|true)"/.test(workbook);
-  const strings = zip.has("xl/sharedStrings.xml") ? sharedStrings(text(zip, "xl/sharedStrings.xml")) : [];
-  const dateStyles = zip.has("xl/styles.xml") ? dateStyleIndexes(text(zip, "xl/styles.xml")) : new Set<number>();
-  return parseSheet(text(zip, sheetPath), strings, dateStyles, date1904);
+function pickSheet<T extends { name: string }>(sheets: T[], dialect: Dialect | undefined, failure: (note: string) => TableReadError): T {
+  const wanted = dialect?.sheetName !== undefined ? sheets.find((s) => s.name === dialect.sheetName) : sheets[(dialect?.sheetNumber ?? 1) - 1];
+  if (wanted !== undefined) return wanted;
+  const asked = dialect?.sheetName !== undefined ? `sheet "${dialect.sheetName}"` : `sheet number ${dialect?.sheetNumber ?? 1}`;
+  throw failure(`${asked} does not exist; the workbook has ${sheets.map((s) => `"${s.name}"`).join(", ")}`);
 }
 
-function text(zip: ZipEntries, name: string): string {
-  const entry = zip.get(name);
-  if (entry === undefined) throw new XlsxFormatError(`missing part "${name}"`);
-  return new TextDecoder().decode(entry());
+interface SheetContext {
+  strings: string[];
+  dateStyles: Set<number>;
+  date1904: boolean;
+  limits: ReadLimits;
+  place: string;
+  failure: (note: string) => TableReadError;
 }
 
-function parseSheet(xml: string, strings: string[], dateStyles: Set<number>, date1904: boolean): unknown[][] {
-  const rows: unknown[][] = [];
+async function* sheetRecords(xml: AsyncIterable<Uint8Array>, context: SheetContext): AsyncGenerator<unknown[][]> {
+  const { limits, place, failure } = context;
+  let out: unknown[][] = [];
   let width = 0;
-  for (const rowMatch of xml.matchAll(/<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g)) {
-    const rowNumber = Number(attributes(rowMatch[1] as string).r ?? rows.length + 1);
-    while (rows.length < rowNumber - 1) rows.push([]);
-    const cells: unknown[] = [];
-    for (const cellMatch of (rowMatch[2] ?? "").matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
-      const attrs = attributes(cellMatch[1] as string);
-      const column = attrs.r === undefined ? cells.length : columnIndex(attrs.r);
-      while (cells.length < column) cells.push("");
-      cells.push(cellValue(attrs, cellMatch[2] ?? "", strings, dateStyles, date1904));
-    }
-    while (cells.length > 0 && cells[cells.length - 1] === "") cells.pop();
-    width = Math.max(width, cells.length);
-    rows.push(cells);
+  let declaredWidth = false;
+  let lastRow = 0;
+  let cells: unknown[] = [];
+  let cell: { column: number; type: string; style: number | undefined } | undefined;
+  let text: string | undefined;
+  let capturing = false;
+  const tooWide = (): TableReadError => limitError("maxColumns", limits.maxColumns, `row ${lastRow + 1} has more than ${limits.maxColumns.toLocaleString("en")} cells`, place);
+  const events = parseXml(xml, {
+    open(name, attribute) {
+      if (name === "dimension") {
+        const last = /:([A-Z]+)\d*$/i.exec(attribute("ref") ?? "")?.[1];
+        if (last !== undefined) [width, declaredWidth] = [Math.min(columnIndex(last) + 1, limits.maxColumns), true];
+      } else if (name === "row") {
+        const number = Number(attribute("r") ?? lastRow + 1);
+        if (!Number.isInteger(number) || number <= lastRow || number > MAX_ROW) throw failure(`row number "${attribute("r")}" out of order or beyond row ${MAX_ROW.toLocaleString("en")}`);
+        // Rows the sheet leaves out are blank rows: row numbers stay the spreadsheet's.
+        for (; lastRow < number - 1; lastRow++) out.push(padded([], width));
+        cells = [];
+      } else if (name === "c") {
+        const reference = attribute("r");
+        const column = reference === undefined ? cells.length : columnIndex(reference);
+        if (column >= limits.maxColumns) throw tooWide();
+        const style = attribute("s");
+        cell = { column, type: attribute("t") ?? "n", style: style === undefined ? undefined : Number(style) };
+        text = undefined;
+      } else if ((name === "v" || name === "t") && cell !== undefined) {
+        text ??= "";
+        capturing = true;
+      }
+    },
+    text(chunk) {
+      if (capturing) text += chunk;
+    },
+    close(name) {
+      if (name === "v" || name === "t") capturing = false;
+      else if (name === "c" && cell !== undefined) {
+        while (cells.length < cell.column) cells.push("");
+        cells[cell.column] = cellValue(cell.type, cell.style, text, context);
+        cell = undefined;
+        text = undefined;
+      } else if (name === "row") {
+        while (cells.length > 0 && cells[cells.length - 1] === "") cells.pop();
+        if (!declaredWidth) width = Math.max(width, cells.length);
+        lastRow++;
+        out.push(padded(cells, width));
+      }
+    },
+  });
+  for await (const _ of events) {
+    if (out.length < BATCH) continue;
+    yield out;
+    out = [];
   }
-  for (const cells of rows) while (cells.length < width) cells.push("");
-  return rows;
+  if (out.length > 0) yield out;
 }
 
-function cellValue(attrs: Record<string, string>, inner: string, strings: string[], dateStyles: Set<number>, date1904: boolean): unknown {
-  const type = attrs.t ?? "n";
-  if (type === "inlineStr") return richText(inner);
-  const raw = /<v>([\s\S]*?)<\/v>/.exec(inner)?.[1];
-  if (raw === undefined) return "";
+function padded(cells: unknown[], width: number): unknown[] {
+  while (cells.length < width) cells.push("");
+  return cells;
+}
+
+function cellValue(type: string, style: number | undefined, raw: string | undefined, context: SheetContext): unknown {
+  if (raw === undefined || raw === "") return "";
   switch (type) {
-    case "s":
-      return strings[Number(raw)] ?? "";
-    case "b":
-      return raw === "1";
+    case "inlineStr":
     case "str":
     case "e":
-      return unescapeXml(raw);
+      return unescapeOoxml(raw);
+    case "s":
+      return context.strings[Number(raw)] ?? "";
+    case "b":
+      return raw.trim() === "1";
     case "d":
-      return new Date(unescapeXml(raw));
+      return new Date(raw.trim());
     default: {
       const value = Number(raw);
-      if (attrs.s !== undefined && dateStyles.has(Number(attrs.s))) return serialToDate(value, date1904);
+      if (style !== undefined && context.dateStyles.has(style)) return serialToDate(value, context.date1904);
       return value;
     }
   }
@@ -108,74 +161,22 @@ const DAY_MS = 86_400_000;
 const EPOCH_1900 = Date.UTC(1899, 11, 30);
 const EPOCH_1904 = Date.UTC(1904, 0, 1);
 
+/**
+ * A date serial as a UTC date. In the 1900 system, Excel counts 29 February 1900, which did not
+ * exist: serials before it (below 60) are a day later than the epoch says, as openpyxl reads them.
+ */
 function serialToDate(serial: number, date1904: boolean): Date {
-  return new Date((date1904 ? EPOCH_1904 : EPOCH_1900) + Math.round(serial * DAY_MS));
+  const days = !date1904 && serial > 0 && serial < 60 ? serial + 1 : serial;
+  return new Date((date1904 ? EPOCH_1904 : EPOCH_1900) + Math.round(days * DAY_MS));
 }
 
-/** Built-in number formats that are dates or times (ECMA-376 §18.8.30). */
-const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47]);
-
-function dateStyleIndexes(styles: string): Set<number> {
-  const custom = new Map<number, string>();
-  for (const m of styles.matchAll(/<numFmt\b([^>]*)\/?>/g)) {
-    const attrs = attributes(m[1] as string);
-    custom.set(Number(attrs.numFmtId), unescapeXml(attrs.formatCode ?? ""));
-  }
-  const xfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles)?.[1] ?? "";
-  const result = new Set<number>();
-  let index = 0;
-  for (const m of xfs.matchAll(/<xf\b([^>]*?)(?:\/>|>[\s\S]*?<\/xf>)/g)) {
-    const id = Number(attributes(m[1] as string).numFmtId ?? 0);
-    const code = custom.get(id);
-    if (BUILTIN_DATE_FORMATS.has(id) || (code !== undefined && isDateFormat(code))) result.add(index);
-    index++;
-  }
-  return result;
-}
-
-/** A format code is a date when it has d/m/y/h/s outside quoted text, brackets and escapes. */
-function isDateFormat(code: string): boolean {
-  const bare = code.replace(/"[^"]*"|\[[^\]]*\]|\\.|_.|\*./g, "");
-  return /[dmyhs]/i.test(bare) && !/^[#0.,%E+\- ]*$/i.test(bare);
-}
-
-function sharedStrings(xml: string): string[] {
-  return [...xml.matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) => richText(m[1] as string));
-}
-
-/** Text of `<t>` runs, leaving out phonetic guides (`<rPh>`). */
-function richText(xml: string): string {
-  const withoutPhonetic = xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, "");
-  let out = "";
-  for (const m of withoutPhonetic.matchAll(/<t\b[^>]*?(?:\/>|>([\s\S]*?)<\/t>)/g)) out += unescapeXml(m[1] ?? "");
-  return out;
-}
-
-function attributes(source: string): Record<string, string> {
-  const attrs: Record<string, string> = {};
-  for (const m of source.matchAll(/([\w:]+)="([^"]*)"/g)) attrs[m[1] as string] = unescapeXml(m[2] as string);
-  return attrs;
-}
-
+/** `AB12` → 27 (0-based); letters only are read. */
 function columnIndex(reference: string): number {
   let index = 0;
-  for (const ch of reference) {
+  for (const ch of reference.toUpperCase()) {
     const code = ch.charCodeAt(0);
     if (code < 65 || code > 90) break;
     index = index * 26 + (code - 64);
   }
   return index - 1;
-}
-
-const ENTITIES: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
-
-function unescapeXml(value: string): string {
-  if (!value.includes("&") && !value.includes("_x")) return value;
-  return value
-    .replace(/&(#x[0-9a-fA-F]+|#\d+|\w+);/g, (whole, name: string) => {
-      if (name.startsWith("#x")) return String.fromCodePoint(parseInt(name.slice(2), 16));
-      if (name.startsWith("#")) return String.fromCodePoint(Number(name.slice(1)));
-      return ENTITIES[name] ?? whole;
-    })
-    .replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }

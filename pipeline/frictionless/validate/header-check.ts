@@ -1,5 +1,5 @@
 import type { FieldsMatch } from "../descriptor/types.ts";
-import type { ErrorProps } from "../errors/index.ts";
+import { MAX_QUOTED_ITEMS, type ErrorProps } from "../errors/index.ts";
 
 export interface HeaderMatch {
   /** For each schema field, the 0-based column holding it, or -1 when the table lacks it. */
@@ -62,6 +62,8 @@ export function matchHeader(
   }
 
   // By position: blank, duplicate and incorrect labels over the columns that have a field.
+  // Earlier positions of each label are kept as the labels go by: one pass, however wide the header.
+  const positions = new Map<string, number[]>();
   for (let k = 0; k < Math.min(labels.length, fieldNames.length); k++) {
     const label = labels[k] as string;
     const name = fieldNames[k] as string;
@@ -69,9 +71,11 @@ export function matchHeader(
       errors.push({ type: "blank-label", props: { ...base, label, fieldName: name, fieldNumber: k + 1, note: "" } });
       continue;
     }
-    const earlier = labels.slice(0, k).flatMap((other, j) => (other === label ? [j + 1] : []));
-    if (earlier.length > 0) {
-      errors.push({ type: "duplicate-label", props: { ...base, label, fieldName: name, fieldNumber: k + 1, note: `at position "${earlier.join(", ")}"` } });
+    const earlier = positions.get(label);
+    if (earlier === undefined) positions.set(label, [k + 1]);
+    else {
+      errors.push({ type: "duplicate-label", props: { ...base, label, fieldName: name, fieldNumber: k + 1, note: `at position "${listed(earlier)}"` } });
+      earlier.push(k + 1);
       continue;
     }
     if (label.replace(/\n/g, " ").trim() !== name) {
@@ -81,4 +85,10 @@ export function matchHeader(
   // A field without a label still owns its column (rows then miss that cell), and cells
   // beyond the schema's fields are extra cells.
   return { columns: fieldNames.map((_, k) => k), width: fieldNames.length, errors };
+}
+
+/** Positions as a note lists them: the first `MAX_QUOTED_ITEMS` (a label repeated 100,000 times must not make notes of 100,000 numbers). */
+function listed(positions: readonly number[]): string {
+  const shown = positions.length > MAX_QUOTED_ITEMS ? [...positions.slice(0, MAX_QUOTED_ITEMS), "…"] : positions;
+  return shown.join(", ");
 }

@@ -1,4 +1,4 @@
-import type { ErrorProps } from "../errors/index.ts";
+import { quotedList, quotedText, type ErrorProps } from "../errors/index.ts";
 import type { CompiledField, CompiledSchema } from "../field/index.ts";
 import { hashKey, KeyHashSet } from "./key-hash-set.ts";
 import { keyBuilder, keyTexts, ownString, type KeyBuilder } from "./key-set.ts";
@@ -223,15 +223,16 @@ function isNull(hashes: Int32Array, at: number): boolean {
   return hashes[at] === 0 && hashes[at + 1] === 0;
 }
 
-/** A cell as report text, copied so that an error does not pin the chunk it was read from. */
+/** A cell as report text (bounded), copied so that an error does not pin the chunk it was read from. */
 export function cellText(cell: unknown): string {
   if (cell === null || cell === undefined) return "";
-  if (typeof cell === "string") return ownString(cell);
+  if (typeof cell === "string") return ownString(quotedText(cell));
   if (cell instanceof Date) return cell.toISOString();
   if (typeof cell === "object") return JSON.stringify(cell);
   return String(cell);
 }
 
+/** The row's cells as an error quotes them: the first `MAX_QUOTED_ITEMS`, each bounded. */
 export function cellTexts(cells: readonly unknown[]): string[] {
-  return cells.map(cellText);
+  return quotedList(cells, cellText);
 }

@@ -1,3 +1,4 @@
+import type { ReadLimits } from "../table/limits.ts";
 import type { CheckRegistry } from "./check.ts";
 
 export interface ValidateOptions {
@@ -21,6 +22,10 @@ export interface ValidateOptions {
    * more, chunks of 1 MB.
    */
   parallel?: false | { threads?: number; minBytes?: number; chunkBytes?: number };
+  /** What a table may hold before reading stops with a `source-error` (defaults: `DEFAULT_READ_LIMITS`). */
+  limits?: Partial<ReadLimits>;
+  /** Stops the validation (it then rejects with the signal's reason): checked between batches of rows. */
+  signal?: AbortSignal;
   /** Called after each batch of rows, so that a terminal can show how far a long validation is. */
   onProgress?: (progress: ValidationProgress) => void;
 }

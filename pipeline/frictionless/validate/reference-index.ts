@@ -8,10 +8,13 @@ import { readLogicalRows } from "./read-logical-rows.ts";
  * The keys of `fieldNames` in a referenced resource, read once: the hash index every
  * referencing row is looked up in. Rows whose key is entirely null are left out.
  */
-export async function buildReferenceIndex(resource: Resource, fieldNames: readonly string[], basePath: string): Promise<KeyHashSet> {
+export async function buildReferenceIndex(resource: Resource, fieldNames: readonly string[], basePath: string, signal?: AbortSignal): Promise<KeyHashSet> {
   const keys = new KeyHashSet();
   let build: KeyBuilder | undefined;
+  let rows = 0;
   for await (const { compiled, values } of readLogicalRows(resource, basePath, fieldNames)) {
+    // A big lookup table is read with the event loop turning (a file stream): a stop request is seen here.
+    if (++rows % 4096 === 0) signal?.throwIfAborted();
     if (build === undefined) {
       const fields = fieldNames.map((name) => compiled.field(name));
       if (fields.some((field) => field === undefined)) {
@@ -28,13 +31,16 @@ export async function buildReferenceIndex(resource: Resource, fieldNames: readon
 /** Indexes shared by the tasks of one package validation: one per (resource, fields). */
 export class ReferenceIndexes {
   private readonly cache = new Map<string, Promise<KeyHashSet>>();
-  constructor(private readonly basePath: string) {}
+  constructor(
+    private readonly basePath: string,
+    private readonly signal?: AbortSignal,
+  ) {}
 
   get(resource: Resource, fieldNames: readonly string[]): Promise<KeyHashSet> {
     const id = JSON.stringify([resource.name, fieldNames]);
     let index = this.cache.get(id);
     if (index === undefined) {
-      index = buildReferenceIndex(resource, fieldNames, this.basePath);
+      index = buildReferenceIndex(resource, fieldNames, this.basePath, this.signal);
       this.cache.set(id, index);
     }
     return index;

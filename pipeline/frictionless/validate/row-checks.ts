@@ -14,6 +14,8 @@ export class RowChecks {
   private readonly fields: CompiledField[];
   private readonly columns: Int32Array;
   private readonly hashes: Int32Array;
+  /** The row's cells as its errors quote them: made once a row, when its first error is found. */
+  private texts: string[] | undefined;
 
   constructor(
     compiled: CompiledSchema,
@@ -61,6 +63,7 @@ export class RowChecks {
     const fields = this.fields;
     const values = this.scratch ? this.scratch.fill(null) : new Array<unknown>(fields.length).fill(null);
     let found: [string, ErrorProps][] | undefined;
+    this.texts = undefined;
     let mapped = 0;
     let empty = 0;
     let missing = false;
@@ -74,41 +77,43 @@ export class RowChecks {
       const value = field.cast(raw);
       if (value === CAST_FAILED) {
         const failure = field.castFailure?.(raw);
-        (found ??= []).push(["type-error", { ...this.cellProps(field, column, rowNumber, raw, cells), note: failure?.note ?? field.typeNote }]);
+        (found ??= []).push(["type-error", { ...this.props(row, field.name, column, cellText(raw)), note: failure?.note ?? field.typeNote }]);
         for (const item of failure?.constraints ?? []) {
-          found.push(["constraint-error", { ...this.cellProps(field, column, rowNumber, raw, cells), constraint: item.constraint, note: item.note }]);
+          found.push(["constraint-error", { ...this.props(row, field.name, column, cellText(raw)), constraint: item.constraint, note: item.note }]);
         }
         continue;
       }
       if (value === null) empty++;
       if (field.checkConstraints(value) !== undefined) {
         for (const failure of field.constraintFailures(value)) {
-          (found ??= []).push(["constraint-error", { ...this.cellProps(field, column, rowNumber, raw, cells), constraint: failure.constraint, note: failure.note }]);
+          (found ??= []).push(["constraint-error", { ...this.props(row, field.name, column, cellText(raw)), constraint: failure.constraint, note: failure.note }]);
         }
       }
       values[f] = value;
     }
+    const errors = this.errors;
     if (mapped > 0 ? empty === mapped : isBlank(cells)) {
-      this.errors.add("blank-row", { rowNumber, cells: cellTexts(cells), note: "" });
+      errors.add("blank-row", { rowNumber, cells: cellTexts(cells), note: "" });
       return values;
     }
-    for (let column = this.width; column < count; column++) {
-      (found ??= []).push(["extra-cell", { rowNumber, fieldName: "", fieldNumber: column + 1, cell: cellText(cells[column]), cells: cellTexts(cells), note: "" }]);
+    if (found) for (const [type, error] of found) errors.add(type, error);
+    // Added as found, not gathered first: a row of 200,000 extra cells stops at the error limit.
+    for (let column = this.width; column < count && !errors.full; column++) {
+      errors.add("extra-cell", { ...this.props(row, "", column, cellText(cells[column])), note: "" });
     }
     if (missing) {
-      for (let f = 0; f < fields.length; f++) {
+      for (let f = 0; f < fields.length && !errors.full; f++) {
         const column = this.columns[f] as number;
         if (column < count) continue;
-        const field = fields[f] as CompiledField;
-        (found ??= []).push(["missing-cell", { rowNumber, fieldName: field.name, fieldNumber: column + 1, cell: "", cells: cellTexts(cells), note: "" }]);
+        errors.add("missing-cell", { ...this.props(row, (fields[f] as CompiledField).name, column, ""), note: "" });
       }
     }
-    if (found) for (const [type, props] of found) this.errors.add(type, props);
     return values;
   }
 
-  private cellProps(field: CompiledField, column: number, rowNumber: number, raw: unknown, cells: unknown[]): ErrorProps {
-    return { rowNumber, fieldName: field.name, fieldNumber: column + 1, cell: cellText(raw), cells: cellTexts(cells) };
+  private props(row: SourceRow, fieldName: string, column: number, cell: string): ErrorProps {
+    this.texts ??= cellTexts(row.cells);
+    return { rowNumber: row.rowNumber, fieldName, fieldNumber: column + 1, cell, cells: this.texts };
   }
 }
 

@@ -24,7 +24,7 @@ export function isTableResource(resource: Resource): boolean {
  */
 export async function validatePackage(pkg: Package, options: ValidateOptions = {}): Promise<Report> {
   const started = performance.now();
-  const references = new ReferenceIndexes(options.basePath ?? process.cwd());
+  const references = new ReferenceIndexes(options.basePath ?? process.cwd(), options.signal);
   const tasks = [];
   for (const resource of pkg.resources) {
     tasks.push(isTableResource(resource) ? await validateTable(resource, options, { package: pkg, references }) : await validateFile(resource, options));

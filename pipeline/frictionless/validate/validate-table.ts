@@ -23,6 +23,7 @@ import { keyTypesMatch } from "./key-set.ts";
 import { ReferenceIndexes } from "./reference-index.ts";
 import { KeyChecks, type ForeignKeyCheck } from "./key-checks.ts";
 import { RowChecks } from "./row-checks.ts";
+import { StopCheck } from "./stop-check.ts";
 
 /** What a table's validation needs to know about the package around it. */
 export interface TableContext {
@@ -74,110 +75,126 @@ export async function validateTable(resource: Resource, options: ValidateOptions
 
   const hash = declaredHash(resource, warnings);
   const digests = digestsToCompute(hash, options.hashes);
+  const stop = new StopCheck(options.signal);
+  await stop.check();
   const plan = await planParallel(resource, localPath(resource, basePath), options);
   // Started now, the threads are ready by the time the header and the foreign keys are read.
   if (plan) workers = ChunkWorkers.spawn(plan.threads);
   try {
-    reader = plan ? await openTable(headSource(plan, place)) : await openResource(resource, basePath, digests);
+    return await checkTable();
   } catch (cause) {
-    if (cause instanceof TableReadError) {
-      errors.push(cause.error);
-      return finish();
-    }
+    // Stopped (or failed): the threads must not outlive the validation.
+    await workers?.close();
     throw cause;
   }
-  labels = reader.labels;
-  const hasHeader = reader.headerRowNumbers.length > 0;
 
-  let compiled: CompiledSchema;
-  try {
-    compiled = compileSchema(resource.schema ?? inferSchema(labels, reader.sample));
-  } catch (cause) {
-    if (cause instanceof DescriptorError) {
-      for (const error of cause.errors) errors.push(error);
+  async function checkTable(): Promise<ReportTask> {
+    try {
+      reader = plan ? await openTable(headSource(plan, place)) : await openResource(resource, basePath, digests, options.limits);
+    } catch (cause) {
+      if (cause instanceof TableReadError) {
+        errors.push(cause.error);
+        return finish();
+      }
+      throw cause;
+    }
+    labels = reader.labels;
+    const hasHeader = reader.headerRowNumbers.length > 0;
+
+    let compiled: CompiledSchema;
+    try {
+      compiled = compileSchema(resource.schema ?? inferSchema(labels, reader.sample));
+    } catch (cause) {
+      if (cause instanceof DescriptorError) {
+        for (const error of cause.errors) errors.push(error);
+        return finish();
+      }
+      throw cause;
+    }
+    fields = compiled.fields.length;
+    warnings.push(...formatWarnings(compiled.schema));
+    const names = compiled.fields.map((field) => field.name);
+    const header = matchHeader(labels, names, compiled.schema.fieldsMatch, hasHeader, requiredFields(compiled));
+    for (const { type, props } of header.errors) errors.add(type, props);
+
+    await stop.check();
+    const foreignKeys = await resolveForeignKeys(resource, compiled, context, basePath, errors, warnings, options.signal);
+    await stop.check();
+    const width = header.width;
+    const keys = new KeyChecks(compiled, header.columns, foreignKeys);
+    if (plan && !errors.full) {
+      const setup = { format: plan.format, schema: compiled.schema, columns: header.columns, width, foreignKeys: foreignKeys.map(({ index: _, ...shape }) => shape), errorOptions: errorOptions(options) };
+      const onProgress = options.onProgress;
+      const checked = await validateInParallel({
+        plan,
+        workers: workers as ChunkWorkers,
+        stop,
+        setup,
+        keys,
+        errors,
+        place,
+        digests,
+        ...(onProgress ? { onProgress: (done: number, bytes: number) => onProgress({ resource: resource.name, rows: done, bytes, expectedBytes: plan.size }) } : {}),
+      });
+      rows = checked.rows;
+      readStats = checked.stats;
+      if (checked.complete) checkBytesAndHash(resource, checked.stats, hash, errors);
       return finish();
     }
-    throw cause;
-  }
-  fields = compiled.fields.length;
-  warnings.push(...formatWarnings(compiled.schema));
-  const names = compiled.fields.map((field) => field.name);
-  const header = matchHeader(labels, names, compiled.schema.fieldsMatch, hasHeader, requiredFields(compiled));
-  for (const { type, props } of header.errors) errors.add(type, props);
 
-  const foreignKeys = await resolveForeignKeys(resource, compiled, context, basePath, errors, warnings);
-  const width = header.width;
-  const keys = new KeyChecks(compiled, header.columns, foreignKeys);
-  if (plan && !errors.full) {
-    const setup = { format: plan.format, schema: compiled.schema, columns: header.columns, width, foreignKeys: foreignKeys.map(({ index: _, ...shape }) => shape), errorOptions: errorOptions(options) };
-    const onProgress = options.onProgress;
-    const checked = await validateInParallel({
-      plan,
-      workers: workers as ChunkWorkers,
-      setup,
-      keys,
-      errors,
-      place,
-      digests,
-      ...(onProgress ? { onProgress: (done: number, bytes: number) => onProgress({ resource: resource.name, rows: done, bytes, expectedBytes: plan.size }) } : {}),
+    const checks = new RowChecks(compiled, header.columns, width, keys, errors);
+    const checkContext: CheckContext = {
+      schema: compiled.schema,
+      resource,
+      ...(context.package ? { package: context.package } : {}),
+      readRows: (name) => readRecords(findResource(context.package, name), basePath),
+    };
+    const custom = await CustomChecks.create(compiled.schema, options.checks, checkContext, compiled.fields, header.columns, errors, warnings);
+    // Custom checks may keep a row until `end()`; without them, one values array serves every row.
+    if (custom === undefined) checks.reuseValues();
+    const byName = new Map<string, number>();
+    names.forEach((name, k) => {
+      if (!byName.has(name)) byName.set(name, k);
     });
-    rows = checked.rows;
-    readStats = checked.stats;
-    if (checked.complete) checkBytesAndHash(resource, checked.stats, hash, errors);
+
+    // As frictionless-py: 0 sets no limit.
+    const limitRows = options.limitRows || Infinity;
+    try {
+      let sized = false;
+      // The header alone may have reached the error limit.
+      outer: for await (const batch of errors.full ? [] : reader.batches) {
+        await stop.check();
+        if (!sized) {
+          sized = true;
+          const { bytes, expectedBytes } = reader.stats();
+          // An estimate only, capped: short first rows must not reserve gigabytes for a big file.
+          const estimate = expectedBytes !== undefined && bytes > 0 ? Math.ceil(((batch.length * expectedBytes) / bytes) * 1.1) : 0;
+          keys.reserve(Math.min(limitRows, estimate));
+        }
+        for (const row of batch) {
+          rows++;
+          const values = checks.check(row);
+          if (custom) custom.row(row.rowNumber, values, row.cells, byName);
+          if (rows >= limitRows) {
+            warnings.push(`reached row limit: ${limitRows}`);
+            break outer;
+          }
+          if (errors.full) break outer;
+        }
+        if (options.onProgress) {
+          const { bytes, expectedBytes } = reader.stats();
+          options.onProgress({ resource: resource.name, rows, bytes, expectedBytes });
+        }
+      }
+    } catch (cause) {
+      if (!(cause instanceof TableReadError)) throw cause;
+      errors.push(cause.error);
+    }
+    if (!errors.full && custom) custom.end();
+    const complete = rows < limitRows && !errors.full;
+    if (complete) checkBytesAndHash(resource, reader.stats(), hash, errors);
     return finish();
   }
-
-  const checks = new RowChecks(compiled, header.columns, width, keys, errors);
-  const checkContext: CheckContext = {
-    schema: compiled.schema,
-    resource,
-    ...(context.package ? { package: context.package } : {}),
-    readRows: (name) => readRecords(findResource(context.package, name), basePath),
-  };
-  const custom = await CustomChecks.create(compiled.schema, options.checks, checkContext, compiled.fields, header.columns, errors, warnings);
-  // Custom checks may keep a row until `end()`; without them, one values array serves every row.
-  if (custom === undefined) checks.reuseValues();
-  const byName = new Map<string, number>();
-  names.forEach((name, k) => {
-    if (!byName.has(name)) byName.set(name, k);
-  });
-
-  // As frictionless-py: 0 sets no limit.
-  const limitRows = options.limitRows || Infinity;
-  try {
-    let sized = false;
-    // The header alone may have reached the error limit.
-    outer: for await (const batch of errors.full ? [] : reader.batches) {
-      if (!sized) {
-        sized = true;
-        const { bytes, expectedBytes } = reader.stats();
-        // An estimate only, capped: short first rows must not reserve gigabytes for a big file.
-        const estimate = expectedBytes !== undefined && bytes > 0 ? Math.ceil(((batch.length * expectedBytes) / bytes) * 1.1) : 0;
-        keys.reserve(Math.min(limitRows, estimate));
-      }
-      for (const row of batch) {
-        rows++;
-        const values = checks.check(row);
-        if (custom) custom.row(row.rowNumber, values, row.cells, byName);
-        if (rows >= limitRows) {
-          warnings.push(`reached row limit: ${limitRows}`);
-          break outer;
-        }
-        if (errors.full) break outer;
-      }
-      if (options.onProgress) {
-        const { bytes, expectedBytes } = reader.stats();
-        options.onProgress({ resource: resource.name, rows, bytes, expectedBytes });
-      }
-    }
-  } catch (cause) {
-    if (!(cause instanceof TableReadError)) throw cause;
-    errors.push(cause.error);
-  }
-  if (!errors.full && custom) custom.end();
-  const complete = rows < limitRows && !errors.full;
-  if (complete) checkBytesAndHash(resource, reader.stats(), hash, errors);
-  return finish();
 }
 
 async function resolveForeignKeys(
@@ -187,9 +204,10 @@ async function resolveForeignKeys(
   basePath: string,
   errors: ErrorCollector,
   warnings: string[],
+  signal: AbortSignal | undefined,
 ): Promise<ForeignKeyCheck[]> {
   const result: ForeignKeyCheck[] = [];
-  const references = context.references ?? new ReferenceIndexes(basePath);
+  const references = context.references ?? new ReferenceIndexes(basePath, signal);
   for (const fk of compiled.schema.foreignKeys ?? []) {
     const fields = fk.fields.map((name) => compiled.field(name));
     if (fields.some((field) => field === undefined)) continue;
@@ -219,6 +237,7 @@ async function resolveForeignKeys(
     try {
       result.push({ ...shape, index: await lookup(findResource(context.package, target as string)) });
     } catch (cause) {
+      signal?.throwIfAborted();
       const why = cause instanceof TableReadError ? cause.error.message : (cause as Error).message;
       errors.push(
         createError("resource-error", {

@@ -7,11 +7,20 @@ import { crc32, deflateRawSync } from "node:zlib";
  */
 export type XlsxCell = string | number | boolean | Date | null | { inline: string };
 
-export function makeXlsx(sheets: Record<string, XlsxCell[][]>): Uint8Array {
+export interface XlsxOptions {
+  /** Write every element of the workbook and sheets with this namespace prefix (`x` gives `<x:row>`), as some producers do. */
+  prefix?: string;
+  /** Use the 1904 date system (serials count from 1 January 1904). */
+  date1904?: boolean;
+}
+
+export function makeXlsx(sheets: Record<string, XlsxCell[][]>, options: XlsxOptions = {}): Uint8Array {
+  const epoch = options.date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30);
   const strings: string[] = [];
+  const indexes = new Map<string, number>();
   const stringIndex = (text: string): number => {
-    let at = strings.indexOf(text);
-    if (at === -1) at = strings.push(text) - 1;
+    let at = indexes.get(text);
+    if (at === undefined) indexes.set(text, (at = strings.push(text) - 1));
     return at;
   };
   const names = Object.keys(sheets);
@@ -25,7 +34,7 @@ export function makeXlsx(sheets: Record<string, XlsxCell[][]>): Uint8Array {
             if (cell === null) return "";
             if (typeof cell === "number") return `<c r="${ref}"><v>${cell}</v></c>`;
             if (typeof cell === "boolean") return `<c r="${ref}" t="b"><v>${cell ? 1 : 0}</v></c>`;
-            if (cell instanceof Date) return `<c r="${ref}" s="1"><v>${(cell.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000}</v></c>`;
+            if (cell instanceof Date) return `<c r="${ref}" s="1"><v>${(cell.getTime() - epoch) / 86_400_000}</v></c>`;
             if (typeof cell === "object") return `<c r="${ref}" t="inlineStr"><is><t>${escape(cell.inline)}</t></is></c>`;
             return `<c r="${ref}" t="s"><v>${stringIndex(cell)}</v></c>`;
           })
@@ -36,7 +45,7 @@ export function makeXlsx(sheets: Record<string, XlsxCell[][]>): Uint8Array {
     files[`xl/worksheets/sheet${k + 1}.xml`] = `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>`;
   });
   files["xl/workbook.xml"] =
-    `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>` +
+    `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">${options.date1904 ? '<workbookPr date1904="1"/>' : ""}<sheets>` +
     names.map((name, k) => `<sheet name="${escape(name)}" sheetId="${k + 1}" r:id="rId${k + 1}"/>`).join("") +
     `</sheets></workbook>`;
   files["xl/_rels/workbook.xml.rels"] =
@@ -51,7 +60,15 @@ export function makeXlsx(sheets: Record<string, XlsxCell[][]>): Uint8Array {
     `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` +
     strings.map((s) => `<si><t xml:space="preserve">${escape(s)}</t></si>`).join("") +
     `</sst>`;
+  if (options.prefix !== undefined) {
+    for (const name of [...Object.keys(files)].filter((file) => /^xl\/(workbook|worksheets\/)/.test(file))) files[name] = prefixed(files[name] as string, options.prefix);
+  }
   return makeZip(files);
+}
+
+/** The same XML with its default namespace bound to `prefix` and every element written with it. */
+function prefixed(xml: string, prefix: string): string {
+  return xml.replace(/<(\/?)([A-Za-z]\w*)(?=[\s>/])/g, `<$1${prefix}:$2`).replace(/xmlns="/, `xmlns:${prefix}="`);
 }
 
 function escape(text: string): string {

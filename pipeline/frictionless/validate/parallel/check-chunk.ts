@@ -31,6 +31,7 @@ export interface ChunkResult {
   records: number;
   unfinishedBytes: number;
   badByteOffset?: number;
+  problem?: ChunkEnd["problem"];
   /** The chunk's errors reached the limit before its last row: the rows after were not checked. */
   stopped: boolean;
   /** The checked rows' numbers, in order. */
@@ -85,6 +86,7 @@ export class ChunkChecker {
       unfinishedBytes: end.unfinishedBytes,
       stopped,
       ...(end.badByteOffset === undefined ? {} : { badByteOffset: end.badByteOffset }),
+      ...(end.problem === undefined ? {} : { problem: end.problem }),
       rowNumbers: rowNumbers.slice(0, checked),
       hashes: hashes.slice(0, checked * width),
       errors: errors.errors,

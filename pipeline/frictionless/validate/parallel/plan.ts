@@ -5,6 +5,7 @@ import type { Dialect, Resource } from "../../descriptor/types.ts";
 import { settleDialect, SNIFF_MAX_CHARS } from "../../table/csv-reader.ts";
 import { decodeText, encodingName } from "../../table/decode.ts";
 import { compressionOf } from "../../table/decompress.ts";
+import { readLimits } from "../../table/limits.ts";
 import { SNIFF_LINES } from "../../table/sniff.ts";
 import { tableFormat } from "../../table/open-table.ts";
 import type { TableSource } from "../../table/types.ts";
@@ -85,7 +86,7 @@ export async function planParallel(resource: Resource, location: string | undefi
     if (head === undefined || (encodingName(resource.encoding) === "utf-8" && !isUtf8(head.bytes))) return undefined;
     const settled = await settledDialect(handle, size, format, resource.encoding, dialect);
     if (settled === undefined) return undefined;
-    return { path: location, size, threads, chunkBytes, format: { format, encoding: resource.encoding, dialect: settled }, head };
+    return { path: location, size, threads, chunkBytes, format: { format, encoding: resource.encoding, dialect: settled, limits: readLimits(options.limits) }, head };
   } finally {
     await handle.close();
   }
@@ -93,8 +94,8 @@ export async function planParallel(resource: Resource, location: string | undefi
 
 /** The first chunk as a table source, to read the header from. */
 export function headSource(plan: ParallelPlan, place: string): TableSource {
-  const { format, encoding, dialect } = plan.format;
-  return { bytes: plan.head.bytes, format, place, ...(encoding === undefined ? {} : { encoding }), ...(dialect === undefined ? {} : { dialect }) };
+  const { format, encoding, dialect, limits } = plan.format;
+  return { bytes: plan.head.bytes, format, place, limits, ...(encoding === undefined ? {} : { encoding }), ...(dialect === undefined ? {} : { dialect }) };
 }
 
 /**

@@ -1,5 +1,7 @@
 import type { Dialect } from "../../descriptor/types.ts";
+import type { CsvProblemShape } from "../../table/csv-guard.ts";
 import { readCsvRecords } from "../../table/csv-reader.ts";
+import type { ReadLimits } from "../../table/limits.ts";
 import { encodingName } from "../../table/decode.ts";
 import { TableReadError } from "../../table/read-error.ts";
 import { tabulate } from "../../table/tabulate.ts";
@@ -10,6 +12,7 @@ export interface ChunkFormat {
   format: "csv" | "tsv";
   encoding: string | undefined;
   dialect: Dialect | undefined;
+  limits: ReadLimits;
 }
 
 /** A piece of the file, cut after a line feed. */
@@ -32,6 +35,8 @@ export interface ChunkEnd {
   unfinishedBytes: number;
   /** An undecodable byte: its offset in the chunk. The rows before it were read. */
   badByteOffset?: number;
+  /** What stopped the tokenizer after `records` records (a quote that never closes, a limit). */
+  problem?: CsvProblemShape;
 }
 
 /** Bytes decoded at a time: rows are checked as they are read and die young, as when reading the whole file. */
@@ -53,12 +58,23 @@ export async function* readChunk(chunk: ChunkBytes, format: ChunkFormat, end: Ch
   });
   const dialect = chunk.first ? format.dialect : { ...format.dialect, header: false };
   try {
-    const table = await tabulate(counted(records, end), dialect, "chunk", () => ({ bytes: 0, hashes: {} }));
+    const iterator = counted(records, end)[Symbol.asyncIterator]();
+    const first = await iterator.next();
+    // No whole record: the chunk is the start of one longer than itself.
+    if (first.done) return;
+    const table = await tabulate(prepended(first.value, iterator), dialect, "chunk", () => ({ bytes: 0, hashes: {} }));
     yield* table.batches;
   } catch (cause) {
-    if (!(cause instanceof TableReadError && cause.code === "encoding-error")) throw cause;
-    end.badByteOffset = cause.error.byteOffset as number;
+    if (!(cause instanceof TableReadError)) throw cause;
+    if (cause.code === "encoding-error") end.badByteOffset = cause.error.byteOffset as number;
+    else if (cause.csvProblem) end.problem = { kind: cause.csvProblem.kind, field: cause.csvProblem.field };
+    else throw cause;
   }
+}
+
+async function* prepended<T>(first: T, rest: AsyncIterator<T>): AsyncGenerator<T> {
+  yield first;
+  for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
 }
 
 async function* counted(records: AsyncIterable<string[][]>, end: ChunkEnd): AsyncGenerator<string[][]> {

@@ -82,13 +82,13 @@ async function bothWays(files: Record<string, string | Uint8Array>, laureatsReso
 }
 
 /**
- * A table that stopped early (error limit, undecodable byte) reports as `bytes` how far it was
+ * A table that stopped early (error limit, undecodable byte, a quote that never closes) reports as `bytes` how far it was
  * read, and that depends on how it was read: 64 KB at a time row by row, chunks ahead in
  * parallel. Left out of the comparison for those tables only.
  */
 function stopped(report: Report): Report {
   for (const task of report.tasks) {
-    if (task.warnings.some((w) => w.startsWith("reached error limit")) || task.errors.some((e) => e.type === "encoding-error")) delete (task.stats as Partial<ReportTask["stats"]>).bytes;
+    if (task.warnings.some((w) => w.startsWith("reached error limit")) || task.errors.some((e) => e.type === "encoding-error" || e.type === "source-error")) delete (task.stats as Partial<ReportTask["stats"]>).bytes;
   }
   return report;
 }
@@ -176,6 +176,33 @@ describe("validating a table in chunks on worker threads", () => {
     expect(flatten(sequential.tasks[1] as ReportTask).map(([, , type]) => type)).toEqual(["hash-count", "byte-count"]);
     expect(sequential.tasks[1]?.stats.sha256).toBe(createHash("sha256").update(csv).digest("hex"));
     expect(chunked).toEqual(sequential);
+  });
+
+  it("reports a quote that never closes once, at the row where it opens, after the rows before it (it was a worker crash)", async () => {
+    for (const at of [1, 40, 119]) {
+      // No quote after it: nothing closes it.
+      const plain = (n: number): string => `${n},AAP-FICTIF-1,,Projet ${n},1,000000001,2021-01-01`;
+      const csv = laureatsCsv(120, (n) => (n === at ? `${n},AAP-FICTIF-1,,"Projet jamais fermé,1,000000001,2021-01-01` : n > at ? plain(n) : withErrors(n)));
+      const { plan, sequential, chunked } = await bothWays({ "laureats.csv": csv });
+      expect(plan).toBeDefined();
+      const last = sequential.tasks[1]?.errors.at(-1);
+      expect(last).toMatchObject({ type: "source-error" });
+      expect(last?.note).toContain(`starts in row ${at + 1}, field 4 is never closed`);
+      expect(sequential.tasks[1]?.errors.filter((error) => error.type === "source-error")).toHaveLength(1);
+      expect(chunked).toEqual(sequential);
+    }
+  });
+
+  it("reads records longer than several chunks, and stops at a cell past the cell size limit", async () => {
+    const long = `${"ligne\n".repeat(60)}fin`;
+    const csv = laureatsCsv(120, (n) => (n === 50 || n === 51 ? `${n},AAP-FICTIF-1,,"${long}",1,000000001,2021-01-01` : undefined));
+    const { sequential, chunked } = await bothWays({ "laureats.csv": csv });
+    expect(sequential.tasks[1]?.stats.rows).toBe(120);
+    expect(chunked).toEqual(sequential);
+    const limited = await bothWays({ "laureats.csv": csv }, {}, { limits: { maxCellChars: 100 } });
+    expect(limited.sequential.tasks[1]?.errors.at(-1)?.note).toMatch(/^the cell in row 51, field 4 is longer than the cell size limit .*: the limit is 100 characters; if the file is right, raise it with --max-cell-size$/);
+    expect(limited.sequential.tasks[1]?.stats.rows).toBe(49);
+    expect(limited.chunked).toEqual(limited.sequential);
   });
 
   it("reads a last record that has no line terminator", async () => {

@@ -1,6 +1,8 @@
 import { open, type FileHandle } from "node:fs/promises";
 import { createError, type ValidationError } from "../../errors/index.ts";
 import { Digests } from "../../table/digests.ts";
+import { CsvProblem } from "../../table/csv-guard.ts";
+import { csvProblemError } from "../../table/csv-reader.ts";
 import { SAMPLE_AFTER, SAMPLE_BEFORE } from "../../table/decode.ts";
 import { encodingReadError } from "../../table/read-error.ts";
 import type { DigestAlgorithm, ReadStats } from "../../table/types.ts";
@@ -8,12 +10,16 @@ import type { ErrorCollector } from "../error-collector.ts";
 import { findingType, type KeyChecks, type KeyFinding } from "../key-checks.ts";
 import { ChunkChecker, type ChunkResult, type ChunkSetup } from "./check-chunk.ts";
 import { readPiece, readRange, type ParallelPlan, type Piece } from "./plan.ts";
+import { recordEnd } from "./record-end.ts";
+import type { StopCheck } from "../stop-check.ts";
 import type { ChunkWorkers } from "./worker-pool.ts";
 
 export interface ParallelRun {
   plan: ParallelPlan;
   /** Spawned when the plan was made; closed here. */
   workers: ChunkWorkers;
+  /** Checked between chunks: a stop request ends the run (and its threads). */
+  stop?: StopCheck;
   setup: ChunkSetup;
   /** The table's key checks: their sets live here, on the calling thread. */
   keys: KeyChecks;
@@ -61,7 +67,9 @@ interface Deferred {
  * errors row by row, stopping at the error limit where a sequential read would stop.
  *
  * Chunks are cut after a line feed, assuming it ends a record; a chunk whose parse ends inside
- * a quoted cell says so, and the next chunk is then read again from the start of that record.
+ * a quoted cell says so, and the next chunk is then read again from the start of that record
+ * (past its end, measured on this thread, when it is longer than the next chunk: a quote that
+ * never closes is found in one read of the file, as when it is read row by row).
  */
 export async function validateInParallel(run: ParallelRun): Promise<ParallelOutcome> {
   const { plan, setup, keys, errors, workers } = run;
@@ -72,13 +80,18 @@ export async function validateInParallel(run: ParallelRun): Promise<ParallelOutc
   let nextId = 0;
   let readFrom = plan.head.end;
   let readAll = plan.head.last;
+  /** The next chunk holds one record this long, measured by `recordEnd`: it is read whole. */
+  let recordBytes = 0;
+  /** Bytes read from the file: chunks may be read again, never digested again. */
+  let readTo = 0;
   let base = 0;
   let rows = 0;
   let first = true;
   let complete = false;
   const digests = new Digests(run.digests);
   const digest = (piece: Piece): Piece => {
-    digests.update(piece.bytes);
+    if (piece.end > readTo) digests.update(piece.bytes.subarray(Math.max(0, readTo - piece.start)));
+    readTo = Math.max(readTo, piece.end);
     return piece;
   };
 
@@ -92,23 +105,49 @@ export async function validateInParallel(run: ParallelRun): Promise<ParallelOutc
     const error = createError(findingType(finding), { rowNumber: finding.rowNumber });
     if (errors.push(error)) deferred.push({ error, finding, chunk });
   };
+  /** The next piece of the file, cut after a line feed; a problem in place of a record too long to cut. */
+  const nextPiece = async (): Promise<Piece | CsvProblem> => {
+    const allocate = (size: number): Uint8Array => workers.allocate(size);
+    if (recordBytes === 0) {
+      const piece = await readPiece(handle, readFrom, plan.chunkBytes, plan.size, allocate);
+      if (piece !== undefined) return piece;
+    }
+    // A record longer than a chunk: as long as it is (a quote that never closes: what it is).
+    const end = recordBytes > 0 ? readFrom + recordBytes : await problemOr(recordEnd(handle, readFrom, plan.size, setup.format));
+    recordBytes = 0;
+    return typeof end === "number" ? readRange(handle, readFrom, end, end >= plan.size, allocate) : end;
+  };
 
   try {
     queue.push(dispatch(digest(plan.head), true));
     for (;;) {
+      await run.stop?.check();
       while (queue.length < workers.window && !readAll) {
-        const piece = await readPiece(handle, readFrom, plan.chunkBytes, plan.size, (size) => workers.allocate(size));
-        if (piece === undefined) throw new Error(`${run.place}: no line feed in ${plan.chunkBytes} bytes from offset ${readFrom}`);
+        const piece = await nextPiece();
+        if (piece instanceof CsvProblem) {
+          queue.push({ start: readFrom, end: readFrom, last: true, bytes: new Uint8Array(0), result: Promise.resolve(problemResult(piece)) });
+          readAll = true;
+          break;
+        }
         queue.push(dispatch(digest(piece), false));
         readFrom = piece.end;
         readAll = piece.last;
       }
       const chunk = queue.shift() as Chunk;
       const result = await chunk.result;
+      let problem = result.problem;
       if (result.unfinishedBytes > 0) {
-        // The next chunk was cut inside a record: read it again from where the record starts.
-        const next = queue[0] as Chunk;
-        queue[0] = dispatch(await readRange(handle, chunk.end - result.unfinishedBytes, next.end, next.last), false);
+        // The next chunk was cut inside a record: read it again from where the record starts,
+        // and further when the record goes on past it.
+        const from = chunk.end - result.unfinishedBytes;
+        const end = await problemOr(recordEnd(handle, from, plan.size, setup.format));
+        const next = queue[0];
+        if (typeof end !== "number") problem = end;
+        else if (next !== undefined && end <= next.end) queue[0] = dispatch(await readRange(handle, from, next.end, next.last), false);
+        else {
+          queue.length = 0;
+          [readFrom, readAll, recordBytes] = [from, false, end - from];
+        }
       }
       const at: Merged = { piece: { start: chunk.start, end: chunk.end - result.unfinishedBytes, last: chunk.last }, first, base };
       first = false;
@@ -126,6 +165,10 @@ export async function validateInParallel(run: ParallelRun): Promise<ParallelOutc
         errors.push(encodingReadError(at, setup.format.encoding, run.place, base + result.records + 1, bad).error);
         break;
       }
+      if (problem !== undefined) {
+        errors.push(csvProblemError(problem, base + result.records + 1, setup.format.limits, run.place).error);
+        break;
+      }
       base += result.records;
       if (chunk.last) {
         complete = true;
@@ -139,7 +182,22 @@ export async function validateInParallel(run: ParallelRun): Promise<ParallelOutc
   }
   const hashes = complete ? digests.hex() : {};
   // As when reading row by row: the bytes read from the file, including what was read ahead.
-  return { rows, stats: { bytes: readFrom, hashes }, complete };
+  return { rows, stats: { bytes: readTo, hashes }, complete };
+}
+
+/** What a promise gives, or the `CsvProblem` it rejects with. */
+async function problemOr<T>(promise: Promise<T>): Promise<T | CsvProblem> {
+  try {
+    return await promise;
+  } catch (cause) {
+    if (cause instanceof CsvProblem) return cause;
+    throw cause;
+  }
+}
+
+/** A chunk that holds no row, only the problem of the record it starts with. */
+function problemResult(problem: CsvProblem): ChunkResult {
+  return { id: -1, records: 0, unfinishedBytes: 0, stopped: false, problem, rowNumbers: new Uint32Array(0), hashes: new Int32Array(0), errors: [] };
 }
 
 /** Merges a chunk's errors and key checks, row by row; returns the rows taken (fewer once the error limit is reached). */
