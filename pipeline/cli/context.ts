@@ -4,7 +4,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Declaration } from "../declaration/types.ts";
 import type { Logger } from "../log/logger.ts";
-import type { RunContext } from "../run/run-package.ts";
+import type { RunContext } from "../orchestrate/run-package.ts";
 import type { CliIo } from "./io.ts";
 
 /** The package's root: above this module in the sources (pipeline/cli/), and in the built program (dist/). */
@@ -93,7 +93,7 @@ function githubRunUrl(env: CliIo["env"]): string | undefined {
  */
 export async function declarationsOrExit(io: CliIo, where: Locations, names: readonly string[], command: string): Promise<Declaration[] | number> {
   // Loaded on use: `aap --help` and `aap validate` start without the declarations' code.
-  const [{ DeclarationError }, { loadDeclarations, UnknownPackageError }] = await Promise.all([import("../declaration/load.ts"), import("../run/run.ts")]);
+  const [{ DeclarationError }, { loadDeclarations, UnknownPackageError }] = await Promise.all([import("../declaration/load.ts"), import("../orchestrate/run.ts")]);
   try {
     return await loadDeclarations(where.datapackagesDir, names, io.cwd);
   } catch (error) {

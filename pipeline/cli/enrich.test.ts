@@ -1,8 +1,8 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startFakeRechercheEntreprises, type FakeRechercheEntreprises } from "../extract/enrichment/testing/fake-recherche-entreprises.ts";
-import { aap, BUNDLED_PACKAGE, makeWorkspace } from "./testing/workspace.ts";
+import { startFakeRechercheEntreprises, type FakeRechercheEntreprises } from "../../fakes/sources/recherche-entreprises/fake-recherche-entreprises.ts";
+import { aap, BUNDLED_PACKAGE, makeWorkspace } from "../../fakes/fixtures/cli-workspace.ts";
 
 describe("enrichment of holders by SIREN, declared per resource", () => {
   let fake: FakeRechercheEntreprises;

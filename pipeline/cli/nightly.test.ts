@@ -1,10 +1,10 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { liveDatasets, writeRequests } from "../publish/test-kit.ts";
-import { call } from "../publish/testing/test-client.ts";
-import { startUdataServer, type UdataServer } from "../publish/testing/udata-server.ts";
-import { aap, aapProcess, BUNDLED_PACKAGE, makeWorkspace, type CliRun } from "./testing/workspace.ts";
+import { liveDatasets, writeRequests } from "../../fakes/fixtures/publish-workspace.ts";
+import { call } from "../../fakes/udata/test-client.ts";
+import { startUdataServer, type UdataServer } from "../../fakes/udata/udata-server.ts";
+import { aap, aapProcess, BUNDLED_PACKAGE, makeWorkspace, type CliRun } from "../../fakes/fixtures/cli-workspace.ts";
 
 /** The nightly `aap run` as the data team meets it, against a udata-compatible server that others also touch. */
 

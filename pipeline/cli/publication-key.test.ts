@@ -2,11 +2,11 @@ import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { jobOutcome } from "./commands/schedule.ts";
-import type { RunResult } from "../run/run.ts";
-import type { PackageOutcome } from "../run/run-package.ts";
-import { liveDatasets } from "../publish/test-kit.ts";
-import { startUdataServer, type UdataServer } from "../publish/testing/udata-server.ts";
-import { aap, BUNDLED_PACKAGE, makeWorkspace } from "./testing/workspace.ts";
+import type { RunResult } from "../orchestrate/run.ts";
+import type { PackageOutcome } from "../orchestrate/run-package.ts";
+import { liveDatasets } from "../../fakes/fixtures/publish-workspace.ts";
+import { startUdataServer, type UdataServer } from "../../fakes/udata/udata-server.ts";
+import { aap, BUNDLED_PACKAGE, makeWorkspace } from "../../fakes/fixtures/cli-workspace.ts";
 
 /** A canary: a key no one would type, to look for everywhere the pipeline writes. */
 const CANARY = "udata_canari-cle-secrete-7f3a9c";

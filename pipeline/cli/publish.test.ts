@@ -1,9 +1,9 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { liveDatasets, writeRequests as writes } from "../publish/test-kit.ts";
-import { startUdataServer, type UdataServer } from "../publish/testing/udata-server.ts";
-import { aap, BUNDLED_PACKAGE, makeWorkspace } from "./testing/workspace.ts";
+import { liveDatasets, writeRequests as writes } from "../../fakes/fixtures/publish-workspace.ts";
+import { startUdataServer, type UdataServer } from "../../fakes/udata/udata-server.ts";
+import { aap, BUNDLED_PACKAGE, makeWorkspace } from "../../fakes/fixtures/cli-workspace.ts";
 
 describe("aap run → data.gouv.fr (a udata-compatible server on 127.0.0.1)", () => {
   let server: UdataServer;

@@ -1,7 +1,7 @@
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { aap, BUNDLED_PACKAGE, makeWorkspace, snapshot } from "./testing/workspace.ts";
+import { aap, BUNDLED_PACKAGE, makeWorkspace, snapshot } from "../../fakes/fixtures/cli-workspace.ts";
 
 /** Change one cell of a `;`-separated source: row `row` (physical, header = 1), column `column`. */
 async function editCell(file: string, row: number, column: string, value: string, encoding: BufferEncoding = "utf8"): Promise<void> {

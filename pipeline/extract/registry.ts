@@ -1,9 +1,9 @@
-import { aidesTerritoiresConnector } from "./aides-territoires/connector.ts";
-import { demarchesSimplifieesConnector } from "./demarches-simplifiees/connector.ts";
-import { fileConnector } from "./file/connector.ts";
-import { githubConnector } from "./github/connector.ts";
-import { gristConnector } from "./grist/connector.ts";
-import { httpConnector } from "./http/connector.ts";
+import { aidesTerritoiresConnector } from "./sources/aides-territoires/connector.ts";
+import { demarchesSimplifieesConnector } from "./sources/demarches-simplifiees/connector.ts";
+import { fileConnector } from "./sources/file/connector.ts";
+import { githubConnector } from "./sources/github/connector.ts";
+import { gristConnector } from "./sources/grist/connector.ts";
+import { httpConnector } from "./sources/http/connector.ts";
 import { ExtractError, type Connector } from "./types.ts";
 
 /**

@@ -6,7 +6,7 @@ import { PublishError } from "./errors.ts";
 import { orderResources, sameOrder } from "./order.ts";
 import type { Plan, ResourcePlan } from "./plan.ts";
 import { resourcePayload } from "./resource-metadata.ts";
-import { updatePackageState, type PackageState } from "./state.ts";
+import { updatePackageState, type PackageState } from "./publication-state.ts";
 import { uploadName } from "./upload-name.ts";
 import type { FileDigest, LocalDataset, LocalResource } from "./types.ts";
 

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { describeDrift } from "./drift.ts";
 import { publishDataset } from "./publish-dataset.ts";
-import { call } from "./testing/test-client.ts";
-import { startUdataServer, type UdataServer } from "./testing/udata-server.ts";
-import { createWorkspace, liveDatasets, testClient, writeRequests, type Workspace } from "./test-kit.ts";
+import { call } from "../../fakes/udata/test-client.ts";
+import { startUdataServer, type UdataServer } from "../../fakes/udata/udata-server.ts";
+import { createWorkspace, liveDatasets, testClient, writeRequests, type Workspace } from "../../fakes/fixtures/publish-workspace.ts";
 import type { LocalDataset } from "./types.ts";
 
 let server: UdataServer;

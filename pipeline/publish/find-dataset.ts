@@ -1,7 +1,7 @@
 import type { CallMeter, DatagouvClient, ListedDataset } from "./datagouv/client.ts";
 import type { RemoteDataset } from "./datagouv/types.ts";
 import { PublishError } from "./errors.ts";
-import type { PackageState } from "./state.ts";
+import type { PackageState } from "./publication-state.ts";
 import { DATASET_MARKER } from "./types.ts";
 
 /**

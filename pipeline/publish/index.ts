@@ -12,6 +12,6 @@ export { planPublication, type Plan, type ResourcePlan, type DatasetPlan } from 
 export { formatPlan, countActions } from "./format-plan.ts";
 export { describeDrift } from "./drift.ts";
 export { formatPublishResult } from "./format-result.ts";
-export { readPackageState, type PackageState } from "./state.ts";
+export { readPackageState, type PackageState } from "./publication-state.ts";
 export { publishDataset, type PublishOptions, type PublishResult } from "./publish-dataset.ts";
 export type { PublishAction, PublishEvent } from "./events.ts";

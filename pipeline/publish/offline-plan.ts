@@ -1,5 +1,5 @@
 import type { Plan, ResourcePlan } from "./plan.ts";
-import type { PackageState } from "./state.ts";
+import type { PackageState } from "./publication-state.ts";
 import type { FileDigest, LocalDataset } from "./types.ts";
 
 /**

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { RemoteDataset, RemoteResource } from "./datagouv/types.ts";
 import { formatPlan } from "./format-plan.ts";
 import { planPublication } from "./plan.ts";
-import type { PackageState } from "./state.ts";
+import type { PackageState } from "./publication-state.ts";
 import type { FileDigest, LocalDataset, LocalResource } from "./types.ts";
 
 const SHA_A = "a".repeat(40);

@@ -3,7 +3,7 @@ import type { RemoteDataset, RemoteResource } from "./datagouv/types.ts";
 import { PublishError } from "./errors.ts";
 import { orderResources, sameOrder } from "./order.ts";
 import { resourceDifferences, type ResourceField } from "./resource-metadata.ts";
-import type { PackageState } from "./state.ts";
+import type { PackageState } from "./publication-state.ts";
 import { titlesAfterUpload } from "./upload-name.ts";
 import { RESOURCE_MARKER, type FileDigest, type LocalDataset, type LocalResource } from "./types.ts";
 

@@ -1,10 +1,10 @@
 import { readFile } from "node:fs/promises";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { readPackageState } from "./state.ts";
+import { readPackageState } from "./publication-state.ts";
 import { formatPublishResult } from "./format-result.ts";
 import { publishDataset } from "./publish-dataset.ts";
-import { startUdataServer, type UdataServer } from "./testing/udata-server.ts";
-import { createWorkspace, download, liveDatasets, testClient, writeRequests, type Workspace } from "./test-kit.ts";
+import { startUdataServer, type UdataServer } from "../../fakes/udata/udata-server.ts";
+import { createWorkspace, download, liveDatasets, testClient, writeRequests, type Workspace } from "../../fakes/fixtures/publish-workspace.ts";
 import type { LocalDataset } from "./types.ts";
 
 let server: UdataServer;

@@ -8,7 +8,7 @@ import type { PublishAction, PublishEvent } from "./events.ts";
 import { findDataset } from "./find-dataset.ts";
 import { serialised } from "../shared/serialised.ts";
 import { planPublication, type Plan } from "./plan.ts";
-import { readPackageState, type PackageState } from "./state.ts";
+import { readPackageState, type PackageState } from "./publication-state.ts";
 import type { LocalDataset } from "./types.ts";
 
 export interface PublishOptions {

@@ -3,8 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { DatagouvError } from "./datagouv/errors.ts";
 import type { PublishEvent } from "./events.ts";
 import { publishDataset } from "./publish-dataset.ts";
-import { startUdataServer, type Fault, type UdataServer } from "./testing/udata-server.ts";
-import { createWorkspace, download, liveDatasets, testClient, writeRequests, type Workspace } from "./test-kit.ts";
+import { startUdataServer, type Fault, type UdataServer } from "../../fakes/udata/udata-server.ts";
+import { createWorkspace, download, liveDatasets, testClient, writeRequests, type Workspace } from "../../fakes/fixtures/publish-workspace.ts";
 import type { LocalDataset } from "./types.ts";
 
 let server: UdataServer;

@@ -3,9 +3,9 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { PublishError } from "./errors.ts";
 import type { PublishEvent } from "./events.ts";
 import { publishDataset } from "./publish-dataset.ts";
-import { call } from "./testing/test-client.ts";
-import { startUdataServer, type UdataServer } from "./testing/udata-server.ts";
-import { createWorkspace, download, liveDatasets, testClient, writeRequests, type Workspace } from "./test-kit.ts";
+import { call } from "../../fakes/udata/test-client.ts";
+import { startUdataServer, type UdataServer } from "../../fakes/udata/udata-server.ts";
+import { createWorkspace, download, liveDatasets, testClient, writeRequests, type Workspace } from "../../fakes/fixtures/publish-workspace.ts";
 import type { LocalDataset } from "./types.ts";
 
 /** A server that is not on our side: a second dataset with our marker, a flaky proxy. */

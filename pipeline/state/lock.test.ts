@@ -9,7 +9,7 @@ import { acquireLock, LockError } from "./lock.ts";
 import { readState } from "./store.ts";
 
 const run = promisify(execFile);
-const HOLDER = join(dirname(fileURLToPath(import.meta.url)), "testing", "lock-holder.ts");
+const HOLDER = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "fakes", "fixtures", "lock-holder.ts");
 const REPOSITORY_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 
 async function lockFile(): Promise<string> {

@@ -2,7 +2,7 @@ import type { Field, Schema } from "../frictionless/descriptor/types.ts";
 import { compileField } from "../frictionless/field/index.ts";
 import { CAST_FAILED, type CompiledField } from "../frictionless/field/types.ts";
 import type { MappingRule } from "../declaration/types.ts";
-import { normalizeText } from "./normalize.ts";
+import { normalizeText } from "./text-normalizers.ts";
 
 /**
  * Source records → rows of logical values in schema field order. Each field is read

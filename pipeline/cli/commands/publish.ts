@@ -48,7 +48,7 @@ Exit codes: 0 success, 1 invalid package or failed publication, 2 bad usage or n
     if (typeof declarations === "number") return declarations;
     const context = runContext(io, where, logger, { force: false, publish: args.values["dry-run"] ? "dry-run" : "auto", lockWaitMs: wait });
     // Loaded on use: `aap --help` and the other commands start without the publication's code.
-    const [{ publishBuilt }, { removeLeftovers }] = await Promise.all([import("../../run/publish-built.ts"), import("../../run/leftovers.ts")]);
+    const [{ publishBuilt }, { removeLeftovers }] = await Promise.all([import("../../orchestrate/publish-built.ts"), import("../../orchestrate/leftovers.ts")]);
     await removeLeftovers([where.stateDir], logger);
     const outcomes = [];
     for (const declaration of declarations) outcomes.push(await publishBuilt(declaration, { ...context, dryRun: Boolean(args.values["dry-run"]) }));

@@ -1,5 +1,5 @@
-import type { RunResult } from "../../run/run.ts";
-import type { RunContext } from "../../run/run-package.ts";
+import type { RunResult } from "../../orchestrate/run.ts";
+import type { RunContext } from "../../orchestrate/run-package.ts";
 import { LOCK_WAIT_HELP, LOCK_WAIT_OPTION, lockWaitMs, stringOption, type Command, type ParsedArgs } from "../command.ts";
 import { declarationsOrExit, locations, runContext } from "../context.ts";
 import { type CliIo, createLogger, defaultLogFormat, EXIT, type LogFormat, UsageError } from "../io.ts";
@@ -84,7 +84,7 @@ async function runOrBuild(args: ParsedArgs, io: CliIo, publish: RunContext["publ
   const declarations = await declarationsOrExit(io, where, args.positionals, publish === "never" ? "build" : "run");
   if (typeof declarations === "number") return declarations;
   // Loaded on use: `aap --help` and the other commands start without the pipeline's stages.
-  const { runPackages } = await import("../../run/run.ts");
+  const { runPackages } = await import("../../orchestrate/run.ts");
   const result = await runPackages({ ...runContext(io, where, logger, { force: Boolean(args.values.force), publish, lockWaitMs: wait }), datapackagesDir: where.datapackagesDir, packages: args.positionals }, declarations);
   io.stdout.write(args.values.json ? `${JSON.stringify(result, null, 2)}\n` : summary(result));
   return result.ok ? EXIT.ok : EXIT.failed;

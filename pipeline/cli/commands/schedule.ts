@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import type { RunResult } from "../../run/run.ts";
+import type { RunResult } from "../../orchestrate/run.ts";
 import type { JobOutcome } from "../../schedule/daemon.ts";
 import { LOCK_WAIT_HELP, LOCK_WAIT_OPTION, lockWaitMs, stringOption, type Command } from "../command.ts";
 import { locations, runContext } from "../context.ts";
@@ -47,7 +47,7 @@ Exit codes: 0 stopped cleanly, 2 bad usage.
     const cron = stringOption(args, "cron") ?? io.env.AAP_CRON ?? DEFAULT_CRON;
     const timezone = stringOption(args, "timezone") ?? io.env.AAP_TIMEZONE ?? DEFAULT_TIMEZONE;
     // Loaded on use: `aap --help` and the other commands start without the daemon and the pipeline.
-    const [{ loadDeclarations, runPackages }, { checkCronExpression, runDaemon, ScheduleError }] = await Promise.all([import("../../run/run.ts"), import("../../schedule/daemon.ts")]);
+    const [{ loadDeclarations, runPackages }, { checkCronExpression, runDaemon, ScheduleError }] = await Promise.all([import("../../orchestrate/run.ts"), import("../../schedule/daemon.ts")]);
     try {
       checkCronExpression(cron, timezone);
     } catch (error) {

@@ -2,11 +2,11 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { TEST_RETRY } from "../shared/testing/faults.ts";
+import { TEST_RETRY } from "../../../fakes/http/faults.ts";
 import { NO_RETRY } from "../../http/client.ts";
 import { ExtractError } from "../types.ts";
 import { enrichBySiren } from "./enrich-by-siren.ts";
-import { startFakeRechercheEntreprises, type FakeOrganisation, type FakeRechercheEntreprises } from "./testing/fake-recherche-entreprises.ts";
+import { startFakeRechercheEntreprises, type FakeOrganisation, type FakeRechercheEntreprises } from "../../../fakes/sources/recherche-entreprises/fake-recherche-entreprises.ts";
 
 
 function organisation(index: number): FakeOrganisation {

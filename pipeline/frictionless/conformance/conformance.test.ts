@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, normalize } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { aap } from "../../cli/testing/workspace.ts";
+import { aap } from "../../../fakes/fixtures/cli-workspace.ts";
 
 /**
  * The conformance corpus: each folder of `cases/` holds a table and its descriptors, and an

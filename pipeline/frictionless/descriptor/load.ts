@@ -1,6 +1,6 @@
 import { DescriptorError } from "../errors/descriptor-error.ts";
 import type { ValidationError } from "../errors/types.ts";
-import { normaliseDialect, normalisePackage, normaliseResource, normaliseSchema } from "./normalise.ts";
+import { normaliseDialect, normalisePackage, normaliseResource, normaliseSchema } from "./upgrade-to-v2.ts";
 import { unsafePathReason } from "./path-safety.ts";
 import { descriptorBase, readDescriptor, resolveDescriptorPath } from "./read-descriptor.ts";
 import type { Dialect, Package, Resource, Schema } from "./types.ts";

@@ -1,7 +1,7 @@
 import { createError } from "../errors/create-error.ts";
 import { encodingName } from "../table/decode.ts";
 import type { ValidationError } from "../errors/types.ts";
-import { normalisePackage, normaliseSchema } from "./normalise.ts";
+import { normalisePackage, normaliseSchema } from "./upgrade-to-v2.ts";
 import { unsafePathReason } from "./path-safety.ts";
 import { profileErrors } from "./profile-validator.ts";
 import { schemaChecks } from "./schema-checks.ts";

@@ -8,7 +8,7 @@ import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTable } from "./open-table.ts";
 import { TableReadError } from "./read-error.ts";
-import { makeXlsx, makeZip } from "./testing/make-xlsx.ts";
+import { makeXlsx, makeZip } from "../../../fakes/frictionless/make-xlsx.ts";
 import type { TableSource } from "./types.ts";
 
 async function readAll(source: TableSource): Promise<{ labels: string[]; rows: [number, unknown[]][] }> {

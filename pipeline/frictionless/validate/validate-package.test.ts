@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import type { Package, Schema } from "../descriptor/types.ts";
-import { makeXlsx } from "../table/testing/make-xlsx.ts";
-import { flatten, folderWith } from "./testing.ts";
+import { makeXlsx } from "../../../fakes/frictionless/make-xlsx.ts";
+import { flatten, folderWith } from "../../../fakes/frictionless/validation.ts";
 import { validatePackage } from "./validate-package.ts";
 
 const APPELS: Schema = {

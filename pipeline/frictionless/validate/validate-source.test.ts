@@ -2,7 +2,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { flatten, folderWith } from "./testing.ts";
+import { flatten, folderWith } from "../../../fakes/frictionless/validation.ts";
 import { validateSource } from "./validate-source.ts";
 
 const APPELS_SCHEMA = { fields: [{ name: "id", type: "string" }, { name: "titre", type: "string" }], primaryKey: "id" };

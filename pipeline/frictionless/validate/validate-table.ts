@@ -11,7 +11,7 @@ import { ErrorCollector } from "./error-collector.ts";
 import { matchHeader } from "./header-check.ts";
 import { checkBytesAndHash, declaredHash, digestsToCompute } from "./file-checks.ts";
 import { localPath, openResource } from "./open-resource.ts";
-import { headSource, planParallel } from "./parallel/plan.ts";
+import { headSource, planParallel } from "./parallel/chunk-plan.ts";
 import { validateInParallel } from "./parallel/validate-in-parallel.ts";
 import { ChunkWorkers } from "./parallel/worker-pool.ts";
 import { openTable } from "../table/open-table.ts";

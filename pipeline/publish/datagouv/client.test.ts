@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { startUdataServer, type UdataServer } from "../testing/udata-server.ts";
-import { testClient } from "../test-kit.ts";
+import { startUdataServer, type UdataServer } from "../../../fakes/udata/udata-server.ts";
+import { testClient } from "../../../fakes/fixtures/publish-workspace.ts";
 import type { DatasetPayload } from "./types.ts";
 
 let server: UdataServer;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { frenchChecks } from "../registry.ts";
 import { CheckParamsError } from "./params.ts";
-import { runCheck } from "./testing.ts";
+import { runCheck } from "../../../fakes/fixtures/run-check.ts";
 
 const check = (name: string) => {
   const factory = frenchChecks[name];

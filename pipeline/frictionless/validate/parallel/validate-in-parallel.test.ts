@@ -4,10 +4,10 @@ import { describe, expect, it } from "vitest";
 import type { Package, Resource, Schema } from "../../descriptor/types.ts";
 import { stripTimings } from "../../report/build-report.ts";
 import type { Report, ReportTask } from "../../report/types.ts";
-import { flatten, folderWith } from "../testing.ts";
+import { flatten, folderWith } from "../../../../fakes/frictionless/validation.ts";
 import type { ValidateOptions } from "../options.ts";
 import { validatePackage } from "../validate-package.ts";
-import { planParallel } from "./plan.ts";
+import { planParallel } from "./chunk-plan.ts";
 
 // Every test compares the report of the chunked, multi-threaded path with the row-by-row
 // one, which the rest of the suite pins down: same errors, same order, same numbers. Chunks

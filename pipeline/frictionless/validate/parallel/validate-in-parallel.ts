@@ -9,7 +9,7 @@ import type { DigestAlgorithm, ReadStats } from "../../table/types.ts";
 import type { ErrorCollector } from "../error-collector.ts";
 import { findingType, type KeyChecks, type KeyFinding } from "../key-checks.ts";
 import { ChunkChecker, type ChunkResult, type ChunkSetup } from "./check-chunk.ts";
-import { readPiece, readRange, type ParallelPlan, type Piece } from "./plan.ts";
+import { readPiece, readRange, type ParallelPlan, type Piece } from "./chunk-plan.ts";
 import { recordEnd } from "./record-end.ts";
 import type { StopCheck } from "../stop-check.ts";
 import type { ChunkWorkers } from "./worker-pool.ts";

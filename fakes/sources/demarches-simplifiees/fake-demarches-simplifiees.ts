@@ -1,0 +1,150 @@
+import { buildSchema, graphql, GraphQLError, type GraphQLSchema } from "graphql";
+import { createFaultInjector, type Fault } from "../../http/faults.ts";
+import { readBody, sendJson, startLocalServer, type LocalServer } from "../../http/local-server.ts";
+import { DS_SCHEMA_SDL } from "./schema.ts";
+
+/**
+ * A fake démarches-simplifiées GraphQL API v2 (docs/sources-apis.md §2), executing queries with the
+ * `graphql` reference implementation against a subset of the real schema: bearer auth
+ * (401 otherwise), Relay pagination capped at 100, `state` and `updatedSince` filters,
+ * `deletedDossiers(deletedSince)`, GraphQL errors with `extensions.code`, and a rate limit
+ * answering 429 with Retry-After.
+ */
+
+/** A dossier as the resolvers serve it: field names of the schema, `__typename` on champs and demandeur. */
+export interface FakeDossier {
+  id: string;
+  number: number;
+  state: string;
+  archived: boolean;
+  dateDepot: string;
+  datePassageEnConstruction: string;
+  datePassageEnInstruction: string | null;
+  dateTraitement: string | null;
+  dateDerniereModification: string;
+  demandeur: Record<string, unknown> & { __typename: string };
+  champs: Array<Record<string, unknown> & { __typename: string; id: string }>;
+  annotations: Array<Record<string, unknown> & { __typename: string; id: string }>;
+}
+
+export interface FakeDeletedDossier {
+  number: number;
+  state: string;
+  reason: string;
+  dateSupression: string;
+}
+
+export interface FakeDemarche {
+  number: number;
+  title: string;
+  dossiers: FakeDossier[];
+  deletedDossiers: FakeDeletedDossier[];
+}
+
+export interface SeenQuery {
+  operationName: string | undefined;
+  variables: Record<string, unknown>;
+}
+
+export interface FakeDemarchesSimplifiees extends LocalServer {
+  /** Démarches served, by number; tests change them between runs. */
+  readonly demarches: Map<number, FakeDemarche>;
+  /** Queries that reached the GraphQL layer (authenticated, not faulted). */
+  readonly queries: SeenQuery[];
+  readonly script: Fault[];
+  readonly earlyRetries: number;
+  readonly served429: number;
+}
+
+const MAX_PAGE_SIZE = 100;
+
+export async function startFakeDemarchesSimplifiees(init: { token: string; demarches: FakeDemarche[]; maxPerSecond?: number }): Promise<FakeDemarchesSimplifiees> {
+  const schema: GraphQLSchema = buildSchema(DS_SCHEMA_SDL);
+  const demarches = new Map(init.demarches.map((demarche) => [demarche.number, demarche]));
+  const faults = createFaultInjector();
+  const queries: SeenQuery[] = [];
+  const arrivals: number[] = [];
+  let served429 = 0;
+
+  const rootValue = {
+    demarche: ({ number }: { number: number }) => {
+      const demarche = demarches.get(number);
+      if (!demarche) throw new GraphQLError(`Demarche not found`, { extensions: { code: "not_found" } });
+      return {
+        id: Buffer.from(`Procedure-${number}`).toString("base64"),
+        number,
+        title: demarche.title,
+        dossiers: (args: { first?: number; after?: string; state?: string; updatedSince?: string }) => {
+          let nodes = [...demarche.dossiers].sort((a, b) => a.number - b.number);
+          if (args.state) nodes = nodes.filter((dossier) => dossier.state === args.state);
+          const since = args.updatedSince;
+          if (since) nodes = nodes.filter((dossier) => Date.parse(dossier.dateDerniereModification) >= Date.parse(since));
+          return page(nodes, args);
+        },
+        deletedDossiers: (args: { first?: number; after?: string; deletedSince?: string }) => {
+          const since = args.deletedSince;
+          const nodes = demarche.deletedDossiers.filter((deleted) => !since || Date.parse(deleted.dateSupression) >= Date.parse(since));
+          return page(nodes.map((deleted) => ({ id: Buffer.from(`Dossier-${deleted.number}`).toString("base64"), ...deleted })), args);
+        },
+      };
+    },
+  };
+
+  const server = await startLocalServer(async (req, res) => {
+    const now = performance.now();
+    arrivals.push(now);
+    while (arrivals.length > 0 && (arrivals[0] ?? 0) <= now - 1000) arrivals.shift();
+    const body = await readBody(req);
+    if (faults.answer(res)) return;
+    if (init.maxPerSecond !== undefined && arrivals.length > init.maxPerSecond) {
+      served429++;
+      faults.retryAfter(1);
+      return sendJson(res, 429, { errors: [{ message: "Too many requests" }] }, { "retry-after": "1" });
+    }
+    if (req.method !== "POST" || new URL(req.url ?? "/", "http://fake").pathname !== "/api/v2/graphql") {
+      return sendJson(res, 404, { errors: [{ message: "Not found" }] });
+    }
+    if (req.headers.authorization !== `Bearer ${init.token}`) {
+      return sendJson(res, 401, { errors: [{ message: "Without a valid token, only persisted queries are allowed", extensions: { code: "unauthorized" } }] });
+    }
+    let request: { query?: string; variables?: Record<string, unknown>; operationName?: string };
+    try {
+      request = JSON.parse(body) as typeof request;
+    } catch {
+      return sendJson(res, 400, { errors: [{ message: "Invalid JSON body" }] });
+    }
+    queries.push({ operationName: request.operationName, variables: request.variables ?? {} });
+    const result = await graphql({ schema, source: request.query ?? "", rootValue, variableValues: request.variables, operationName: request.operationName });
+    // Like graphql-ruby, validation and resolver errors come back with HTTP 200.
+    return sendJson(res, 200, result);
+  });
+
+  return {
+    ...server,
+    demarches,
+    queries,
+    script: faults.script,
+    get earlyRetries() {
+      return faults.earlyRetries;
+    },
+    get served429() {
+      return served429;
+    },
+  };
+}
+
+function page<Node>(nodes: Node[], args: { first?: number; after?: string }) {
+  const first = Math.min(args.first ?? MAX_PAGE_SIZE, MAX_PAGE_SIZE);
+  const start = args.after ? Number(Buffer.from(args.after, "base64").toString("utf8").replace("offset:", "")) : 0;
+  const slice = nodes.slice(start, start + first);
+  const end = start + slice.length;
+  return {
+    nodes: slice,
+    pageInfo: {
+      hasNextPage: end < nodes.length,
+      hasPreviousPage: start > 0,
+      startCursor: slice.length ? Buffer.from(`offset:${start}`).toString("base64") : null,
+      endCursor: slice.length ? Buffer.from(`offset:${end}`).toString("base64") : null,
+    },
+  };
+}
