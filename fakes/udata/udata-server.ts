@@ -11,7 +11,7 @@ import { renderDataset, type DatasetRecord } from "./render.ts";
 import { newResource, prependResource } from "./resource-model.ts";
 import { matchRoute } from "./router.ts";
 import { ROUTES } from "./routes.ts";
-import { slugify } from "./slugify.ts";
+import { slugify } from "../../pipeline/publish/slugify.ts";
 import { Store } from "./store.ts";
 import { storeFile } from "./uploads.ts";
 
