@@ -1,14 +1,3 @@
-import type { IncomingMessage, ServerResponse } from "node:http";
-
-/** What a route handler answers; the server writes it (faults may replace it). */
-export interface ApiResponse {
-  status: number;
-  /** JSON-serialised unless `raw` is given. */
-  body?: unknown;
-  raw?: Buffer;
-  headers?: Record<string, string>;
-}
-
 /**
  * An HTTP answer thrown from deep inside a handler, carrying udata's exact status and body
  * so that handlers can stop at the first problem, as flask-restx's `abort` does.
@@ -44,28 +33,6 @@ export function formErrors(errors: Record<string, unknown>): ApiError {
 /** Storage/upload protocol failure: `{"success": false, "error": text}`. */
 export function uploadError(error: string): ApiError {
   return new ApiError(400, { success: false, error });
-}
-
-export function json(status: number, body: unknown, headers?: Record<string, string>): ApiResponse {
-  return headers ? { status, body, headers } : { status, body };
-}
-
-export async function readBody(req: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
-
-export function writeResponse(res: ServerResponse, response: ApiResponse, method: string): void {
-  const headers: Record<string, string> = { ...response.headers };
-  let payload: Buffer | undefined = response.raw;
-  if (payload === undefined && response.body !== undefined && response.status !== 204) {
-    payload = Buffer.from(JSON.stringify(response.body));
-    headers["content-type"] ??= "application/json";
-  }
-  if (payload !== undefined) headers["content-length"] = String(payload.length);
-  res.writeHead(response.status, headers);
-  res.end(method === "HEAD" ? undefined : payload);
 }
 
 /**

@@ -117,16 +117,16 @@ describe("two runs started together against a slow server", () => {
   };
 
   it("in one process: no duplicate dataset or resource", async () => {
-    server.setLatency(40);
+    server.faults.setLatency(40);
     expectOneRunPublishedTheOtherWaited(await Promise.all([nightly(), nightly()]));
-    server.setLatency(0);
+    server.faults.setLatency(0);
     await expectRemoteEqualsLocal();
   });
 
   it("as two OS processes of the real CLI: no duplicate dataset or resource", async () => {
-    server.setLatency(40);
+    server.faults.setLatency(40);
     expectOneRunPublishedTheOtherWaited(await Promise.all([aapProcess(["run"], { cwd: root, env }), aapProcess(["run"], { cwd: root, env })]));
-    server.setLatency(0);
+    server.faults.setLatency(0);
     await expectRemoteEqualsLocal();
   }, 120_000);
 });
@@ -148,13 +148,13 @@ describe("two datasets carry the package's marker", () => {
 
 describe("under 20 % 5xx, 10 % 429 and 5 % connection resets", () => {
   it("the nightly converges, with no duplicate", async () => {
-    server.setRandomFaults({ seed: 20261204, serverError: 0.2, tooManyRequests: 0.1, reset: 0.05 });
+    server.faults.setRandomFaults({ seed: 20261204, serverError: 0.2, tooManyRequests: 0.1, reset: 0.05 });
     let result = await nightly();
     // A failed night is redone the next night, from what the server holds.
     for (let night = 2; result.code !== 0 && night <= 3; night++) result = await nightly();
     expect(result.code, result.stderr).toBe(0);
     expect(server.requests.filter((r) => r.fault).length).toBeGreaterThan(3);
-    server.setRandomFaults(undefined);
+    server.faults.setRandomFaults(undefined);
     await expectRemoteEqualsLocal();
     const mark = server.requests.length;
     expect((await nightly()).stdout).toContain("unchanged (checked remote)");

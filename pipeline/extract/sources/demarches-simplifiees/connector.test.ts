@@ -1,7 +1,7 @@
 import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { TEST_RETRY } from "../../../../fakes/http/faults.ts";
+import { TEST_RETRY } from "../../../../fakes/fixtures/test-retry.ts";
 import { makeTempDir, readAll, testContext } from "../../../../fakes/fixtures/extract-context.ts";
 import { ExtractError, type ConnectorState } from "../../types.ts";
 import { createDemarchesSimplifieesConnector } from "./connector.ts";
@@ -209,10 +209,10 @@ describe("démarches-simplifiées connector", () => {
 
   it("waits for Retry-After when rate limited, then goes on", async () => {
     fake = await startFakeDemarchesSimplifiees({ token: TOKEN, demarches: [fakeDemarche(4242, [fakeDossier(1)])] });
-    fake.script.push({ status: 429, retryAfterSeconds: 1, body: JSON.stringify({ errors: [{ message: "Too many requests" }] }), contentType: "application/json" });
+    fake.faults.inject({ status: 429, retryAfter: 1, body: JSON.stringify({ errors: [{ message: "Too many requests" }] }), contentType: "application/json" });
     const { records } = await run(FIRST_RUN);
     expect(records).toHaveLength(1);
-    expect(fake.earlyRetries).toBe(0);
+    expect(fake.faults.earlyRetries).toBe(0);
   });
 
   it("keeps to the API's rate limit by honouring its Retry-After", async () => {
@@ -221,19 +221,19 @@ describe("démarches-simplifiées connector", () => {
     const { records } = await run(FIRST_RUN);
     expect(records).toHaveLength(201);
     expect(fake.served429).toBeGreaterThan(0);
-    expect(fake.earlyRetries).toBe(0);
+    expect(fake.faults.earlyRetries).toBe(0);
   });
 
   it("recovers from passing 5xx answers", async () => {
     fake = await startFakeDemarchesSimplifiees({ token: TOKEN, demarches: [fakeDemarche(4242, [fakeDossier(1)])] });
-    fake.script.push({ status: 502, body: "<html>Bad Gateway</html>" }, { status: 503 });
+    fake.faults.inject({ status: 502, body: "<html>Bad Gateway</html>" }, { status: 503 });
     const { records } = await run(FIRST_RUN);
     expect(records).toHaveLength(1);
   });
 
   it("fails clearly on a lasting 5xx, leaving no state to save", async () => {
     fake = await startFakeDemarchesSimplifiees({ token: TOKEN, demarches: [fakeDemarche(4242, [fakeDossier(1)])] });
-    fake.script.push(...Array.from({ length: 4 }, () => ({ status: 500 })));
+    fake.faults.inject(...Array.from({ length: 4 }, () => ({ status: 500 })));
     const error = await run(FIRST_RUN).catch((e: unknown) => e);
     expect((error as ExtractError).code).toBe("unavailable");
     expect((error as ExtractError).message).toMatch(/démarche 4242.*answered 500.*4 attempts/);
@@ -249,7 +249,7 @@ describe("démarches-simplifiées connector", () => {
 
   it("reports an answer that is not JSON", async () => {
     fake = await startFakeDemarchesSimplifiees({ token: TOKEN, demarches: [fakeDemarche(4242, [fakeDossier(1)])] });
-    fake.script.push({ status: 200, body: "<!DOCTYPE html><html>Maintenance</html>" });
+    fake.faults.inject({ status: 200, body: "<!DOCTYPE html><html>Maintenance</html>" });
     const error = await run(FIRST_RUN).catch((e: unknown) => e);
     expect((error as ExtractError).code).toBe("malformed");
     expect((error as ExtractError).message).toContain("not JSON");

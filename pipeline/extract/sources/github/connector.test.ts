@@ -133,11 +133,11 @@ describe("github connector", () => {
   });
 
   it("retries a 502, and fails clearly when it persists", async () => {
-    github.faults.script.push({ status: 502 });
+    github.faults.inject({ status: 502 });
     const recovered = await githubConnector.extract(repo({ path: "donnees/laureats.csv" }), context());
     expect(await readAll(recovered)).toHaveLength(2);
 
-    github.faults.script.push({ status: 502 }, { status: 502 });
+    github.faults.inject({ status: 502 }, { status: 502 });
     await expect(githubConnector.extract(repo({ path: "donnees/laureats.csv" }), context())).rejects.toMatchObject({ code: "unavailable", message: expect.stringMatching(/502.*after 2 attempts/) });
   });
 

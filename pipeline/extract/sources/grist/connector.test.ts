@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { TEST_RETRY } from "../../../../fakes/http/faults.ts";
+import { TEST_RETRY } from "../../../../fakes/fixtures/test-retry.ts";
 import { makeTempDir, readAll, testContext } from "../../../../fakes/fixtures/extract-context.ts";
 import { ExtractError, type ConnectorState } from "../../types.ts";
 import { createGristConnector } from "./connector.ts";
@@ -134,15 +134,15 @@ describe("Grist connector", () => {
 
   it("waits for Retry-After on a 429, and recovers from passing 5xx", async () => {
     await startWithDoc();
-    fake.script.push({ status: 429, retryAfterSeconds: 1 }, { status: 502 }, { status: 503 });
+    fake.faults.inject({ status: 429, retryAfter: 1 }, { status: 502 }, { status: 503 });
     const { records } = await run();
     expect(records).toHaveLength(3);
-    expect(fake.earlyRetries).toBe(0);
+    expect(fake.faults.earlyRetries).toBe(0);
   });
 
   it("fails clearly on a lasting 5xx", async () => {
     await startWithDoc();
-    fake.script.push(...Array.from({ length: 4 }, () => ({ status: 500 })));
+    fake.faults.inject(...Array.from({ length: 4 }, () => ({ status: 500 })));
     const error = await run().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ExtractError);
     expect((error as ExtractError).code).toBe("unavailable");
@@ -155,11 +155,11 @@ describe("Grist connector", () => {
     expect((missing as ExtractError).code).toBe("not-found");
     expect((missing as ExtractError).message).toContain('Table not found "Inconnue"');
 
-    fake.script.push({ status: 200, body: "<html>Connexion</html>" });
+    fake.faults.inject({ status: 200, body: "<html>Connexion</html>" });
     const html = await run().catch((e: unknown) => e);
     expect((html as ExtractError).code).toBe("malformed");
 
-    fake.script.push({ status: 200, body: JSON.stringify({ tables: [] }), contentType: "application/json" });
+    fake.faults.inject({ status: 200, body: JSON.stringify({ tables: [] }), contentType: "application/json" });
     const shape = await run().catch((e: unknown) => e);
     expect((shape as ExtractError).code).toBe("malformed");
     expect((shape as ExtractError).message).toContain('no "columns" array');

@@ -98,7 +98,7 @@ describe("http connector", () => {
 
     server.requireToken("un-autre-jeton-fictif");
     // The fake echoes what it received, as some real servers do in their error pages.
-    server.injectFaults("/api/appels", [{ status: 401, contentType: "application/json", body: JSON.stringify({ message: `invalid token ${TOKEN}` }) }]);
+    server.faults.inject({ path: "/api/appels", status: 401, contentType: "application/json", body: JSON.stringify({ message: `invalid token ${TOKEN}` }) });
     const ctx = context({ env: { AAP_FICTIF_TOKEN: TOKEN } });
     const failure = await httpConnector.extract({ url: `${server.url}/api/appels`, tokenEnv: "AAP_FICTIF_TOKEN" }, ctx).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(ExtractError);
@@ -116,7 +116,7 @@ describe("http connector", () => {
   });
 
   it("waits as long as Retry-After says on 429, then reads", async () => {
-    server.injectFaults("/api/appels", [{ status: 429, headers: { "retry-after": "1" } }]);
+    server.faults.inject({ path: "/api/appels", status: 429, retryAfter: 1 });
     const ctx = context();
     const result = await httpConnector.extract({ url: `${server.url}/api/appels`, recordsPath: "data.items" }, ctx);
     expect(await readAll(result)).toHaveLength(2);
@@ -125,7 +125,7 @@ describe("http connector", () => {
   });
 
   it("recovers from a 5xx and from a dropped connection", async () => {
-    server.injectFaults("/api/appels", [{ status: 503 }, { reset: true }]);
+    server.faults.inject({ path: "/api/appels", status: 503 }, { path: "/api/appels", kind: "reset" });
     const result = await httpConnector.extract({ url: `${server.url}/api/appels`, recordsPath: "data.items", retries: 3 }, context());
     expect(await readAll(result)).toHaveLength(2);
     expect(server.requests.map((r) => r.status)).toEqual([503, 0, 200]);
@@ -138,7 +138,7 @@ describe("http connector", () => {
     const state = first.nextState();
 
     server.setFile("/api/appels", json({ data: { items: [] } }));
-    server.injectFaults("/api/appels", [{ status: 502, body: "Bad Gateway" }, { status: 502, body: "Bad Gateway" }]);
+    server.faults.inject({ path: "/api/appels", status: 502, body: "Bad Gateway", times: 2 });
     const failure = await httpConnector.extract(options, context({ state })).catch((error: unknown) => error);
     expect(failure).toMatchObject({ code: "unavailable", message: expect.stringMatching(/answered 502.*after 2 attempts/) });
 
@@ -149,7 +149,7 @@ describe("http connector", () => {
   });
 
   it("gives up on a source that does not answer within timeoutMs", async () => {
-    server.injectFaults("/api/appels", [{ hang: true }]);
+    server.faults.inject({ path: "/api/appels", kind: "hang" });
     await expect(httpConnector.extract({ url: `${server.url}/api/appels`, timeoutMs: 200, retries: 0 }, context())).rejects.toMatchObject({ code: "timeout", message: expect.stringMatching(/no answer within 200 ms/) });
   });
 
