@@ -5,12 +5,13 @@ import { validateDatasetPayload } from "./dataset-form.ts";
 import { updateDataset } from "./dataset-model.ts";
 import { dispatch } from "./dispatch.ts";
 import { newObjectId } from "./ids.ts";
-import { renderDataset, type DatasetRecord } from "./render.ts";
+import type { DatasetObject } from "./api-objects.ts";
+import { renderDataset } from "./render.ts";
 import { newResource, prependResource } from "./resource-model.ts";
 import { Store } from "./store.ts";
 import { storeFile } from "./uploads.ts";
 
-export type { DatasetRecord, ResourceRecord } from "./render.ts";
+export type { DatasetObject, ResourceObject } from "./api-objects.ts";
 
 /**
  * A udata-compatible data.gouv.fr API on 127.0.0.1 for tests, following
@@ -37,7 +38,7 @@ export interface UdataServer {
   /** Every request, in arrival order, with its status and fault. */
   requests: SeenRequest[];
   /** Current server-side datasets (deep copies, deleted ones too), as v1 objects. */
-  datasets(): DatasetRecord[];
+  datasets(): DatasetObject[];
   /** Changes a dataset by hand, as a person in the web UI would (same validation as a PUT). */
   editDataset(id: string, patch: Record<string, unknown>): void;
   /** Adds a hosted resource as another person would; returns its id. */
