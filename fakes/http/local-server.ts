@@ -37,6 +37,8 @@ export interface SeenRequest {
 export interface LocalServerOptions extends FaultPlanOptions {
   /** Default 0: a free port. */
   port?: number;
+  /** Called once a request is answered (or reset), e.g. to print it. */
+  onAnswered?: (request: SeenRequest) => void;
 }
 
 export interface LocalServer {
@@ -67,14 +69,16 @@ export async function startLocalServer(handler: Handler, options: LocalServerOpt
       seen.status = reply.status;
       faults.noteReply(reply, performance.now());
       writeReply(res, reply, method);
+      options.onAnswered?.(seen);
+    };
+    const reset = () => {
+      req.socket.resetAndDestroy();
+      options.onAnswered?.(seen);
     };
     if (fault) seen.fault = fault.kind ?? "status";
 
     if (fault && !fault.after) {
-      if (fault.kind === "reset") {
-        req.socket.resetAndDestroy();
-        return;
-      }
+      if (fault.kind === "reset") return reset();
       if (fault.kind === "hang") return;
       if (fault.kind === "delay") await sleep(fault.delayMs ?? 1000);
       else return send(faults.replyFor(fault));
@@ -83,7 +87,7 @@ export async function startLocalServer(handler: Handler, options: LocalServerOpt
     if (fault?.after) {
       if (fault.kind === "reset" || fault.kind === "hang") {
         seen.status = reply.status;
-        if (fault.kind === "reset") req.socket.resetAndDestroy();
+        if (fault.kind === "reset") reset();
         return;
       }
       if (fault.kind === "delay") await sleep(fault.delayMs ?? 1000);

@@ -25,6 +25,8 @@ export interface UdataServerOptions {
   organizations?: { id: string; name: string }[];
   /** The default user's API key (default: a random `udata_…` one), e.g. a canary to look for in outputs. */
   apiKey?: string;
+  /** Called once each request is answered, e.g. to print it. */
+  onAnswered?: (request: SeenRequest) => void;
 }
 
 export interface UdataServer {
@@ -64,6 +66,7 @@ export async function startUdataServer(options: UdataServerOptions = {}): Promis
 
   const server = await startLocalServer((request) => dispatch(store, request.method, request.url, request.headers, request.body), {
     port: options.port,
+    onAnswered: options.onAnswered,
     scope: (path) => path.startsWith("/api/"),
   });
   store.baseUrl = server.url;
