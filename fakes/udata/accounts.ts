@@ -1,5 +1,5 @@
 import { requireUser } from "./auth.ts";
-import { NOT_FOUND_TEXT, abort } from "./http-io.ts";
+import { NOT_FOUND_TEXT, abort } from "./api-errors.ts";
 import { json, type Reply } from "../http/reply.ts";
 import { renderUser } from "./render.ts";
 import type { RequestContext } from "./router.ts";

@@ -1,4 +1,4 @@
-import { formErrors } from "./http-io.ts";
+import { formErrors } from "./api-errors.ts";
 import { newObjectId, nowIso } from "./ids.ts";
 import { replaceResourceList } from "./resource-model.ts";
 import { slugify } from "../../pipeline/publish/slugify.ts";

@@ -1,7 +1,8 @@
 import { assertCanEdit, assertCanRead, requireUser } from "./auth.ts";
 import { validateDatasetPayload } from "./dataset-form.ts";
 import { createDataset, updateDataset } from "./dataset-model.ts";
-import { ApiError, NOT_FOUND_TEXT, abort, parseJsonBody, requireJsonObject } from "./http-io.ts";
+import { ApiError, NOT_FOUND_TEXT, abort } from "./api-errors.ts";
+import { parseJsonBody, requireJsonObject } from "./json-body.ts";
 import { json, type Reply } from "../http/reply.ts";
 import { nowIso } from "./ids.ts";
 import { renderDataset } from "./render.ts";

@@ -2,7 +2,7 @@ import type { IncomingHttpHeaders } from "node:http";
 import type { Reply } from "../http/reply.ts";
 import { authenticate, requireUser } from "./auth.ts";
 import { applyFieldMask, parseFieldMask } from "./field-mask.ts";
-import { ApiError, NOT_FOUND_TEXT, abort } from "./http-io.ts";
+import { ApiError, NOT_FOUND_TEXT, abort } from "./api-errors.ts";
 import { matchRoute } from "./router.ts";
 import { ROUTES } from "./routes.ts";
 import type { Store } from "./store.ts";

@@ -1,5 +1,6 @@
 import { datasetForRead, datasetForWrite, jsonObjectBody } from "./datasets.ts";
-import { abort, isPlainObject, parseJsonBody } from "./http-io.ts";
+import { abort } from "./api-errors.ts";
+import { isPlainObject, parseJsonBody } from "./json-body.ts";
 import { json, type Reply } from "../http/reply.ts";
 import { nowIso } from "./ids.ts";
 import { renderResource } from "./render.ts";

@@ -3,7 +3,8 @@ import { dirname, resolve } from "node:path";
 import type { Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
-import { aapProcess, BUNDLED_PACKAGE, makeWorkspace } from "../fixtures/cli-workspace.ts";
+import { aapProcess } from "../fixtures/aap-process.ts";
+import { BUNDLED_PACKAGE, makeWorkspace } from "../fixtures/cli-workspace.ts";
 
 /**
  * `npm run fake:datagouv` as a data team uses it: started in its own process, its URL and key read

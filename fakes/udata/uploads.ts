@@ -1,6 +1,6 @@
 import { datasetForWrite } from "./datasets.ts";
 import { formatOf, isAllowedExtension, isHtml, mimeOf, normaliseFilename, sha1Hex, uploadStamp } from "./files.ts";
-import { ApiError, abort, formErrors, uploadError } from "./http-io.ts";
+import { ApiError, abort, formErrors, uploadError } from "./api-errors.ts";
 import { json, type Reply } from "../http/reply.ts";
 import { nowIso } from "./ids.ts";
 import { parseMultipart, type MultipartForm } from "./multipart.ts";

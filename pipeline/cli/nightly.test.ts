@@ -4,7 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { liveDatasets, writeRequests } from "../../fakes/fixtures/publish-workspace.ts";
 import { call } from "../../fakes/udata/test-client.ts";
 import { startUdataServer, type UdataServer } from "../../fakes/udata/udata-server.ts";
-import { aap, aapProcess, BUNDLED_PACKAGE, makeWorkspace, type CliRun } from "../../fakes/fixtures/cli-workspace.ts";
+import { aap, BUNDLED_PACKAGE, makeWorkspace, type CliRun } from "../../fakes/fixtures/cli-workspace.ts";
+import { aapProcess } from "../../fakes/fixtures/aap-process.ts";
 
 /** The nightly `aap run` as the data team meets it, against a udata-compatible server that others also touch. */
 

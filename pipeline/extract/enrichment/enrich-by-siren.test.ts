@@ -6,7 +6,7 @@ import { TEST_RETRY } from "../../../fakes/fixtures/test-retry.ts";
 import { NO_RETRY } from "../../http/client.ts";
 import { ExtractError } from "../types.ts";
 import { enrichBySiren } from "./enrich-by-siren.ts";
-import { startFakeRechercheEntreprises, type FakeOrganisation, type FakeRechercheEntreprises } from "../../../fakes/sources/recherche-entreprises/fake-recherche-entreprises.ts";
+import { startFakeRechercheEntreprises, type FakeOrganisation, type FakeRechercheEntreprises } from "../../../fakes/sources/recherche-entreprises/recherche-entreprises-server.ts";
 
 
 function organisation(index: number): FakeOrganisation {

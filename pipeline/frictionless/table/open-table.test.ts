@@ -6,7 +6,7 @@ import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTable } from "./open-table.ts";
 import { TableReadError } from "./read-error.ts";
-import { makeXlsx, makeZip } from "../../../fakes/frictionless/make-xlsx.ts";
+import { makeXlsx, makeZip } from "../../../fakes/fixtures/make-xlsx.ts";
 import type { TableSource } from "./types.ts";
 import { startLocalServer, type LocalServer } from "../../../fakes/http/local-server.ts";
 

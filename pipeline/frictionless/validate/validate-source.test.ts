@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { flatten, folderWith } from "../../../fakes/frictionless/validation.ts";
+import { flatten } from "../../../fakes/fixtures/flatten-report.ts";
+import { folderWith } from "../../../fakes/fixtures/temp-folder.ts";
 import { validateSource } from "./validate-source.ts";
 import { startLocalServer } from "../../../fakes/http/local-server.ts";
 

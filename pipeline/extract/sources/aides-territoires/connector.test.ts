@@ -1,11 +1,12 @@
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { TEST_RETRY } from "../../../../fakes/fixtures/test-retry.ts";
-import { makeTempDir, readAll, testContext } from "../../../../fakes/fixtures/extract-context.ts";
+import { makeTempDir } from "../../../../fakes/fixtures/temp-folder.ts";
+import { readAll, testContext } from "../../../../fakes/fixtures/extract-context.ts";
 import { ExtractError, type ConnectorState } from "../../types.ts";
 import { createAidesTerritoiresConnector } from "./connector.ts";
 import type { AidesTerritoiresOptions } from "./options.ts";
-import { startFakeAidesTerritoires, type FakeAid, type FakeAidesTerritoires } from "../../../../fakes/sources/aides-territoires/fake-aides-territoires.ts";
+import { startFakeAidesTerritoires, type FakeAid, type FakeAidesTerritoires } from "../../../../fakes/sources/aides-territoires/aides-territoires-server.ts";
 
 const KEY = "cle-permanente-fictive-0123456789";
 const connector = createAidesTerritoiresConnector({ retry: TEST_RETRY });

@@ -2,12 +2,13 @@ import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { TEST_RETRY } from "../../../../fakes/fixtures/test-retry.ts";
-import { makeTempDir, readAll, testContext } from "../../../../fakes/fixtures/extract-context.ts";
+import { makeTempDir } from "../../../../fakes/fixtures/temp-folder.ts";
+import { readAll, testContext } from "../../../../fakes/fixtures/extract-context.ts";
 import { ExtractError, type ConnectorState } from "../../types.ts";
 import { createDemarchesSimplifieesConnector } from "./connector.ts";
 import type { DemarchesSimplifieesOptions } from "./options.ts";
-import { startFakeDemarchesSimplifiees, type FakeDemarchesSimplifiees } from "../../../../fakes/sources/demarches-simplifiees/fake-demarches-simplifiees.ts";
-import { CHAMP, fakeDemarche, fakeDossier, siretOf } from "../../../../fakes/sources/demarches-simplifiees/fixtures.ts";
+import { startFakeDemarchesSimplifiees, type FakeDemarchesSimplifiees } from "../../../../fakes/sources/demarches-simplifiees/demarches-simplifiees-server.ts";
+import { CHAMP, fakeDemarche, fakeDossier, siretOf } from "../../../../fakes/sources/demarches-simplifiees/sample-dossiers.ts";
 
 const TOKEN = "jeton-fictif-ds-0123456789";
 const FIRST_RUN = new Date("2026-03-01T12:00:00.000Z");

@@ -1,12 +1,13 @@
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { TEST_RETRY } from "../../../../fakes/fixtures/test-retry.ts";
-import { makeTempDir, readAll, testContext } from "../../../../fakes/fixtures/extract-context.ts";
+import { makeTempDir } from "../../../../fakes/fixtures/temp-folder.ts";
+import { readAll, testContext } from "../../../../fakes/fixtures/extract-context.ts";
 import { ExtractError, type ConnectorState } from "../../types.ts";
 import { createGristConnector } from "./connector.ts";
 import type { GristOptions } from "./options.ts";
-import { startFakeGrist, type FakeGrist } from "../../../../fakes/sources/grist/fake-grist.ts";
-import { DOC_ID, laureats, porteurs } from "../../../../fakes/sources/grist/fixtures.ts";
+import { startFakeGrist, type FakeGrist } from "../../../../fakes/sources/grist/grist-server.ts";
+import { DOC_ID, laureats, porteurs } from "../../../../fakes/sources/grist/sample-document.ts";
 
 const KEY = "cle-grist-fictive-0123456789";
 const connector = createGristConnector({ retry: TEST_RETRY });

@@ -1,6 +1,6 @@
 import { startLocalServer, type LocalServer } from "../../http/local-server.ts";
 import { json } from "../../http/reply.ts";
-import type { GristColumn, GristRecord } from "./grist-wire.ts";
+import type { GristColumn, GristRecord } from "./api-objects.ts";
 
 /**
  * A fake Grist REST API (docs/sources-apis.md §3): `/api/docs/{docId}/tables/{tableId}/records`

@@ -1,7 +1,7 @@
 import { buildSchema, graphql, GraphQLError, type GraphQLSchema } from "graphql";
 import { startLocalServer, type LocalServer } from "../../http/local-server.ts";
 import { json } from "../../http/reply.ts";
-import { DS_SCHEMA_SDL } from "./schema.ts";
+import { DS_SCHEMA_SDL } from "./graphql-schema.ts";
 
 /**
  * A fake démarches-simplifiées GraphQL API v2 (docs/sources-apis.md §2), executing queries with the
