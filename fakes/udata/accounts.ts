@@ -1,5 +1,6 @@
 import { requireUser } from "./auth.ts";
-import { NOT_FOUND_TEXT, abort, json, type ApiResponse } from "./http-io.ts";
+import { NOT_FOUND_TEXT, abort } from "./api-errors.ts";
+import { json, type Reply } from "../http/reply.ts";
 import { renderUser } from "./render.ts";
 import type { RequestContext } from "./router.ts";
 import type { Organization, Store } from "./store.ts";
@@ -27,7 +28,7 @@ function renderOrganizationDetails(store: Store, organization: Organization, wit
   };
 }
 
-export function getMe(context: RequestContext): ApiResponse {
+export function getMe(context: RequestContext): Reply {
   const user = requireUser(context.user);
   const { store } = context;
   return json(200, {
@@ -37,7 +38,7 @@ export function getMe(context: RequestContext): ApiResponse {
   });
 }
 
-export function getOrganization(context: RequestContext): ApiResponse {
+export function getOrganization(context: RequestContext): Reply {
   const { store } = context;
   const organization = store.organization(context.params.org ?? "");
   if (!organization) throw abort(404, NOT_FOUND_TEXT);

@@ -1,4 +1,4 @@
-import { ApiError, NOT_FOUND_TEXT, UNAUTHORIZED_TEXT, abort } from "./http-io.ts";
+import { ApiError, NOT_FOUND_TEXT, UNAUTHORIZED_TEXT, abort } from "./api-errors.ts";
 import type { Store, StoredDataset, User } from "./store.ts";
 
 const WWW_AUTHENTICATE = { "www-authenticate": 'Bearer realm="uData"' };

@@ -1,7 +1,8 @@
-import { abort, formErrors, isPlainObject, ApiError } from "./http-io.ts";
+import { abort, formErrors, ApiError } from "./api-errors.ts";
+import { isPlainObject } from "./json-body.ts";
 import { nowIso } from "./ids.ts";
 import { FREQUENCIES, GRANULARITIES, LEGACY_FREQUENCIES, LICENSES, ZONE_LEVELS } from "./reference-lists.ts";
-import { slugify } from "./slugify.ts";
+import { slugify } from "../../pipeline/publish/slugify.ts";
 import type { Spatial, StoredDataset, TemporalCoverage } from "./store.ts";
 
 /**

@@ -1,7 +1,7 @@
-import { formErrors } from "./http-io.ts";
+import { formErrors } from "./api-errors.ts";
 import { newObjectId, nowIso } from "./ids.ts";
 import { replaceResourceList } from "./resource-model.ts";
-import { slugify } from "./slugify.ts";
+import { slugify } from "../../pipeline/publish/slugify.ts";
 import type { DatasetChanges } from "./dataset-form.ts";
 import type { Store, StoredDataset, User } from "./store.ts";
 

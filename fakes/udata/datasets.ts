@@ -1,7 +1,9 @@
 import { assertCanEdit, assertCanRead, requireUser } from "./auth.ts";
 import { validateDatasetPayload } from "./dataset-form.ts";
 import { createDataset, updateDataset } from "./dataset-model.ts";
-import { ApiError, NOT_FOUND_TEXT, abort, json, parseJsonBody, requireJsonObject, type ApiResponse } from "./http-io.ts";
+import { ApiError, NOT_FOUND_TEXT, abort } from "./api-errors.ts";
+import { parseJsonBody, requireJsonObject } from "./json-body.ts";
+import { json, type Reply } from "../http/reply.ts";
 import { nowIso } from "./ids.ts";
 import { renderDataset } from "./render.ts";
 import type { RequestContext } from "./router.ts";
@@ -41,18 +43,18 @@ export function jsonObjectBody(context: RequestContext): Record<string, unknown>
   return requireJsonObject(parseJsonBody(context.headers["content-type"], context.body));
 }
 
-export function postDataset(context: RequestContext): ApiResponse {
+export function postDataset(context: RequestContext): Reply {
   const user = requireUser(context.user);
   const changes = validateDatasetPayload(jsonObjectBody(context), "create");
   const dataset = createDataset(context.store, user, changes);
   return json(201, renderDataset(context.store, dataset, user));
 }
 
-export function getDataset(context: RequestContext): ApiResponse {
+export function getDataset(context: RequestContext): Reply {
   return json(200, renderDataset(context.store, datasetForRead(context), context.user));
 }
 
-export function putDataset(context: RequestContext): ApiResponse {
+export function putDataset(context: RequestContext): Reply {
   const dataset = lookupDataset(context);
   const payload = jsonObjectBody(context);
   // `{"deleted": null}` is the documented restore call; any other write on a deleted dataset is refused.
@@ -64,7 +66,7 @@ export function putDataset(context: RequestContext): ApiResponse {
   return json(200, renderDataset(context.store, dataset, context.user));
 }
 
-export function deleteDataset(context: RequestContext): ApiResponse {
+export function deleteDataset(context: RequestContext): Reply {
   const dataset = datasetForWrite(context);
   dataset.deleted = nowIso();
   dataset.last_modified = dataset.deleted;

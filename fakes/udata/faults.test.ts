@@ -13,7 +13,7 @@ afterEach(async () => {
 describe("fault injection", () => {
   it("answers an injected status with a JSON body and Retry-After, for the given number of matching requests", async () => {
     const dataset = (await createDataset(server)).body;
-    server.inject({ method: "GET", path: new RegExp(`^/api/1/datasets/${dataset.id}/$`), kind: "status", status: 429, retryAfter: 2, times: 2 });
+    server.faults.inject({ method: "GET", path: new RegExp(`^/api/1/datasets/${dataset.id}/$`), kind: "status", status: 429, retryAfter: 2, times: 2 });
     const list = await call(server, "GET", "/api/1/datasets/licenses/");
     expect(list.status).toBe(200);
     for (let attempt = 0; attempt < 2; attempt++) {
@@ -30,7 +30,7 @@ describe("fault injection", () => {
   });
 
   it("serves a proxy's HTML 502 page", async () => {
-    server.inject({ kind: "html" });
+    server.faults.inject({ kind: "html" });
     const response = await call(server, "GET", "/api/1/datasets/licenses/");
     expect(response.status).toBe(502);
     expect(response.headers.get("content-type")).toBe("text/html");
@@ -38,14 +38,14 @@ describe("fault injection", () => {
   });
 
   it("resets the socket before processing: nothing is created", async () => {
-    server.inject({ method: "POST", path: /^\/api\/1\/datasets\/$/, kind: "reset" });
+    server.faults.inject({ method: "POST", path: /^\/api\/1\/datasets\/$/, kind: "reset" });
     await expect(createDataset(server)).rejects.toThrow();
     expect(server.datasets()).toHaveLength(0);
   });
 
   it("resets the socket after processing: the upload happened but the client never heard", async () => {
     const dataset = (await createDataset(server)).body;
-    server.inject({ method: "POST", path: /\/upload\/$/, kind: "reset", after: true });
+    server.faults.inject({ method: "POST", path: /\/upload\/$/, kind: "reset", after: true });
     await expect(call(server, "POST", `/api/1/datasets/${dataset.id}/upload/`, { form: fileForm("a.csv", "aaa") })).rejects.toThrow();
     const [stored] = server.datasets();
     expect(stored!.resources).toHaveLength(1);
@@ -53,14 +53,14 @@ describe("fault injection", () => {
   });
 
   it("replaces a processed answer with an injected 502 when `after` is set", async () => {
-    server.inject({ method: "POST", kind: "status", status: 502, after: true });
+    server.faults.inject({ method: "POST", kind: "status", status: 502, after: true });
     const response = await createDataset(server);
     expect(response.status).toBe(502);
     expect(server.datasets()).toHaveLength(1);
   });
 
   it("delays an answer, then serves it normally", async () => {
-    server.inject({ kind: "delay", delayMs: 50 });
+    server.faults.inject({ kind: "delay", delayMs: 50 });
     const response = await call(server, "GET", "/api/1/datasets/frequencies/");
     expect(response.status).toBe(200);
     expect(server.requests.at(-1)).toMatchObject({ status: 200, fault: "delay" });
@@ -87,10 +87,10 @@ describe("read-only mode", () => {
 
 describe("random faults", () => {
   async function statuses(seed: number): Promise<number[]> {
-    server.setRandomFaults({ seed, serverError: 0.2, tooManyRequests: 0.1, reset: 0.05 });
+    server.faults.setRandomFaults({ seed, serverError: 0.2, tooManyRequests: 0.1, reset: 0.05 });
     const out: number[] = [];
     for (let i = 0; i < 60; i++) out.push((await call(server, "GET", "/api/1/datasets/frequencies/").catch(() => ({ status: 0 }))).status);
-    server.setRandomFaults(undefined);
+    server.faults.setRandomFaults(undefined);
     return out;
   }
 

@@ -1,4 +1,4 @@
-import { abort } from "./http-io.ts";
+import { abort } from "./api-errors.ts";
 
 /**
  * flask-restx field masks (`X-Fields: id,slug,resources{id,checksum}`): responses keep only the

@@ -1,15 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatOf, isAllowedExtension, isHtml, mimeOf, normaliseFilename, sha1Hex } from "./files.ts";
 import { parseMultipart } from "./multipart.ts";
-import { slugify } from "./slugify.ts";
-
-describe("slugify", () => {
-  it("transliterates, lowercases and collapses separators as python-slugify does", () => {
-    expect(slugify(" Aaa bBB $$ $$-µ  ")).toBe("aaa-bbb-u");
-    expect(slugify("Appels à projets « France 2030 » : lauréats")).toBe("appels-a-projets-france-2030-laureats");
-    expect(slugify("Œuvre l’État")).toBe("oeuvre-l-etat");
-  });
-});
 
 describe("uploaded file names", () => {
   it("normalises names keeping dots", () => {

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { ALLOWED_EXTENSIONS, ARCHIVE_EXTENSIONS } from "./reference-lists.ts";
-import { slugify } from "./slugify.ts";
+import { slugify } from "../../pipeline/publish/slugify.ts";
 
 /** What udata derives from an uploaded file's name and bytes (docs/datagouv-api.md §7.1). */
 

@@ -1,5 +1,6 @@
 import { requireUser } from "./auth.ts";
-import { NOT_FOUND_TEXT, abort, json, type ApiResponse } from "./http-io.ts";
+import { NOT_FOUND_TEXT, abort } from "./api-errors.ts";
+import { json, type Reply } from "../http/reply.ts";
 import { isObjectId } from "./ids.ts";
 import { paginate } from "./pager.ts";
 import { lastUpdate, renderDataset } from "./render.ts";
@@ -28,7 +29,7 @@ function sorted(datasets: StoredDataset[], sort: string | null): StoredDataset[]
 }
 
 /** `GET /organizations/{org}/datasets/`: private ones only for members. */
-export function listOrganizationDatasets(context: RequestContext): ApiResponse {
+export function listOrganizationDatasets(context: RequestContext): Reply {
   const { store, user, url } = context;
   const organization = store.organization(context.params.org ?? "");
   if (!organization) throw abort(404, NOT_FOUND_TEXT);
@@ -39,14 +40,14 @@ export function listOrganizationDatasets(context: RequestContext): ApiResponse {
 }
 
 /** `GET /me/datasets/`: a plain array of the datasets the caller owns personally. */
-export function listMyDatasets(context: RequestContext): ApiResponse {
+export function listMyDatasets(context: RequestContext): Reply {
   const user = requireUser(context.user);
   const datasets = context.store.datasets.filter((dataset) => dataset.ownerId === user.id);
   return json(200, datasets.map((dataset) => renderDataset(context.store, dataset, user)));
 }
 
 /** `GET /me/org_datasets/?q=`: a plain array, the caller's and their organizations', newest change first. */
-export function listMyOrgDatasets(context: RequestContext): ApiResponse {
+export function listMyOrgDatasets(context: RequestContext): Reply {
   const user = requireUser(context.user);
   const { store } = context;
   const organizations = new Set(store.organizationsOf(user).map((organization) => organization.id));
@@ -58,7 +59,7 @@ export function listMyOrgDatasets(context: RequestContext): ApiResponse {
 }
 
 /** `GET /datasets/?organization=&owner=&tag=&q=`: visible datasets only (no deleted or archived; private for members). */
-export function searchDatasets(context: RequestContext): ApiResponse {
+export function searchDatasets(context: RequestContext): Reply {
   const { store, user, url } = context;
   const organization = url.searchParams.get("organization");
   const owner = url.searchParams.get("owner");

@@ -1,4 +1,4 @@
-import { uploadError } from "./http-io.ts";
+import { uploadError } from "./api-errors.ts";
 
 /** A small `multipart/form-data` parser: the whole body is in memory, which a test server can afford. */
 

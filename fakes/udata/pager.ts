@@ -1,4 +1,4 @@
-import { ApiError } from "./http-io.ts";
+import { ApiError } from "./api-errors.ts";
 
 /** udata's `pager` envelope, with absolute `next_page`/`previous_page` URLs (docs/datagouv-api.md §5.5). */
 

@@ -1,12 +1,10 @@
 import { canEdit } from "./auth.ts";
+import type { DatasetObject, OrganizationSummary, ResourceObject, UserSummary } from "./api-objects.ts";
 import type { Store, StoredDataset, StoredResource, User } from "./store.ts";
 
-/** The v1 JSON shapes of a dataset and of a resource (docs/datagouv-api.md §5.6, §7.10). */
+/** The stored state as the API shows it (api-objects.ts). */
 
-export type DatasetRecord = Record<string, unknown> & { id: string; slug: string; resources: ResourceRecord[] };
-export type ResourceRecord = Record<string, unknown> & { id: string };
-
-export function renderResource(store: Store, resource: StoredResource): ResourceRecord {
+export function renderResource(store: Store, resource: StoredResource): ResourceObject {
   return {
     id: resource.id,
     title: resource.title,
@@ -34,7 +32,7 @@ export function lastUpdate(dataset: StoredDataset): string {
   return dataset.resources.reduce((latest, resource) => (resource.last_modified > latest ? resource.last_modified : latest), dataset.resources.length > 0 ? "" : dataset.last_modified);
 }
 
-export function renderDataset(store: Store, dataset: StoredDataset, user: User | null): DatasetRecord {
+export function renderDataset(store: Store, dataset: StoredDataset, user: User | null): DatasetObject {
   const editable = canEdit(store, user, dataset);
   return {
     id: dataset.id,
@@ -78,7 +76,7 @@ export function renderDataset(store: Store, dataset: StoredDataset, user: User |
   };
 }
 
-function renderOrganization(store: Store, organizationId: string | null): Record<string, unknown> | null {
+function renderOrganization(store: Store, organizationId: string | null): OrganizationSummary | null {
   const organization = organizationId ? store.organization(organizationId) : undefined;
   if (!organization) return null;
   return {
@@ -94,13 +92,13 @@ function renderOrganization(store: Store, organizationId: string | null): Record
   };
 }
 
-function renderOwner(store: Store, ownerId: string | null): Record<string, unknown> | null {
+function renderOwner(store: Store, ownerId: string | null): DatasetObject["owner"] {
   const user = ownerId ? store.users.find((candidate) => candidate.id === ownerId) : undefined;
   return user ? { ...renderUser(store, user), avatar_thumbnail: null } : null;
 }
 
 /** The fields udata shows of a user, as an owner and in `/me/`. */
-export function renderUser(store: Store, user: User): Record<string, unknown> {
+export function renderUser(store: Store, user: User): UserSummary {
   return {
     id: user.id,
     first_name: user.firstName,

@@ -1,4 +1,5 @@
-import { abort, formErrors, isPlainObject } from "./http-io.ts";
+import { abort, formErrors } from "./api-errors.ts";
+import { isPlainObject } from "./json-body.ts";
 import { CHECKSUM_TYPES, RESOURCE_TYPES } from "./reference-lists.ts";
 import type { Checksum, SchemaRef, StoredResource } from "./store.ts";
 

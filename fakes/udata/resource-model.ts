@@ -1,4 +1,5 @@
-import { ApiError, formErrors, isPlainObject } from "./http-io.ts";
+import { ApiError, formErrors } from "./api-errors.ts";
+import { isPlainObject } from "./json-body.ts";
 import { isUuid, newResourceId, nowIso } from "./ids.ts";
 import { validateResourcePayload, type ResourceChanges } from "./resource-form.ts";
 import type { Store, StoredDataset, StoredResource } from "./store.ts";

@@ -1,5 +1,7 @@
 import { datasetForRead, datasetForWrite, jsonObjectBody } from "./datasets.ts";
-import { abort, isPlainObject, json, parseJsonBody, type ApiResponse } from "./http-io.ts";
+import { abort } from "./api-errors.ts";
+import { isPlainObject, parseJsonBody } from "./json-body.ts";
+import { json, type Reply } from "../http/reply.ts";
 import { nowIso } from "./ids.ts";
 import { renderResource } from "./render.ts";
 import { validateResourcePayload, type ResourceChanges } from "./resource-form.ts";
@@ -16,7 +18,7 @@ export function findResourceIn(dataset: StoredDataset, rid: string): StoredResou
 }
 
 /** `POST /datasets/{dataset}/resources/`: remote resources only; `type` defaults to `other`. */
-export function postRemoteResource(context: RequestContext): ApiResponse {
+export function postRemoteResource(context: RequestContext): Reply {
   const dataset = datasetForWrite(context);
   const body = jsonObjectBody(context);
   if (body.filetype !== "remote") throw abort(400, "This endpoint only supports remote resources");
@@ -26,12 +28,12 @@ export function postRemoteResource(context: RequestContext): ApiResponse {
   return json(201, renderResource(context.store, resource));
 }
 
-export function getResource(context: RequestContext): ApiResponse {
+export function getResource(context: RequestContext): Reply {
   const dataset = datasetForRead(context);
   return json(200, renderResource(context.store, findResourceIn(dataset, context.params.rid ?? "")));
 }
 
-export function putResource(context: RequestContext): ApiResponse {
+export function putResource(context: RequestContext): Reply {
   const dataset = datasetForWrite(context);
   const resource = findResourceIn(dataset, context.params.rid ?? "");
   applyResourceChanges(resource, validateResourcePayload(jsonObjectBody(context), resource));
@@ -39,7 +41,7 @@ export function putResource(context: RequestContext): ApiResponse {
   return json(200, renderResource(context.store, resource));
 }
 
-export function deleteResource(context: RequestContext): ApiResponse {
+export function deleteResource(context: RequestContext): Reply {
   const dataset = datasetForWrite(context);
   const resource = findResourceIn(dataset, context.params.rid ?? "");
   dataset.resources = dataset.resources.filter((candidate) => candidate !== resource);
@@ -52,7 +54,7 @@ export function deleteResource(context: RequestContext): ApiResponse {
  * `PUT /datasets/{dataset}/resources/`: a JSON array naming every resource, as ids or
  * `{id, ...metadata}` objects; reordering alone leaves `last_modified` untouched.
  */
-export function reorderResources(context: RequestContext): ApiResponse {
+export function reorderResources(context: RequestContext): Reply {
   const dataset = datasetForWrite(context);
   const body = parseJsonBody(context.headers["content-type"], context.body);
   if (!Array.isArray(body)) throw abort(400, "Wrong payload format, list expected");
@@ -79,7 +81,7 @@ export function reorderResources(context: RequestContext): ApiResponse {
 }
 
 /** `GET /datasets/r/{rid}`: 302 to the current file URL. */
-export function resourcePermalink(context: RequestContext): ApiResponse {
+export function resourcePermalink(context: RequestContext): Reply {
   const found = context.store.findResource(context.params.rid ?? "");
   if (!found) throw abort(404, "Resource does not exist");
   return { status: 302, headers: { location: found.resource.url }, body: { message: `Redirecting to ${found.resource.url}` } };

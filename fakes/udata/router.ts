@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from "node:http";
-import type { ApiResponse } from "./http-io.ts";
+import type { Reply } from "../http/reply.ts";
 import type { Store, User } from "./store.ts";
 
 export interface RequestContext {
@@ -13,7 +13,7 @@ export interface RequestContext {
   store: Store;
 }
 
-export type Handler = (context: RequestContext) => ApiResponse;
+export type Handler = (context: RequestContext) => Reply;
 
 export interface Route {
   method: string;

@@ -1,6 +1,6 @@
 import { getMe, getOrganization } from "./accounts.ts";
 import { deleteDataset, getDataset, postDataset, putDataset } from "./datasets.ts";
-import { json } from "./http-io.ts";
+import { json } from "../http/reply.ts";
 import { listMyDatasets, listMyOrgDatasets, listOrganizationDatasets, searchDatasets } from "./listings.ts";
 import { ALLOWED_EXTENSIONS, FREQUENCIES, GRANULARITIES, LICENSES, RESOURCE_TYPES, ZONE_LEVELS } from "./reference-lists.ts";
 import { deleteResource, getResource, postRemoteResource, putResource, reorderResources, resourcePermalink } from "./resources.ts";

@@ -1,6 +1,7 @@
 import { datasetForWrite } from "./datasets.ts";
 import { formatOf, isAllowedExtension, isHtml, mimeOf, normaliseFilename, sha1Hex, uploadStamp } from "./files.ts";
-import { ApiError, abort, formErrors, json, uploadError, type ApiResponse } from "./http-io.ts";
+import { ApiError, abort, formErrors, uploadError } from "./api-errors.ts";
+import { json, type Reply } from "../http/reply.ts";
 import { nowIso } from "./ids.ts";
 import { parseMultipart, type MultipartForm } from "./multipart.ts";
 import { renderResource } from "./render.ts";
@@ -21,7 +22,7 @@ interface ReceivedFile {
 }
 
 /** `POST /datasets/{dataset}/upload/`: a new hosted resource, prepended, 201. */
-export function uploadNewResource(context: RequestContext): ApiResponse {
+export function uploadNewResource(context: RequestContext): Reply {
   const dataset = datasetForWrite(context);
   const received = receiveUpload(context);
   if ("partAccepted" in received) return json(200, { success: true });
@@ -32,7 +33,7 @@ export function uploadNewResource(context: RequestContext): ApiResponse {
 }
 
 /** `POST /datasets/{dataset}/resources/{rid}/upload/`: same id, new file, title overwritten, 200. */
-export function uploadReplacement(context: RequestContext): ApiResponse {
+export function uploadReplacement(context: RequestContext): Reply {
   const dataset = datasetForWrite(context);
   const resource = findResourceIn(dataset, context.params.rid ?? "");
   const received = receiveUpload(context);

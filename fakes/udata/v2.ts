@@ -1,5 +1,7 @@
 import { datasetForRead, datasetForWrite } from "./datasets.ts";
-import { abort, isPlainObject, json, parseJsonBody, type ApiResponse } from "./http-io.ts";
+import { abort } from "./api-errors.ts";
+import { isPlainObject, parseJsonBody } from "./json-body.ts";
+import { json, type Reply } from "../http/reply.ts";
 import { nowIso } from "./ids.ts";
 import { paginate } from "./pager.ts";
 import { renderDataset, renderResource } from "./render.ts";
@@ -10,7 +12,7 @@ import type { RequestContext } from "./router.ts";
 
 const RESOURCES_PAGE_SIZE = 50;
 
-export function getDatasetV2(context: RequestContext): ApiResponse {
+export function getDatasetV2(context: RequestContext): Reply {
   const dataset = datasetForRead(context);
   const { store } = context;
   const rendered: Record<string, unknown> = renderDataset(store, dataset, context.user);
@@ -20,7 +22,7 @@ export function getDatasetV2(context: RequestContext): ApiResponse {
   return json(200, rendered);
 }
 
-export function listDatasetResourcesV2(context: RequestContext): ApiResponse {
+export function listDatasetResourcesV2(context: RequestContext): Reply {
   const dataset = datasetForRead(context);
   const type = context.url.searchParams.get("type");
   const query = context.url.searchParams.get("q")?.toLowerCase();
@@ -31,7 +33,7 @@ export function listDatasetResourcesV2(context: RequestContext): ApiResponse {
   return json(200, { ...page, data: page.data.map((resource) => renderResource(context.store, resource)) });
 }
 
-export function getResourceV2(context: RequestContext): ApiResponse {
+export function getResourceV2(context: RequestContext): Reply {
   const found = context.store.findResource(context.params.rid ?? "");
   if (!found) throw abort(404, "Resource does not exist");
   return json(200, { resource: renderResource(context.store, found.resource), dataset_id: found.dataset.id });
@@ -56,12 +58,12 @@ function extrasTarget(context: RequestContext, write: boolean): { extras: Record
   };
 }
 
-export function getExtras(context: RequestContext): ApiResponse {
+export function getExtras(context: RequestContext): Reply {
   return json(200, structuredClone(extrasTarget(context, false).extras));
 }
 
 /** Merges the body into the extras; a `null` value deletes that key. */
-export function putExtras(context: RequestContext): ApiResponse {
+export function putExtras(context: RequestContext): Reply {
   const target = extrasTarget(context, true);
   const body = parseJsonBody(context.headers["content-type"], context.body);
   if (!isPlainObject(body)) throw abort(400, "Wrong payload format, dict expected");
@@ -75,7 +77,7 @@ export function putExtras(context: RequestContext): ApiResponse {
 }
 
 /** The body is a JSON array of keys to remove. */
-export function deleteExtras(context: RequestContext): ApiResponse {
+export function deleteExtras(context: RequestContext): Reply {
   const target = extrasTarget(context, true);
   const body = parseJsonBody(context.headers["content-type"], context.body);
   if (!Array.isArray(body)) throw abort(400, "Wrong payload format, list expected");

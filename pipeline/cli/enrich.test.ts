@@ -1,7 +1,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startFakeRechercheEntreprises, type FakeRechercheEntreprises } from "../../fakes/sources/recherche-entreprises/fake-recherche-entreprises.ts";
+import { startFakeRechercheEntreprises, type FakeRechercheEntreprises } from "../../fakes/sources/recherche-entreprises/recherche-entreprises-server.ts";
 import { aap, BUNDLED_PACKAGE, makeWorkspace } from "../../fakes/fixtures/cli-workspace.ts";
 
 describe("enrichment of holders by SIREN, declared per resource", () => {

@@ -4,7 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { liveDatasets, writeRequests } from "../../fakes/fixtures/publish-workspace.ts";
 import { call } from "../../fakes/udata/test-client.ts";
 import { startUdataServer, type UdataServer } from "../../fakes/udata/udata-server.ts";
-import { aap, aapProcess, BUNDLED_PACKAGE, makeWorkspace, type CliRun } from "../../fakes/fixtures/cli-workspace.ts";
+import { aap, BUNDLED_PACKAGE, makeWorkspace, type CliRun } from "../../fakes/fixtures/cli-workspace.ts";
+import { aapProcess } from "../../fakes/fixtures/aap-process.ts";
 
 /** The nightly `aap run` as the data team meets it, against a udata-compatible server that others also touch. */
 
@@ -117,16 +118,16 @@ describe("two runs started together against a slow server", () => {
   };
 
   it("in one process: no duplicate dataset or resource", async () => {
-    server.setLatency(40);
+    server.faults.setLatency(40);
     expectOneRunPublishedTheOtherWaited(await Promise.all([nightly(), nightly()]));
-    server.setLatency(0);
+    server.faults.setLatency(0);
     await expectRemoteEqualsLocal();
   });
 
   it("as two OS processes of the real CLI: no duplicate dataset or resource", async () => {
-    server.setLatency(40);
+    server.faults.setLatency(40);
     expectOneRunPublishedTheOtherWaited(await Promise.all([aapProcess(["run"], { cwd: root, env }), aapProcess(["run"], { cwd: root, env })]));
-    server.setLatency(0);
+    server.faults.setLatency(0);
     await expectRemoteEqualsLocal();
   }, 120_000);
 });
@@ -148,13 +149,13 @@ describe("two datasets carry the package's marker", () => {
 
 describe("under 20 % 5xx, 10 % 429 and 5 % connection resets", () => {
   it("the nightly converges, with no duplicate", async () => {
-    server.setRandomFaults({ seed: 20261204, serverError: 0.2, tooManyRequests: 0.1, reset: 0.05 });
+    server.faults.setRandomFaults({ seed: 20261204, serverError: 0.2, tooManyRequests: 0.1, reset: 0.05 });
     let result = await nightly();
     // A failed night is redone the next night, from what the server holds.
     for (let night = 2; result.code !== 0 && night <= 3; night++) result = await nightly();
     expect(result.code, result.stderr).toBe(0);
     expect(server.requests.filter((r) => r.fault).length).toBeGreaterThan(3);
-    server.setRandomFaults(undefined);
+    server.faults.setRandomFaults(undefined);
     await expectRemoteEqualsLocal();
     const mark = server.requests.length;
     expect((await nightly()).stdout).toContain("unchanged (checked remote)");

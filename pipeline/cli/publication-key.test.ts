@@ -89,9 +89,9 @@ describe("the API key never appears in any output, log, report, state or output 
       return result;
     };
     // The server echoes the request in its errors: a careless client would log the key with them.
-    server.inject({ method: "POST", path: /\/upload\/$/, kind: "status", status: 400, body: { message: `refusé pour la clé ${CANARY}` } });
+    server.faults.inject({ method: "POST", path: /\/upload\/$/, kind: "status", status: 400, body: { message: `refusé pour la clé ${CANARY}` } });
     expect((await runs(["run", "--log-format", "json"])).code).toBe(1);
-    server.inject({ method: "GET", kind: "status", status: 503, times: 2 });
+    server.faults.inject({ method: "GET", kind: "status", status: 503, times: 2 });
     expect((await runs(["run", "--verbose"])).code).toBe(0);
     const unchanged = await runs(["run", "--json"]);
     expect(unchanged.code).toBe(0);

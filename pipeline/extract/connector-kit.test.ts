@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { readdir, writeFile } from "node:fs/promises";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { makeTempDir } from "../../fakes/fixtures/extract-context.ts";
+import { makeTempDir } from "../../fakes/fixtures/temp-folder.ts";
 import { canonicalJson, RecordDigest, sha256Hex } from "./canonical.ts";
 import { readCachedBody, writeCachedBody } from "./raw-cache.ts";
 import { readSecret } from "./secrets.ts";

@@ -1,6 +1,5 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startLocalServer, type LocalServer } from "../../fakes/http/local-server.ts";
 import { jsonLinesLogger } from "../log/console-logger.ts";
 import { httpRequest, type RetryPolicy } from "./client.ts";
 import { HttpError } from "./errors.ts";
@@ -10,25 +9,21 @@ const CANARY = "jeton-canari-0123456789";
 const FAST: RetryPolicy = { retries: 2, minDelayMs: 1, maxDelayMs: 5, statuses: [503] };
 
 /** 503 on the first call to each path, then 200; /absent answers 404 with the query echoed back. */
-let server: Server;
+let server: LocalServer;
 let base: string;
 beforeAll(async () => {
   const seen = new Set<string>();
-  server = createServer((req, res) => {
-    const path = (req.url ?? "/").split("?")[0]!;
-    if (path === "/absent") {
-      res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ message: `no such thing: ${req.url}` }));
-    } else if (!seen.has(path)) {
+  server = await startLocalServer(({ path, url }) => {
+    if (path === "/absent") return { status: 404, body: { message: `no such thing: ${url.pathname}${url.search}` } };
+    if (!seen.has(path)) {
       seen.add(path);
-      res.writeHead(503, { "content-type": "application/json" }).end('{"message":"busy"}');
-    } else {
-      res.writeHead(200, { "content-type": "text/plain" }).end("ok");
+      return { status: 503, body: { message: "busy" } };
     }
+    return { status: 200, raw: "ok", headers: { "content-type": "text/plain" } };
   });
-  await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = server.url;
 });
-afterAll(() => new Promise<void>((done) => server.close(() => done())));
+afterAll(() => server.close());
 
 describe("secrets in URLs never reach a log line or an error", () => {
   it("masks credential query parameters in the retry lines a connector logs", async () => {

@@ -2,7 +2,8 @@ import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import type { PublishEvent } from "./events.ts";
 import { publishDataset } from "./publish-dataset.ts";
-import { startUdataServer, type Fault, type UdataServer } from "../../fakes/udata/udata-server.ts";
+import type { Fault } from "../../fakes/http/faults.ts";
+import { startUdataServer, type UdataServer } from "../../fakes/udata/udata-server.ts";
 import { createWorkspace, download, liveDatasets, testClient, writeRequests, type Workspace } from "../../fakes/fixtures/publish-workspace.ts";
 import type { LocalDataset } from "./types.ts";
 
@@ -79,7 +80,7 @@ describe.each(Object.entries(SCENARIOS))("killed run, then rerun: %s", (_name, s
         let injected = false;
         const injectAt = () => {
           if (!injected && writeRequests(server, mark).length === n - 1) {
-            server.inject(fault);
+            server.faults.inject(fault);
             injected = true;
           }
         };

@@ -214,8 +214,8 @@ describe("publishDataset against the fake data.gouv.fr", () => {
   it("retries a chunk part after a reset or a 503, without duplicating the resource", async () => {
     const big = Buffer.from(Array.from({ length: 600 }, (_, i) => `L-FICTIF-${i},Projet fictif ${i}\n`).join(""));
     const local = await ws.write({ "laureats.csv": big });
-    server.inject({ method: "POST", path: /\/upload\/$/, kind: "reset" });
-    server.inject({ method: "POST", path: /\/upload\/$/, kind: "status", status: 503 });
+    server.faults.inject({ method: "POST", path: /\/upload\/$/, kind: "reset" });
+    server.faults.inject({ method: "POST", path: /\/upload\/$/, kind: "status", status: 503 });
     await publish(local, { chunkThreshold: 4096, chunkSize: 4000 });
     expect(server.requests.filter((r) => r.fault)).toHaveLength(2);
     expect(onlyDataset().resources).toHaveLength(1);

@@ -3,7 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { DatagouvError } from "./datagouv/errors.ts";
 import type { PublishEvent } from "./events.ts";
 import { publishDataset } from "./publish-dataset.ts";
-import { startUdataServer, type Fault, type UdataServer } from "../../fakes/udata/udata-server.ts";
+import type { Fault } from "../../fakes/http/faults.ts";
+import { startUdataServer, type UdataServer } from "../../fakes/udata/udata-server.ts";
 import { createWorkspace, download, liveDatasets, testClient, writeRequests, type Workspace } from "../../fakes/fixtures/publish-workspace.ts";
 import type { LocalDataset } from "./types.ts";
 
@@ -75,7 +76,7 @@ describe("faults on every call type are absorbed by retries (idempotent calls, o
       await publish(local);
       local = scenario.change(local);
     }
-    server.inject(scenario.fault);
+    server.faults.inject(scenario.fault);
     const events: PublishEvent[] = [];
     await publish(local, server.apiKey, events);
     expect(faulted().length).toBeGreaterThan(0);
@@ -94,7 +95,7 @@ describe("a write whose outcome is unknown is not repeated blindly: the dataset 
     ["upload, 500 before processing", { method: "POST", path: /\/upload\/$/, kind: "status", status: 500 }],
   ])("%s", async (_name, fault) => {
     const local = await ws.write(FILES);
-    server.inject(fault);
+    server.faults.inject(fault);
     const events: PublishEvent[] = [];
     await publish(local, server.apiKey, events);
     expect(events.filter((e) => e.type === "recover")).toHaveLength(1);
@@ -110,7 +111,7 @@ describe("a write whose outcome is unknown is not repeated blindly: the dataset 
     const local = await ws.write(FILES);
     await publish(local);
     const changed = await ws.write({ ...FILES, "laureats.csv": "id,projet\nL-FICTIF-9,Projet fictif Z\n" });
-    server.inject({ method: "POST", path: /\/resources\/[^/]+\/upload\/$/, kind: "reset", after: true });
+    server.faults.inject({ method: "POST", path: /\/resources\/[^/]+\/upload\/$/, kind: "reset", after: true });
     const mark = server.requests.length;
     await publish(changed);
     expect(writeRequests(server, mark).filter((r) => r.path.endsWith("/upload/"))).toHaveLength(1);
@@ -134,7 +135,7 @@ describe("failures that need a person: clear error, nothing half-done left unrec
 
   it("423 while uploading into an existing dataset: fails, then the next run completes", async () => {
     const local = await ws.write(FILES);
-    server.inject({ method: "POST", path: /\/upload\/$/, kind: "status", status: 423, times: 1 });
+    server.faults.inject({ method: "POST", path: /\/upload\/$/, kind: "status", status: 423, times: 1 });
     await expect(publish(local)).rejects.toMatchObject({ code: "read-only" });
     await publish(local);
     await expectConverged(local);
@@ -161,7 +162,7 @@ describe("failures that need a person: clear error, nothing half-done left unrec
 
   it("429 that does not stop: fails with rate-limited after the retries", async () => {
     const local = await ws.write(FILES);
-    server.inject({ method: "GET", kind: "status", status: 429, retryAfter: 1, times: 20 });
+    server.faults.inject({ method: "GET", kind: "status", status: 429, retryAfter: 1, times: 20 });
     await expect(publish(local)).rejects.toMatchObject({ code: "rate-limited", status: 429 });
   });
 
@@ -177,7 +178,7 @@ describe("failures that need a person: clear error, nothing half-done left unrec
   it("an upload answered with another sha1 than the local file's fails the run, and the next run repairs it", async () => {
     const local = await ws.write(FILES);
     const altered = { id: "00000000-0000-4000-8000-000000000000", title: "appels.csv", type: "main", filetype: "file", url: `${server.url}/fictif`, checksum: { type: "sha1", value: "0".repeat(40) }, filesize: 3, success: true };
-    server.inject({ method: "POST", path: /\/upload\/$/, kind: "status", status: 201, body: altered, after: true });
+    server.faults.inject({ method: "POST", path: /\/upload\/$/, kind: "status", status: 201, body: altered, after: true });
     await expect(publish(local)).rejects.toMatchObject({ code: "upload-mismatch", location: 'resource "appels.csv"' });
     await publish(local);
     await expectConverged(local);
@@ -193,7 +194,7 @@ describe("failures that need a person: clear error, nothing half-done left unrec
       { method: "PUT", kind: "reset", times: 4 },
       { method: "GET", kind: "html", status: 502, times: 4 },
     ] satisfies Fault[]) {
-      server.inject(fault);
+      server.faults.inject(fault);
       texts.push(everyText(await publish(local, server.apiKey, events).catch((e: unknown) => e)));
     }
     await publish(local, server.apiKey, events);

@@ -67,7 +67,7 @@ describe("a server that fails often but lets work through", () => {
         // After each upload that went through, the next one fails with a 500 (its outcome unknown).
         if (event.type === "action" && event.action.step === "upload" && event.action.ok && failures < 5) {
           failures++;
-          server.inject({ method: "POST", path: /\/upload\/$/, kind: "status", status: 500 });
+          server.faults.inject({ method: "POST", path: /\/upload\/$/, kind: "status", status: 500 });
         }
       },
     });
@@ -77,7 +77,7 @@ describe("a server that fails often but lets work through", () => {
 
   it("gives up after 3 rounds in a row that complete no write", async () => {
     const local = await ws.write(FILES);
-    server.inject({ method: "POST", path: /\/upload\/$/, kind: "status", status: 500, times: 10 });
+    server.faults.inject({ method: "POST", path: /\/upload\/$/, kind: "status", status: 500, times: 10 });
     const events: PublishEvent[] = [];
     await expect(publishDataset(local, { client: testClient(server.url, server.apiKey, server.organizationId), stateFile: ws.stateFile, onEvent: (e) => events.push(e) })).rejects.toMatchObject({ code: "server" });
     // The first round created the dataset before its upload failed; then 3 rounds completed nothing.
@@ -88,12 +88,12 @@ describe("a server that fails often but lets work through", () => {
 
 describe("under 20 % 5xx, 10 % 429 and 5 % connection resets", () => {
   it.each([1, 2, 3])("a first publication then a change converge with no duplicate (seed %i)", async (seed) => {
-    server.setRandomFaults({ seed, serverError: 0.2, tooManyRequests: 0.1, reset: 0.05 });
+    server.faults.setRandomFaults({ seed, serverError: 0.2, tooManyRequests: 0.1, reset: 0.05 });
     let local = await ws.write(FILES);
     await untilSuccess(() => publish(local));
     local = await ws.write({ ...FILES, "laureats.csv": "id,projet\nL-FICTIF-2,Projet fictif B\n" }, { title: "Appels fictifs, titre changé" });
     await untilSuccess(() => publish(local));
-    server.setRandomFaults(undefined);
+    server.faults.setRandomFaults(undefined);
     expect(server.requests.filter((r) => r.fault).length).toBeGreaterThan(5);
     await expectConverged(local);
   }, 60_000);

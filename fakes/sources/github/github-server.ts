@@ -1,13 +1,14 @@
 import { createHash } from "node:crypto";
-import type { IncomingMessage, ServerResponse } from "node:http";
-import { createFaultInjector, type FaultInjector } from "../../http/faults.ts";
-import { sendJson, startLocalServer } from "../../http/local-server.ts";
+import type { FaultPlan } from "../../http/faults.ts";
+import { startLocalServer, type FakeRequest, type SeenRequest } from "../../http/local-server.ts";
+import type { Reply } from "../../http/reply.ts";
 
 /**
  * A fake GitHub REST API on 127.0.0.1 for the github connector: the contents API (files
  * inline up to a size limit, `encoding: "none"` beyond it, folder listings), the blob API,
  * refs, ETag/304, tokens ("Bad credentials" for a wrong one; a private repository answers
- * 404 without one, as GitHub does) and the hourly rate limit answered with 403.
+ * 404 without one, as GitHub does) and the hourly rate limit answered with 403
+ * (docs/sources-apis.md §6).
  */
 
 export interface FakeRepository {
@@ -17,22 +18,17 @@ export interface FakeRepository {
   refs: Record<string, Record<string, string | Buffer>>;
 }
 
-export interface SeenGithubRequest {
-  method: string;
-  path: string;
-  ref: string | null;
-  headers: IncomingMessage["headers"];
-  status: number;
-}
+/** A request as the fake saw it, with its path decoded and the `ref` it asked for. */
+export type SeenGithubRequest = SeenRequest & { ref: string | null };
 
 export interface FakeGitHub {
   /** The API root to give as `baseUrl`. */
   url: string;
-  requests: SeenGithubRequest[];
+  readonly requests: SeenGithubRequest[];
   setFile(repository: string, ref: string, path: string, content: string | Buffer): void;
   /** Requests left before the rate limit answers 403. */
   rateLimit: { remaining: number };
-  faults: FaultInjector;
+  faults: FaultPlan;
   close(): Promise<void>;
 }
 
@@ -40,43 +36,27 @@ export async function startFakeGitHub(init: { repositories: Record<string, FakeR
   const repositories = init.repositories;
   const tokens = new Set(init.tokens ?? []);
   const inlineLimit = init.inlineLimit ?? 1024 * 1024;
-  const requests: SeenGithubRequest[] = [];
   const rateLimit = { remaining: 5000 };
-  const faults = createFaultInjector();
 
-  function handle(req: IncomingMessage, res: ServerResponse): void {
-    const url = new URL(req.url ?? "/", "http://127.0.0.1");
-    const seen: SeenGithubRequest = { method: req.method ?? "GET", path: decodeURIComponent(url.pathname), ref: url.searchParams.get("ref"), headers: req.headers, status: 0 };
-    requests.push(seen);
-    const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
-      seen.status = status;
-      sendJson(res, status, body, { "x-ratelimit-remaining": String(rateLimit.remaining), ...headers });
-    };
-    if (faults.script.length > 0) {
-      seen.status = faults.script[0]?.status ?? 0;
-      faults.answer(res);
-      return;
-    }
-    const authorization = req.headers.authorization;
+  function handle(request: FakeRequest): Reply {
+    const path = decodeURIComponent(request.path);
+    const ref = request.url.searchParams.get("ref");
+    const send = (status: number, body: unknown, headers: Record<string, string> = {}): Reply => ({ status, body, headers: { "x-ratelimit-remaining": String(rateLimit.remaining), ...headers } });
+    const authorization = request.headers.authorization;
     const token = authorization?.replace(/^(token|bearer)\s+/i, "");
     if (token !== undefined && !tokens.has(token)) return send(401, { message: "Bad credentials", documentation_url: "https://docs.github.com/rest", status: "401" });
     if (rateLimit.remaining <= 0) {
       return send(403, { message: "API rate limit exceeded for 127.0.0.1.", documentation_url: "https://docs.github.com/rest/overview/resources-in-the-rest-api#rate-limiting" }, { "x-ratelimit-remaining": "0", "x-ratelimit-reset": "1767225600" });
     }
-    const match = /^\/repos\/([^/]+)\/([^/]+)\/(contents|git\/blobs)(?:\/(.*))?$/.exec(seen.path);
+    const match = /^\/repos\/([^/]+)\/([^/]+)\/(contents|git\/blobs)(?:\/(.*))?$/.exec(path);
     const repository = match ? repositories[`${match[1]}/${match[2]}`] : undefined;
     if (!match || !repository || (repository.private && token === undefined)) return send(404, { message: "Not Found", documentation_url: "https://docs.github.com/rest" });
-    const body = match[3] === "contents" ? contents(repository, match[4] ?? "", seen.ref) : blob(repository, match[4] ?? "");
+    const body = match[3] === "contents" ? contents(repository, match[4] ?? "", ref) : blob(repository, match[4] ?? "");
     if (body.status !== 200) return send(body.status, body.data);
     const etag = `"${createHash("sha1").update(JSON.stringify(body.data)).digest("hex")}"`;
-    if (req.headers["if-none-match"] === etag) {
-      seen.status = 304;
-      res.writeHead(304, { etag });
-      res.end();
-      return;
-    }
+    if (request.headers["if-none-match"] === etag) return { status: 304, headers: { etag } };
     rateLimit.remaining--;
-    send(200, body.data, { etag });
+    return send(200, body.data, { etag });
   }
 
   function contents(repository: FakeRepository, path: string, ref: string | null): { status: number; data: unknown } {
@@ -110,12 +90,14 @@ export async function startFakeGitHub(init: { repositories: Record<string, FakeR
     return { status: 404, data: { message: "Not Found", documentation_url: "https://docs.github.com/rest" } };
   }
 
-  const server = await startLocalServer(handle);
+  const server = await startLocalServer(handle, { errorReply: (status) => ({ status, body: { message: `Simulated failure ${status}`, documentation_url: "https://docs.github.com/rest" } }) });
   return {
     url: server.url,
-    requests,
+    get requests() {
+      return server.requests.map((seen) => ({ ...seen, path: decodeURIComponent(seen.path), ref: new URLSearchParams(seen.search).get("ref") }));
+    },
     rateLimit,
-    faults,
+    faults: server.faults,
     setFile: (repository, ref, path, content) => {
       const repo = repositories[repository];
       if (!repo) throw new Error(`unknown fake repository ${repository}`);

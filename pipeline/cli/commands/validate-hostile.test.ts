@@ -7,7 +7,7 @@ import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import yazl from "yazl";
 import type { Report } from "../../frictionless/index.ts";
-import { runAap } from "../../../fakes/fixtures/cli-child.ts";
+import { runAap } from "../../../fakes/fixtures/aap-process.ts";
 
 // Hostile files, generated here (never committed), checked through the real `aap` process:
 // a report or one clear error, the right exit code, never a stack trace.

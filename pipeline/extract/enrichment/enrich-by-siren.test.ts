@@ -2,11 +2,11 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { TEST_RETRY } from "../../../fakes/http/faults.ts";
+import { TEST_RETRY } from "../../../fakes/fixtures/test-retry.ts";
 import { NO_RETRY } from "../../http/client.ts";
 import { ExtractError } from "../types.ts";
 import { enrichBySiren } from "./enrich-by-siren.ts";
-import { startFakeRechercheEntreprises, type FakeOrganisation, type FakeRechercheEntreprises } from "../../../fakes/sources/recherche-entreprises/fake-recherche-entreprises.ts";
+import { startFakeRechercheEntreprises, type FakeOrganisation, type FakeRechercheEntreprises } from "../../../fakes/sources/recherche-entreprises/recherche-entreprises-server.ts";
 
 
 function organisation(index: number): FakeOrganisation {
@@ -95,16 +95,16 @@ describe("enrichBySiren", () => {
 
   it("waits for Retry-After after a 429 before asking again", async () => {
     fake = await startFakeRechercheEntreprises([organisation(1)]);
-    fake.script.push({ status: 429, retryAfterSeconds: 1 });
+    fake.faults.inject({ status: 429, retryAfter: 1 });
     const result = await enrichBySiren(["999000001"], { baseUrl: fake.url, cacheFile: join(dir, "sirens.json"), retry: TEST_RETRY });
     expect(result.get("999000001")?.nomComplet).toBe("ORGANISME FICTIF 1");
     expect(fake.queries).toHaveLength(2);
-    expect(fake.earlyRetries).toBe(0);
+    expect(fake.faults.earlyRetries).toBe(0);
   });
 
   it("recovers from a passing 5xx", async () => {
     fake = await startFakeRechercheEntreprises([organisation(1)]);
-    fake.script.push({ status: 502 }, { status: 503 });
+    fake.faults.inject({ status: 502 }, { status: 503 });
     const result = await enrichBySiren(["999000001"], { baseUrl: fake.url, cacheFile: join(dir, "sirens.json"), retry: TEST_RETRY });
     expect(result.has("999000001")).toBe(true);
   });
@@ -115,7 +115,7 @@ describe("enrichBySiren", () => {
     await enrichBySiren(["999000001"], { baseUrl: fake.url, cacheFile });
     await fake.close();
     fake = await startFakeRechercheEntreprises([organisation(1), organisation(2), organisation(3)]);
-    fake.script.push({ status: 200, body: JSON.stringify({ results: [organisation(2)] }) }, ...Array.from({ length: 4 }, () => ({ status: 500 })));
+    fake.faults.inject({ status: 200, body: JSON.stringify({ results: [organisation(2)] }) }, ...Array.from({ length: 4 }, () => ({ status: 500 })));
     const error = await enrichBySiren(["999000001", "999000002", "999000003"], { baseUrl: fake.url, cacheFile, retry: TEST_RETRY }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ExtractError);
     expect((error as ExtractError).code).toBe("enrichment-failed");
@@ -126,7 +126,7 @@ describe("enrichBySiren", () => {
 
   it("reports an answer that is not JSON", async () => {
     fake = await startFakeRechercheEntreprises([]);
-    fake.script.push({ status: 200, body: "<html>maintenance</html>" });
+    fake.faults.inject({ status: 200, body: "<html>maintenance</html>" });
     const error = await enrichBySiren(["999000001"], { baseUrl: fake.url, cacheFile: join(dir, "sirens.json") }).catch((e: unknown) => e);
     expect((error as ExtractError).code).toBe("enrichment-failed");
     expect((error as ExtractError).message).toMatch(/not JSON/);

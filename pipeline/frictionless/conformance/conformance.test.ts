@@ -1,11 +1,11 @@
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join, normalize } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { aap } from "../../../fakes/fixtures/cli-workspace.ts";
+import { startLocalServer, type LocalServer } from "../../../fakes/http/local-server.ts";
+import type { Reply } from "../../../fakes/http/reply.ts";
 
 /**
  * The conformance corpus: each folder of `cases/` holds a table and its descriptors, and an
@@ -62,19 +62,15 @@ function defaultArgs(files: string[]): string[] {
 }
 
 /** Serves the cases folder read-only, as a remote data portal would. */
-function serveCases(): Promise<Server> {
-  const server = createServer((request, response) => {
-    const path = normalize(decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname));
-    if (path.includes("..")) {
-      response.writeHead(400).end();
-      return;
-    }
-    readFile(join(CASES, path)).then(
-      (body) => response.writeHead(200, { "content-length": body.length }).end(body),
-      () => response.writeHead(404).end("not found"),
+function serveCases(): Promise<LocalServer> {
+  return startLocalServer(async ({ path }) => {
+    const file = normalize(decodeURIComponent(path));
+    if (file.includes("..")) return { status: 400 };
+    return readFile(join(CASES, file)).then(
+      (body): Reply => ({ status: 200, raw: body }),
+      (): Reply => ({ status: 404, raw: "not found" }),
     );
   });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
 }
 
 /** A copy of the case in which `{base}` (in its JSON files) is the URL of the case as served. */
@@ -92,17 +88,17 @@ async function remoteCopy(name: string, base: string): Promise<string> {
 const names = (await readdir(CASES, { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
 
 describe("conformance with frictionless-py through aap validate --json", () => {
-  let server: Server;
+  let server: LocalServer;
   let origin: string;
   const copies: string[] = [];
 
   beforeAll(async () => {
     server = await serveCases();
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    origin = server.url;
   });
 
   afterAll(async () => {
-    await new Promise((resolve) => server.close(resolve));
+    await server.close();
     await Promise.all(copies.map((dir) => rm(dir, { recursive: true, force: true })));
   });
 

@@ -1,6 +1,4 @@
-import { createServer, type Server } from "node:http";
 import { mkdtemp, readFile, rm, writeFile, mkdir } from "node:fs/promises";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -8,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DescriptorError } from "../errors/descriptor-error.ts";
 import { compileSchema } from "../field/compile-schema.ts";
 import { loadDialect, loadPackage, loadResource, loadSchema } from "./load.ts";
+import { startLocalServer, type LocalServer } from "../../../fakes/http/local-server.ts";
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), "fixtures");
 
@@ -107,7 +106,7 @@ describe("loadPackage", () => {
 });
 
 describe("loading from URLs", () => {
-  let server: Server;
+  let server: LocalServer;
   let base: string;
 
   beforeAll(async () => {
@@ -117,18 +116,11 @@ describe("loading from URLs", () => {
       "/aap/dialect.json": JSON.stringify({ delimiter: ";", header: true }),
       "/aap/resource.json": JSON.stringify({ name: "appels", path: "appels.csv", schema: "schemas/appels.json", dialect: "dialect.json" }),
     };
-    server = createServer((request, response) => {
-      const body = files[request.url ?? ""];
-      response.writeHead(body === undefined ? 404 : 200, { "content-type": "application/json" });
-      response.end(body ?? "{}");
-    });
-    await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    server = await startLocalServer(({ path }) => ({ status: files[path] === undefined ? 404 : 200, raw: files[path] ?? "{}", headers: { "content-type": "application/json" } }));
+    base = server.url;
   });
 
-  afterAll(async () => {
-    await new Promise((done) => server.close(done));
-  });
+  afterAll(() => server.close());
 
   it("loads a package and resolves its relative references against the URL", async () => {
     const pkg = await loadPackage(`${base}/aap/datapackage.json`);

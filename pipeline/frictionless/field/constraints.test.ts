@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compileSchema } from "./compile-schema.ts";
-import { field } from "../../../fakes/frictionless/cast-table.ts";
+import { field } from "../../../fakes/fixtures/cast-table.ts";
 import { CAST_FAILED } from "./types.ts";
 import { DescriptorError } from "../errors/descriptor-error.ts";
 

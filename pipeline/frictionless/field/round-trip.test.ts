@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { field } from "../../../fakes/frictionless/cast-table.ts";
+import { field } from "../../../fakes/fixtures/cast-table.ts";
 import { CAST_FAILED } from "./types.ts";
 
 /** Writing a cast value then reading it gives the same value, and equal values give equal text. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { castTable as table, field } from "../../../fakes/frictionless/cast-table.ts";
+import { castTable as table, field } from "../../../fakes/fixtures/cast-table.ts";
 import { CAST_FAILED } from "./types.ts";
 
 const X = CAST_FAILED;

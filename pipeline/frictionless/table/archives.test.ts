@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import yazl from "yazl";
 import { openTable } from "./open-table.ts";
 import { TableReadError } from "./read-error.ts";
-import { makeXlsx, makeZip } from "../../../fakes/frictionless/make-xlsx.ts";
+import { makeXlsx, makeZip } from "../../../fakes/fixtures/make-xlsx.ts";
 import type { TableSource } from "./types.ts";
 
 async function readAll(source: TableSource): Promise<{ labels: string[]; rows: [number, unknown[]][]; batches: number }> {

@@ -1,15 +1,14 @@
 import { createHash } from "node:crypto";
 import { mkdtemp, writeFile } from "node:fs/promises";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTable } from "./open-table.ts";
 import { TableReadError } from "./read-error.ts";
-import { makeXlsx, makeZip } from "../../../fakes/frictionless/make-xlsx.ts";
+import { makeXlsx, makeZip } from "../../../fakes/fixtures/make-xlsx.ts";
 import type { TableSource } from "./types.ts";
+import { startLocalServer, type LocalServer } from "../../../fakes/http/local-server.ts";
 
 async function readAll(source: TableSource): Promise<{ labels: string[]; rows: [number, unknown[]][] }> {
   const table = await openTable(source);
@@ -206,20 +205,13 @@ describe("openTable: XLSX", () => {
 });
 
 describe("openTable: URL", () => {
-  let server: Server;
+  let server: LocalServer;
   let base = "";
   beforeAll(async () => {
-    server = createServer((request, response) => {
-      if (request.url === "/appels.csv") response.end("id,titre\nappel-1,Appel fictif\n");
-      else {
-        response.statusCode = 404;
-        response.end("absent");
-      }
-    });
-    await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    server = await startLocalServer(({ path }) => (path === "/appels.csv" ? { status: 200, raw: "id,titre\nappel-1,Appel fictif\n" } : { status: 404, raw: "absent" }));
+    base = server.url;
   });
-  afterAll(() => new Promise<void>((done) => server.close(() => done())));
+  afterAll(() => server.close());
 
   it("streams a table from a URL and reports an HTTP error as scheme-error without the query string", async () => {
     expect((await readAll({ url: `${base}/appels.csv` })).rows).toEqual([[2, ["appel-1", "Appel fictif"]]]);

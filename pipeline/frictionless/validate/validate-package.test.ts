@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import type { Package, Schema } from "../descriptor/types.ts";
-import { makeXlsx } from "../../../fakes/frictionless/make-xlsx.ts";
-import { flatten, folderWith } from "../../../fakes/frictionless/validation.ts";
+import { makeXlsx } from "../../../fakes/fixtures/make-xlsx.ts";
+import { flatten } from "../../../fakes/fixtures/flatten-report.ts";
+import { folderWith } from "../../../fakes/fixtures/temp-folder.ts";
 import { validatePackage } from "./validate-package.ts";
 
 const APPELS: Schema = {

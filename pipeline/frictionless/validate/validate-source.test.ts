@@ -1,9 +1,9 @@
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { flatten, folderWith } from "../../../fakes/frictionless/validation.ts";
+import { flatten } from "../../../fakes/fixtures/flatten-report.ts";
+import { folderWith } from "../../../fakes/fixtures/temp-folder.ts";
 import { validateSource } from "./validate-source.ts";
+import { startLocalServer } from "../../../fakes/http/local-server.ts";
 
 const APPELS_SCHEMA = { fields: [{ name: "id", type: "string" }, { name: "titre", type: "string" }], primaryKey: "id" };
 const LAUREATS_SCHEMA = {
@@ -108,18 +108,13 @@ describe("validateSource", () => {
       "/data/appels.resource.json": JSON.stringify({ name: "appels", path: "appels.csv", schema: APPELS_SCHEMA }),
       "/data/appels.csv": "id,titre\nappel-1,Appel fictif\nappel-1,Doublon fictif\n",
     };
-    const server = createServer((request, response) => {
-      const body = files[request.url ?? ""];
-      response.writeHead(body === undefined ? 404 : 200).end(body ?? "");
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const server = await startLocalServer(({ path }) => ({ status: files[path] === undefined ? 404 : 200, raw: files[path] ?? "" }));
     try {
-      const { port } = server.address() as AddressInfo;
-      const report = await validateSource({ path: `http://127.0.0.1:${port}/data/appels.resource.json` });
+      const report = await validateSource({ path: `${server.url}/data/appels.resource.json` });
       expect(report.tasks[0]?.name).toBe("appels");
       expect(flatten(report)).toEqual([[3, undefined, "primary-key"]]);
     } finally {
-      await new Promise((resolve) => server.close(resolve));
+      await server.close();
     }
   });
 });

@@ -2,7 +2,8 @@ import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import type { Resource, Schema } from "../descriptor/types.ts";
 import type { CheckRegistry } from "./check.ts";
-import { flatten, folderWith } from "../../../fakes/frictionless/validation.ts";
+import { flatten } from "../../../fakes/fixtures/flatten-report.ts";
+import { folderWith } from "../../../fakes/fixtures/temp-folder.ts";
 import { validateTable } from "./validate-table.ts";
 
 const LAUREATS: Schema = {

@@ -1,3 +1,5 @@
+import { slugify } from "../../publish/slugify.ts";
+
 /**
  * Dataset-level metadata for data.gouv.fr derived from the rows themselves, so that the
  * temporal and spatial coverage can never drift from what is published. Each of these
@@ -74,13 +76,4 @@ function tags(candidates: string[]): string[] {
     if (tag.length >= TAG_MIN_LENGTH) seen.add(tag);
   }
   return [...seen];
-}
-
-function slugify(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "");
 }

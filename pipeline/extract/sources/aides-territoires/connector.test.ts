@@ -1,11 +1,12 @@
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { TEST_RETRY } from "../../../../fakes/http/faults.ts";
-import { makeTempDir, readAll, testContext } from "../../../../fakes/fixtures/extract-context.ts";
+import { TEST_RETRY } from "../../../../fakes/fixtures/test-retry.ts";
+import { makeTempDir } from "../../../../fakes/fixtures/temp-folder.ts";
+import { readAll, testContext } from "../../../../fakes/fixtures/extract-context.ts";
 import { ExtractError, type ConnectorState } from "../../types.ts";
 import { createAidesTerritoiresConnector } from "./connector.ts";
 import type { AidesTerritoiresOptions } from "./options.ts";
-import { startFakeAidesTerritoires, type FakeAid, type FakeAidesTerritoires } from "../../../../fakes/sources/aides-territoires/fake-aides-territoires.ts";
+import { startFakeAidesTerritoires, type FakeAid, type FakeAidesTerritoires } from "../../../../fakes/sources/aides-territoires/aides-territoires-server.ts";
 
 const KEY = "cle-permanente-fictive-0123456789";
 const connector = createAidesTerritoiresConnector({ retry: TEST_RETRY });
@@ -97,15 +98,15 @@ describe("Aides-territoires connector", () => {
 
   it("waits for Retry-After on a 429 and recovers from passing 5xx", async () => {
     fake = await startFakeAidesTerritoires({ apiKey: KEY, aids: [fakeAid(1)] });
-    fake.script.push({ status: 503 }, { status: 429, retryAfterSeconds: 1 }, { status: 502 });
+    fake.faults.inject({ status: 503 }, { status: 429, retryAfter: 1 }, { status: 502 });
     const { records } = await run();
     expect(records).toHaveLength(1);
-    expect(fake.earlyRetries).toBe(0);
+    expect(fake.faults.earlyRetries).toBe(0);
   });
 
   it("fails clearly on a lasting 5xx", async () => {
     fake = await startFakeAidesTerritoires({ apiKey: KEY, aids: [fakeAid(1)] });
-    fake.script.push(...Array.from({ length: 4 }, () => ({ status: 500 })));
+    fake.faults.inject(...Array.from({ length: 4 }, () => ({ status: 500 })));
     const error = await run().catch((e: unknown) => e);
     expect((error as ExtractError).code).toBe("unavailable");
     expect((error as ExtractError).message).toContain("answered 500");
@@ -133,12 +134,12 @@ describe("Aides-territoires connector", () => {
 
   it("reports answers that are not pages of aids", async () => {
     fake = await startFakeAidesTerritoires({ apiKey: KEY, aids: [fakeAid(1)] });
-    fake.script.push({ status: 200, body: JSON.stringify({ token: "jwt-fictif-html" }), contentType: "application/json" }, { status: 200, body: "<html>Maintenance</html>" });
+    fake.faults.inject({ status: 200, body: JSON.stringify({ token: "jwt-fictif-html" }), contentType: "application/json" }, { status: 200, body: "<html>Maintenance</html>" });
     const html = await run().catch((e: unknown) => e);
     expect((html as ExtractError).code).toBe("malformed");
     expect((html as ExtractError).message).toContain("not JSON");
 
-    fake.script.push({ status: 200, body: JSON.stringify({ token: "jwt-fictif-x" }), contentType: "application/json" }, { status: 200, body: JSON.stringify({ "hydra:member": [] }), contentType: "application/json" });
+    fake.faults.inject({ status: 200, body: JSON.stringify({ token: "jwt-fictif-x" }), contentType: "application/json" }, { status: 200, body: JSON.stringify({ "hydra:member": [] }), contentType: "application/json" });
     const shape = await run().catch((e: unknown) => e);
     expect((shape as ExtractError).message).toContain("not a page of aids");
   });

@@ -1,13 +1,14 @@
 import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { TEST_RETRY } from "../../../../fakes/http/faults.ts";
-import { makeTempDir, readAll, testContext } from "../../../../fakes/fixtures/extract-context.ts";
+import { TEST_RETRY } from "../../../../fakes/fixtures/test-retry.ts";
+import { makeTempDir } from "../../../../fakes/fixtures/temp-folder.ts";
+import { readAll, testContext } from "../../../../fakes/fixtures/extract-context.ts";
 import { ExtractError, type ConnectorState } from "../../types.ts";
 import { createDemarchesSimplifieesConnector } from "./connector.ts";
 import type { DemarchesSimplifieesOptions } from "./options.ts";
-import { startFakeDemarchesSimplifiees, type FakeDemarchesSimplifiees } from "../../../../fakes/sources/demarches-simplifiees/fake-demarches-simplifiees.ts";
-import { CHAMP, fakeDemarche, fakeDossier, siretOf } from "../../../../fakes/sources/demarches-simplifiees/fixtures.ts";
+import { startFakeDemarchesSimplifiees, type FakeDemarchesSimplifiees } from "../../../../fakes/sources/demarches-simplifiees/demarches-simplifiees-server.ts";
+import { CHAMP, fakeDemarche, fakeDossier, siretOf } from "../../../../fakes/sources/demarches-simplifiees/sample-dossiers.ts";
 
 const TOKEN = "jeton-fictif-ds-0123456789";
 const FIRST_RUN = new Date("2026-03-01T12:00:00.000Z");
@@ -209,10 +210,10 @@ describe("démarches-simplifiées connector", () => {
 
   it("waits for Retry-After when rate limited, then goes on", async () => {
     fake = await startFakeDemarchesSimplifiees({ token: TOKEN, demarches: [fakeDemarche(4242, [fakeDossier(1)])] });
-    fake.script.push({ status: 429, retryAfterSeconds: 1, body: JSON.stringify({ errors: [{ message: "Too many requests" }] }), contentType: "application/json" });
+    fake.faults.inject({ status: 429, retryAfter: 1, body: JSON.stringify({ errors: [{ message: "Too many requests" }] }), contentType: "application/json" });
     const { records } = await run(FIRST_RUN);
     expect(records).toHaveLength(1);
-    expect(fake.earlyRetries).toBe(0);
+    expect(fake.faults.earlyRetries).toBe(0);
   });
 
   it("keeps to the API's rate limit by honouring its Retry-After", async () => {
@@ -221,19 +222,19 @@ describe("démarches-simplifiées connector", () => {
     const { records } = await run(FIRST_RUN);
     expect(records).toHaveLength(201);
     expect(fake.served429).toBeGreaterThan(0);
-    expect(fake.earlyRetries).toBe(0);
+    expect(fake.faults.earlyRetries).toBe(0);
   });
 
   it("recovers from passing 5xx answers", async () => {
     fake = await startFakeDemarchesSimplifiees({ token: TOKEN, demarches: [fakeDemarche(4242, [fakeDossier(1)])] });
-    fake.script.push({ status: 502, body: "<html>Bad Gateway</html>" }, { status: 503 });
+    fake.faults.inject({ status: 502, body: "<html>Bad Gateway</html>" }, { status: 503 });
     const { records } = await run(FIRST_RUN);
     expect(records).toHaveLength(1);
   });
 
   it("fails clearly on a lasting 5xx, leaving no state to save", async () => {
     fake = await startFakeDemarchesSimplifiees({ token: TOKEN, demarches: [fakeDemarche(4242, [fakeDossier(1)])] });
-    fake.script.push(...Array.from({ length: 4 }, () => ({ status: 500 })));
+    fake.faults.inject(...Array.from({ length: 4 }, () => ({ status: 500 })));
     const error = await run(FIRST_RUN).catch((e: unknown) => e);
     expect((error as ExtractError).code).toBe("unavailable");
     expect((error as ExtractError).message).toMatch(/démarche 4242.*answered 500.*4 attempts/);
@@ -249,7 +250,7 @@ describe("démarches-simplifiées connector", () => {
 
   it("reports an answer that is not JSON", async () => {
     fake = await startFakeDemarchesSimplifiees({ token: TOKEN, demarches: [fakeDemarche(4242, [fakeDossier(1)])] });
-    fake.script.push({ status: 200, body: "<!DOCTYPE html><html>Maintenance</html>" });
+    fake.faults.inject({ status: 200, body: "<!DOCTYPE html><html>Maintenance</html>" });
     const error = await run(FIRST_RUN).catch((e: unknown) => e);
     expect((error as ExtractError).code).toBe("malformed");
     expect((error as ExtractError).message).toContain("not JSON");

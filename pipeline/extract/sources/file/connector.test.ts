@@ -2,9 +2,10 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { sha256Hex } from "../../canonical.ts";
-import { makeTempDir, readAll, testContext } from "../../../../fakes/fixtures/extract-context.ts";
+import { makeTempDir } from "../../../../fakes/fixtures/temp-folder.ts";
+import { readAll, testContext } from "../../../../fakes/fixtures/extract-context.ts";
 import { startStaticServer, type StaticServer } from "../../../../fakes/sources/static/static-server.ts";
-import { makeXlsx } from "../../../../fakes/frictionless/make-xlsx.ts";
+import { makeXlsx } from "../../../../fakes/fixtures/make-xlsx.ts";
 import { ExtractError, SOURCE_ROW_NUMBER } from "../../types.ts";
 import { fileConnector } from "./connector.ts";
 

@@ -1,8 +1,9 @@
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { makeTempDir, readAll, testContext } from "../../../../fakes/fixtures/extract-context.ts";
+import { makeTempDir } from "../../../../fakes/fixtures/temp-folder.ts";
+import { readAll, testContext } from "../../../../fakes/fixtures/extract-context.ts";
 import { gitBlobSha, startFakeGitHub, type FakeGitHub } from "../../../../fakes/sources/github/github-server.ts";
-import { makeXlsx } from "../../../../fakes/frictionless/make-xlsx.ts";
+import { makeXlsx } from "../../../../fakes/fixtures/make-xlsx.ts";
 import { ExtractError, SOURCE_FILE, SOURCE_ROW_NUMBER } from "../../types.ts";
 import { githubConnector } from "./connector.ts";
 import type { GithubOptions } from "./options.ts";
@@ -133,11 +134,11 @@ describe("github connector", () => {
   });
 
   it("retries a 502, and fails clearly when it persists", async () => {
-    github.faults.script.push({ status: 502 });
+    github.faults.inject({ status: 502 });
     const recovered = await githubConnector.extract(repo({ path: "donnees/laureats.csv" }), context());
     expect(await readAll(recovered)).toHaveLength(2);
 
-    github.faults.script.push({ status: 502 }, { status: 502 });
+    github.faults.inject({ status: 502 }, { status: 502 });
     await expect(githubConnector.extract(repo({ path: "donnees/laureats.csv" }), context())).rejects.toMatchObject({ code: "unavailable", message: expect.stringMatching(/502.*after 2 attempts/) });
   });
 

@@ -1,12 +1,13 @@
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { TEST_RETRY } from "../../../../fakes/http/faults.ts";
-import { makeTempDir, readAll, testContext } from "../../../../fakes/fixtures/extract-context.ts";
+import { TEST_RETRY } from "../../../../fakes/fixtures/test-retry.ts";
+import { makeTempDir } from "../../../../fakes/fixtures/temp-folder.ts";
+import { readAll, testContext } from "../../../../fakes/fixtures/extract-context.ts";
 import { ExtractError, type ConnectorState } from "../../types.ts";
 import { createGristConnector } from "./connector.ts";
 import type { GristOptions } from "./options.ts";
-import { startFakeGrist, type FakeGrist } from "../../../../fakes/sources/grist/fake-grist.ts";
-import { DOC_ID, laureats, porteurs } from "../../../../fakes/sources/grist/fixtures.ts";
+import { startFakeGrist, type FakeGrist } from "../../../../fakes/sources/grist/grist-server.ts";
+import { DOC_ID, laureats, porteurs } from "../../../../fakes/sources/grist/sample-document.ts";
 
 const KEY = "cle-grist-fictive-0123456789";
 const connector = createGristConnector({ retry: TEST_RETRY });
@@ -134,15 +135,15 @@ describe("Grist connector", () => {
 
   it("waits for Retry-After on a 429, and recovers from passing 5xx", async () => {
     await startWithDoc();
-    fake.script.push({ status: 429, retryAfterSeconds: 1 }, { status: 502 }, { status: 503 });
+    fake.faults.inject({ status: 429, retryAfter: 1 }, { status: 502 }, { status: 503 });
     const { records } = await run();
     expect(records).toHaveLength(3);
-    expect(fake.earlyRetries).toBe(0);
+    expect(fake.faults.earlyRetries).toBe(0);
   });
 
   it("fails clearly on a lasting 5xx", async () => {
     await startWithDoc();
-    fake.script.push(...Array.from({ length: 4 }, () => ({ status: 500 })));
+    fake.faults.inject(...Array.from({ length: 4 }, () => ({ status: 500 })));
     const error = await run().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ExtractError);
     expect((error as ExtractError).code).toBe("unavailable");
@@ -155,11 +156,11 @@ describe("Grist connector", () => {
     expect((missing as ExtractError).code).toBe("not-found");
     expect((missing as ExtractError).message).toContain('Table not found "Inconnue"');
 
-    fake.script.push({ status: 200, body: "<html>Connexion</html>" });
+    fake.faults.inject({ status: 200, body: "<html>Connexion</html>" });
     const html = await run().catch((e: unknown) => e);
     expect((html as ExtractError).code).toBe("malformed");
 
-    fake.script.push({ status: 200, body: JSON.stringify({ tables: [] }), contentType: "application/json" });
+    fake.faults.inject({ status: 200, body: JSON.stringify({ tables: [] }), contentType: "application/json" });
     const shape = await run().catch((e: unknown) => e);
     expect((shape as ExtractError).code).toBe("malformed");
     expect((shape as ExtractError).message).toContain('no "columns" array');

@@ -1,9 +1,10 @@
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { sha256Hex } from "../../canonical.ts";
-import { makeTempDir, readAll, testContext } from "../../../../fakes/fixtures/extract-context.ts";
+import { makeTempDir } from "../../../../fakes/fixtures/temp-folder.ts";
+import { readAll, testContext } from "../../../../fakes/fixtures/extract-context.ts";
 import { startStaticServer, type StaticServer } from "../../../../fakes/sources/static/static-server.ts";
-import { makeXlsx } from "../../../../fakes/frictionless/make-xlsx.ts";
+import { makeXlsx } from "../../../../fakes/fixtures/make-xlsx.ts";
 import { ExtractError, SOURCE_ROW_NUMBER } from "../../types.ts";
 import { httpConnector } from "./connector.ts";
 
@@ -98,7 +99,7 @@ describe("http connector", () => {
 
     server.requireToken("un-autre-jeton-fictif");
     // The fake echoes what it received, as some real servers do in their error pages.
-    server.injectFaults("/api/appels", [{ status: 401, contentType: "application/json", body: JSON.stringify({ message: `invalid token ${TOKEN}` }) }]);
+    server.faults.inject({ path: "/api/appels", status: 401, contentType: "application/json", body: JSON.stringify({ message: `invalid token ${TOKEN}` }) });
     const ctx = context({ env: { AAP_FICTIF_TOKEN: TOKEN } });
     const failure = await httpConnector.extract({ url: `${server.url}/api/appels`, tokenEnv: "AAP_FICTIF_TOKEN" }, ctx).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(ExtractError);
@@ -116,7 +117,7 @@ describe("http connector", () => {
   });
 
   it("waits as long as Retry-After says on 429, then reads", async () => {
-    server.injectFaults("/api/appels", [{ status: 429, headers: { "retry-after": "1" } }]);
+    server.faults.inject({ path: "/api/appels", status: 429, retryAfter: 1 });
     const ctx = context();
     const result = await httpConnector.extract({ url: `${server.url}/api/appels`, recordsPath: "data.items" }, ctx);
     expect(await readAll(result)).toHaveLength(2);
@@ -125,7 +126,7 @@ describe("http connector", () => {
   });
 
   it("recovers from a 5xx and from a dropped connection", async () => {
-    server.injectFaults("/api/appels", [{ status: 503 }, { reset: true }]);
+    server.faults.inject({ path: "/api/appels", status: 503 }, { path: "/api/appels", kind: "reset" });
     const result = await httpConnector.extract({ url: `${server.url}/api/appels`, recordsPath: "data.items", retries: 3 }, context());
     expect(await readAll(result)).toHaveLength(2);
     expect(server.requests.map((r) => r.status)).toEqual([503, 0, 200]);
@@ -138,7 +139,7 @@ describe("http connector", () => {
     const state = first.nextState();
 
     server.setFile("/api/appels", json({ data: { items: [] } }));
-    server.injectFaults("/api/appels", [{ status: 502, body: "Bad Gateway" }, { status: 502, body: "Bad Gateway" }]);
+    server.faults.inject({ path: "/api/appels", status: 502, body: "Bad Gateway", times: 2 });
     const failure = await httpConnector.extract(options, context({ state })).catch((error: unknown) => error);
     expect(failure).toMatchObject({ code: "unavailable", message: expect.stringMatching(/answered 502.*after 2 attempts/) });
 
@@ -149,7 +150,7 @@ describe("http connector", () => {
   });
 
   it("gives up on a source that does not answer within timeoutMs", async () => {
-    server.injectFaults("/api/appels", [{ hang: true }]);
+    server.faults.inject({ path: "/api/appels", kind: "hang" });
     await expect(httpConnector.extract({ url: `${server.url}/api/appels`, timeoutMs: 200, retries: 0 }, context())).rejects.toMatchObject({ code: "timeout", message: expect.stringMatching(/no answer within 200 ms/) });
   });
 

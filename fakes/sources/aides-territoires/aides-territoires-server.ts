@@ -1,5 +1,5 @@
-import { createFaultInjector, type Fault } from "../../http/faults.ts";
-import { sendJson, startLocalServer, type LocalServer } from "../../http/local-server.ts";
+import { startLocalServer, type LocalServer } from "../../http/local-server.ts";
+import { json } from "../../http/reply.ts";
 
 /**
  * A fake Aides-territoires API (docs/sources-apis.md §4): `POST /api/connexion/` exchanges the
@@ -16,11 +16,8 @@ export interface FakeAid {
 
 export interface FakeAidesTerritoires extends LocalServer {
   aids: FakeAid[];
-  readonly requests: Array<{ method: string; path: string; search: string }>;
   /** Token exchanges served. */
   readonly exchanges: number;
-  readonly script: Fault[];
-  readonly earlyRetries: number;
   /** Make `next` of the last page point back to the first. */
   loopNext: boolean;
   /** Write `next` links with this origin instead of the server's own. */
@@ -28,28 +25,23 @@ export interface FakeAidesTerritoires extends LocalServer {
 }
 
 export async function startFakeAidesTerritoires(init: { apiKey: string; aids: FakeAid[]; pageSize?: number; jwtUses?: number }): Promise<FakeAidesTerritoires> {
-  const faults = createFaultInjector();
-  const requests: FakeAidesTerritoires["requests"] = [];
   const jwts = new Map<string, number>();
   let exchanges = 0;
   // Read by the handler, so that tests can change the aids and the links between calls.
   const state = { aids: init.aids, loopNext: false, nextOrigin: undefined as string | undefined };
 
-  const server = await startLocalServer((req, res) => {
-    const url = new URL(req.url ?? "/", `http://${req.headers.host}`);
-    requests.push({ method: req.method ?? "GET", path: url.pathname, search: url.search });
-    if (faults.answer(res)) return;
-    if (url.pathname === "/api/connexion/" && req.method === "POST") {
-      if (req.headers["x-auth-token"] !== init.apiKey) return sendJson(res, 401, { code: 401, message: "Invalid credentials." });
+  const server = await startLocalServer(({ method, url, headers }) => {
+    if (url.pathname === "/api/connexion/" && method === "POST") {
+      if (headers["x-auth-token"] !== init.apiKey) return json(401, { code: 401, message: "Invalid credentials." });
       exchanges++;
       const token = `jwt-fictif-${exchanges}`;
       jwts.set(token, init.jwtUses ?? Number.POSITIVE_INFINITY);
-      return sendJson(res, 200, { token });
+      return json(200, { token });
     }
-    if (url.pathname !== "/api/aids/") return sendJson(res, 404, { code: 404, message: "Not Found" });
-    const token = /^Bearer (.+)$/.exec(String(req.headers.authorization ?? ""))?.[1];
+    if (url.pathname !== "/api/aids/") return json(404, { code: 404, message: "Not Found" });
+    const token = /^Bearer (.+)$/.exec(String(headers.authorization ?? ""))?.[1];
     const uses = token === undefined ? undefined : jwts.get(token);
-    if (uses === undefined || uses <= 0) return sendJson(res, 401, { code: 401, message: "Expired JWT Token" });
+    if (uses === undefined || uses <= 0) return json(401, { code: 401, message: "Expired JWT Token" });
     jwts.set(token as string, uses - 1);
 
     const params = url.searchParams;
@@ -76,18 +68,16 @@ export async function startFakeAidesTerritoires(init: { apiKey: string; aids: Fa
     };
     const last = Math.max(1, Math.ceil(matching.length / pageSize));
     const next = page < last ? link(page + 1) : state.loopNext ? link(1) : null;
-    return sendJson(res, 200, {
+    return json(200, {
       count: matching.length,
       next,
       previous: page > 1 ? link(page - 1) : null,
       results: matching.slice((page - 1) * pageSize, page * pageSize),
     });
-  });
+  }, { errorReply: (status) => json(status, { code: status, message: `Simulated failure ${status}` }) });
 
   return {
     ...server,
-    requests,
-    script: faults.script,
     get aids() {
       return state.aids;
     },
@@ -108,9 +98,6 @@ export async function startFakeAidesTerritoires(init: { apiKey: string; aids: Fa
     },
     get exchanges() {
       return exchanges;
-    },
-    get earlyRetries() {
-      return faults.earlyRetries;
     },
   };
 }

@@ -1,6 +1,6 @@
-import { createFaultInjector, type Fault } from "../../http/faults.ts";
-import { sendJson, startLocalServer, type LocalServer } from "../../http/local-server.ts";
-import type { GristColumn, GristRecord } from "../../../pipeline/extract/sources/grist/grist-client.ts";
+import { startLocalServer, type LocalServer } from "../../http/local-server.ts";
+import { json } from "../../http/reply.ts";
+import type { GristColumn, GristRecord } from "./api-objects.ts";
 
 /**
  * A fake Grist REST API (docs/sources-apis.md §3): `/api/docs/{docId}/tables/{tableId}/records`
@@ -15,10 +15,6 @@ export interface FakeGristTable {
 
 export interface FakeGrist extends LocalServer {
   readonly docs: Map<string, Map<string, FakeGristTable>>;
-  /** Paths and query strings asked, in arrival order. */
-  readonly requests: Array<{ path: string; search: string }>;
-  readonly script: Fault[];
-  readonly earlyRetries: number;
   /** Requests refused because too many were running on their document. */
   readonly served429: number;
 }
@@ -30,50 +26,40 @@ export async function startFakeGrist(init: {
   delayMs?: number;
 }): Promise<FakeGrist> {
   const docs = new Map(Object.entries(init.docs).map(([docId, tables]) => [docId, new Map(Object.entries(tables))]));
-  const faults = createFaultInjector();
-  const requests: FakeGrist["requests"] = [];
   const running = new Map<string, number>();
   let served429 = 0;
 
-  const server = await startLocalServer(async (req, res) => {
-    const url = new URL(req.url ?? "/", "http://fake");
-    requests.push({ path: url.pathname, search: url.search });
-    if (faults.answer(res)) return;
+  const server = await startLocalServer(async ({ url, headers }) => {
     const match = /^\/api\/docs\/([^/]+)\/tables\/([^/]+)\/(records|columns)$/.exec(url.pathname);
-    if (!match) return sendJson(res, 404, { error: `not found: ${url.pathname}` });
+    if (!match) return json(404, { error: `not found: ${url.pathname}` });
     const [, docId = "", tableId = "", what] = match;
-    if (init.apiKey !== undefined && req.headers.authorization !== `Bearer ${init.apiKey}`) {
-      return sendJson(res, 401, { error: "Bad request: invalid API key" });
+    if (init.apiKey !== undefined && headers.authorization !== `Bearer ${init.apiKey}`) {
+      return json(401, { error: "Bad request: invalid API key" });
     }
     const count = (running.get(docId) ?? 0) + 1;
     running.set(docId, count);
     try {
       if (count > (init.maxParallelPerDoc ?? 10)) {
         served429++;
-        return sendJson(res, 429, { error: `Too many backlogged requests for document ${docId} - try again later?` });
+        return json(429, { error: `Too many backlogged requests for document ${docId} - try again later?` });
       }
       await new Promise((resolve) => setTimeout(resolve, init.delayMs ?? 10));
       const doc = docs.get(docId);
-      if (!doc) return sendJson(res, 404, { error: "document not found" });
+      if (!doc) return json(404, { error: "document not found" });
       const table = doc.get(decodeURIComponent(tableId));
-      if (!table) return sendJson(res, 404, { error: `Table not found "${tableId}"` });
-      if (what === "columns") return sendJson(res, 200, { columns: table.columns });
+      if (!table) return json(404, { error: `Table not found "${tableId}"` });
+      if (what === "columns") return json(200, { columns: table.columns });
       const selected = select(table.records, url.searchParams);
-      if (typeof selected === "string") return sendJson(res, 400, { error: selected });
-      return sendJson(res, 200, { records: selected });
+      if (typeof selected === "string") return json(400, { error: selected });
+      return json(200, { records: selected });
     } finally {
       running.set(docId, (running.get(docId) ?? 1) - 1);
     }
-  });
+  }, { errorReply: (status) => json(status, { error: `Simulated failure ${status}` }) });
 
   return {
     ...server,
     docs,
-    requests,
-    script: faults.script,
-    get earlyRetries() {
-      return faults.earlyRetries;
-    },
     get served429() {
       return served429;
     },

@@ -1,7 +1,7 @@
 import { buildSchema, graphql, GraphQLError, type GraphQLSchema } from "graphql";
-import { createFaultInjector, type Fault } from "../../http/faults.ts";
-import { readBody, sendJson, startLocalServer, type LocalServer } from "../../http/local-server.ts";
-import { DS_SCHEMA_SDL } from "./schema.ts";
+import { startLocalServer, type LocalServer } from "../../http/local-server.ts";
+import { json } from "../../http/reply.ts";
+import { DS_SCHEMA_SDL } from "./graphql-schema.ts";
 
 /**
  * A fake démarches-simplifiées GraphQL API v2 (docs/sources-apis.md §2), executing queries with the
@@ -51,8 +51,7 @@ export interface FakeDemarchesSimplifiees extends LocalServer {
   readonly demarches: Map<number, FakeDemarche>;
   /** Queries that reached the GraphQL layer (authenticated, not faulted). */
   readonly queries: SeenQuery[];
-  readonly script: Fault[];
-  readonly earlyRetries: number;
+  /** Requests refused by the rate limit. */
   readonly served429: number;
 }
 
@@ -61,10 +60,7 @@ const MAX_PAGE_SIZE = 100;
 export async function startFakeDemarchesSimplifiees(init: { token: string; demarches: FakeDemarche[]; maxPerSecond?: number }): Promise<FakeDemarchesSimplifiees> {
   const schema: GraphQLSchema = buildSchema(DS_SCHEMA_SDL);
   const demarches = new Map(init.demarches.map((demarche) => [demarche.number, demarche]));
-  const faults = createFaultInjector();
   const queries: SeenQuery[] = [];
-  const arrivals: number[] = [];
-  let served429 = 0;
 
   const rootValue = {
     demarche: ({ number }: { number: number }) => {
@@ -90,45 +86,35 @@ export async function startFakeDemarchesSimplifiees(init: { token: string; demar
     },
   };
 
-  const server = await startLocalServer(async (req, res) => {
-    const now = performance.now();
-    arrivals.push(now);
-    while (arrivals.length > 0 && (arrivals[0] ?? 0) <= now - 1000) arrivals.shift();
-    const body = await readBody(req);
-    if (faults.answer(res)) return;
-    if (init.maxPerSecond !== undefined && arrivals.length > init.maxPerSecond) {
-      served429++;
-      faults.retryAfter(1);
-      return sendJson(res, 429, { errors: [{ message: "Too many requests" }] }, { "retry-after": "1" });
-    }
-    if (req.method !== "POST" || new URL(req.url ?? "/", "http://fake").pathname !== "/api/v2/graphql") {
-      return sendJson(res, 404, { errors: [{ message: "Not found" }] });
-    }
-    if (req.headers.authorization !== `Bearer ${init.token}`) {
-      return sendJson(res, 401, { errors: [{ message: "Without a valid token, only persisted queries are allowed", extensions: { code: "unauthorized" } }] });
-    }
-    let request: { query?: string; variables?: Record<string, unknown>; operationName?: string };
-    try {
-      request = JSON.parse(body) as typeof request;
-    } catch {
-      return sendJson(res, 400, { errors: [{ message: "Invalid JSON body" }] });
-    }
-    queries.push({ operationName: request.operationName, variables: request.variables ?? {} });
-    const result = await graphql({ schema, source: request.query ?? "", rootValue, variableValues: request.variables, operationName: request.operationName });
-    // Like graphql-ruby, validation and resolver errors come back with HTTP 200.
-    return sendJson(res, 200, result);
-  });
+  const server = await startLocalServer(
+    async ({ method, path, headers, body }) => {
+      if (method !== "POST" || path !== "/api/v2/graphql") return json(404, { errors: [{ message: "Not found" }] });
+      if (headers.authorization !== `Bearer ${init.token}`) {
+        return json(401, { errors: [{ message: "Without a valid token, only persisted queries are allowed", extensions: { code: "unauthorized" } }] });
+      }
+      let request: { query?: string; variables?: Record<string, unknown>; operationName?: string };
+      try {
+        request = JSON.parse(body.toString("utf8")) as typeof request;
+      } catch {
+        return json(400, { errors: [{ message: "Invalid JSON body" }] });
+      }
+      queries.push({ operationName: request.operationName, variables: request.variables ?? {} });
+      const result = await graphql({ schema, source: request.query ?? "", rootValue, variableValues: request.variables, operationName: request.operationName });
+      // Like graphql-ruby, validation and resolver errors come back with HTTP 200.
+      return json(200, result);
+    },
+    { errorReply: (status) => json(status, { errors: [{ message: `Simulated failure ${status}` }] }) },
+  );
+  if (init.maxPerSecond !== undefined) {
+    server.faults.setRateLimit({ maxPerSecond: init.maxPerSecond, reply: json(429, { errors: [{ message: "Too many requests" }] }, { "retry-after": "1" }) });
+  }
 
   return {
     ...server,
     demarches,
     queries,
-    script: faults.script,
-    get earlyRetries() {
-      return faults.earlyRetries;
-    },
     get served429() {
-      return served429;
+      return server.faults.rateLimited;
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { FakeGristTable } from "./fake-grist.ts";
+import type { FakeGristTable } from "./grist-server.ts";
 
 /** A fictitious Grist document: lauréats referencing their porteurs. Dates are epoch seconds, as Grist stores them. */
 export const DOC_ID = "docFictif0001";

@@ -1,4 +1,4 @@
-import type { FakeDemarche, FakeDossier } from "./fake-demarches-simplifiees.ts";
+import type { FakeDemarche, FakeDossier } from "./demarches-simplifiees-server.ts";
 
 /** Synthetic dossiers of a fictitious démarche: names say "fictif", SIRETs start with 999. */
 
