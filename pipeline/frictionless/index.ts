@@ -7,6 +7,7 @@ export * from "./descriptor/index.ts";
 export * from "./field/index.ts";
 export { openTable, tableFormat } from "./table/open-table.ts";
 export { TableReadError } from "./table/read-error.ts";
+export type { TableReadErrorCode } from "./table/read-error.ts";
 export { DEFAULT_READ_LIMITS, INFLATE_RATIO, MIN_INFLATED_BYTES } from "./table/limits.ts";
 export type { ReadLimits } from "./table/limits.ts";
 export type { TableSource, TableReader, SourceRow, TableFormat, ReadStats, DigestAlgorithm } from "./table/types.ts";

@@ -1,5 +1,5 @@
 import type { Schema } from "../descriptor/types.ts";
-import { createError } from "../errors/index.ts";
+import { createError, describeThrown } from "../errors/index.ts";
 import type { CompiledField } from "../field/index.ts";
 import type { Check, CheckContext, CheckFinding, CheckRegistry, CheckRow } from "./check.ts";
 import type { ErrorCollector } from "./error-collector.ts";
@@ -51,7 +51,7 @@ export class CustomChecks {
       try {
         running.push({ name, check: await factory(params ?? {}, context), failed: false });
       } catch (cause) {
-        errors.push(createError("check-error", { note: `custom check "${name}" could not start: ${(cause as Error).message}; fix its params in custom_checks` }));
+        errors.push(createError("check-error", { note: `custom check "${name}" could not start: ${describeThrown(cause).message}; fix its params in custom_checks` }));
       }
     }
     return running.length > 0 ? new CustomChecks(running, fields, columns, errors) : undefined;
