@@ -1,4 +1,4 @@
-import type { CheckContext } from "../../frictionless/validate/check.ts";
+import type { CheckContext } from "../../frictionless/index.ts";
 
 /**
  * A custom check declared with parameters it cannot work with (a missing column name,
