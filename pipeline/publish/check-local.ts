@@ -13,7 +13,7 @@ const TAG_MAX = 96;
  */
 export function checkLocalDataset(local: LocalDataset): void {
   const fail = (code: PublishError["code"], location: string, message: string): never => {
-    throw new PublishError({ code, package: local.package, location, message: `package "${local.package}", ${location}: ${message}` });
+    throw new PublishError({ code, package: local.package, message: `package "${local.package}", ${location}: ${message}` });
   };
   if (local.valid === false) {
     fail("invalid-package", "validation", "the package failed validation; nothing is published until the validation report is clean");

@@ -79,7 +79,7 @@ describe("a server that fails often but lets work through", () => {
     const local = await ws.write(FILES);
     server.inject({ method: "POST", path: /\/upload\/$/, kind: "status", status: 500, times: 10 });
     const events: PublishEvent[] = [];
-    await expect(publishDataset(local, { client: testClient(server.url, server.apiKey, server.organizationId), stateFile: ws.stateFile, onEvent: (e) => events.push(e) })).rejects.toMatchObject({ code: "server" });
+    await expect(publishDataset(local, { client: testClient(server.url, server.apiKey, server.organizationId), stateFile: ws.stateFile, onEvent: (e) => events.push(e) })).rejects.toMatchObject({ code: "datagouv-server" });
     // The first round created the dataset before its upload failed; then 3 rounds completed nothing.
     expect(events.filter((e) => e.type === "recover")).toHaveLength(4);
     expect(server.requests.filter((r) => r.fault)).toHaveLength(5);

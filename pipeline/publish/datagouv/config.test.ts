@@ -15,7 +15,7 @@ describe("datagouvConfigFromEnv", () => {
 
   it("reads the key and the organization, and refuses a URL it cannot use", () => {
     expect(datagouvConfigFromEnv({ DATAGOUV_API_KEY: " cle-fictive ", DATAGOUV_ORGANIZATION: "org-fictive" })).toMatchObject({ apiKey: "cle-fictive", organization: "org-fictive" });
-    expect(() => datagouvConfigFromEnv({ DATAGOUV_URL: "ftp://example.test" })).toThrow(expect.objectContaining({ code: "config" }));
+    expect(() => datagouvConfigFromEnv({ DATAGOUV_URL: "ftp://example.test" })).toThrow(expect.objectContaining({ code: "datagouv-config" }));
   });
 
   it("refuses credentials in DATAGOUV_URL, and never repeats them", () => {
@@ -26,7 +26,7 @@ describe("datagouvConfigFromEnv", () => {
       } catch (caught) {
         error = caught;
       }
-      expect(error, url).toMatchObject({ code: "config", message: expect.stringContaining("DATAGOUV_URL") });
+      expect(error, url).toMatchObject({ code: "datagouv-config", message: expect.stringContaining("DATAGOUV_URL") });
       expect(JSON.stringify({ ...(error as object), message: (error as Error).message }), url).not.toContain("CLE-CANARI");
     }
   });
