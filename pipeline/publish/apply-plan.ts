@@ -100,7 +100,7 @@ async function applyResource(step: ResourcePlan, local: LocalResource, remote: R
   }
   if (!target) {
     const location = `resource "${local.key}"`;
-    throw new PublishError({ code: "inconsistent-plan", package: ctx.local.package, message: `package "${ctx.local.package}", ${location}: planned as ${step.action} but no remote resource has id ${step.id}; run again (the plan is rebuilt from what the server holds)` });
+    throw new PublishError({ code: "inconsistent-plan", package: ctx.local.package, message: `package "${ctx.local.package}", ${location}: planned as ${step.action} but no remote resource has id ${step.id}`, hint: "run again: the plan is rebuilt from what the server holds" });
   }
   const id = target.id;
   if (step.action === "unchanged") {
@@ -122,7 +122,8 @@ function checkStoredBytes(packageName: string, local: LocalResource, stored: Rem
   throw new PublishError({
     code: "upload-mismatch",
     package: packageName,
-    message: `package "${packageName}", ${location}: the server stored ${stored.filesize ?? "?"} bytes with sha1 ${checksum.value}, but ${local.file} has ${digest.size} bytes with sha1 ${digest.sha1}; the next run uploads it again`,
+    message: `package "${packageName}", ${location}: the server stored ${stored.filesize ?? "?"} bytes with sha1 ${checksum.value}, but ${local.file} has ${digest.size} bytes with sha1 ${digest.sha1}`,
+    hint: "run again: the next run uploads it again",
   });
 }
 

@@ -25,7 +25,8 @@ export async function digestResources(local: LocalDataset): Promise<Map<string, 
       throw new PublishError({
         code: "local-file",
         package: local.package,
-        message: `package "${local.package}", resource "${resource.key}": cannot read ${resource.file} (${describeThrown(cause).message}); run the package stage first`,
+        message: `package "${local.package}", resource "${resource.key}": cannot read ${resource.file} (${describeThrown(cause).message})`,
+        hint: "build the package first (aap build)",
         cause,
       });
     }

@@ -49,6 +49,7 @@ function duplicateDatasets(client: DatagouvClient, packageName: string, claimant
     package: packageName,
     message:
       `package "${packageName}": ${claimants.length} datasets on ${client.instance} are marked as its publication (${DATASET_MARKER}): ${names.join(", ")}; ` +
-      `nothing was sent rather than pick one. ${keep}, delete the others on data.gouv.fr (or remove their ${DATASET_MARKER} extra), then run again`,
+      "nothing was sent rather than pick one",
+    hint: `${keep}, delete the others on data.gouv.fr (or remove their ${DATASET_MARKER} extra), then run again`,
   });
 }

@@ -51,7 +51,8 @@ export class CustomChecks {
       try {
         running.push({ name, check: await factory(params ?? {}, context), failed: false });
       } catch (cause) {
-        errors.push(createError("check-error", { note: `custom check "${name}" could not start: ${describeThrown(cause).message}; fix its params in custom_checks` }));
+        const thrown = describeThrown(cause);
+        errors.push(createError("check-error", { note: `custom check "${name}" could not start: ${thrown.message}; ${thrown.hint ?? "fix its params in custom_checks"}` }));
       }
     }
     return running.length > 0 ? new CustomChecks(running, fields, columns, errors) : undefined;
