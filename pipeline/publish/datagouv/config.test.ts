@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { datagouvConfigFromEnv } from "./config.ts";
+import { describeThrown } from "../../frictionless/index.ts";
 
 describe("datagouvConfigFromEnv", () => {
   it("defaults to production and knows the short names of the other instances", () => {
@@ -27,7 +28,7 @@ describe("datagouvConfigFromEnv", () => {
         error = caught;
       }
       expect(error, url).toMatchObject({ code: "datagouv-config", message: expect.stringContaining("DATAGOUV_URL") });
-      expect(JSON.stringify({ ...(error as object), message: (error as Error).message }), url).not.toContain("CLE-CANARI");
+      expect(JSON.stringify({ ...(error as object), message: describeThrown(error).message }), url).not.toContain("CLE-CANARI");
     }
   });
 });
