@@ -130,6 +130,19 @@ describe("the error catalogue", () => {
   });
 });
 
+describe("the README", () => {
+  it("lists every code of the catalogue with its exit status and meaning, and no other", async () => {
+    const readme = await readFile(join(import.meta.dirname, "..", "..", "README.md"), "utf8");
+    const section = readme.slice(readme.indexOf("### Error codes"), readme.indexOf("</details>", readme.indexOf("### Error codes")));
+    const listed = new Map([...section.matchAll(/^\| [^|]+ \| `([a-z-]+)` \| ([^|]+) \| ([^|]+) \|$/gm)].map((row) => [row[1], { exit: row[2]!.trim(), title: row[3]!.trim() }]));
+    const expected = new Map(EVERY_CODE.map(({ family, code }) => {
+      const entry = (ERROR_CATALOGUE[family] as Record<string, (typeof ERROR_CATALOGUE)["bug"]["internal-error"]>)[code]!;
+      return [code, { exit: entry.exit === "signal" ? "128 + signal" : String(entry.exit), title: entry.title }];
+    }));
+    expect(listed).toEqual(expected);
+  });
+});
+
 describe("every thrown error class", () => {
   it("extends CodedError and has a family in the catalogue", async () => {
     const root = join(import.meta.dirname, "..");
