@@ -59,6 +59,7 @@ const A_BUG = "this is a bug in aap: please report it with the command you ran (
  * tell the person: the CLI, the run's failure lines and the run report all read it. Within
  * `aap run` and `aap publish`, a package that fails makes the command exit 1 whatever the code
  * (the other packages go on): a code's own status applies when it stops the command itself.
+ * The README lists every code (a test keeps it equal); docs/decisions.md §9 says why one table.
  */
 export const ERROR_CATALOGUE: Catalogue = {
   table: {

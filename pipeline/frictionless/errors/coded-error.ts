@@ -7,6 +7,7 @@
  * It lives in the Table Schema core because the core is the ground layer: every other layer
  * may import it, and the core may import nothing else of ours. The core's report errors
  * (frictionless-py's catalogue, types.ts) are not thrown: they are data in a report.
+ * Why: docs/decisions.md §9.
  */
 
 /** Where an error applies. Never holds a secret: URLs are masked before they get here. */
