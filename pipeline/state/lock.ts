@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { link, mkdir, readFile, stat, unlink, utimes, writeFile } from "node:fs/promises";
 import { hostname } from "node:os";
 import { dirname } from "node:path";
-import { CodedError } from "../frictionless/index.ts";
+import { CodedError, describeThrown } from "../frictionless/index.ts";
 import { sleep } from "../shared/sleep.ts";
 import { processIsAlive } from "./process.ts";
 
@@ -108,7 +108,7 @@ async function createExclusive(file: string, text: string): Promise<boolean> {
     await link(temporary, file);
     return true;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
+    if (describeThrown(error).systemCode === "EEXIST") return false;
     throw error;
   } finally {
     await unlink(temporary).catch(() => undefined);
@@ -123,7 +123,7 @@ async function readHolder(file: string): Promise<Found> {
   try {
     [text, modifiedMs] = await Promise.all([readFile(file, "utf8"), stat(file).then((s) => s.mtimeMs)]);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return "absent";
+    if (describeThrown(error).systemCode === "ENOENT") return "absent";
     throw error;
   }
   const holder = parseHolder(text);

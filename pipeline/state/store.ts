@@ -102,7 +102,7 @@ export async function removeLeftoverTemporaries(dir: string): Promise<string[]> 
   try {
     entries = await readdir(dir, { withFileTypes: true, recursive: true });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
+    if (describeThrown(error).systemCode === "ENOENT") return [];
     throw error;
   }
   const removed: string[] = [];

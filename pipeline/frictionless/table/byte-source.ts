@@ -63,7 +63,7 @@ async function openFile(path: string, place: string): Promise<Opened> {
     if (!info.isFile()) throw new Error("not a file");
     size = info.size;
   } catch (cause) {
-    const why = (cause as NodeJS.ErrnoException).code === "ENOENT" ? "file not found" : "not a readable file";
+    const why = describeThrown(cause).systemCode === "ENOENT" ? "file not found" : "not a readable file";
     throw new TableReadError("scheme-error", { place, note: `${why}: check the path "${path}"` });
   }
   return { raw: createReadStream(path, { highWaterMark: CHUNK_SIZE }), expectedBytes: size };

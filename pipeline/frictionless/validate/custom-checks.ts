@@ -95,7 +95,7 @@ export class CustomChecks {
 
   private fail(item: Running, cause: unknown, where: string, rowNumber?: number): void {
     item.failed = true;
-    const message = cause instanceof Error ? cause.message : String(cause);
+    const message = describeThrown(cause).message;
     const note = `custom check "${item.name}" threw ${where}: ${message}; this is a bug in the check, its remaining rows were not checked`;
     this.errors.push(createError("check-error", rowNumber === undefined ? { note } : { note, rowNumber }));
   }
