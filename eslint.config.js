@@ -11,8 +11,33 @@ export default tseslint.config(
       "no-constant-condition": ["error", { checkLoops: false }],
     },
   },
+  // The Table Schema core has one public entry, its index: what it exports is what the rest may
+  // rely on, and its files can be split or renamed without touching anyone else. Inside
+  // pipeline/ the core is reached as (../)+frictionless/, from elsewhere as …/pipeline/frictionless/
+  // (the test helpers in fakes/ included).
+  engineBoundary(["pipeline/**/*.{ts,js}"], ["pipeline/frictionless/**"], "^(\\.\\./)+frictionless/(?!index\\.ts$)"),
+  engineBoundary(["**/*.{ts,js}"], ["pipeline/**"], "(^|/)pipeline/frictionless/(?!index\\.ts$)"),
   {
     files: ["**/*.js"],
     languageOptions: { globals: { process: "readonly", console: "readonly" } },
   },
 );
+
+/**
+ * Imports of the core other than its index, static or dynamic, are errors in `files`.
+ * @param {string[]} files
+ * @param {string[]} ignores
+ * @param {string} pattern the import paths refused, as a regular expression
+ * @returns {import("eslint").Linter.Config}
+ */
+function engineBoundary(files, ignores, pattern) {
+  const message = "import the Table Schema core through pipeline/frictionless/index.ts only (export what you need from there)";
+  return {
+    files,
+    ignores,
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ regex: pattern, message }] }],
+      "no-restricted-syntax": ["error", { selector: `ImportExpression[source.value=/${pattern.replaceAll("/", "\\/")}/]`, message }],
+    },
+  };
+}

@@ -2,9 +2,7 @@
  * Micro-benchmark of casting + constraints for a 12-field lauréats-like row.
  * Run: node --import tsx bench/cast.bench.ts (also part of npm run bench)
  */
-import type { Schema } from "../pipeline/frictionless/descriptor/types.ts";
-import { compileSchema } from "../pipeline/frictionless/field/compile-schema.ts";
-import { CAST_FAILED } from "../pipeline/frictionless/field/types.ts";
+import { type Schema, compileSchema, CAST_FAILED } from "../pipeline/frictionless/index.ts";
 
 const schema: Schema = {
   missingValues: [""],

@@ -1,4 +1,4 @@
-import { workerCode } from "../pipeline/frictionless/validate/parallel/worker-script.ts";
+import { workerCode } from "../pipeline/frictionless/index.ts";
 import { PARSE_PASSES } from "./parse-passes.ts";
 import { VALIDATE_PASSES } from "./validate-passes.ts";
 

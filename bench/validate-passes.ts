@@ -2,8 +2,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Package, Schema, ValidateOptions } from "../pipeline/frictionless/index.ts";
-import { validatePackage } from "../pipeline/frictionless/index.ts";
+import { type Package, type Schema, type ValidateOptions, validatePackage } from "../pipeline/frictionless/index.ts";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 

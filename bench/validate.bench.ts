@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { defaultThreads } from "../pipeline/frictionless/validate/parallel/chunk-plan.ts";
+import { defaultThreads } from "../pipeline/frictionless/index.ts";
 import { ensureLaureats } from "./generate-laureats.ts";
 
 /**

@@ -1,7 +1,6 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadSchema, validateSchemaDescriptor } from "../pipeline/frictionless/descriptor/index.ts";
-import { validatePackage, validateSource, validateTable, type Report, type Resource } from "../pipeline/frictionless/index.ts";
+import { loadSchema, validateSchemaDescriptor, validatePackage, validateSource, validateTable, type Report, type Resource } from "../pipeline/frictionless/index.ts";
 import { readFileSync } from "node:fs";
 import { frenchChecks } from "../pipeline/validate/registry.ts";
 

@@ -1,8 +1,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { Schema } from "../pipeline/frictionless/descriptor/types.ts";
-import { CAST_FAILED, compileSchema } from "../pipeline/frictionless/field/index.ts";
+import { type Schema, CAST_FAILED, compileSchema } from "../pipeline/frictionless/index.ts";
 import { frenchChecks } from "../pipeline/validate/registry.ts";
 
 /**

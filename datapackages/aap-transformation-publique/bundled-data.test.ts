@@ -3,7 +3,7 @@ import { isUtf8 } from "node:buffer";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { decodeWindows1252 } from "../../pipeline/frictionless/table/windows-1252.ts";
+import { decodeWindows1252 } from "../../pipeline/frictionless/index.ts";
 
 /**
  * The bundled package's sources: in the shape a team keeps them, covering what the

@@ -2,7 +2,6 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Declaration } from "../declaration/types.ts";
 import type { Logger } from "../log/logger.ts";
 import type { RunContext } from "../orchestrate/run-package.ts";
 import type { CliIo } from "./io.ts";
@@ -85,26 +84,4 @@ export function runContext(io: CliIo, where: Locations, logger: Logger, options:
 
 function githubRunUrl(env: CliIo["env"]): string | undefined {
   return env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
-}
-
-/**
- * The declarations a command works on, or the exit code when they cannot be read:
- * a broken declaration or an unknown package name is a usage error (2), said on stderr.
- */
-export async function declarationsOrExit(io: CliIo, where: Locations, names: readonly string[], command: string): Promise<Declaration[] | number> {
-  // Loaded on use: `aap --help` and `aap validate` start without the declarations' code.
-  const [{ DeclarationError }, { loadDeclarations, UnknownPackageError }] = await Promise.all([import("../declaration/load.ts"), import("../orchestrate/run.ts")]);
-  try {
-    return await loadDeclarations(where.datapackagesDir, names, io.cwd);
-  } catch (error) {
-    if (error instanceof DeclarationError || error instanceof UnknownPackageError) {
-      io.stderr.write(`aap ${command}: ${error.message}\n`);
-      return 2;
-    }
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") {
-      io.stderr.write(`aap ${command}: no ${where.datapackagesDir} folder: run aap from the repository root, or pass --datapackages DIR\n`);
-      return 2;
-    }
-    throw error;
-  }
 }

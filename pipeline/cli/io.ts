@@ -1,4 +1,3 @@
-import { constants } from "node:os";
 import { humanLogger, jsonLinesLogger } from "../log/console-logger.ts";
 import type { Logger } from "../log/logger.ts";
 
@@ -12,9 +11,6 @@ export interface CliIo {
   signal?: AbortSignal;
 }
 
-/** The exit codes every command keeps to. */
-export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
-
 export type LogFormat = "human" | "json";
 
 /** JSON lines in CI (quiet, machine-readable), readable lines on a terminal. */
@@ -24,31 +20,4 @@ export function defaultLogFormat(env: CliIo["env"]): LogFormat {
 
 export function createLogger(io: CliIo, format: LogFormat, verbose = false): Logger {
   return format === "json" ? jsonLinesLogger(io.stderr) : humanLogger(io.stderr, { verbose, color: Boolean(io.stderr.isTTY) && !io.env.NO_COLOR });
-}
-
-/** A usage mistake: reported with the command's help hint, exit code 2. */
-export class UsageError extends Error {
-  readonly code = "usage-error";
-  constructor(message: string) {
-    super(message);
-    this.name = "UsageError";
-  }
-}
-
-/** Why a command was asked to stop: the signal the process received (the abort reason of `CliIo.signal`). */
-export class StopRequest extends Error {
-  constructor(readonly signal: NodeJS.Signals) {
-    super(`stopped by ${signal}`);
-    this.name = "StopRequest";
-  }
-}
-
-/**
- * The exit code of a command that a signal stopped, as a shell reports a process the signal
- * ended: 128 + its number (130 for SIGINT, 143 for SIGTERM). SIGTERM when the reason is not a signal.
- */
-export function stoppedExitCode(signal: AbortSignal): number {
-  const reason: unknown = signal.reason;
-  const name = reason instanceof StopRequest ? reason.signal : "SIGTERM";
-  return 128 + (constants.signals[name] ?? constants.signals.SIGTERM);
 }

@@ -1,10 +1,11 @@
-import { runCommand as execute, helpText, type Command } from "./command.ts";
+import { helpText, parseCommandArgs, type Command } from "./command.ts";
 import { buildCommand, runCommand } from "./commands/run.ts";
 import { publishCommand } from "./commands/publish.ts";
 import { scheduleCommand } from "./commands/schedule.ts";
 import { validateCommand } from "./commands/validate.ts";
 import { pipelineVersion } from "./context.ts";
-import { type CliIo, EXIT, StopRequest } from "./io.ts";
+import type { CliIo } from "./io.ts";
+import { EXIT } from "../failures/exit.ts";
 
 const COMMANDS: Command[] = [runCommand, buildCommand, validateCommand, publishCommand, scheduleCommand];
 
@@ -23,13 +24,12 @@ Exit codes: 0 success, 1 invalid data or a failed publication, 2 bad usage or un
 `;
 }
 
-/** The CLI: parse, dispatch, map every outcome to an exit code. */
+/**
+ * The CLI. Help and version are answered here, with nothing else loaded; running a command, or
+ * telling why it cannot run, loads the command's code and the error model (execute.ts).
+ */
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
-  if (name === undefined) {
-    io.stderr.write(usage());
-    return EXIT.usage;
-  }
   if (name === "--help" || name === "-h" || name === "help") {
     const topic = name === "help" ? COMMANDS.find((c) => c.name === rest[0]) : undefined;
     io.stdout.write(topic ? await helpText(topic) : usage());
@@ -40,27 +40,11 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return EXIT.ok;
   }
   const command = COMMANDS.find((c) => c.name === name);
-  if (!command) {
-    io.stderr.write(`aap: unknown command "${name}"\n\n${usage()}`);
-    return EXIT.usage;
+  const parsed = command === undefined ? undefined : parseCommandArgs(command, rest);
+  if (command !== undefined && parsed !== undefined && "args" in parsed && parsed.args.values.help) {
+    io.stdout.write(await helpText(command));
+    return EXIT.ok;
   }
-  const controller = new AbortController();
-  // Once: a second signal ends the process at once (the default action) if the command is slow to stop.
-  const stop = (signal: NodeJS.Signals) => controller.abort(new StopRequest(signal));
-  if (!io.signal) {
-    process.once("SIGINT", stop);
-    process.once("SIGTERM", stop);
-  }
-  try {
-    return await execute(command, rest, { ...io, signal: io.signal ?? controller.signal });
-  } catch (error) {
-    // A bug, not a user's mistake: one line that says so, the stack only when asked for.
-    const message = error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error);
-    io.stderr.write(`aap ${command.name}: internal error: ${message}\nThis is a bug in aap: please report it with the command you ran${io.env.AAP_DEBUG ? "" : " (AAP_DEBUG=1 prints the details)"}.\n`);
-    if (io.env.AAP_DEBUG && error instanceof Error) io.stderr.write(`${error.stack ?? ""}\n`);
-    return EXIT.failed;
-  } finally {
-    process.off("SIGINT", stop);
-    process.off("SIGTERM", stop);
-  }
+  const { execute } = await import("./execute.ts");
+  return execute({ name, command, parsed, usage: usage() }, io);
 }

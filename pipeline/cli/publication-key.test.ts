@@ -1,7 +1,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { jobOutcome } from "./commands/schedule.ts";
+import { jobOutcome } from "./commands/schedule-daemon.ts";
 import type { RunResult } from "../orchestrate/run.ts";
 import type { PackageOutcome } from "../orchestrate/run-package.ts";
 import { liveDatasets } from "../../fakes/fixtures/publish-workspace.ts";
@@ -23,16 +23,16 @@ describe("a night meant to publish, without its key, fails before doing anything
     ["run --force", ["run", "--force"]],
     ["publish", ["publish"]],
     ["schedule", ["schedule"]],
-  ])("aap %s with DATAGOUV_URL and no DATAGOUV_API_KEY: exit 2, one line, nothing sent or written", async (_name, argv) => {
+  ])("aap %s with DATAGOUV_URL and no DATAGOUV_API_KEY: exit 2, one message and its hint, nothing sent or written", async (_name, argv) => {
     const root = await makeWorkspace();
     const before = server.requests.length;
     const result = await aap(argv, { cwd: root, env: { DATAGOUV_URL: server.url, DATAGOUV_ORGANIZATION: server.organizationId } });
     expect(result.code).toBe(2);
     expect(result.stdout).toBe("");
     const lines = result.stderr.trim().split("\n");
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toContain("DATAGOUV_API_KEY");
-    expect(lines[0]).toMatch(/--dry-run/);
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(new RegExp(`^aap ${argv[0]}: datagouv-config: .*DATAGOUV_API_KEY is not set`));
+    expect(lines[1]).toMatch(/^ {2}hint: set DATAGOUV_API_KEY to publish, or use .*--dry-run/);
     expect(server.requests.length).toBe(before);
     expect((await readdir(root)).sort()).toEqual(["datapackages", "schemas"]);
   });

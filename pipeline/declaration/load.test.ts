@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { inputsOf } from "./inputs.ts";
-import { DeclarationError, listDeclarationFiles, loadDeclaration } from "./load.ts";
+import { DeclarationError } from "./errors.ts";
+import { listDeclarationFiles, loadDeclaration } from "./load.ts";
 
 const connectorSchemas = {
   file: {

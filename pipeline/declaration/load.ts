@@ -5,32 +5,9 @@ import addFormatsModule from "ajv-formats";
 import { isMap, isScalar, LineCounter, parseDocument, type Document } from "yaml";
 import { declarationSchema } from "./declaration-schema.ts";
 import { inputsOf } from "./inputs.ts";
+import { describeThrown } from "../frictionless/index.ts";
+import { DeclarationError, type DeclarationProblem } from "./errors.ts";
 import type { Declaration, Mapping, ResourceDeclaration, SourceDeclaration } from "./types.ts";
-
-/** One thing wrong in a declaration: the file, where in it, and what to do. */
-export interface DeclarationProblem {
-  file: string;
-  /** JSON pointer into the declaration, e.g. `/resources/0/mapping/dotation`. */
-  jsonPath: string;
-  /** 1-based line in the YAML file, when known. */
-  line?: number;
-  message: string;
-}
-
-export class DeclarationError extends Error {
-  readonly code = "declaration-error";
-  readonly problems: DeclarationProblem[];
-  constructor(problems: DeclarationProblem[]) {
-    super(problems.map(formatProblem).join("\n"));
-    this.name = "DeclarationError";
-    this.problems = problems;
-  }
-}
-
-export function formatProblem(problem: DeclarationProblem): string {
-  const where = problem.line === undefined ? problem.file : `${problem.file}:${problem.line}`;
-  return `${where} ${problem.jsonPath || "/"}: ${problem.message}`;
-}
 
 export const DECLARATION_FILE = "datapackage.yaml";
 
@@ -68,7 +45,7 @@ export async function loadDeclaration(file: string, options: LoadOptions): Promi
   try {
     text = await readFile(absolute, "utf8");
   } catch (error) {
-    throw new DeclarationError([{ file: shown, jsonPath: "", message: `cannot read the declaration: ${(error as Error).message}` }]);
+    throw new DeclarationError([{ file: shown, jsonPath: "", message: `cannot read the declaration: ${describeThrown(error).message}` }]);
   }
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter });
@@ -136,7 +113,7 @@ async function checkResource(resource: ResourceDeclaration, base: string, dir: s
     const schema = JSON.parse(await readFile(schemaFile, "utf8")) as { fields?: { name?: unknown }[] };
     fieldNames = (schema.fields ?? []).map((field) => String(field.name));
   } catch (error) {
-    return [...problems, problem(`${base}/schema`, `cannot read the Table Schema ${resource.schema}: ${(error as Error).message}`)];
+    return [...problems, problem(`${base}/schema`, `cannot read the Table Schema ${resource.schema}: ${describeThrown(error).message}`)];
   }
   const known = new Set(fieldNames);
   const unknown = (field: string, jsonPath: string) => problem(jsonPath, `"${field}" is not a field of ${resource.schema}; fields are: ${fieldNames.join(", ")}`);
@@ -181,7 +158,7 @@ function regexError(pattern: string): string | undefined {
     new RegExp(pattern, "u");
     return undefined;
   } catch (error) {
-    return (error as Error).message;
+    return describeThrown(error).message;
   }
 }
 

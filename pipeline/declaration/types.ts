@@ -1,4 +1,4 @@
-import type { Contributor, License, Source } from "../frictionless/descriptor/types.ts";
+import type { Contributor, License, Source } from "../frictionless/index.ts";
 
 /**
  * A data package as a data team declares it in `datapackages/<name>/datapackage.yaml`:

@@ -1,20 +1,6 @@
+import { describeThrown } from "../frictionless/index.ts";
 import { HttpError } from "../http/errors.ts";
-import { ExtractError } from "./types.ts";
-
-/** Codes of the failures shared by every connector; connectors may add their own. */
-export type ExtractErrorCode =
-  | "missing-secret" // a variable named by tokenEnv is not set
-  | "invalid-options" // the source block cannot be used as written
-  | "unauthorized" // 401: no token, or a wrong one
-  | "forbidden" // 403: the token lacks access
-  | "not-found" // 404
-  | "rate-limited" // 429 (or GitHub's 403 with no requests left) after the retries
-  | "unavailable" // 5xx or network failure after the retries
-  | "timeout" // no answer within timeoutMs, after the retries
-  | "too-large" // over maxBytes
-  | "rejected" // another 4xx
-  | "malformed" // an answer or file we cannot read (invalid JSON, an HTML page, a broken CSV)
-  | "io"; // a local file cannot be read
+import { ExtractError, type ExtractErrorCode } from "./types.ts";
 
 export interface HttpErrorHints {
   /** The variable holding the token, to name it in the hint of a 401/403. */
@@ -32,8 +18,7 @@ export function extractErrorFromHttp(error: HttpError, source: string, hints: Ht
 export function toExtractError(error: unknown, source: string, hints: HttpErrorHints = {}): ExtractError {
   if (error instanceof ExtractError) return error;
   if (error instanceof HttpError) return extractErrorFromHttp(error, source, hints);
-  const message = error instanceof Error ? error.message : String(error);
-  return new ExtractError({ code: "malformed", source, message: `${source}: ${message}`, hint: "check that the source is a table in the declared format, encoding and dialect", cause: error });
+  return new ExtractError({ code: "malformed", source, message: `${source}: ${describeThrown(error).message}`, hint: "check that the source is a table in the declared format, encoding and dialect", cause: error });
 }
 
 function classify(error: HttpError, hints: HttpErrorHints): { code: ExtractErrorCode; hint: string } {

@@ -1,4 +1,4 @@
-import type { TableFormat } from "../frictionless/table/types.ts";
+import type { TableFormat } from "../frictionless/index.ts";
 import { ExtractError } from "./types.ts";
 
 export const TABLE_FORMATS: readonly TableFormat[] = ["csv", "tsv", "json", "ndjson", "jsonl", "xlsx"];

@@ -1,5 +1,4 @@
-import type { Dialect } from "../frictionless/descriptor/types.ts";
-import type { TableFormat } from "../frictionless/table/types.ts";
+import type { Dialect, TableFormat } from "../frictionless/index.ts";
 import { TABLE_FORMATS } from "./format.ts";
 
 /**

@@ -1,6 +1,7 @@
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { sha256Hex } from "./canonical.ts";
+import { describeThrown } from "../frictionless/index.ts";
 
 /**
  * Raw bodies kept in the source's cache folder, addressed by their sha256. A source that
@@ -21,7 +22,7 @@ export async function readCachedBody(cacheDir: string, key: string, sha256: stri
   try {
     bytes = await readFile(join(keyDir(cacheDir, key), sha256));
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    if (describeThrown(error).systemCode === "ENOENT") return undefined;
     throw error;
   }
   return sha256Hex(bytes) === sha256 ? bytes : undefined;

@@ -1,6 +1,4 @@
-import { openTable } from "../frictionless/table/open-table.ts";
-import type { Dialect } from "../frictionless/descriptor/types.ts";
-import type { TableFormat } from "../frictionless/table/types.ts";
+import { openTable, type Dialect, type TableFormat } from "../frictionless/index.ts";
 import { SOURCE_FILE, SOURCE_ROW_NUMBER, type ConnectorLogger, type SourceRecord } from "./types.ts";
 import { toExtractError } from "./errors.ts";
 

@@ -1,3 +1,5 @@
+import { CodedError } from "../frictionless/index.ts";
+
 /**
  * The connector contract. A connector reads one source and yields plain records
  * (source column → value); it knows nothing about schemas: the transform stage maps
@@ -76,16 +78,35 @@ export interface Connector<Options = Record<string, unknown>> {
   extract(options: Options, context: ConnectorContext): Promise<ExtractResult>;
 }
 
+/** Codes of the failures of reading a source: every connector's and the enrichment's. */
+export type ExtractErrorCode =
+  | "missing-secret" // a variable named by tokenEnv is not set
+  | "invalid-options" // the source block cannot be used as written
+  | "unknown-connector" // the declaration names a connector we do not have
+  | "unauthorized" // 401: no token, or a wrong one
+  | "forbidden" // 403: the token lacks access
+  | "not-found" // 404, or a file that does not exist
+  | "rate-limited" // 429 (or GitHub's 403 with no requests left) after the retries
+  | "unavailable" // 5xx or network failure after the retries
+  | "timeout" // no answer within timeoutMs, after the retries
+  | "too-large" // over maxBytes
+  | "rejected" // another 4xx
+  | "malformed" // an answer or file we cannot read (invalid JSON, an HTML page, a broken CSV)
+  | "graphql-error" // a GraphQL API answered with errors
+  | "io" // a local file cannot be read
+  | "enrichment-cache" // the cache of looked-up SIRENs cannot be read
+  | "enrichment-failed" // the company directory could not be read
+  | "enrichment-invalid-answer" // the company directory answered something we cannot read
+  | "records-read-twice" // a connector's records were iterated twice (a bug in the caller)
+  | "records-not-read"; // a connector's state was asked for before its records were read (a bug in the caller)
+
 /** A failure with a code, the source it concerns and what to do. Never contains a secret. */
-export class ExtractError extends Error {
-  readonly code: string;
+export class ExtractError extends CodedError<ExtractErrorCode> {
+  /** The source: its path, or its URL without secrets. */
   readonly source: string;
-  readonly hint: string | undefined;
-  constructor(init: { code: string; source: string; message: string; hint?: string; cause?: unknown }) {
-    super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
+  constructor(init: { code: ExtractErrorCode; source: string; message: string; hint?: string; cause?: unknown }) {
+    super({ code: init.code, message: init.message, hint: init.hint, location: { source: init.source }, cause: init.cause });
     this.name = "ExtractError";
-    this.code = init.code;
     this.source = init.source;
-    this.hint = init.hint;
   }
 }

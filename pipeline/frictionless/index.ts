@@ -6,7 +6,9 @@ export * from "./errors/index.ts";
 export * from "./descriptor/index.ts";
 export * from "./field/index.ts";
 export { openTable, tableFormat } from "./table/open-table.ts";
+export { decodeWindows1252 } from "./table/windows-1252.ts";
 export { TableReadError } from "./table/read-error.ts";
+export type { TableReadErrorCode } from "./table/read-error.ts";
 export { DEFAULT_READ_LIMITS, INFLATE_RATIO, MIN_INFLATED_BYTES } from "./table/limits.ts";
 export type { ReadLimits } from "./table/limits.ts";
 export type { TableSource, TableReader, SourceRow, TableFormat, ReadStats, DigestAlgorithm } from "./table/types.ts";
@@ -14,6 +16,8 @@ export { validatePackage, isTableResource } from "./validate/validate-package.ts
 export { validateTable, placeOf } from "./validate/validate-table.ts";
 export type { TableContext } from "./validate/validate-table.ts";
 export type { ValidateOptions, ValidationProgress } from "./validate/options.ts";
+export { defaultThreads } from "./validate/parallel/chunk-plan.ts";
+export { workerCode } from "./validate/parallel/worker-script.ts";
 export type { Check, CheckContext, CheckFactory, CheckFinding, CheckRegistry, CheckRow } from "./validate/check.ts";
 export type { Report, ReportTask, TaskStats } from "./report/types.ts";
 export { buildReport, stripTimings } from "./report/build-report.ts";

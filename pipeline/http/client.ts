@@ -1,4 +1,5 @@
 import { Agent, FormData, request as undiciRequest, type Dispatcher } from "undici";
+import { describeThrown } from "../frictionless/index.ts";
 import { sleep } from "../shared/sleep.ts";
 import { HttpError, type HttpCall } from "./errors.ts";
 import { redactText, redactUrl } from "./redact.ts";
@@ -204,7 +205,7 @@ function networkError(error: unknown, call: HttpCall, attempt: number, secrets: 
   if (error instanceof HttpError) return error;
   const code = errorCode(error);
   const timedOut = code === "UND_ERR_HEADERS_TIMEOUT" || code === "UND_ERR_BODY_TIMEOUT" || code === "UND_ERR_CONNECT_TIMEOUT";
-  const reason = timedOut ? `no answer within ${timeoutMs} ms` : `${code ?? "network error"}: ${(error as Error)?.message ?? String(error)}`;
+  const reason = timedOut ? `no answer within ${timeoutMs} ms` : `${code ?? "network error"}: ${describeThrown(error).message}`;
   return new HttpError({
     code: timedOut ? "http-timeout" : "http-network",
     message: redactText(`${call.method} ${call.url} failed: ${reason}`, secrets),

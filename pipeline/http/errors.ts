@@ -1,3 +1,5 @@
+import { CodedError } from "../frictionless/index.ts";
+
 /**
  * What can go wrong with an HTTP call, as values: a code, the call (method and URL
  * without secrets), and for answered calls the status and the start of the body.
@@ -16,8 +18,7 @@ export interface HttpCall {
   url: string;
 }
 
-export class HttpError extends Error {
-  readonly code: HttpErrorCode;
+export class HttpError extends CodedError<HttpErrorCode> {
   readonly call: HttpCall;
   readonly status: number | undefined;
   /** First 500 characters of the body, for diagnosis. Never contains request headers. */
@@ -36,9 +37,8 @@ export class HttpError extends Error {
     attempts?: number;
     cause?: unknown;
   }) {
-    super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
+    super({ code: init.code, message: init.message, location: { method: init.call.method, url: init.call.url }, cause: init.cause });
     this.name = "HttpError";
-    this.code = init.code;
     this.call = init.call;
     this.status = init.status;
     this.bodyExcerpt = init.bodyExcerpt;

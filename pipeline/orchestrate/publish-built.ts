@@ -1,8 +1,8 @@
 import { join } from "node:path";
 import type { Declaration } from "../declaration/types.ts";
+import { describeFailure, formatFailure } from "../failures/describe.ts";
 import type { Logger } from "../log/logger.ts";
 import { pathExists } from "../shared/fs.ts";
-import { describeFailure } from "./failure.ts";
 import { locateValidationErrors } from "../validate/locate-errors.ts";
 import { withPackageLock } from "./package-lock.ts";
 import { publishStage, type PublishStageResult } from "./publish-stage.ts";
@@ -31,7 +31,7 @@ export async function publishBuilt(
   try {
     return await withPackageLock(name, ctx, "aap publish", () => validateAndPublish(declaration, packageDir, ctx));
   } catch (error) {
-    return { name, status: "failed", message: describeFailure(error), errors: [] };
+    return { name, status: "failed", message: formatFailure(describeFailure(error), { debug: Boolean(ctx.env.AAP_DEBUG) }), errors: [] };
   }
 }
 

@@ -7,9 +7,9 @@ import { pathExists } from "../shared/fs.ts";
 import { readState, updateState } from "../state/store.ts";
 import type { ScdlExclusion } from "../transform/scdl/to-scdl-subventions.ts";
 import type { TransformIssue } from "../transform/map-records.ts";
+import { describeFailure, formatFailure } from "../failures/describe.ts";
 import { buildPackage } from "./build-package.ts";
 import { extractPackage } from "./extract-package.ts";
-import { describeFailure } from "./failure.ts";
 import { packageFingerprint } from "./fingerprint.ts";
 import type { LocatedError } from "../validate/locate-errors.ts";
 import { withPackageLock } from "./package-lock.ts";
@@ -57,7 +57,7 @@ export interface PackageOutcome {
   dataset?: { id: string; slug: string; page?: string };
   /** The package had not changed and the dataset was read to check it: what had drifted there. */
   remoteCheck?: { instance: string; drift: string[] };
-  /** What stopped the package, for `failed`. */
+  /** What stopped the package, for `failed`: its code, message and what to do (failures/describe.ts). */
   failure?: string;
 }
 
@@ -81,7 +81,7 @@ export async function runPackage(declaration: Declaration, ctx: RunContext): Pro
     return await withPackageLock(declaration.name, ctx, purpose, () => runStages(declaration, ctx, clock, outcome, log));
   } catch (error) {
     outcome.status = "failed";
-    outcome.failure = describeFailure(error);
+    outcome.failure = formatFailure(describeFailure(error), { debug: Boolean(ctx.env.AAP_DEBUG) });
     log("error", "run.failed", outcome.failure);
     return outcome;
   }

@@ -1,4 +1,5 @@
 import { join, resolve } from "node:path";
+import { UnknownPackageError } from "../declaration/errors.ts";
 import { listDeclarationFiles, loadDeclaration } from "../declaration/load.ts";
 import type { Declaration } from "../declaration/types.ts";
 import { connectorOptionsSchemas } from "../extract/registry.ts";
@@ -21,21 +22,13 @@ export interface RunResult {
   packages: PackageOutcome[];
 }
 
-export class UnknownPackageError extends Error {
-  readonly code = "unknown-package";
-  constructor(readonly names: string[], readonly known: string[]) {
-    super(`unknown package${names.length > 1 ? "s" : ""} ${names.map((n) => `"${n}"`).join(", ")}; packages under datapackages/: ${known.join(", ") || "none"}`);
-    this.name = "UnknownPackageError";
-  }
-}
-
 /** Every declaration under `datapackagesDir`, checked (throws DeclarationError, UnknownPackageError). */
 export async function loadDeclarations(datapackagesDir: string, names: readonly string[], cwd: string): Promise<Declaration[]> {
   const files = await listDeclarationFiles(datapackagesDir);
   const declarations: Declaration[] = [];
   const byName = new Map(files.map((file) => [file.split(/[\\/]/).slice(-2, -1)[0]!, file]));
   const unknown = names.filter((name) => !byName.has(name));
-  if (unknown.length > 0) throw new UnknownPackageError(unknown, [...byName.keys()]);
+  if (unknown.length > 0) throw new UnknownPackageError(unknown, [...byName.keys()], datapackagesDir);
   const wanted = names.length > 0 ? names : [...byName.keys()];
   for (const name of wanted) declarations.push(await loadDeclaration(byName.get(name)!, { connectorSchemas: connectorOptionsSchemas(), cwd }));
   return declarations;

@@ -1,4 +1,4 @@
-import type { Package, Resource, Schema, Source } from "../frictionless/descriptor/types.ts";
+import type { Package, Resource, Schema, Source } from "../frictionless/index.ts";
 import { inputsOf } from "../declaration/inputs.ts";
 import type { Declaration } from "../declaration/types.ts";
 import type { Provenance } from "../extract/types.ts";

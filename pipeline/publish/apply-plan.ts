@@ -1,3 +1,4 @@
+import { describeThrown } from "../frictionless/index.ts";
 import { datasetPayload } from "./dataset-metadata.ts";
 import type { CallMeter, DatagouvClient } from "./datagouv/client.ts";
 import type { RemoteDataset, RemoteResource } from "./datagouv/types.ts";
@@ -99,7 +100,7 @@ async function applyResource(step: ResourcePlan, local: LocalResource, remote: R
   }
   if (!target) {
     const location = `resource "${local.key}"`;
-    throw new PublishError({ code: "inconsistent-plan", package: ctx.local.package, location, message: `package "${ctx.local.package}", ${location}: planned as ${step.action} but no remote resource has id ${step.id}; run again (the plan is rebuilt from what the server holds)` });
+    throw new PublishError({ code: "inconsistent-plan", package: ctx.local.package, message: `package "${ctx.local.package}", ${location}: planned as ${step.action} but no remote resource has id ${step.id}`, hint: "run again: the plan is rebuilt from what the server holds" });
   }
   const id = target.id;
   if (step.action === "unchanged") {
@@ -121,8 +122,8 @@ function checkStoredBytes(packageName: string, local: LocalResource, stored: Rem
   throw new PublishError({
     code: "upload-mismatch",
     package: packageName,
-    location,
-    message: `package "${packageName}", ${location}: the server stored ${stored.filesize ?? "?"} bytes with sha1 ${checksum.value}, but ${local.file} has ${digest.size} bytes with sha1 ${digest.sha1}; the next run uploads it again`,
+    message: `package "${packageName}", ${location}: the server stored ${stored.filesize ?? "?"} bytes with sha1 ${checksum.value}, but ${local.file} has ${digest.size} bytes with sha1 ${digest.sha1}`,
+    hint: "run again: the next run uploads it again",
   });
 }
 
@@ -138,7 +139,7 @@ async function act<T>(ctx: ApplyContext, step: PublishAction["step"], resource: 
   } catch (error) {
     const failed = action(false);
     ctx.actions.push(failed);
-    ctx.onEvent({ type: "action", action: failed, error: (error as Error).message });
+    ctx.onEvent({ type: "action", action: failed, error: describeThrown(error).message });
     throw error;
   }
 }

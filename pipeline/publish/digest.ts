@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
+import { describeThrown } from "../frictionless/index.ts";
 import { PublishError } from "./errors.ts";
 import type { FileDigest, LocalDataset } from "./types.ts";
 
@@ -24,8 +25,8 @@ export async function digestResources(local: LocalDataset): Promise<Map<string, 
       throw new PublishError({
         code: "local-file",
         package: local.package,
-        location: `resource "${resource.key}"`,
-        message: `package "${local.package}", resource "${resource.key}": cannot read ${resource.file} (${(cause as Error).message}); run the package stage first`,
+        message: `package "${local.package}", resource "${resource.key}": cannot read ${resource.file} (${describeThrown(cause).message})`,
+        hint: "build the package first (aap build)",
         cause,
       });
     }

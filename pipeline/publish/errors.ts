@@ -1,3 +1,5 @@
+import { CodedError } from "../frictionless/index.ts";
+
 /** A problem with what we were asked to publish, found before any call to data.gouv.fr. */
 export type PublishErrorCode =
   | "invalid-package" // the package failed validation
@@ -10,18 +12,14 @@ export type PublishErrorCode =
   | "upload-mismatch" // the server stored other bytes than the local file
   | "duplicate-dataset"; // several datasets carry the package's marker
 
-export class PublishError extends Error {
-  readonly code: PublishErrorCode;
+/** The message names the package and where in it: a field ("license", "tags[2]") or a resource. */
+export class PublishError extends CodedError<PublishErrorCode> {
   /** Data package name. */
   readonly package: string;
-  /** Where in the package: a field ("license", "tags[2]") or a resource key ("appels.csv"). */
-  readonly location: string | undefined;
 
-  constructor(init: { code: PublishErrorCode; package: string; location?: string; message: string; cause?: unknown }) {
-    super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
+  constructor(init: { code: PublishErrorCode; package: string; message: string; hint?: string; cause?: unknown }) {
+    super({ code: init.code, message: init.message, hint: init.hint, location: { package: init.package }, cause: init.cause });
     this.name = "PublishError";
-    this.code = init.code;
     this.package = init.package;
-    this.location = init.location;
   }
 }

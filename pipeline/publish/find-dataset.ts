@@ -47,9 +47,9 @@ function duplicateDatasets(client: DatagouvClient, packageName: string, claimant
   return new PublishError({
     code: "duplicate-dataset",
     package: packageName,
-    location: `extras.${DATASET_MARKER}`,
     message:
       `package "${packageName}": ${claimants.length} datasets on ${client.instance} are marked as its publication (${DATASET_MARKER}): ${names.join(", ")}; ` +
-      `nothing was sent rather than pick one. ${keep}, delete the others on data.gouv.fr (or remove their ${DATASET_MARKER} extra), then run again`,
+      "nothing was sent rather than pick one",
+    hint: `${keep}, delete the others on data.gouv.fr (or remove their ${DATASET_MARKER} extra), then run again`,
   });
 }

@@ -51,7 +51,7 @@ export function planPublication(local: LocalDataset, remote: RemoteDataset | und
     const found = files.get(resource.key);
     if (!found) {
       const location = `resource "${resource.key}"`;
-      throw new PublishError({ code: "local-file", package: local.package, location, message: `package "${local.package}", ${location}: no sha1/size given to planPublication; compute them with digestResources` });
+      throw new PublishError({ code: "local-file", package: local.package, message: `package "${local.package}", ${location}: no sha1/size given to planPublication`, hint: "compute them with digestResources (a bug in the caller)" });
     }
     return found;
   };

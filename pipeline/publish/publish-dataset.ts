@@ -1,3 +1,4 @@
+import { describeThrown } from "../frictionless/index.ts";
 import { applyPlan } from "./apply-plan.ts";
 import { checkLocalDataset } from "./check-local.ts";
 import type { CallMeter, DatagouvClient } from "./datagouv/client.ts";
@@ -97,7 +98,7 @@ async function read(client: DatagouvClient, local: LocalDataset, state: PackageS
   } catch (error) {
     const action: PublishAction = { step: "read", ok: false, ...meter };
     actions.push(action);
-    onEvent({ type: "action", action, error: (error as Error).message });
+    onEvent({ type: "action", action, error: describeThrown(error).message });
     throw error;
   }
 }

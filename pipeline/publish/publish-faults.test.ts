@@ -125,8 +125,8 @@ describe("failures that need a person: clear error, nothing half-done left unrec
     server.setReadOnly(true);
     const error = await publish(local).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DatagouvError);
-    expect(error).toMatchObject({ code: "read-only", status: 423 });
-    expect((error as Error).message).toMatch(/read-only mode/);
+    expect(error).toMatchObject({ code: "datagouv-read-only", status: 423 });
+    expect((error as DatagouvError).message).toMatch(/read-only mode/);
     expect(liveDatasets(server)).toEqual([]);
     server.setReadOnly(false);
     await publish(local);
@@ -136,7 +136,7 @@ describe("failures that need a person: clear error, nothing half-done left unrec
   it("423 while uploading into an existing dataset: fails, then the next run completes", async () => {
     const local = await ws.write(FILES);
     server.faults.inject({ method: "POST", path: /\/upload\/$/, kind: "status", status: 423, times: 1 });
-    await expect(publish(local)).rejects.toMatchObject({ code: "read-only" });
+    await expect(publish(local)).rejects.toMatchObject({ code: "datagouv-read-only" });
     await publish(local);
     await expectConverged(local);
   });
@@ -145,8 +145,9 @@ describe("failures that need a person: clear error, nothing half-done left unrec
     const local = await ws.write(FILES);
     const wrongKey = "cle-fictive-inconnue-0123456789";
     const error = (await publish(local, wrongKey).catch((e: unknown) => e)) as DatagouvError;
-    expect(error.code).toBe("unauthorized");
-    expect(error.message).toContain(`check DATAGOUV_API_KEY for ${server.url}`);
+    expect(error.code).toBe("datagouv-unauthorized");
+    expect(error.message).toMatch(/answered 401/);
+    expect(error.hint).toContain(`check DATAGOUV_API_KEY for ${server.url}`);
     expect(everyText(error)).not.toContain(wrongKey);
     expect(writeRequests(server)).toEqual([]);
   });
@@ -155,21 +156,22 @@ describe("failures that need a person: clear error, nothing half-done left unrec
     const local = await ws.write(FILES);
     await publish(local);
     const error = (await publish(retitle(local), server.outsiderApiKey).catch((e: unknown) => e)) as DatagouvError;
-    expect(error.code).toBe("forbidden");
-    expect(error.message).toMatch(/not allowed to modify this dataset.*admin or editor/);
+    expect(error.code).toBe("datagouv-forbidden");
+    expect(error.message).toMatch(/not allowed to modify this dataset/);
+    expect(error.hint).toMatch(/admin or editor/);
     expect(everyText(error)).not.toContain(server.outsiderApiKey);
   });
 
   it("429 that does not stop: fails with rate-limited after the retries", async () => {
     const local = await ws.write(FILES);
     server.faults.inject({ method: "GET", kind: "status", status: 429, retryAfter: 1, times: 20 });
-    await expect(publish(local)).rejects.toMatchObject({ code: "rate-limited", status: 429 });
+    await expect(publish(local)).rejects.toMatchObject({ code: "datagouv-rate-limited", status: 429 });
   });
 
   it("400 names the refused fields", async () => {
     const local = await ws.write(FILES);
     const error = (await publish({ ...local, spatial: { zones: ["country:fr"], granularity: "granularite-fictive" } }).catch((e: unknown) => e)) as DatagouvError;
-    expect(error.code).toBe("invalid");
+    expect(error.code).toBe("datagouv-invalid");
     expect(error.message).toContain("granularity");
     expect(error.fieldErrors).toHaveProperty("spatial");
     expect(writeRequests(server).filter((r) => r.method === "POST")).toHaveLength(1);
@@ -179,7 +181,7 @@ describe("failures that need a person: clear error, nothing half-done left unrec
     const local = await ws.write(FILES);
     const altered = { id: "00000000-0000-4000-8000-000000000000", title: "appels.csv", type: "main", filetype: "file", url: `${server.url}/fictif`, checksum: { type: "sha1", value: "0".repeat(40) }, filesize: 3, success: true };
     server.faults.inject({ method: "POST", path: /\/upload\/$/, kind: "status", status: 201, body: altered, after: true });
-    await expect(publish(local)).rejects.toMatchObject({ code: "upload-mismatch", location: 'resource "appels.csv"' });
+    await expect(publish(local)).rejects.toMatchObject({ code: "upload-mismatch", message: expect.stringContaining('resource "appels.csv"'), location: { package: local.package } });
     await publish(local);
     await expectConverged(local);
   });

@@ -7,6 +7,7 @@ import { call } from "../../fakes/udata/test-client.ts";
 import { startUdataServer, type UdataServer } from "../../fakes/udata/udata-server.ts";
 import { createWorkspace, download, liveDatasets, testClient, writeRequests, type Workspace } from "../../fakes/fixtures/publish-workspace.ts";
 import type { LocalDataset } from "./types.ts";
+import { describeThrown } from "../frictionless/index.ts";
 
 /** A server that is not on our side: a second dataset with our marker, a flaky proxy. */
 
@@ -46,8 +47,8 @@ describe("two datasets carry the package's marker", () => {
         const error = await publish(local, { stateFile, dryRun }).catch((e: unknown) => e);
         expect(error).toBeInstanceOf(PublishError);
         expect(error).toMatchObject({ code: "duplicate-dataset" });
-        expect((error as Error).message).toContain(first.dataset!.id);
-        expect((error as Error).message).toContain((twin.body as { id: string }).id);
+        expect(describeThrown(error).message).toContain(first.dataset!.id);
+        expect(describeThrown(error).message).toContain((twin.body as { id: string }).id);
       }
     }
     expect(writeRequests(server, mark)).toEqual([]);
@@ -79,7 +80,7 @@ describe("a server that fails often but lets work through", () => {
     const local = await ws.write(FILES);
     server.faults.inject({ method: "POST", path: /\/upload\/$/, kind: "status", status: 500, times: 10 });
     const events: PublishEvent[] = [];
-    await expect(publishDataset(local, { client: testClient(server.url, server.apiKey, server.organizationId), stateFile: ws.stateFile, onEvent: (e) => events.push(e) })).rejects.toMatchObject({ code: "server" });
+    await expect(publishDataset(local, { client: testClient(server.url, server.apiKey, server.organizationId), stateFile: ws.stateFile, onEvent: (e) => events.push(e) })).rejects.toMatchObject({ code: "datagouv-server" });
     // The first round created the dataset before its upload failed; then 3 rounds completed nothing.
     expect(events.filter((e) => e.type === "recover")).toHaveLength(4);
     expect(server.requests.filter((r) => r.fault)).toHaveLength(5);

@@ -1,5 +1,6 @@
 import cron from "node-cron";
 import type { ScheduledTask } from "node-cron";
+import { CodedError, describeThrown } from "../frictionless/index.ts";
 import type { Logger } from "../log/logger.ts";
 import { readState, updateState } from "../state/store.ts";
 
@@ -31,10 +32,12 @@ export interface DaemonOptions {
   now?: () => Date;
 }
 
-export class ScheduleError extends Error {
-  readonly code = "schedule-error";
-  constructor(message: string) {
-    super(message);
+export type ScheduleErrorCode = "schedule-error";
+
+/** A schedule that cannot be used: a cron expression or a time zone. */
+export class ScheduleError extends CodedError<ScheduleErrorCode> {
+  constructor(message: string, hint: string) {
+    super({ code: "schedule-error", message, hint });
     this.name = "ScheduleError";
   }
 }
@@ -43,19 +46,19 @@ export function checkCronExpression(expression: string, timezone: string): void 
   const detail = cron.validateDetailed(expression);
   if (!detail.valid) {
     const reasons = detail.errors.map((e) => `${e.field}${e.value === undefined ? "" : ` "${e.value}"`}: ${e.message}`).join("; ");
-    throw new ScheduleError(`invalid cron expression "${expression}": ${reasons}`);
+    throw new ScheduleError(`invalid cron expression "${expression}": ${reasons}`, 'write five fields, minute hour day-of-month month day-of-week (e.g. "17 3 * * *"), or six with the seconds first');
   }
   const fields = expression.trim().split(/\s+/);
   const [dayOfMonth, , dayOfWeek] = fields.slice(fields.length === 6 ? 3 : 2);
   // node-cron combines day-of-month and day-of-week with AND where cron and GitHub use OR:
   // the same string would mean two different schedules, so we refuse it.
   if (dayOfMonth !== "*" && dayOfWeek !== "*") {
-    throw new ScheduleError(`"${expression}" restricts both the day of the month and the day of the week, which node-cron and GitHub Actions read differently; restrict only one`);
+    throw new ScheduleError(`"${expression}" restricts both the day of the month and the day of the week, which node-cron and GitHub Actions read differently`, "restrict only one of them");
   }
   try {
     new Intl.DateTimeFormat("en", { timeZone: timezone });
   } catch {
-    throw new ScheduleError(`unknown time zone "${timezone}"; use an IANA name such as Europe/Paris`);
+    throw new ScheduleError(`unknown time zone "${timezone}"`, "use an IANA name such as Europe/Paris");
   }
 }
 
@@ -72,7 +75,7 @@ export async function runDaemon(options: DaemonOptions): Promise<void> {
     try {
       outcome = await options.job();
     } catch (error) {
-      outcome = { ok: false, summary: (error as Error).message };
+      outcome = { ok: false, summary: describeThrown(error).message };
     }
     await updateState(options.stateFile, (state) => {
       state.lastRunAt = startedAt.toISOString();

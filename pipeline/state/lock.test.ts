@@ -7,6 +7,7 @@ import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { acquireLock, LockError } from "./lock.ts";
 import { readState } from "./store.ts";
+import { describeThrown } from "../frictionless/index.ts";
 
 const run = promisify(execFile);
 const HOLDER = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "fakes", "fixtures", "lock-holder.ts");
@@ -52,8 +53,8 @@ describe("acquireLock", () => {
     const error = await acquireLock(file, { waitMs: 150, purpose: "aap run" }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LockError);
     expect(error).toMatchObject({ code: "locked", holder: { pid: process.pid } });
-    expect((error as Error).message).toContain(`process ${process.pid} on ${hostname()} (aap run, since ${held.holder.startedAt})`);
-    expect((error as Error).message).toContain(file);
+    expect(describeThrown(error).message).toContain(`process ${process.pid} on ${hostname()} (aap run, since ${held.holder.startedAt})`);
+    expect(describeThrown(error).message).toContain(file);
     await held.release();
   });
 

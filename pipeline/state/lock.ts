@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { link, mkdir, readFile, stat, unlink, utimes, writeFile } from "node:fs/promises";
 import { hostname } from "node:os";
 import { dirname } from "node:path";
+import { CodedError, describeThrown } from "../frictionless/index.ts";
 import { sleep } from "../shared/sleep.ts";
 import { processIsAlive } from "./process.ts";
 
@@ -40,18 +41,22 @@ export interface Lock {
   release(): Promise<void>;
 }
 
-export class LockError extends Error {
-  readonly code = "locked";
+export type LockErrorCode = "locked";
+
+/** Another process holds the lock, still after the wait. */
+export class LockError extends CodedError<LockErrorCode> {
   constructor(
     readonly file: string,
     readonly holder: LockHolder | undefined,
     waitedMs: number,
   ) {
     const who = holder ? `process ${holder.pid} on ${holder.host} (${holder.purpose}, since ${holder.startedAt})` : "another process";
-    super(
-      `${file} is held by ${who}${waitedMs > 0 ? `, still after waiting ${Math.round(waitedMs / 1000)} s` : ""}: nothing was done. ` +
-        `Run again once it has finished; if that process is gone, delete ${file}`,
-    );
+    super({
+      code: "locked",
+      message: `${file} is held by ${who}${waitedMs > 0 ? `, still after waiting ${Math.round(waitedMs / 1000)} s` : ""}: nothing was done`,
+      hint: `run again once it has finished; if that process is gone, delete ${file}`,
+      location: { file },
+    });
     this.name = "LockError";
   }
 }
@@ -103,7 +108,7 @@ async function createExclusive(file: string, text: string): Promise<boolean> {
     await link(temporary, file);
     return true;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
+    if (describeThrown(error).systemCode === "EEXIST") return false;
     throw error;
   } finally {
     await unlink(temporary).catch(() => undefined);
@@ -118,7 +123,7 @@ async function readHolder(file: string): Promise<Found> {
   try {
     [text, modifiedMs] = await Promise.all([readFile(file, "utf8"), stat(file).then((s) => s.mtimeMs)]);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return "absent";
+    if (describeThrown(error).systemCode === "ENOENT") return "absent";
     throw error;
   }
   const holder = parseHolder(text);

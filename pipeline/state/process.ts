@@ -1,3 +1,5 @@
+import { describeThrown } from "../frictionless/index.ts";
+
 /** Whether a process with this pid runs on this machine (EPERM: it runs, as another user). */
 export function processIsAlive(pid: number): boolean {
   if (!Number.isInteger(pid) || pid <= 0) return false;
@@ -5,6 +7,6 @@ export function processIsAlive(pid: number): boolean {
     process.kill(pid, 0);
     return true;
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
+    return describeThrown(error).systemCode === "EPERM";
   }
 }

@@ -37,7 +37,7 @@ describe("state store", () => {
     await writeState(file, {});
     await writeFile(file, "{not json");
     await expect(readState(file)).rejects.toThrow(StateError);
-    await expect(readState(file)).rejects.toThrow(/delete it/);
+    await expect(readState(file)).rejects.toMatchObject({ code: "state-error", message: expect.stringMatching(/not valid JSON/), hint: expect.stringMatching(/delete it/), location: { file } });
     expect(await readFile(file, "utf8")).toBe("{not json");
   });
 });

@@ -1,5 +1,6 @@
 import { mkdir, open, readdir, readFile, rename, rm } from "node:fs/promises";
 import { dirname, join } from "node:path";
+import { describeThrown, CodedError } from "../frictionless/index.ts";
 import { serialised } from "../shared/serialised.ts";
 import { withLock } from "./lock.ts";
 import { processIsAlive } from "./process.ts";
@@ -13,11 +14,13 @@ import { processIsAlive } from "./process.ts";
 
 export type StateDocument = Record<string, unknown>;
 
-export class StateError extends Error {
-  readonly code = "state-error";
+export type StateErrorCode = "state-error";
+
+/** A state file that cannot be read or does not hold a JSON object. */
+export class StateError extends CodedError<StateErrorCode> {
   readonly file: string;
-  constructor(file: string, message: string, cause?: unknown) {
-    super(message, cause === undefined ? undefined : { cause });
+  constructor(file: string, message: string, hint: string, cause?: unknown) {
+    super({ code: "state-error", message, hint, location: { file }, cause });
     this.name = "StateError";
     this.file = file;
   }
@@ -29,16 +32,17 @@ export async function readState(file: string): Promise<StateDocument> {
   try {
     text = await readFile(file, "utf8");
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return {};
-    throw new StateError(file, `cannot read the state file ${file}: ${(error as Error).message}`, error);
+    const thrown = describeThrown(error);
+    if (thrown.systemCode === "ENOENT") return {};
+    throw new StateError(file, `cannot read the state file ${file}: ${thrown.message}`, `give the user running aap read and write access to ${file}`, error);
   }
   try {
     const parsed: unknown = JSON.parse(text);
     if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) return parsed as StateDocument;
   } catch (error) {
-    throw new StateError(file, `the state file ${file} is not valid JSON; fix it or delete it (the next run then starts from scratch)`, error);
+    throw new StateError(file, `the state file ${file} is not valid JSON`, "fix it or delete it (the next run then starts from scratch)", error);
   }
-  throw new StateError(file, `the state file ${file} must hold a JSON object; fix it or delete it`);
+  throw new StateError(file, `the state file ${file} must hold a JSON object`, "fix it or delete it (the next run then starts from scratch)");
 }
 
 /** Replace the state in `file` atomically. */
@@ -98,7 +102,7 @@ export async function removeLeftoverTemporaries(dir: string): Promise<string[]> 
   try {
     entries = await readdir(dir, { withFileTypes: true, recursive: true });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
+    if (describeThrown(error).systemCode === "ENOENT") return [];
     throw error;
   }
   const removed: string[] = [];

@@ -1,5 +1,5 @@
 import type { Mapping } from "../declaration/types.ts";
-import type { Schema } from "../frictionless/descriptor/types.ts";
+import type { Schema } from "../frictionless/index.ts";
 import { mapRecords, type TransformIssue } from "./map-records.ts";
 
 /** One source's records, ready to be mapped to the resource's schema. */

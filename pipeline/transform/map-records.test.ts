@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Schema } from "../frictionless/descriptor/types.ts";
+import type { Schema } from "../frictionless/index.ts";
 import { mapRecords } from "./map-records.ts";
 
 const schema: Schema = {

@@ -1,6 +1,4 @@
-import type { Field, Schema } from "../frictionless/descriptor/types.ts";
-import { compileField } from "../frictionless/field/index.ts";
-import { CAST_FAILED, type CompiledField } from "../frictionless/field/types.ts";
+import { type Field, type Schema, compileField, CAST_FAILED, type CompiledField } from "../frictionless/index.ts";
 import type { MappingRule } from "../declaration/types.ts";
 import { normalizeText } from "./text-normalizers.ts";
 

@@ -1,4 +1,4 @@
-import type { Schema } from "../frictionless/descriptor/types.ts";
+import type { Schema } from "../frictionless/index.ts";
 
 /** A table between stages: logical values in schema field order. */
 export interface Table {

@@ -1,4 +1,4 @@
-import type { CheckRegistry } from "../frictionless/validate/check.ts";
+import type { CheckRegistry } from "../frictionless/index.ts";
 import { amountNotAboveCost } from "./checks/amount-not-above-cost.ts";
 import { decisionDateInCallWindow } from "./checks/decision-date-in-call-window.ts";
 import { frenchSirenValue } from "./checks/french-siren-value.ts";

@@ -1,8 +1,4 @@
-import { LOCK_WAIT_HELP, LOCK_WAIT_OPTION, lockWaitMs, stringOption, type Command } from "../command.ts";
-import { declarationsOrExit, locations, runContext } from "../context.ts";
-import { createLogger, EXIT } from "../io.ts";
-import { publicationProblem } from "../publication-check.ts";
-import { parseLogFormat } from "./run.ts";
+import { LOCK_WAIT_HELP, LOCK_WAIT_OPTION, type Command } from "../command.ts";
 
 export const publishCommand: Command = {
   name: "publish",
@@ -35,32 +31,5 @@ Exit codes: 0 success, 1 invalid package or failed publication, 2 bad usage or n
     "state-dir": { type: "string" },
     ...LOCK_WAIT_OPTION,
   },
-  async run(args, io) {
-    const logger = createLogger(io, parseLogFormat(stringOption(args, "log-format"), io));
-    const wait = lockWaitMs(args);
-    const problem = await publicationProblem("publish", io.env, Boolean(args.values["dry-run"]));
-    if (problem) {
-      io.stderr.write(`${problem}\n`);
-      return EXIT.usage;
-    }
-    const where = locations(io, { datapackages: stringOption(args, "datapackages"), output: stringOption(args, "output"), stateDir: stringOption(args, "state-dir") });
-    const declarations = await declarationsOrExit(io, where, args.positionals, "publish");
-    if (typeof declarations === "number") return declarations;
-    const context = runContext(io, where, logger, { force: false, publish: args.values["dry-run"] ? "dry-run" : "auto", lockWaitMs: wait });
-    // Loaded on use: `aap --help` and the other commands start without the publication's code.
-    const [{ publishBuilt }, { removeLeftovers }] = await Promise.all([import("../../orchestrate/publish-built.ts"), import("../../orchestrate/leftovers.ts")]);
-    await removeLeftovers([where.stateDir], logger);
-    const outcomes = [];
-    for (const declaration of declarations) outcomes.push(await publishBuilt(declaration, { ...context, dryRun: Boolean(args.values["dry-run"]) }));
-    if (args.values.json) {
-      io.stdout.write(`${JSON.stringify(outcomes, null, 2)}\n`);
-    } else {
-      for (const outcome of outcomes) {
-        if ("planText" in outcome) io.stdout.write(`${outcome.name}: ${outcome.status}\n${outcome.planText}\n`);
-        else io.stdout.write(`${outcome.name}: ${outcome.status}: ${outcome.message}\n${"errors" in outcome ? outcome.errors.map((e) => `  ${e}\n`).join("") : ""}`);
-      }
-    }
-    if (outcomes.some((o) => o.status === "missing")) return EXIT.usage;
-    return outcomes.every((o) => o.status === "published" || o.status === "planned") ? EXIT.ok : EXIT.failed;
-  },
+  run: async (args, io) => (await import("./publish-packages.ts")).publishPackages(args, io),
 };

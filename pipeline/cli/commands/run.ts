@@ -1,9 +1,4 @@
-import type { RunResult } from "../../orchestrate/run.ts";
-import type { RunContext } from "../../orchestrate/run-package.ts";
-import { LOCK_WAIT_HELP, LOCK_WAIT_OPTION, lockWaitMs, stringOption, type Command, type ParsedArgs } from "../command.ts";
-import { declarationsOrExit, locations, runContext } from "../context.ts";
-import { type CliIo, createLogger, defaultLogFormat, EXIT, type LogFormat, UsageError } from "../io.ts";
-import { publicationProblem } from "../publication-check.ts";
+import { LOCK_WAIT_HELP, LOCK_WAIT_OPTION, type Command } from "../command.ts";
 
 const COMMON_OPTIONS = {
   force: { type: "boolean" },
@@ -52,7 +47,7 @@ base URL), DATAGOUV_ORGANIZATION, AAP_STATE_DIR, AAP_RUN_URL, and the tokens nam
 Exit codes: 0 success, 1 invalid data or a failed publication, 2 bad usage or unreadable input.
 `,
   options: { ...COMMON_OPTIONS, "dry-run": { type: "boolean" } },
-  run: (args, io) => runOrBuild(args, io, args.values["dry-run"] ? "dry-run" : "auto"),
+  run: async (args, io) => (await import("./run-packages.ts")).runOrBuild(args, io, args.values["dry-run"] ? "dry-run" : "auto"),
 };
 
 export const buildCommand: Command = {
@@ -68,43 +63,5 @@ ${COMMON_HELP}
 Exit codes: 0 success, 1 invalid data, 2 bad usage or unreadable input.
 `,
   options: COMMON_OPTIONS,
-  run: (args, io) => runOrBuild(args, io, "never"),
+  run: async (args, io) => (await import("./run-packages.ts")).runOrBuild(args, io, "never"),
 };
-
-async function runOrBuild(args: ParsedArgs, io: CliIo, publish: RunContext["publish"]): Promise<number> {
-  const logFormat = parseLogFormat(stringOption(args, "log-format"), io);
-  const wait = lockWaitMs(args);
-  const problem = publish === "never" ? undefined : await publicationProblem("run", io.env, publish === "dry-run");
-  if (problem) {
-    io.stderr.write(`${problem}\n`);
-    return EXIT.usage;
-  }
-  const logger = createLogger(io, logFormat, Boolean(args.values.verbose));
-  const where = locations(io, { datapackages: stringOption(args, "datapackages"), output: stringOption(args, "output"), stateDir: stringOption(args, "state-dir") });
-  const declarations = await declarationsOrExit(io, where, args.positionals, publish === "never" ? "build" : "run");
-  if (typeof declarations === "number") return declarations;
-  // Loaded on use: `aap --help` and the other commands start without the pipeline's stages.
-  const { runPackages } = await import("../../orchestrate/run.ts");
-  const result = await runPackages({ ...runContext(io, where, logger, { force: Boolean(args.values.force), publish, lockWaitMs: wait }), datapackagesDir: where.datapackagesDir, packages: args.positionals }, declarations);
-  io.stdout.write(args.values.json ? `${JSON.stringify(result, null, 2)}\n` : summary(result));
-  return result.ok ? EXIT.ok : EXIT.failed;
-}
-
-export function parseLogFormat(value: string | undefined, io: CliIo): LogFormat {
-  if (value === undefined) return defaultLogFormat(io.env);
-  if (value !== "human" && value !== "json") throw new UsageError(`--log-format takes "human" or "json", not "${value}"`);
-  return value;
-}
-
-function summary(result: RunResult): string {
-  const lines: string[] = [];
-  for (const outcome of result.packages) {
-    const drift = outcome.remoteCheck?.drift ?? [];
-    const status = !outcome.remoteCheck ? outcome.status : drift.length === 0 ? "unchanged (checked remote)" : `${outcome.status} (the dataset had drifted on ${outcome.remoteCheck.instance})`;
-    lines.push(`${outcome.name}: ${status}${outcome.status === "built" || outcome.status === "planned" || outcome.status === "published" ? ` → ${outcome.packageDir}` : ""}`);
-    for (const line of drift) lines.push(`  changed on the server: ${line}`);
-    if (outcome.planText) lines.push(outcome.planText.split("\n").map((line) => `  ${line}`).join("\n"));
-  }
-  lines.push(result.ok ? "done." : "failed: see the messages above and output/run-report.md");
-  return `${lines.join("\n")}\n`;
-}

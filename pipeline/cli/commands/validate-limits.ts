@@ -1,6 +1,7 @@
 import type { ReadLimits } from "../../frictionless/index.ts";
-import { integerOption, stringOption, type ParsedArgs } from "../command.ts";
-import { UsageError } from "../io.ts";
+import { UsageError } from "../../failures/usage-error.ts";
+import type { ParsedArgs } from "../command.ts";
+import { integerOption, stringOption } from "../options.ts";
 
 /** Units of sizes given on the command line: decimal, as disks and downloads count them. */
 const UNITS: Record<string, number> = { "": 1, b: 1, k: 1e3, kb: 1e3, m: 1e6, mb: 1e6, g: 1e9, gb: 1e9, t: 1e12, tb: 1e12 };
@@ -34,10 +35,3 @@ export function limitOptions(args: ParsedArgs): Partial<ReadLimits> {
   }
   return limits;
 }
-
-export const LIMIT_FLAGS = {
-  "max-file-size": { type: "string" },
-  "max-inflated-size": { type: "string" },
-  "max-columns": { type: "string" },
-  "max-cell-size": { type: "string" },
-} as const;

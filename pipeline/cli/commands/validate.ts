@@ -1,23 +1,4 @@
-import { resolve } from "node:path";
-import type { Report, ValidationProgress } from "../../frictionless/index.ts";
-import { humanLogger, jsonLinesLogger } from "../../log/console-logger.ts";
-import { integerOption, listOption, stringOption, type Command } from "../command.ts";
-import { type CliIo, defaultLogFormat, EXIT, stoppedExitCode, UsageError } from "../io.ts";
-import { LIMIT_FLAGS, limitOptions } from "./validate-limits.ts";
-
-/** Errors that mean the input could not be read at all (exit 2), rather than read and found invalid (exit 1). */
-const UNREADABLE = new Set(["scheme-error", "format-error", "compression-error"]);
-
-/**
- * Whether the input could not be read at all: a descriptor that could not be read (it carries
- * its `place`), a table that could not be opened, or a `source-error` before any header was
- * read (an empty file). A `source-error` further on (a quote that never closes in row 5000)
- * is invalid data: the table was read up to it.
- */
-function unreadable(report: Report): boolean {
-  if (report.errors.some((error) => UNREADABLE.has(error.type) || error.place !== undefined)) return true;
-  return report.tasks.some((task) => task.errors.some((error) => UNREADABLE.has(error.type) || (error.type === "source-error" && task.labels.length === 0)));
-}
+import type { Command } from "../command.ts";
 
 function gb(bytes: number): string {
   return `${bytes / 1e9} GB`;
@@ -81,84 +62,10 @@ Exit codes: 0 valid, 1 invalid, 2 bad usage or unreadable input (a table that ca
     "skip-errors": { type: "string" },
     "limit-rows": { type: "string" },
     "first-error": { type: "boolean" },
-    ...LIMIT_FLAGS,
+    "max-file-size": { type: "string" },
+    "max-inflated-size": { type: "string" },
+    "max-columns": { type: "string" },
+    "max-cell-size": { type: "string" },
   },
-  async run(args, io) {
-    if (args.positionals.length !== 1) throw new UsageError("give exactly one datapackage.json or table to validate");
-    const format = args.values.json ? "json" : (stringOption(args, "format") ?? "text");
-    if (format !== "text" && format !== "json" && format !== "github") throw new UsageError(`--format takes text, json or github, not "${format}"`);
-    const target = args.positionals[0]!;
-    // Loaded on use, as every command's code: `aap --help` and the other commands start without it.
-    const [{ reportPieces, validateSource }, { frenchChecks }] = await Promise.all([import("../../frictionless/index.ts"), import("../../validate/registry.ts")]);
-    const isUrl = /^https?:\/\//.test(target);
-    const schema = stringOption(args, "schema");
-    const dialect = {
-      ...(stringOption(args, "delimiter") !== undefined ? { delimiter: stringOption(args, "delimiter") } : {}),
-      ...(stringOption(args, "sheet") !== undefined ? { sheetName: stringOption(args, "sheet") } : {}),
-    };
-    const limits = limitOptions(args);
-    const progress = progressReporter(io);
-    let report: Report;
-    try {
-      report = await validateSource({
-        path: isUrl ? target : resolve(io.cwd, target),
-        place: target,
-        schemaPath: schema === undefined || /^https?:\/\//.test(schema) ? schema : resolve(io.cwd, schema),
-        format: stringOption(args, "source-format") as never,
-        encoding: stringOption(args, "encoding"),
-        dialect: Object.keys(dialect).length > 0 ? dialect : undefined,
-        checks: frenchChecks,
-        hashes: true,
-        limitErrors: args.values["first-error"] ? 1 : integerOption(args, "limit-errors"),
-        pickErrors: listOption(args, "pick-errors"),
-        skipErrors: listOption(args, "skip-errors"),
-        limitRows: integerOption(args, "limit-rows"),
-        limits,
-        signal: io.signal,
-        onProgress: progress.show,
-      });
-    } catch (cause) {
-      if (io.signal?.aborted) return stopped(io);
-      throw cause;
-    }
-    progress.done();
-    // A report of a validation cut short would read as complete: none.
-    if (io.signal?.aborted) return stopped(io);
-    // Written as it is serialised: the JSON of a huge report never becomes one string.
-    for (const piece of reportPieces(report, format)) io.stdout.write(piece);
-    if (report.valid) return EXIT.ok;
-    return unreadable(report) ? EXIT.usage : EXIT.failed;
-  },
+  run: async (args, io) => (await import("./validate-target.ts")).validateTarget(args, io),
 };
-
-function stopped(io: CliIo): number {
-  const code = stoppedExitCode(io.signal as AbortSignal);
-  io.stderr.write(`\naap validate: stopped (exit ${code}) before the end of the validation: no report\n`);
-  return code;
-}
-
-/** Every this often, a JSON progress event in CI. */
-const PROGRESS_EVERY_MS = 5000;
-
-/**
- * How far a validation is: one status line rewritten on a terminal, a JSON event now and
- * then in CI (the first as soon as rows are read); nothing else, as the report goes to stdout.
- */
-function progressReporter(io: CliIo): { show: (progress: ValidationProgress) => void; done: () => void } {
-  const text = (p: ValidationProgress): string =>
-    `validating ${p.resource}: ${p.rows.toLocaleString("en")} rows${p.expectedBytes ? ` (${Math.floor((100 * p.bytes) / p.expectedBytes)} %)` : ""}`;
-  if (defaultLogFormat(io.env) === "json") {
-    const logger = jsonLinesLogger(io.stderr);
-    let last = -Infinity;
-    return {
-      show(p) {
-        if (performance.now() - last < PROGRESS_EVERY_MS) return;
-        last = performance.now();
-        logger.log({ level: "info", event: "validate.progress", message: text(p), data: { ...p } });
-      },
-      done: () => undefined,
-    };
-  }
-  const terminal = humanLogger(io.stderr, { color: false });
-  return { show: (p) => terminal.progress(text(p)), done: () => terminal.progress("") };
-}

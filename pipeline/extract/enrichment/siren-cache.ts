@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import { describeThrown } from "../../frictionless/index.ts";
 import { writeFileAtomic } from "../../state/store.ts";
 import { ExtractError } from "../types.ts";
 import type { SirenInfo } from "./types.ts";
@@ -25,8 +26,9 @@ export async function readSirenCache(file: string): Promise<SirenCache> {
   try {
     text = await readFile(file, "utf8");
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return new Map();
-    throw new ExtractError({ code: "enrichment-cache", source: file, message: `cannot read the SIREN cache ${file}: ${(error as Error).message}`, cause: error });
+    const thrown = describeThrown(error);
+    if (thrown.systemCode === "ENOENT") return new Map();
+    throw new ExtractError({ code: "enrichment-cache", source: file, message: `cannot read the SIREN cache ${file}: ${thrown.message}`, cause: error });
   }
   let parsed: Partial<CacheFile>;
   try {

@@ -4,6 +4,7 @@ import { parse as parseYaml } from "yaml";
 import { createError } from "../errors/create-error.ts";
 import { DescriptorError } from "../errors/descriptor-error.ts";
 import { isRemotePath } from "./path-safety.ts";
+import { describeThrown } from "../errors/coded-error.ts";
 
 /**
  * Reads a JSON (or YAML) descriptor from a local path or an http(s) URL. The core may not use
@@ -44,7 +45,8 @@ export async function readDescriptor(location: string, kind: string, jsonPath = 
   try {
     text = isRemotePath(location) ? await fetchText(location) : await readFile(location, "utf8");
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message;
+    const thrown = describeThrown(error);
+    const reason = thrown.systemCode === "ENOENT" ? "no such file" : thrown.message;
     // `place` says the descriptor itself could not be read (the CLI's "unreadable input").
     throw new DescriptorError([createError(`${kind}-error`, { note: `cannot read the ${kind} descriptor "${location}": ${reason}; check the path or URL`, jsonPath, place: location })], location);
   }
@@ -52,6 +54,6 @@ export async function readDescriptor(location: string, kind: string, jsonPath = 
   try {
     return /\.ya?ml$/i.test(location.split("?")[0] ?? "") ? parseYaml(text) : JSON.parse(text);
   } catch (error) {
-    throw new DescriptorError([createError(`${kind}-error`, { note: `the ${kind} descriptor "${location}" is not valid ${/\.ya?ml$/i.test(location) ? "YAML" : "JSON"} (${(error as Error).message}): fix its syntax`, jsonPath })], location);
+    throw new DescriptorError([createError(`${kind}-error`, { note: `the ${kind} descriptor "${location}" is not valid ${/\.ya?ml$/i.test(location) ? "YAML" : "JSON"} (${describeThrown(error).message}): fix its syntax`, jsonPath })], location);
   }
 }

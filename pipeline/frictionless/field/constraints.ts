@@ -4,6 +4,7 @@ import { type Codec, FieldDefinitionError } from "./codec.ts";
 import { compilePattern } from "./pattern.ts";
 import { CAST_FAILED, type ConstraintFailure } from "./types.ts";
 import { valueKey } from "./value-key.ts";
+import { describeThrown } from "../errors/coded-error.ts";
 
 /**
  * Field constraints, prepared once per field and tried on logical values. `unique` needs table
@@ -59,7 +60,7 @@ function compileJsonSchema(schema: unknown): ValidateFunction {
   try {
     return ajv.compile(schema as object);
   } catch (error) {
-    throw new FieldDefinitionError(`constraint "jsonSchema" is not a usable JSON Schema (${(error as Error).message})`, "/constraints/jsonSchema");
+    throw new FieldDefinitionError(`constraint "jsonSchema" is not a usable JSON Schema (${describeThrown(error).message})`, "/constraints/jsonSchema");
   }
 }
 

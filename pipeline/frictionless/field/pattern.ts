@@ -1,5 +1,6 @@
 import { FieldDefinitionError } from "./codec.ts";
 import { compileSimplePattern } from "./simple-pattern.ts";
+import { describeThrown } from "../errors/coded-error.ts";
 
 /**
  * The `pattern` constraint: XML Schema regex semantics (the whole value must match) run as a JS
@@ -65,7 +66,7 @@ export function compilePattern(pattern: string): { test(text: string): boolean }
     return simple ? { test: simple } : regex;
   } catch (error) {
     throw new FieldDefinitionError(
-      `constraint "pattern" is "${pattern}", which is not a valid regular expression (${(error as Error).message}): write it in XML Schema regex syntax, e.g. "[0-9]{9}" for a SIREN`,
+      `constraint "pattern" is "${pattern}", which is not a valid regular expression (${describeThrown(error).message}): write it in XML Schema regex syntax, e.g. "[0-9]{9}" for a SIREN`,
       "/constraints/pattern",
     );
   }

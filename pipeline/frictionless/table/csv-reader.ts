@@ -5,6 +5,7 @@ import { DecodeFailure, decodeText } from "./decode.ts";
 import { TableReadError, encodingReadError } from "./read-error.ts";
 import { DEFAULT_READ_LIMITS, limitError, type ReadLimits } from "./limits.ts";
 import { sniffCsv, sniffSample, withSniffed } from "./sniff.ts";
+import { describeThrown } from "../errors/coded-error.ts";
 
 /** Long lines: sniff from this much text when the first lines take more. */
 export const SNIFF_MAX_CHARS = 1 << 20;
@@ -44,7 +45,7 @@ export async function* readCsvRecords(
     try {
       return new CsvParser(csvSyntax(settleDialect(sample, options.dialect, options.format), options.format), limits, options.unfinished !== undefined);
     } catch (cause) {
-      throw new TableReadError("format-error", { place: options.place, note: `${(cause as Error).message}: fix the dialect` });
+      throw new TableReadError("format-error", { place: options.place, note: `${describeThrown(cause).message}: fix the dialect` });
     }
   };
   let records = 0;

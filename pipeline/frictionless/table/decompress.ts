@@ -5,6 +5,7 @@ import { formatBytes, inflatedLimit, limitError, MIN_INFLATED_BYTES, INFLATE_RAT
 import { TableReadError } from "./read-error.ts";
 import type { TableSource } from "./types.ts";
 import { ZipArchive } from "./zip-archive.ts";
+import { describeThrown } from "../errors/coded-error.ts";
 
 /**
  * Compressed tables, as frictionless-py reads them: `.gz` streamed through gunzip, `.zip` the
@@ -41,7 +42,7 @@ export async function* gunzip(stored: ByteSource, limits: ReadLimits, place: str
     }
   } catch (cause) {
     if (cause instanceof TableReadError) throw cause;
-    throw new TableReadError("compression-error", { place, note: `the file is not valid gzip (${(cause as Error).message}): check it, or remove ".gz" from its name` });
+    throw new TableReadError("compression-error", { place, note: `the file is not valid gzip (${describeThrown(cause).message}): check it, or remove ".gz" from its name` });
   }
 }
 

@@ -3,6 +3,7 @@ import { batched } from "./batched.ts";
 import { DecodeFailure, decodeText } from "./decode.ts";
 import { limitError, type ReadLimits } from "./limits.ts";
 import { TableReadError, encodingReadError } from "./read-error.ts";
+import { describeThrown } from "../errors/coded-error.ts";
 
 /**
  * Records of a JSON table: an array of arrays (header first) or an array of objects
@@ -46,7 +47,7 @@ export async function* readJsonRecords(
   try {
     data = JSON.parse(text);
   } catch (cause) {
-    throw new TableReadError("format-error", { place: options.place, note: `invalid JSON: ${(cause as Error).message}` });
+    throw new TableReadError("format-error", { place: options.place, note: `invalid JSON: ${describeThrown(cause).message}` });
   }
   yield* batched(jsonRecords(data, options.dialect, options.place));
 }
@@ -75,7 +76,7 @@ export async function* readNdjsonRecords(
       try {
         value = JSON.parse(trimmed);
       } catch (cause) {
-        throw new TableReadError("format-error", { place: options.place, rowNumber: line, note: `line ${line} is not valid JSON: ${(cause as Error).message}` });
+        throw new TableReadError("format-error", { place: options.place, rowNumber: line, note: `line ${line} is not valid JSON: ${describeThrown(cause).message}` });
       }
       if (Array.isArray(value)) {
         out.push(value);

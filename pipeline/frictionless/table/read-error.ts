@@ -1,25 +1,27 @@
+import { CodedError } from "../errors/coded-error.ts";
 import { createError } from "../errors/index.ts";
 import type { ErrorProps, ValidationError } from "../errors/index.ts";
 import type { CsvProblemShape } from "./csv-guard.ts";
 import { guessEncoding } from "./guess-encoding.ts";
 
+/** Why a table could not be read (further): the report error types of frictionless-py for it. */
+export type TableReadErrorCode = "scheme-error" | "format-error" | "encoding-error" | "source-error" | "compression-error";
+
 /**
- * Why a table could not be read (further): `scheme-error`, `format-error`, `encoding-error`,
- * `source-error`, `compression-error`. Carries the report-ready error; the validator turns it into a task error.
+ * Why a table could not be read (further). Carries the report-ready error; the validator
+ * turns it into a task error.
  */
-export class TableReadError extends Error {
-  readonly code: string;
+export class TableReadError extends CodedError<TableReadErrorCode> {
   readonly error: ValidationError;
   constructor(
-    type: "scheme-error" | "format-error" | "encoding-error" | "source-error" | "compression-error",
+    type: TableReadErrorCode,
     props: ErrorProps & { note: string; place: string },
     /** What stopped the CSV tokenizer, for a reader of a piece of the file to place it in the whole. */
     readonly csvProblem?: CsvProblemShape,
   ) {
     const error = createError(type, props);
-    super(`${props.place}: ${error.message}`);
+    super({ code: type, message: `${props.place}: ${error.message}`, location: { source: props.place, ...(props.rowNumber === undefined ? {} : { row: props.rowNumber }) } });
     this.name = "TableReadError";
-    this.code = type;
     this.error = error;
   }
 }

@@ -4,6 +4,7 @@ import { formatBytes, inflatedLimit, limitError, type ReadLimits } from "./limit
 import { TableReadError } from "./read-error.ts";
 import { parseXml, readDateStyles, readRelations, readSharedStrings, readWorkbook, unescapeOoxml } from "./xlsx-parts.ts";
 import type { ZipArchive } from "./zip-archive.ts";
+import { describeThrown } from "../errors/coded-error.ts";
 
 /** The last row a spreadsheet program can hold (LibreOffice's; Excel stops at 1,048,576): a row numbered beyond is not a spreadsheet's. */
 const MAX_ROW = 16_777_216;
@@ -49,7 +50,7 @@ export async function* readXlsxRecords(
   } catch (cause) {
     // The XML parser's own errors: a part that is not well-formed XML.
     if (cause instanceof TableReadError) throw cause;
-    throw xlsxFailure(place)((cause as Error).message.split("\n")[0] ?? "");
+    throw xlsxFailure(place)(describeThrown(cause).message.split("\n")[0] ?? "");
   } finally {
     archive.close();
   }

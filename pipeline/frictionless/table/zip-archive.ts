@@ -6,6 +6,7 @@ import { pipeline } from "node:stream/promises";
 import { Readable } from "node:stream";
 import yauzl from "yauzl";
 import { TableReadError } from "./read-error.ts";
+import { describeThrown } from "../errors/coded-error.ts";
 
 /**
  * A ZIP archive (a `.zip` table, an XLSX workbook) read through yauzl: its central directory,
@@ -38,14 +39,14 @@ export class ZipArchive {
       else zip = await openDownloaded(input.chunks as AsyncIterable<Uint8Array>, options);
     } catch (cause) {
       if (cause instanceof TableReadError) throw cause;
-      throw failure(`not a readable ZIP archive (${(cause as Error).message})`);
+      throw failure(`not a readable ZIP archive (${describeThrown(cause).message})`);
     }
     const entries = new Map<string, yauzl.Entry>();
     try {
       for await (const entry of zip.eachEntry()) if (!entry.fileName.endsWith("/")) entries.set(entry.fileName, entry);
     } catch (cause) {
       zip.close();
-      throw failure(`corrupt ZIP central directory (${(cause as Error).message})`);
+      throw failure(`corrupt ZIP central directory (${describeThrown(cause).message})`);
     }
     return new ZipArchive(zip, entries, failure);
   }
@@ -60,7 +61,7 @@ export class ZipArchive {
     try {
       stream = await this.zip.openReadStreamPromise(entry);
     } catch (cause) {
-      throw this.failure(`the entry "${name}" cannot be read (${(cause as Error).message})`);
+      throw this.failure(`the entry "${name}" cannot be read (${describeThrown(cause).message})`);
     }
     let inflated = 0;
     try {
@@ -71,7 +72,7 @@ export class ZipArchive {
       }
     } catch (cause) {
       if (cause instanceof TableReadError) throw cause;
-      throw this.failure(`the entry "${name}" is corrupt (${(cause as Error).message})`);
+      throw this.failure(`the entry "${name}" is corrupt (${describeThrown(cause).message})`);
     } finally {
       stream.destroy();
     }

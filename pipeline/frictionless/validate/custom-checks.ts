@@ -1,5 +1,5 @@
 import type { Schema } from "../descriptor/types.ts";
-import { createError } from "../errors/index.ts";
+import { createError, describeThrown } from "../errors/index.ts";
 import type { CompiledField } from "../field/index.ts";
 import type { Check, CheckContext, CheckFinding, CheckRegistry, CheckRow } from "./check.ts";
 import type { ErrorCollector } from "./error-collector.ts";
@@ -51,7 +51,8 @@ export class CustomChecks {
       try {
         running.push({ name, check: await factory(params ?? {}, context), failed: false });
       } catch (cause) {
-        errors.push(createError("check-error", { note: `custom check "${name}" could not start: ${(cause as Error).message}; fix its params in custom_checks` }));
+        const thrown = describeThrown(cause);
+        errors.push(createError("check-error", { note: `custom check "${name}" could not start: ${thrown.message}; ${thrown.hint ?? "fix its params in custom_checks"}` }));
       }
     }
     return running.length > 0 ? new CustomChecks(running, fields, columns, errors) : undefined;
@@ -94,7 +95,7 @@ export class CustomChecks {
 
   private fail(item: Running, cause: unknown, where: string, rowNumber?: number): void {
     item.failed = true;
-    const message = cause instanceof Error ? cause.message : String(cause);
+    const message = describeThrown(cause).message;
     const note = `custom check "${item.name}" threw ${where}: ${message}; this is a bug in the check, its remaining rows were not checked`;
     this.errors.push(createError("check-error", rowNumber === undefined ? { note } : { note, rowNumber }));
   }

@@ -1,5 +1,5 @@
 import type { Package, Resource } from "../descriptor/types.ts";
-import { createError, DescriptorError } from "../errors/index.ts";
+import { createError, DescriptorError, describeThrown } from "../errors/index.ts";
 import { compileSchema, formatWarnings, type CompiledSchema } from "../field/index.ts";
 import { round } from "../report/build-report.ts";
 import type { ReportTask } from "../report/types.ts";
@@ -238,7 +238,7 @@ async function resolveForeignKeys(
       result.push({ ...shape, index: await lookup(findResource(context.package, target as string)) });
     } catch (cause) {
       signal?.throwIfAborted();
-      const why = cause instanceof TableReadError ? cause.error.message : (cause as Error).message;
+      const why = cause instanceof TableReadError ? cause.error.message : describeThrown(cause).message;
       errors.push(
         createError("resource-error", {
           fieldNames: fk.fields,

@@ -1,4 +1,4 @@
-import type { Field } from "../../frictionless/descriptor/types.ts";
+import type { Field } from "../../frictionless/index.ts";
 import { str } from "./context-sections.ts";
 import { code, countOf, frenchDate, table } from "./markdown.ts";
 import type { DocumentationInput, DocumentedResource } from "./types.ts";

@@ -1,4 +1,4 @@
-import type { Contributor, License, Schema, Source } from "../../frictionless/descriptor/types.ts";
+import type { Contributor, License, Schema, Source } from "../../frictionless/index.ts";
 
 export type Row = Record<string, unknown>;
 

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { Schema } from "../../frictionless/descriptor/types.ts";
+import type { Schema } from "../../frictionless/index.ts";
 import { renderSchemaReadme } from "./render-schema-readme.ts";
 import { listSchemaFiles, readSchema } from "./write-schema-readmes.ts";
 

@@ -1,4 +1,4 @@
-import type { Field, Schema } from "../../frictionless/descriptor/types.ts";
+import type { Field, Schema } from "../../frictionless/index.ts";
 import { cell, code } from "../documentation/markdown.ts";
 
 /**

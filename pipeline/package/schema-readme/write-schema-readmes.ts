@@ -1,7 +1,7 @@
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { Schema } from "../../frictionless/descriptor/types.ts";
+import type { Schema } from "../../frictionless/index.ts";
 import { renderSchemaReadme } from "./render-schema-readme.ts";
 
 /** Every `<root>/<name>/schema.json`, sorted by folder name. */

@@ -35,28 +35,28 @@ describe("DatagouvClient", () => {
 
   it("never sends a write without a key, and says which variable to set", async () => {
     const anonymous = testClient(server.url, undefined, undefined);
-    await expect(anonymous.createDataset(payload("Jeu fictif"))).rejects.toMatchObject({ code: "config", message: expect.stringContaining("DATAGOUV_API_KEY is not set") });
+    await expect(anonymous.createDataset(payload("Jeu fictif"))).rejects.toMatchObject({ code: "datagouv-config", message: expect.stringContaining("DATAGOUV_API_KEY is not set") });
     expect(server.requests).toEqual([]);
   });
 
   it("maps statuses to codes: 400 with field errors, 404, 410, 415, non-JSON bodies", async () => {
     const c = client();
-    await expect(c.createDataset({ ...payload("Jeu fictif"), license: "licence-inexistante" })).rejects.toMatchObject({ code: "invalid", status: 400, fieldErrors: { license: expect.any(Array) } });
-    await expect(c.updateDataset("0123456789abcdef01234567", { title: "x" })).rejects.toMatchObject({ code: "not-found", status: 404 });
+    await expect(c.createDataset({ ...payload("Jeu fictif"), license: "licence-inexistante" })).rejects.toMatchObject({ code: "datagouv-invalid", status: 400, fieldErrors: { license: expect.any(Array) } });
+    await expect(c.updateDataset("0123456789abcdef01234567", { title: "x" })).rejects.toMatchObject({ code: "datagouv-not-found", status: 404 });
     const dataset = await c.createDataset(payload("Jeu fictif supprimé"));
     server.faults.inject({ method: "PUT", kind: "status", status: 410, body: { message: "Dataset has been deleted" } });
-    await expect(c.updateDataset(dataset.id, { title: "x" })).rejects.toMatchObject({ code: "gone", message: expect.stringContaining("deleted") });
+    await expect(c.updateDataset(dataset.id, { title: "x" })).rejects.toMatchObject({ code: "datagouv-gone", message: expect.stringContaining("deleted") });
     server.faults.inject({ method: "POST", kind: "status", status: 415, body: { message: "Incorrect file content type: HTML" } });
-    await expect(c.uploadNewResource(dataset.id, { path: new URL(import.meta.url).pathname, filename: "fictif.csv", size: 1 })).rejects.toMatchObject({ code: "unsupported-media" });
+    await expect(c.uploadNewResource(dataset.id, { path: new URL(import.meta.url).pathname, filename: "fictif.csv", size: 1 })).rejects.toMatchObject({ code: "datagouv-unsupported-media" });
     server.faults.inject({ method: "GET", kind: "html", status: 500, times: 4 });
-    await expect(c.getDataset(dataset.id)).rejects.toMatchObject({ code: "bad-gateway-html", message: expect.stringContaining("not JSON") });
+    await expect(c.getDataset(dataset.id)).rejects.toMatchObject({ code: "datagouv-bad-gateway-html", message: expect.stringContaining("not JSON") });
   });
 
   it("times out on an answer slower than its limit, after retrying the idempotent call", async () => {
     // undici checks header timeouts on a coarse (about 1 s) clock: the delay is well above it.
     const c = client({ timeoutMs: 500, retry: { retries: 1, minDelayMs: 5, maxDelayMs: 50, statuses: [503] } });
     server.faults.inject({ method: "GET", kind: "delay", delayMs: 2_500, times: 2 });
-    await expect(c.getDataset("0123456789abcdef01234567")).rejects.toMatchObject({ code: "timeout", message: expect.stringContaining("no answer in time") });
+    await expect(c.getDataset("0123456789abcdef01234567")).rejects.toMatchObject({ code: "datagouv-timeout", message: expect.stringContaining("no answer in time") });
     expect(server.requests.filter((r) => r.method === "GET")).toHaveLength(2);
   });
 });

@@ -153,7 +153,7 @@ export class DatagouvClient {
   private headers(write: boolean): Record<string, string> {
     const key = this.config.apiKey;
     if (write && !key) {
-      throw new DatagouvError({ code: "config", message: `DATAGOUV_API_KEY is not set: publishing to ${this.instance} needs an API key (use --dry-run to see the plan without one)` });
+      throw new DatagouvError({ code: "datagouv-config", message: `DATAGOUV_API_KEY is not set: publishing to ${this.instance} needs an API key`, hint: "use --dry-run to see the plan without one" });
     }
     return key ? { "x-api-key": key } : {};
   }
@@ -164,7 +164,7 @@ export class DatagouvClient {
     try {
       return { status: response.status, data: parseJsonBody<T>(response, { method, url: req.url }) };
     } catch (error) {
-      throw toDatagouvError(error, this.instance, [this.config.apiKey]);
+      throw error instanceof HttpError ? toDatagouvError(error, this.instance, [this.config.apiKey]) : error;
     }
   }
 
@@ -181,7 +181,7 @@ export class DatagouvClient {
       try {
         return parseJsonBody(response, { method: "POST", url });
       } catch (error) {
-        throw toDatagouvError(error, this.instance, [this.config.apiKey]);
+        throw error instanceof HttpError ? toDatagouvError(error, this.instance, [this.config.apiKey]) : error;
       }
     };
     return (await uploadFile(file, settings, send)) as UploadedResource;
@@ -202,7 +202,7 @@ export class DatagouvClient {
         meter.httpCalls += attempts;
         meter.bytes += bytes * attempts;
       }
-      throw toDatagouvError(error, this.instance, [this.config.apiKey]);
+      throw error instanceof HttpError ? toDatagouvError(error, this.instance, [this.config.apiKey]) : error;
     }
   }
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { datagouvConfigFromEnv } from "./config.ts";
+import { describeThrown } from "../../frictionless/index.ts";
 
 describe("datagouvConfigFromEnv", () => {
   it("defaults to production and knows the short names of the other instances", () => {
@@ -15,7 +16,7 @@ describe("datagouvConfigFromEnv", () => {
 
   it("reads the key and the organization, and refuses a URL it cannot use", () => {
     expect(datagouvConfigFromEnv({ DATAGOUV_API_KEY: " cle-fictive ", DATAGOUV_ORGANIZATION: "org-fictive" })).toMatchObject({ apiKey: "cle-fictive", organization: "org-fictive" });
-    expect(() => datagouvConfigFromEnv({ DATAGOUV_URL: "ftp://example.test" })).toThrow(expect.objectContaining({ code: "config" }));
+    expect(() => datagouvConfigFromEnv({ DATAGOUV_URL: "ftp://example.test" })).toThrow(expect.objectContaining({ code: "datagouv-config" }));
   });
 
   it("refuses credentials in DATAGOUV_URL, and never repeats them", () => {
@@ -26,8 +27,8 @@ describe("datagouvConfigFromEnv", () => {
       } catch (caught) {
         error = caught;
       }
-      expect(error, url).toMatchObject({ code: "config", message: expect.stringContaining("DATAGOUV_URL") });
-      expect(JSON.stringify({ ...(error as object), message: (error as Error).message }), url).not.toContain("CLE-CANARI");
+      expect(error, url).toMatchObject({ code: "datagouv-config", message: expect.stringContaining("DATAGOUV_URL") });
+      expect(JSON.stringify({ ...(error as object), message: describeThrown(error).message }), url).not.toContain("CLE-CANARI");
     }
   });
 });

@@ -45,8 +45,9 @@ function resolveBaseUrl(value: string): string {
   if (url.protocol !== "https:" && url.protocol !== "http:") throw invalidUrl(value);
   if (url.username || url.password) {
     throw new DatagouvError({
-      code: "config",
-      message: `DATAGOUV_URL carries credentials (${hideUserinfo(value)}): data.gouv.fr reads its key from DATAGOUV_API_KEY only; remove the user name and password from the URL and set DATAGOUV_API_KEY`,
+      code: "datagouv-config",
+      message: `DATAGOUV_URL carries credentials (${hideUserinfo(value)}): data.gouv.fr reads its key from DATAGOUV_API_KEY only`,
+      hint: "remove the user name and password from the URL and set DATAGOUV_API_KEY",
     });
   }
   const path = url.pathname.replace(/\/+$/, "").replace(/\/api\/[12]$/, "");
@@ -55,8 +56,9 @@ function resolveBaseUrl(value: string): string {
 
 function invalidUrl(value: string): DatagouvError {
   return new DatagouvError({
-    code: "config",
-    message: `DATAGOUV_URL="${hideUserinfo(value)}" is neither "demo", "dev", "www" nor an http(s) base URL; set it to e.g. https://demo.data.gouv.fr`,
+    code: "datagouv-config",
+    message: `DATAGOUV_URL="${hideUserinfo(value)}" is neither "demo", "dev", "www" nor an http(s) base URL`,
+    hint: "set it to e.g. https://demo.data.gouv.fr",
   });
 }
 

@@ -42,7 +42,7 @@ export async function uploadFile(file: UploadFile, settings: UploadSettings, sen
       const part = Buffer.alloc(Math.min(settings.chunkSize, file.size - offset));
       const { bytesRead } = await handle.read(part, 0, part.length, offset);
       if (bytesRead !== part.length) {
-        throw new DatagouvError({ code: "local-file", message: `${file.path} changed size while being uploaded (expected ${file.size} bytes); run the package stage again` });
+        throw new DatagouvError({ code: "datagouv-local-file", message: `${file.path} changed size while being uploaded (expected ${file.size} bytes)`, hint: "run the package stage again" });
       }
       const fields = { uuid, filename: file.filename, partindex: String(partindex), partbyteoffset: String(offset), totalparts: String(totalparts), chunksize: String(part.length) };
       await send({ body: () => form({ ...fields, file: [part, file.filename] }), retry: settings.partRetry }, part.length);

@@ -1,4 +1,4 @@
-import type { CheckFactory } from "../../frictionless/validate/check.ts";
+import type { CheckFactory } from "../../frictionless/index.ts";
 import { isValidSiren } from "./french-identifiers.ts";
 import { columnParam } from "./params.ts";
 

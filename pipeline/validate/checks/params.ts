@@ -1,12 +1,14 @@
-import type { CheckContext } from "../../frictionless/validate/check.ts";
+import { CodedError, type CheckContext } from "../../frictionless/index.ts";
+
+/** A custom check's report error type, as in frictionless-py. */
+export type CheckParamsErrorCode = "check-error";
 
 /**
  * A custom check declared with parameters it cannot work with (a missing column name,
  * a column the schema does not have). Thrown by the check factory, so the validator
  * reports it once instead of letting the check silently pass every row.
  */
-export class CheckParamsError extends Error {
-  readonly code = "check-error";
+export class CheckParamsError extends CodedError<CheckParamsErrorCode> {
   /** The check (`french-siren-value`), the parameter (`column`) and the schema it sits in. */
   readonly check: string;
   readonly param: string;
@@ -14,10 +16,7 @@ export class CheckParamsError extends Error {
   constructor(check: string, param: string, context: CheckContext, problem: string) {
     const schemaName = typeof context.schema.name === "string" ? context.schema.name : undefined;
     const where = schemaName === undefined ? "" : ` in schema "${schemaName}"`;
-    super(
-      `custom check "${check}"${where}: parameter "${param}" ${problem}. ` +
-        `Fix its "params" in the schema's "custom_checks".`,
-    );
+    super({ code: "check-error", message: `custom check "${check}"${where}: parameter "${param}" ${problem}`, hint: `fix its "params" in the schema's "custom_checks"` });
     this.name = "CheckParamsError";
     this.check = check;
     this.param = param;

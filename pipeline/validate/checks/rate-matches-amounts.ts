@@ -1,4 +1,4 @@
-import type { CheckFactory } from "../../frictionless/validate/check.ts";
+import type { CheckFactory } from "../../frictionless/index.ts";
 import { columnParam, numberParam } from "./params.ts";
 
 const TYPE = "rate-matches-amounts";

@@ -7,6 +7,7 @@ import { ExtractError, type ConnectorState } from "../../types.ts";
 import { createAidesTerritoiresConnector } from "./connector.ts";
 import type { AidesTerritoiresOptions } from "./options.ts";
 import { startFakeAidesTerritoires, type FakeAid, type FakeAidesTerritoires } from "../../../../fakes/sources/aides-territoires/aides-territoires-server.ts";
+import { describeThrown } from "../../../frictionless/index.ts";
 
 const KEY = "cle-permanente-fictive-0123456789";
 const connector = createAidesTerritoiresConnector({ retry: TEST_RETRY });
@@ -84,8 +85,8 @@ describe("Aides-territoires connector", () => {
     const error = await run().catch((e: unknown) => e);
     expect((error as ExtractError).code).toBe("unauthorized");
     expect((error as ExtractError).message).toContain("/api/connexion/ answered 401");
-    expect((error as ExtractError).hint).toContain("AT_CLE_FICTIVE");
-    expect(`${(error as Error).message} ${(error as ExtractError).hint}`).not.toContain(KEY);
+    expect(describeThrown(error).hint).toContain("AT_CLE_FICTIVE");
+    expect(`${describeThrown(error).message} ${describeThrown(error).hint}`).not.toContain(KEY);
   });
 
   it("gives up when a fresh JWT is refused too", async () => {
@@ -93,7 +94,7 @@ describe("Aides-territoires connector", () => {
     const error = await run().catch((e: unknown) => e);
     expect((error as ExtractError).code).toBe("unauthorized");
     expect(fake.exchanges).toBe(2);
-    expect((error as Error).message).not.toContain("jwt-fictif");
+    expect(describeThrown(error).message).not.toContain("jwt-fictif");
   });
 
   it("waits for Retry-After on a 429 and recovers from passing 5xx", async () => {

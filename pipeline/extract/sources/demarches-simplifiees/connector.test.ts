@@ -9,6 +9,7 @@ import { createDemarchesSimplifieesConnector } from "./connector.ts";
 import type { DemarchesSimplifieesOptions } from "./options.ts";
 import { startFakeDemarchesSimplifiees, type FakeDemarchesSimplifiees } from "../../../../fakes/sources/demarches-simplifiees/demarches-simplifiees-server.ts";
 import { CHAMP, fakeDemarche, fakeDossier, siretOf } from "../../../../fakes/sources/demarches-simplifiees/sample-dossiers.ts";
+import { describeThrown } from "../../../frictionless/index.ts";
 
 const TOKEN = "jeton-fictif-ds-0123456789";
 const FIRST_RUN = new Date("2026-03-01T12:00:00.000Z");
@@ -196,8 +197,8 @@ describe("démarches-simplifiées connector", () => {
     expect(error).toBeInstanceOf(ExtractError);
     expect((error as ExtractError).code).toBe("unauthorized");
     expect((error as ExtractError).message).toContain("401");
-    expect((error as ExtractError).hint).toContain("DS_TOKEN_FICTIF");
-    expect(JSON.stringify({ message: (error as Error).message, hint: (error as ExtractError).hint })).not.toContain(TOKEN);
+    expect(describeThrown(error).hint).toContain("DS_TOKEN_FICTIF");
+    expect(JSON.stringify({ message: describeThrown(error).message, hint: describeThrown(error).hint })).not.toContain(TOKEN);
   });
 
   it("fails before any request when the token variable is not set", async () => {
@@ -245,7 +246,7 @@ describe("démarches-simplifiées connector", () => {
     const error = await run(FIRST_RUN).catch((e: unknown) => e);
     expect((error as ExtractError).code).toBe("graphql-error");
     expect((error as ExtractError).message).toContain("[not_found] Demarche not found (at demarche)");
-    expect((error as ExtractError).hint).toContain("démarche number");
+    expect(describeThrown(error).hint).toContain("démarche number");
   });
 
   it("reports an answer that is not JSON", async () => {

@@ -8,6 +8,7 @@ import { startStaticServer, type StaticServer } from "../../../../fakes/sources/
 import { makeXlsx } from "../../../../fakes/fixtures/make-xlsx.ts";
 import { ExtractError, SOURCE_ROW_NUMBER } from "../../types.ts";
 import { fileConnector } from "./connector.ts";
+import { describeThrown } from "../../../frictionless/index.ts";
 
 // "Projet fictif Été;1 000 €" in windows-1252: é = 0xE9, É = 0xC9, € = 0x80.
 const CP1252_CSV = Buffer.concat([
@@ -99,7 +100,7 @@ describe("file connector, local files", () => {
     const failure = await fileConnector.extract({ path: "sources/absent.csv" }, testContext({ baseDir, cacheDir })).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(ExtractError);
     expect(failure).toMatchObject({ code: "not-found", source: "sources/absent.csv" });
-    expect((failure as ExtractError).hint).toMatch(/relative to the folder of datapackage.yaml/);
+    expect(describeThrown(failure).hint).toMatch(/relative to the folder of datapackage.yaml/);
   });
 
   it("refuses a file over maxBytes", async () => {
@@ -111,7 +112,7 @@ describe("file connector, local files", () => {
     await writeSource("laureats.csv", CP1252_CSV);
     const failure = await (async () => readAll(await fileConnector.extract({ path: "sources/laureats.csv", dialect: { delimiter: ";" } }, testContext({ baseDir, cacheDir }))))().catch((error: unknown) => error);
     expect(failure).toMatchObject({ code: "malformed", source: "sources/laureats.csv" });
-    expect((failure as Error).message).toMatch(/windows-1252/);
+    expect(describeThrown(failure).message).toMatch(/windows-1252/);
   });
 
   it("will not give the state to save before the records were all read", async () => {

@@ -1,5 +1,6 @@
 import { readFile, stat } from "node:fs/promises";
 import { relative, resolve, sep } from "node:path";
+import { describeThrown } from "../../../frictionless/index.ts";
 import { redactUrl } from "../../../http/redact.ts";
 import { sha256Hex } from "../../canonical.ts";
 import { bodyStateToSave, fetchCached, readBodyState } from "../../fetch-cached.ts";
@@ -52,11 +53,12 @@ async function readLocal(absolute: string, source: string, maxBytes: number | un
     return await readFile(absolute);
   } catch (error) {
     if (error instanceof ExtractError) throw error;
-    const missing = (error as NodeJS.ErrnoException).code === "ENOENT";
+    const thrown = describeThrown(error);
+    const missing = thrown.systemCode === "ENOENT";
     throw new ExtractError({
       code: missing ? "not-found" : "io",
       source,
-      message: `${source}: ${missing ? "no such file" : `cannot read the file (${(error as Error).message})`}`,
+      message: `${source}: ${missing ? "no such file" : `cannot read the file (${thrown.message})`}`,
       hint: "paths are relative to the folder of datapackage.yaml; check the path in the source declaration",
       cause: error,
     });

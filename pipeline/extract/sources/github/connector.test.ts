@@ -7,6 +7,7 @@ import { makeXlsx } from "../../../../fakes/fixtures/make-xlsx.ts";
 import { ExtractError, SOURCE_FILE, SOURCE_ROW_NUMBER } from "../../types.ts";
 import { githubConnector } from "./connector.ts";
 import type { GithubOptions } from "./options.ts";
+import { describeThrown } from "../../../frictionless/index.ts";
 
 const TOKEN = "ghp_jetonfictif0123456789";
 const LAUREATS_V1 = "projet,montant\nProjet fictif A,1000\n";
@@ -110,7 +111,7 @@ describe("github connector", () => {
 
     const failure = await githubConnector.extract(options, context()).catch((error: unknown) => error);
     expect(failure).toMatchObject({ code: "not-found" });
-    expect((failure as ExtractError).hint).toMatch(/private repository.*tokenEnv/);
+    expect(describeThrown(failure).hint).toMatch(/private repository.*tokenEnv/);
   });
 
   it("fails with unauthorized on a wrong token, without leaking it", async () => {
@@ -119,7 +120,7 @@ describe("github connector", () => {
     const failure = await githubConnector.extract(repo({ path: "donnees/laureats.csv", tokenEnv: "GITHUB_TOKEN_FICTIF" }), ctx).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(ExtractError);
     expect(failure).toMatchObject({ code: "unauthorized", message: expect.stringMatching(/401: Bad credentials/), hint: expect.stringMatching(/GITHUB_TOKEN_FICTIF/) });
-    expect(JSON.stringify({ message: (failure as Error).message, hint: (failure as ExtractError).hint, logs: ctx.logs })).not.toContain(wrong);
+    expect(JSON.stringify({ message: describeThrown(failure).message, hint: describeThrown(failure).hint, logs: ctx.logs })).not.toContain(wrong);
   });
 
   it("names a missing path or ref as not-found", async () => {

@@ -1,5 +1,5 @@
 import { Octokit } from "@octokit/rest";
-import type { TableFormat } from "../../../frictionless/table/types.ts";
+import type { TableFormat } from "../../../frictionless/index.ts";
 import { sha256Hex } from "../../canonical.ts";
 import { formatFromName } from "../../format.ts";
 import { readCachedBody, writeCachedBody } from "../../raw-cache.ts";

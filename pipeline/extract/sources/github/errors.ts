@@ -1,7 +1,8 @@
+import { describeThrown } from "../../../frictionless/index.ts";
 import { HttpError } from "../../../http/errors.ts";
 import { redactText } from "../../../http/redact.ts";
 import { extractErrorFromHttp } from "../../errors.ts";
-import { ExtractError } from "../../types.ts";
+import { ExtractError, type ExtractErrorCode } from "../../types.ts";
 
 /** What Octokit throws for an answered call (its RequestError), read by shape: it is not a dependency of ours. */
 interface OctokitFailure {
@@ -23,11 +24,11 @@ export function githubError(error: unknown, source: string, init: { tokenEnv?: s
   if (error instanceof HttpError) return extractErrorFromHttp(error, source, { tokenEnv: init.tokenEnv });
   if (cause instanceof HttpError) return extractErrorFromHttp(cause, source, { tokenEnv: init.tokenEnv });
   if (!isOctokitFailure(error)) {
-    return new ExtractError({ code: "unavailable", source, message: `${source}: ${redactText(String((error as Error)?.message ?? error), init.secrets)}`, hint: "retry later", cause: error });
+    return new ExtractError({ code: "unavailable", source, message: `${source}: ${redactText(describeThrown(error).message, init.secrets)}`, hint: "retry later", cause: error });
   }
   const said = redactText(error.message, init.secrets);
   const headers = error.response?.headers ?? {};
-  const make = (code: string, hint: string) => new ExtractError({ code, source, message: `${source}: GitHub answered ${error.status}: ${said}`, hint, cause: error });
+  const make = (code: ExtractErrorCode, hint: string) => new ExtractError({ code, source, message: `${source}: GitHub answered ${error.status}: ${said}`, hint, cause: error });
   const tokenHint = init.tokenEnv
     ? `check that ${init.tokenEnv} holds a valid token that can read this repository (contents: read)`
     : "set tokenEnv in the declaration to a variable holding a token that can read this repository";

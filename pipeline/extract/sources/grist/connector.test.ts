@@ -8,6 +8,7 @@ import { createGristConnector } from "./connector.ts";
 import type { GristOptions } from "./options.ts";
 import { startFakeGrist, type FakeGrist } from "../../../../fakes/sources/grist/grist-server.ts";
 import { DOC_ID, laureats, porteurs } from "../../../../fakes/sources/grist/sample-document.ts";
+import { describeThrown } from "../../../frictionless/index.ts";
 
 const KEY = "cle-grist-fictive-0123456789";
 const connector = createGristConnector({ retry: TEST_RETRY });
@@ -122,8 +123,8 @@ describe("Grist connector", () => {
     const error = await run().catch((e: unknown) => e);
     expect((error as ExtractError).code).toBe("unauthorized");
     expect((error as ExtractError).message).toContain("401");
-    expect((error as ExtractError).hint).toContain("GRIST_CLE_FICTIVE");
-    expect(`${(error as Error).message} ${(error as ExtractError).hint}`).not.toContain(KEY);
+    expect(describeThrown(error).hint).toContain("GRIST_CLE_FICTIVE");
+    expect(`${describeThrown(error).message} ${describeThrown(error).hint}`).not.toContain(KEY);
   });
 
   it("reads a public document without a key", async () => {

@@ -1,3 +1,4 @@
+import { describeThrown } from "../../../frictionless/index.ts";
 import { ExtractError, type SourceRecord } from "../../types.ts";
 
 /**
@@ -10,7 +11,7 @@ export function jsonRecords(bytes: Uint8Array, recordsPath: string | undefined, 
   try {
     value = JSON.parse(Buffer.from(bytes).toString("utf8"));
   } catch (error) {
-    throw new ExtractError({ code: "malformed", source, message: `${source}: the answer is not valid JSON (${(error as Error).message})`, hint: "open the URL to see what it returns, or declare its format", cause: error });
+    throw new ExtractError({ code: "malformed", source, message: `${source}: the answer is not valid JSON (${describeThrown(error).message})`, hint: "open the URL to see what it returns, or declare its format", cause: error });
   }
   const path = recordsPath === undefined ? [] : recordsPath.split(".");
   let walked = "$";
