@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { LocatedError } from "../validate/locate-errors.ts";
 import type { PackageOutcome } from "./run-package.ts";
-import { renderRunReport } from "./run-report.ts";
-import type { RunResult } from "./run.ts";
+import { renderRunReport, type RunResult } from "./run-report.ts";
 
 function outcome(patch: Partial<PackageOutcome> & Pick<PackageOutcome, "name" | "status">): PackageOutcome {
   return { stages: [], packageDir: `output/${patch.name}`, sources: [], transformIssues: [], validationErrors: [], scdlExcluded: [], ...patch };

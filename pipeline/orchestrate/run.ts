@@ -4,7 +4,7 @@ import type { Declaration } from "../declaration/types.ts";
 import { connectorOptionsSchemas } from "../extract/registry.ts";
 import { writeFileAtomic } from "../state/store.ts";
 import { removeLeftovers } from "./leftovers.ts";
-import { renderRunReport } from "./run-report.ts";
+import { renderRunReport, type RunResult } from "./run-report.ts";
 import { runPackage, SUCCESS, type PackageOutcome, type RunContext } from "./run-package.ts";
 
 export interface RunRequest extends RunContext {
@@ -14,12 +14,7 @@ export interface RunRequest extends RunContext {
   packages: readonly string[];
 }
 
-export interface RunResult {
-  ok: boolean;
-  startedAt: string;
-  finishedAt: string;
-  packages: PackageOutcome[];
-}
+export type { RunResult };
 
 export class UnknownPackageError extends Error {
   readonly code = "unknown-package";
