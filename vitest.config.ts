@@ -17,10 +17,10 @@ export default defineConfig({
       reporter: ["text-summary", "json-summary"],
       // The floor only rises (README, Development): half a point under the figures measured
       // on main, rounded down to a tenth. Raise it when coverage rises; never lower it.
-      // Last measured (issue 16): lines 94.47, branches 82.89, functions 94.70, statements 92.05.
+      // Last measured (issue 16): lines 94.48, branches 83.07, functions 94.76, statements 92.08.
       thresholds: {
         lines: 93.9,
-        branches: 82.3,
+        branches: 82.5,
         functions: 94.2,
         statements: 91.5,
       },
