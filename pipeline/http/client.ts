@@ -1,31 +1,18 @@
 import { Agent, FormData, request as undiciRequest, type Dispatcher } from "undici";
 import { describeThrown } from "../frictionless/index.ts";
-import { sleep } from "../shared/sleep.ts";
+import { backoffDelay, parseRetryAfter, SYSTEM_CLOCK, type RetryClock, type RetryPolicy } from "./backoff.ts";
 import { HttpError, type HttpCall } from "./errors.ts";
-import { redactText, redactUrl } from "./redact.ts";
+import { credentialHeaderValues, redactText, redactUrl } from "./redact.ts";
 
 /**
  * One HTTP function for every connector and for the data.gouv.fr client: timeouts,
- * a size limit, and retries with exponential backoff and full jitter on network errors,
- * 429 (honouring Retry-After) and 5xx. Non-idempotent calls (POST) are not retried
- * unless the caller says it is safe: a blind retry of an upload can duplicate a resource.
+ * a size limit, and retries with exponential backoff and equal jitter (backoff.ts says
+ * why) on network errors, 429 (honouring Retry-After) and 5xx. Non-idempotent calls (POST)
+ * are not retried unless the caller says it is safe: a blind retry of an upload can
+ * duplicate a resource.
  */
 
-export interface RetryPolicy {
-  /** Retries after the first attempt. */
-  retries: number;
-  /** First backoff delay; doubles each retry. */
-  minDelayMs: number;
-  /** Cap on one backoff delay, Retry-After included. */
-  maxDelayMs: number;
-  /** Statuses worth another try. */
-  statuses: readonly number[];
-  /**
-   * Retry network errors and timeouts (default true). False for calls whose outcome is
-   * unknown after a reset (a POST that may have been processed): the caller re-reads instead.
-   */
-  networkErrors?: boolean;
-}
+export type { RetryClock, RetryPolicy };
 
 export const DEFAULT_RETRY: RetryPolicy = {
   retries: 4,
@@ -59,6 +46,8 @@ export interface HttpRequest {
   signal?: AbortSignal;
   /** Called before each retry, for progress logs. */
   onRetry?: (info: { attempt: number; delayMs: number; reason: string; call: HttpCall }) => void;
+  /** The system's clock unless a test injects one. */
+  clock?: RetryClock;
 }
 
 export interface HttpResponse {
@@ -87,7 +76,9 @@ export async function httpRequest(req: HttpRequest): Promise<HttpResponse> {
   const method = req.method ?? "GET";
   const call: HttpCall = { method, url: redactUrl(req.url) };
   const policy = req.retry ?? (IDEMPOTENT.has(method) ? DEFAULT_RETRY : NO_RETRY);
-  const secrets = req.secrets ?? [];
+  // A token sent in a header is a secret even when the caller forgot to list it.
+  const secrets = [...(req.secrets ?? []), ...credentialHeaderValues(req.headers)];
+  const clock = req.clock ?? SYSTEM_CLOCK;
   for (let attempt = 1; ; attempt++) {
     let failure: HttpError;
     let retryable: boolean;
@@ -98,15 +89,15 @@ export async function httpRequest(req: HttpRequest): Promise<HttpResponse> {
       if (ok) return response;
       failure = statusError(response, call, attempt, secrets);
       retryable = policy.statuses.includes(response.status);
-      retryAfterMs = parseRetryAfter(response.headers["retry-after"]);
+      retryAfterMs = parseRetryAfter(response.headers["retry-after"], clock.now());
     } catch (error) {
       failure = networkError(error, call, attempt, secrets, req.timeoutMs ?? DEFAULT_TIMEOUT_MS);
       retryable = policy.networkErrors !== false && !(error instanceof HttpError) && isRetryableNetwork(error) && !req.signal?.aborted;
     }
     if (!retryable || attempt > policy.retries) throw failure;
-    const delayMs = backoffDelay(attempt, policy, retryAfterMs);
+    const delayMs = backoffDelay(attempt, policy, retryAfterMs, clock.random);
     req.onRetry?.({ attempt, delayMs, reason: failure.message, call });
-    await sleep(delayMs, req.signal);
+    await clock.sleep(delayMs, req.signal);
   }
 }
 
@@ -239,22 +230,6 @@ function errorCode(error: unknown): string | undefined {
 function isRetryableNetwork(error: unknown): boolean {
   const code = errorCode(error);
   return code !== undefined && RETRYABLE_NETWORK_CODES.has(code);
-}
-
-/** Retry-After is either seconds or an HTTP date. */
-export function parseRetryAfter(value: string | undefined, now = Date.now()): number | undefined {
-  if (!value) return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-
-export function backoffDelay(attempt: number, policy: RetryPolicy, retryAfterMs?: number): number {
-  if (retryAfterMs !== undefined) return Math.min(retryAfterMs, policy.maxDelayMs);
-  const ceiling = Math.min(policy.maxDelayMs, policy.minDelayMs * 2 ** (attempt - 1));
-  // Full jitter: spread the retries of many clients hitting one overloaded server.
-  return Math.round(ceiling / 2 + (Math.random() * ceiling) / 2);
 }
 
 function describeType(contentType: string | undefined): string {

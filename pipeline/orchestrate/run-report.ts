@@ -1,6 +1,13 @@
-import type { RunResult } from "./run.ts";
 import type { PackageOutcome } from "./run-package.ts";
 import { formatDuration } from "../log/format.ts";
+
+/** What a run did, package by package: written to output/run-report.json and rendered below. */
+export interface RunResult {
+  ok: boolean;
+  startedAt: string;
+  finishedAt: string;
+  packages: PackageOutcome[];
+}
 
 const STATUS_TEXT: Record<PackageOutcome["status"], string> = {
   published: "✅ publié",

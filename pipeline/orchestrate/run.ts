@@ -5,7 +5,7 @@ import type { Declaration } from "../declaration/types.ts";
 import { connectorOptionsSchemas } from "../extract/registry.ts";
 import { writeFileAtomic } from "../state/store.ts";
 import { removeLeftovers } from "./leftovers.ts";
-import { renderRunReport } from "./run-report.ts";
+import { renderRunReport, type RunResult } from "./run-report.ts";
 import { runPackage, SUCCESS, type PackageOutcome, type RunContext } from "./run-package.ts";
 
 export interface RunRequest extends RunContext {
@@ -15,12 +15,7 @@ export interface RunRequest extends RunContext {
   packages: readonly string[];
 }
 
-export interface RunResult {
-  ok: boolean;
-  startedAt: string;
-  finishedAt: string;
-  packages: PackageOutcome[];
-}
+export type { RunResult };
 
 /** Every declaration under `datapackagesDir`, checked (throws DeclarationError, UnknownPackageError). */
 export async function loadDeclarations(datapackagesDir: string, names: readonly string[], cwd: string): Promise<Declaration[]> {

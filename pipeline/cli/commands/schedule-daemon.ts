@@ -7,12 +7,14 @@ import { locations, runContext } from "../context.ts";
 import { type CliIo, createLogger } from "../io.ts";
 import { lockWaitMs, logFormatOption, stringOption } from "../options.ts";
 import { checkPublication } from "../publication-check.ts";
-import { DEFAULT_CRON, DEFAULT_TIMEZONE } from "./schedule.ts";
 
-/** `aap schedule`: the daemon, until a signal stops it. A bad schedule is a `schedule-error` (exit 2). */
-export async function scheduleDaemon(args: ParsedArgs, io: CliIo): Promise<number> {
-  const cron = stringOption(args, "cron") ?? io.env.AAP_CRON ?? DEFAULT_CRON;
-  const timezone = stringOption(args, "timezone") ?? io.env.AAP_TIMEZONE ?? DEFAULT_TIMEZONE;
+/**
+ * `aap schedule`: the daemon, until a signal stops it. A bad schedule is a `schedule-error` (exit 2).
+ * The defaults come from the command, whose help quotes them.
+ */
+export async function scheduleDaemon(args: ParsedArgs, io: CliIo, defaults: { cron: string; timezone: string }): Promise<number> {
+  const cron = stringOption(args, "cron") ?? io.env.AAP_CRON ?? defaults.cron;
+  const timezone = stringOption(args, "timezone") ?? io.env.AAP_TIMEZONE ?? defaults.timezone;
   checkCronExpression(cron, timezone);
   const wait = lockWaitMs(args);
   checkPublication("schedule", io.env, false);

@@ -36,5 +36,5 @@ Exit codes: 0 stopped cleanly, 2 bad usage.
     "state-dir": { type: "string" },
     ...LOCK_WAIT_OPTION,
   },
-  run: async (args, io) => (await import("./schedule-daemon.ts")).scheduleDaemon(args, io),
+  run: async (args, io) => (await import("./schedule-daemon.ts")).scheduleDaemon(args, io, { cron: DEFAULT_CRON, timezone: DEFAULT_TIMEZONE }),
 };

@@ -1,0 +1,62 @@
+import { readFile, rm } from "node:fs/promises";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { aap, BUNDLED_PACKAGE, makeWorkspace } from "../../fakes/fixtures/cli-workspace.ts";
+import type { Declaration } from "../declaration/types.ts";
+import type { LocalDataset } from "../publish/index.ts";
+import { localDatasetFromOutput } from "./local-dataset.ts";
+import { loadDeclarations } from "./run.ts";
+
+/** The bundled package as `aap build` leaves it in output/, read back as what to publish. */
+let root: string;
+let declaration: Declaration;
+let packageDir: string;
+let local: LocalDataset;
+beforeAll(async () => {
+  root = await makeWorkspace();
+  const built = await aap(["build", BUNDLED_PACKAGE], { cwd: root });
+  expect(built.code, built.stderr).toBe(0);
+  declaration = (await loadDeclarations(join(root, "datapackages"), [BUNDLED_PACKAGE], root))[0]!;
+  packageDir = join(root, "output", BUNDLED_PACKAGE);
+  local = await localDatasetFromOutput(declaration, packageDir, { gitCommit: "0000000fictif", validatedAt: "2026-01-15T02:17:30.000Z" });
+});
+afterAll(() => rm(root, { recursive: true, force: true }));
+
+describe("localDatasetFromOutput", () => {
+  it("has one resource per file of the folder: tables first, then the descriptor, then the documentation", () => {
+    expect(local.resources.map((r) => [r.key, r.type, r.format])).toEqual([
+      ["programmes.csv", "main", "csv"],
+      ["appels.csv", "main", "csv"],
+      ["laureats.csv", "main", "csv"],
+      ["subventions.csv", "main", "csv"],
+      ["datapackage.json", "other", "json"],
+      ["documentation.md", "documentation", "md"],
+    ]);
+    for (const resource of local.resources) expect(resource.file).toBe(join(packageDir, resource.key));
+  });
+
+  it("takes titles and descriptions from the built descriptor, and the dataset's metadata from the declaration", async () => {
+    const descriptor = JSON.parse(await readFile(join(packageDir, "datapackage.json"), "utf8"));
+    const appels = descriptor.resources.find((r: { name: string }) => r.name === "appels");
+    expect(local.resources[1]).toMatchObject({ title: appels.title, description: appels.description ?? "" });
+    expect(local).toMatchObject({ package: BUNDLED_PACKAGE, title: declaration.title, license: "etalab-2.0", frequency: declaration.datagouv.frequency, private: false });
+  });
+
+  it("declares the SCDL export by its catalogue name, so the national consolidation finds it", () => {
+    expect(local.resources.find((r) => r.key === "subventions.csv")?.schema).toEqual({ name: "scdl/subventions", version: expect.stringMatching(/^\d+\.\d+\.\d+$/) });
+  });
+
+  it("stamps every resource with the package version, and the provenance of this build", () => {
+    for (const resource of local.resources) {
+      expect(resource.extras["aap:package-version"]).toBe(declaration.version);
+      expect(resource.provenance).toMatchObject({ "aap:git-commit": "0000000fictif", "aap:validated-at": "2026-01-15T02:17:30.000Z" });
+    }
+    expect((local.resources[0]!.provenance["aap:sources"] as unknown[]).length).toBeGreaterThan(0);
+  });
+
+  it("derives the tags and the time covered from the rows themselves", () => {
+    expect(local.tags.length).toBeGreaterThan(0);
+    expect(local.temporalCoverage?.start).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(local.temporalCoverage!.start <= local.temporalCoverage!.end).toBe(true);
+  });
+});

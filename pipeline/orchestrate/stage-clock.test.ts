@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import type { LogEvent, Logger } from "../log/logger.ts";
+import { StageClock } from "./stage-clock.ts";
+
+/** A logger that keeps both its events and its progress lines. */
+function recordingLogger(): Logger & { events: LogEvent[]; progressLines: string[] } {
+  const events: LogEvent[] = [];
+  const progressLines: string[] = [];
+  return { events, progressLines, log: (event) => events.push(event), progress: (message) => progressLines.push(message) };
+}
+
+/** A clock that reads the times a test sets, in milliseconds. */
+function manualTime(start = 1_000) {
+  let now = start;
+  return { now: () => now, advance: (ms: number) => (now += ms) };
+}
+
+describe("StageClock", () => {
+  it("times a stage on the injected clock and keeps its counts in order", () => {
+    const logger = recordingLogger();
+    const time = manualTime();
+    const clock = new StageClock(logger, "paquet-fictif", time.now);
+    clock.start("extract");
+    time.advance(49.4);
+    clock.end("extract", { sources: 4, records: 60 });
+    clock.start("transform");
+    time.advance(1_250);
+    clock.end("transform", { rows: 60, issues: 0 });
+    expect(clock.records).toEqual([
+      { stage: "extract", milliseconds: 49, counts: { sources: 4, records: 60 } },
+      { stage: "transform", milliseconds: 1_250, counts: { rows: 60, issues: 0 } },
+    ]);
+  });
+
+  it("logs the end of a stage with its counts as people read them", () => {
+    const logger = recordingLogger();
+    const time = manualTime();
+    const clock = new StageClock(logger, "paquet-fictif", time.now);
+    clock.start("package");
+    time.advance(91);
+    clock.end("package", { files: 6, bytes: 145_200 });
+    expect(logger.events).toEqual([
+      {
+        level: "info",
+        event: "stage.end",
+        package: "paquet-fictif",
+        message: "package: 6 files written, 145.2 kB in 91 ms",
+        data: { stage: "package", milliseconds: 91, files: 6, bytes: 145_200 },
+      },
+    ]);
+  });
+
+  it("prefers the stage's own summary to the list of counts, and keeps the counts in the data", () => {
+    const logger = recordingLogger();
+    const time = manualTime();
+    const clock = new StageClock(logger, "paquet-fictif", time.now);
+    clock.start("publish");
+    time.advance(2_500);
+    clock.end("publish", { writes: 0 }, "already up to date: nothing sent");
+    expect(logger.events[0]).toMatchObject({ message: "publish: already up to date: nothing sent in 2.5 s", data: { writes: 0 } });
+  });
+
+  it("shows progress when a stage starts, and notes go to the log under the package's name", () => {
+    const logger = recordingLogger();
+    const clock = new StageClock(logger, "paquet-fictif", manualTime().now);
+    clock.start("validate");
+    clock.note("4 tables to validate");
+    expect(logger.progressLines).toEqual(["paquet-fictif: validate…"]);
+    expect(logger.events).toEqual([{ level: "info", event: "stage.note", package: "paquet-fictif", message: "4 tables to validate" }]);
+  });
+
+  it("counts a stage that was never started as taking no time", () => {
+    const clock = new StageClock(recordingLogger(), "paquet-fictif", manualTime().now);
+    expect(clock.end("validate", { tables: 0 })).toEqual({ stage: "validate", milliseconds: 0, counts: { tables: 0 } });
+  });
+});
