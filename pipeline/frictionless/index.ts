@@ -12,7 +12,7 @@ export type { ReadLimits } from "./table/limits.ts";
 export type { TableSource, TableReader, SourceRow, TableFormat, ReadStats, DigestAlgorithm } from "./table/types.ts";
 export { validatePackage, isTableResource } from "./validate/validate-package.ts";
 export { validateTable, placeOf } from "./validate/validate-table.ts";
-export type { TableContext } from "./validate/validate-table.ts";
+export type { TableContext } from "./validate/table-context.ts";
 export type { ValidateOptions, ValidationProgress } from "./validate/options.ts";
 export type { Check, CheckContext, CheckFactory, CheckFinding, CheckRegistry, CheckRow } from "./validate/check.ts";
 export type { Report, ReportTask, TaskStats } from "./report/types.ts";
