@@ -14,7 +14,7 @@ export type { ReadLimits } from "./table/limits.ts";
 export type { TableSource, TableReader, SourceRow, TableFormat, ReadStats, DigestAlgorithm } from "./table/types.ts";
 export { validatePackage, isTableResource } from "./validate/validate-package.ts";
 export { validateTable, placeOf } from "./validate/validate-table.ts";
-export type { TableContext } from "./validate/validate-table.ts";
+export type { TableContext } from "./validate/table-context.ts";
 export type { ValidateOptions, ValidationProgress } from "./validate/options.ts";
 export { defaultThreads } from "./validate/parallel/chunk-plan.ts";
 export { workerCode } from "./validate/parallel/worker-script.ts";

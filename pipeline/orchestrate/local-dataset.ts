@@ -4,7 +4,7 @@ import type { Declaration } from "../declaration/types.ts";
 import { readRecords, type Package, type Resource } from "../frictionless/index.ts";
 import { deriveDatasetMetadata } from "../package/dataset-metadata/derive-dataset-metadata.ts";
 import type { LocalDataset, LocalResource } from "../publish/index.ts";
-import { DOCUMENTATION_FILE } from "./build-package.ts";
+import { DOCUMENTATION_FILE } from "./write-staging.ts";
 
 export interface ProvenanceContext {
   /** Commit of the pipeline that built the package. */

@@ -7,7 +7,7 @@ import { call } from "../../fakes/udata/test-client.ts";
 import { startUdataServer, type UdataServer } from "../../fakes/udata/udata-server.ts";
 import type { Declaration } from "../declaration/types.ts";
 import { memoryLogger } from "../log/logger.ts";
-import { VALIDATION_REPORT_FILE } from "./build-package.ts";
+import { VALIDATION_REPORT_FILE } from "./promote-validated.ts";
 import { publishStage } from "./publish-stage.ts";
 import { checkRemote } from "./remote-check.ts";
 import { loadDeclarations } from "./run.ts";

@@ -2,7 +2,7 @@ import { stat } from "node:fs/promises";
 import { join } from "node:path";
 import type { Declaration } from "../declaration/types.ts";
 import { describeDrift } from "../publish/index.ts";
-import { VALIDATION_REPORT_FILE } from "./build-package.ts";
+import { VALIDATION_REPORT_FILE } from "./promote-validated.ts";
 import { publishStage, type PublishStageOptions, type PublishStageResult } from "./publish-stage.ts";
 import type { StageClock } from "./stage-clock.ts";
 

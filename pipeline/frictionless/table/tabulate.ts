@@ -13,7 +13,8 @@ export const SAMPLE_MAX_CELLS = 1_000_000;
 /**
  * Physical records (every format's reader yields them in batches) → a table: header rows
  * taken and joined, comment rows dropped, null sequences turned into `null`. Row numbers are
- * physical: the n-th record is row n, whatever it turns out to be.
+ * physical: the n-th record is row n, whatever it turns out to be. The header rows and the
+ * sample (the first rows, to infer a schema from) are read now; the other rows when iterated.
  */
 export async function tabulate(
   records: AsyncIterable<unknown[][]>,
@@ -21,99 +22,149 @@ export async function tabulate(
   place: string,
   stats: () => ReadStats,
 ): Promise<TableReader> {
-  const d = dialect ?? {};
-  const headerRows = d.header === false ? [] : [...(d.headerRows ?? [1])].sort((a, b) => a - b);
-  const lastHeaderRow = headerRows.length === 0 ? 0 : (headerRows[headerRows.length - 1] as number);
-  const headerSet = new Set(headerRows);
-  const commentRows = new Set(d.commentRows ?? []);
-  const commentChar = d.commentChar === "" ? undefined : d.commentChar;
-  const nullSequence = d.nullSequence;
-  const commenting = commentRows.size > 0 || commentChar !== undefined;
-
+  const numbering = new RecordNumbering(dialect);
   const iterator = records[Symbol.asyncIterator]();
-  let rowNumber = 0;
-  const headerCells: unknown[][] = [];
-  let pending: SourceRow[] = [];
-  let sawRecord = false;
+  const head = await readHead(iterator, numbering);
+  // As frictionless-py: no labels and no rows is an empty source, with or without a header.
+  if (!head.sawRecord) {
+    throw new TableReadError("source-error", { place, note: "the source is empty: add a header row and data rows" });
+  }
+  return new TabulatedTable(numbering, head, iterator, dialect?.headerJoin ?? " ", stats);
+}
 
-  const isComment = (n: number, cells: unknown[]): boolean => {
-    if (commentRows.size > 0 && commentRows.has(n)) return true;
-    if (commentChar === undefined) return false;
-    const first = cells[0];
-    return typeof first === "string" && first.startsWith(commentChar);
-  };
+/** Numbers the records and sorts them out: header rows aside, comment rows dropped, data rows out. */
+class RecordNumbering {
+  /** The last record numbered. */
+  rowNumber = 0;
+  readonly headerRows: number[];
+  readonly lastHeaderRow: number;
+  /** The cells of the header rows, in order. */
+  readonly headerCells: unknown[][] = [];
+  private readonly headerSet: ReadonlySet<number>;
+  private readonly commentRows: ReadonlySet<number>;
+  private readonly commentChar: string | undefined;
+  private readonly commenting: boolean;
+  private readonly nullSequence: string | undefined;
 
-  const take = (batch: unknown[][], out: SourceRow[]): void => {
+  constructor(dialect: Dialect | undefined) {
+    const d = dialect ?? {};
+    this.headerRows = d.header === false ? [] : [...(d.headerRows ?? [1])].sort((a, b) => a - b);
+    this.lastHeaderRow = this.headerRows.length === 0 ? 0 : (this.headerRows[this.headerRows.length - 1] as number);
+    this.headerSet = new Set(this.headerRows);
+    this.commentRows = new Set(d.commentRows ?? []);
+    this.commentChar = d.commentChar === "" ? undefined : d.commentChar;
+    this.commenting = this.commentRows.size > 0 || this.commentChar !== undefined;
+    this.nullSequence = d.nullSequence;
+  }
+
+  /** Numbers a batch of records; its data rows go to `out`. */
+  take(batch: unknown[][], out: SourceRow[]): void {
+    const nullSequence = this.nullSequence;
     for (const cells of batch) {
-      rowNumber++;
-      if (rowNumber <= lastHeaderRow) {
-        if (headerSet.has(rowNumber) && !isComment(rowNumber, cells)) headerCells.push(cells);
+      const rowNumber = ++this.rowNumber;
+      if (rowNumber <= this.lastHeaderRow) {
+        if (this.headerSet.has(rowNumber) && !this.isComment(rowNumber, cells)) this.headerCells.push(cells);
         continue;
       }
-      if (commenting && isComment(rowNumber, cells)) continue;
+      if (this.commenting && this.isComment(rowNumber, cells)) continue;
       if (nullSequence !== undefined) {
         for (let k = 0; k < cells.length; k++) if (cells[k] === nullSequence) cells[k] = null;
       }
       out.push({ rowNumber, cells });
     }
-  };
+  }
 
-  // The header rows, and the sample a table without schema is inferred from. A read error
-  // after the header (a bad byte, a quote that never closes in row 6) is the rows' business:
-  // it is thrown after the rows before it, as it would be further down the file.
-  let failure: TableReadError | undefined;
+  private isComment(n: number, cells: unknown[]): boolean {
+    if (this.commentRows.size > 0 && this.commentRows.has(n)) return true;
+    if (this.commentChar === undefined) return false;
+    const first = cells[0];
+    return typeof first === "string" && first.startsWith(this.commentChar);
+  }
+}
+
+/** What is read before the table is handed over. */
+interface Head {
+  /** The data rows read with the header and the sample. */
+  rows: SourceRow[];
+  /** A record was read (the source is not empty). */
+  sawRecord: boolean;
+  /** A read error after the header, thrown once the rows before it are taken. */
+  failure: TableReadError | undefined;
+}
+
+/**
+ * The header rows, and the sample a table without schema is inferred from. A read error
+ * after the header (a bad byte, a quote that never closes in row 6) is the rows' business:
+ * it is thrown after the rows before it, as it would be further down the file.
+ */
+async function readHead(iterator: AsyncIterator<unknown[][]>, numbering: RecordNumbering): Promise<Head> {
+  const head: Head = { rows: [], sawRecord: false, failure: undefined };
   let sampled = 0;
-  while (rowNumber < lastHeaderRow || (rowNumber < SAMPLE_ROWS && sampled < SAMPLE_MAX_CELLS)) {
+  while (numbering.rowNumber < numbering.lastHeaderRow || (numbering.rowNumber < SAMPLE_ROWS && sampled < SAMPLE_MAX_CELLS)) {
     let next: IteratorResult<unknown[][]>;
     try {
       next = await iterator.next();
     } catch (cause) {
-      if (!(cause instanceof TableReadError && sawRecord && rowNumber >= lastHeaderRow)) throw cause;
-      failure = cause;
+      if (!(cause instanceof TableReadError && head.sawRecord && numbering.rowNumber >= numbering.lastHeaderRow)) throw cause;
+      head.failure = cause;
       break;
     }
     if (next.done) break;
-    if (next.value.length > 0) sawRecord = true;
-    take(next.value, pending);
+    if (next.value.length > 0) head.sawRecord = true;
+    numbering.take(next.value, head.rows);
     for (const cells of next.value) sampled += cells.length;
   }
-  // As frictionless-py: no labels and no rows is an empty source, with or without a header.
-  if (!sawRecord) {
-    throw new TableReadError("source-error", { place, note: "the source is empty: add a header row and data rows" });
+  return head;
+}
+
+/** A table whose header and sample were read: its rows are read as they are iterated, once. */
+class TabulatedTable implements TableReader {
+  readonly labels: string[];
+  readonly headerRowNumbers: number[];
+  readonly sample: SourceRow[];
+  private used = false;
+
+  constructor(
+    private readonly numbering: RecordNumbering,
+    private head: Head,
+    private readonly iterator: AsyncIterator<unknown[][]>,
+    headerJoin: string,
+    readonly stats: () => ReadStats,
+  ) {
+    const read = numbering.rowNumber;
+    this.labels = joinHeader(numbering.headerCells, headerJoin);
+    this.headerRowNumbers = numbering.headerRows.filter((n) => n <= read);
+    const sampleEnd = Math.min(SAMPLE_ROWS, read);
+    this.sample = head.rows.filter((row) => row.rowNumber <= sampleEnd);
   }
 
-  const labels = joinHeader(headerCells, d.headerJoin ?? " ");
-  const sampleEnd = Math.min(SAMPLE_ROWS, rowNumber);
-  let used = false;
-  async function* batches(): AsyncGenerator<SourceRow[]> {
-    if (used) throw new Error("the rows of a table can be iterated only once");
-    used = true;
-    if (pending.length > 0) yield pending;
-    pending = [];
+  get batches(): AsyncGenerator<SourceRow[]> {
+    return this.readBatches();
+  }
+
+  get rows(): AsyncGenerator<SourceRow> {
+    return this.readRows();
+  }
+
+  private async *readBatches(): AsyncGenerator<SourceRow[]> {
+    if (this.used) throw new Error("the rows of a table can be iterated only once");
+    this.used = true;
+    const { rows, failure } = this.head;
+    this.head = { ...this.head, rows: [] };
+    if (rows.length > 0) yield rows;
     if (failure) throw failure;
     for (;;) {
-      const next = await iterator.next();
+      const next = await this.iterator.next();
       if (next.done) return;
       const out: SourceRow[] = [];
-      take(next.value, out);
+      this.numbering.take(next.value, out);
       if (out.length > 0) yield out;
     }
   }
-  async function* rows(): AsyncGenerator<SourceRow> {
-    for await (const batch of batches()) yield* batch;
+
+  private async *readRows(): AsyncGenerator<SourceRow> {
+    for await (const batch of this.readBatches()) yield* batch;
   }
-  return {
-    labels,
-    headerRowNumbers: headerRows.filter((n) => n <= rowNumber),
-    sample: pending.filter((row) => row.rowNumber <= sampleEnd),
-    get rows() {
-      return rows();
-    },
-    get batches() {
-      return batches();
-    },
-    stats,
-  };
 }
 
 /**

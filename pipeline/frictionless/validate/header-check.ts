@@ -23,15 +23,30 @@ export function matchHeader(
   hasHeader = true,
   requiredFields: ReadonlySet<string> = new Set(),
 ): HeaderMatch {
-  const errors: HeaderMatch["errors"] = [];
   // An empty header row reads, as in frictionless-py 5, as no header: nothing to compare. (fpy
   // never emits blank-header: a row of empty labels is one blank-label per column.)
   if (!hasHeader || labels.length === 0) {
-    return { columns: fieldNames.map((_, k) => k), width: fieldNames.length, errors };
+    return { columns: fieldNames.map((_, k) => k), width: fieldNames.length, errors: [] };
   }
-  const base = { labels: [...labels], rowNumbers: [1] };
-  const byName = fieldsMatch !== "exact";
+  const header: Header = { labels, fieldNames, fieldsMatch, base: { labels: [...labels], rowNumbers: [1] }, errors: [] };
+  extraAndMissingLabels(header, requiredFields);
+  return fieldsMatch === "exact" ? matchByPosition(header) : matchByName(header);
+}
 
+/** A header being matched, and its errors so far. */
+interface Header {
+  labels: readonly string[];
+  fieldNames: readonly string[];
+  fieldsMatch: FieldsMatch;
+  /** What every label error says of the header. */
+  base: { labels: string[]; rowNumbers: number[] };
+  errors: HeaderMatch["errors"];
+}
+
+/** Labels the schema does not have, and fields the header lacks (numbered after the labels, in schema order). */
+function extraAndMissingLabels(header: Header, requiredFields: ReadonlySet<string>): void {
+  const { labels, fieldNames, fieldsMatch, base, errors } = header;
+  const byName = fieldsMatch !== "exact";
   // Extra labels: beyond the schema's fields (exact), or naming no field (equal, superset).
   const known = new Set(fieldNames);
   labels.forEach((label, k) => {
@@ -41,8 +56,6 @@ export function matchHeader(
   if (fieldsMatch === "partial" && fieldNames.length > 0 && !labels.some((label) => known.has(label))) {
     errors.push({ type: "unmatched-header", props: { ...base, note: `expected at least one of ${fieldNames.map((n) => `"${n}"`).join(", ")}` } });
   }
-
-  // Missing labels: numbered after the labels, in schema order.
   const present = new Set(labels);
   const missing = byName
     ? fieldNames.filter((name) => !present.has(name) && (fieldsMatch === "equal" || fieldsMatch === "subset" || requiredFields.has(name)))
@@ -50,19 +63,25 @@ export function matchHeader(
   missing.forEach((name, k) => {
     errors.push({ type: "missing-label", props: { ...base, fieldName: name, fieldNumber: labels.length + k + 1, note: "" } });
   });
+}
 
-  if (byName) {
-    const column = new Map<string, number>();
-    labels.forEach((label, k) => {
-      if (column.has(label)) {
-        errors.push({ type: "duplicate-label", props: { ...base, label, fieldNumber: k + 1, note: `at position "${(column.get(label) as number) + 1}"` } });
-      } else column.set(label, k);
-    });
-    return { columns: fieldNames.map((name) => column.get(name) ?? -1), width: labels.length, errors };
-  }
+/** Fields take the column of the label naming them; a label repeated is a duplicate. */
+function matchByName({ labels, fieldNames, base, errors }: Header): HeaderMatch {
+  const column = new Map<string, number>();
+  labels.forEach((label, k) => {
+    if (column.has(label)) {
+      errors.push({ type: "duplicate-label", props: { ...base, label, fieldNumber: k + 1, note: `at position "${(column.get(label) as number) + 1}"` } });
+    } else column.set(label, k);
+  });
+  return { columns: fieldNames.map((name) => column.get(name) ?? -1), width: labels.length, errors };
+}
 
-  // By position: blank, duplicate and incorrect labels over the columns that have a field.
-  // Earlier positions of each label are kept as the labels go by: one pass, however wide the header.
+/**
+ * Fields take the columns in order: blank, duplicate and incorrect labels over the columns that
+ * have a field. Earlier positions of each label are kept as the labels go by: one pass, however
+ * wide the header.
+ */
+function matchByPosition({ labels, fieldNames, base, errors }: Header): HeaderMatch {
   const positions = new Map<string, number[]>();
   for (let k = 0; k < Math.min(labels.length, fieldNames.length); k++) {
     const label = labels[k] as string;

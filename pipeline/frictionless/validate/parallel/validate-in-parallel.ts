@@ -1,6 +1,5 @@
-import { open, type FileHandle } from "node:fs/promises";
+import { open } from "node:fs/promises";
 import { createError, type ValidationError } from "../../errors/index.ts";
-import { Digests } from "../../table/digests.ts";
 import { CsvProblem } from "../../table/csv-guard.ts";
 import { csvProblemError } from "../../table/csv-reader.ts";
 import { SAMPLE_AFTER, SAMPLE_BEFORE } from "../../table/decode.ts";
@@ -9,8 +8,8 @@ import type { DigestAlgorithm, ReadStats } from "../../table/types.ts";
 import type { ErrorCollector } from "../error-collector.ts";
 import { findingType, type KeyChecks, type KeyFinding } from "../key-checks.ts";
 import { ChunkChecker, type ChunkResult, type ChunkSetup } from "./check-chunk.ts";
-import { readPiece, readRange, type ParallelPlan, type Piece } from "./chunk-plan.ts";
-import { recordEnd } from "./record-end.ts";
+import type { ParallelPlan, Piece } from "./chunk-plan.ts";
+import { PieceReader } from "./piece-reader.ts";
 import type { StopCheck } from "../stop-check.ts";
 import type { ChunkWorkers } from "./worker-pool.ts";
 
@@ -72,127 +71,131 @@ interface Deferred {
  * never closes is found in one read of the file, as when it is read row by row).
  */
 export async function validateInParallel(run: ParallelRun): Promise<ParallelOutcome> {
-  const { plan, setup, keys, errors, workers } = run;
-  const handle = await open(plan.path);
-  await workers.configure(setup);
-  const queue: Chunk[] = [];
-  const deferred: Deferred[] = [];
-  let nextId = 0;
-  let readFrom = plan.head.end;
-  let readAll = plan.head.last;
-  /** The next chunk holds one record this long, measured by `recordEnd`: it is read whole. */
-  let recordBytes = 0;
-  /** Bytes read from the file: chunks may be read again, never digested again. */
-  let readTo = 0;
-  let base = 0;
-  let rows = 0;
-  let first = true;
-  let complete = false;
-  const digests = new Digests(run.digests);
-  const digest = (piece: Piece): Piece => {
-    if (piece.end > readTo) digests.update(piece.bytes.subarray(Math.max(0, readTo - piece.start)));
-    readTo = Math.max(readTo, piece.end);
-    return piece;
-  };
+  const handle = await open(run.plan.path);
+  try {
+    await run.workers.configure(run.setup);
+    return await new ChunkMerge(run, new PieceReader(handle, run.plan, run.digests, (size) => run.workers.allocate(size))).mergeAll();
+  } finally {
+    await run.workers.close();
+    await handle.close();
+  }
+}
 
-  const dispatch = (piece: Piece, isFirst: boolean): Chunk => {
-    const result = workers.check({ id: nextId++, bytes: piece.bytes, first: isFirst, last: piece.last });
+/** After a chunk: take the next one, or the merge ended, with every row checked or before. */
+type Taken = "next" | "complete" | "stopped";
+
+/** One run's chunks: dispatched to the checkers ahead, taken back in file order. */
+class ChunkMerge {
+  /** Chunks dispatched, in file order. */
+  private readonly queue: Chunk[] = [];
+  private readonly deferred: Deferred[] = [];
+  private nextId = 0;
+  /** Records of the chunks taken so far: row numbers of the next chunk count from here. */
+  private base = 0;
+  private rows = 0;
+  private first = true;
+
+  constructor(
+    private readonly run: ParallelRun,
+    private readonly reader: PieceReader,
+  ) {}
+
+  async mergeAll(): Promise<ParallelOutcome> {
+    this.queue.push(this.dispatch(this.run.plan.head, true));
+    let taken: Taken;
+    do {
+      await this.run.stop?.check();
+      await this.fillWindow();
+      taken = await this.takeNext();
+    } while (taken === "next");
+    await fillDeferred(this.deferred, this.run.setup, this.run.keys, this.reader);
+    const complete = taken === "complete";
+    // As when reading row by row: the bytes read from the file, including what was read ahead.
+    return { rows: this.rows, stats: { bytes: this.reader.bytesRead, hashes: complete ? this.reader.hashes() : {} }, complete };
+  }
+
+  /** Dispatches pieces until every checker has its share, or the file is read. */
+  private async fillWindow(): Promise<void> {
+    while (this.queue.length < this.run.workers.window && !this.reader.done) {
+      const at = this.reader.position;
+      const piece = await this.reader.next();
+      if (piece instanceof CsvProblem) {
+        this.queue.push({ start: at, end: at, last: true, bytes: new Uint8Array(0), result: Promise.resolve(problemResult(piece)) });
+        return;
+      }
+      this.queue.push(this.dispatch(piece, false));
+    }
+  }
+
+  /** Merges the next chunk in file order; says whether to go on, or why the merge ends. */
+  private async takeNext(): Promise<Taken> {
+    const { errors, setup, place } = this.run;
+    const chunk = this.queue.shift() as Chunk;
+    const result = await chunk.result;
+    const cutProblem = result.unfinishedBytes > 0 ? await this.readCutRecordAgain(chunk.end - result.unfinishedBytes) : undefined;
+    this.merge(chunk, result);
+    if (errors.full) return "stopped";
+    if (result.stopped) throw new Error(`${place}: a validation worker stopped at its error limit but the merged errors did not reach it`);
+    const rowNumber = this.base + result.records + 1;
+    if (result.badByteOffset !== undefined) {
+      errors.push(await this.badByteError(chunk.start + result.badByteOffset, rowNumber));
+      return "stopped";
+    }
+    const problem = cutProblem ?? result.problem;
+    if (problem !== undefined) {
+      errors.push(csvProblemError(problem, rowNumber, setup.format.limits, place).error);
+      return "stopped";
+    }
+    this.base += result.records;
+    return chunk.last ? "complete" : "next";
+  }
+
+  /**
+   * The next chunk was cut inside the record that starts at `from`: it is dispatched again from
+   * there or, when the record goes on past it, reading restarts there. Returns what stops the
+   * tokenizer in that record, if anything.
+   */
+  private async readCutRecordAgain(from: number): Promise<CsvProblem | undefined> {
+    const end = await this.reader.recordEnd(from);
+    if (typeof end !== "number") return end;
+    const next = this.queue[0];
+    if (next !== undefined && end <= next.end) {
+      this.queue[0] = this.dispatch(await this.reader.range(from, next.end, next.last), false);
+    } else {
+      this.queue.length = 0;
+      this.reader.restartAt(from, end - from);
+    }
+    return undefined;
+  }
+
+  private merge(chunk: Chunk, result: ChunkResult): void {
+    const { keys, errors, plan } = this.run;
+    const at: Merged = { piece: { start: chunk.start, end: chunk.end - result.unfinishedBytes, last: chunk.last }, first: this.first, base: this.base };
+    if (this.first) keys.reserve(Math.ceil(((result.records * plan.size) / Math.max(1, chunk.end)) * 1.1));
+    this.first = false;
+    this.rows += mergeChunk(result, at, keys, errors, this.defer);
+    this.run.onProgress?.(this.rows, chunk.end);
+  }
+
+  /** An undecodable byte's error: its chunk's bytes went to a thread, those around it are read again for the guess. */
+  private async badByteError(at: number, rowNumber: number): Promise<ValidationError> {
+    const near = await this.reader.range(Math.max(0, at - SAMPLE_BEFORE), at + SAMPLE_AFTER, false);
+    const bad = { sample: near.bytes, sampleAt: at - near.start };
+    return encodingReadError(at, this.run.setup.format.encoding, this.run.place, rowNumber, bad).error;
+  }
+
+  private dispatch(piece: Piece, first: boolean): Chunk {
+    const result = this.run.workers.check({ id: this.nextId++, bytes: piece.bytes, first, last: piece.last });
     // Results of chunks dropped after a bad cut, or after the merge stopped, are not awaited.
     result.catch(() => undefined);
     return { ...piece, bytes: new Uint8Array(0), result };
-  };
-  const defer = (finding: KeyFinding, chunk: Merged): void => {
+  }
+
+  /** A key check error waits for its row's cells, read again at the end: it is pushed now, in its place. */
+  private readonly defer = (finding: KeyFinding, chunk: Merged): void => {
     const error = createError(findingType(finding), { rowNumber: finding.rowNumber });
-    if (errors.push(error)) deferred.push({ error, finding, chunk });
+    if (this.run.errors.push(error)) this.deferred.push({ error, finding, chunk });
   };
-  /** The next piece of the file, cut after a line feed; a problem in place of a record too long to cut. */
-  const nextPiece = async (): Promise<Piece | CsvProblem> => {
-    const allocate = (size: number): Uint8Array => workers.allocate(size);
-    if (recordBytes === 0) {
-      const piece = await readPiece(handle, readFrom, plan.chunkBytes, plan.size, allocate);
-      if (piece !== undefined) return piece;
-    }
-    // A record longer than a chunk: as long as it is (a quote that never closes: what it is).
-    const end = recordBytes > 0 ? readFrom + recordBytes : await problemOr(recordEnd(handle, readFrom, plan.size, setup.format));
-    recordBytes = 0;
-    return typeof end === "number" ? readRange(handle, readFrom, end, end >= plan.size, allocate) : end;
-  };
-
-  try {
-    queue.push(dispatch(digest(plan.head), true));
-    for (;;) {
-      await run.stop?.check();
-      while (queue.length < workers.window && !readAll) {
-        const piece = await nextPiece();
-        if (piece instanceof CsvProblem) {
-          queue.push({ start: readFrom, end: readFrom, last: true, bytes: new Uint8Array(0), result: Promise.resolve(problemResult(piece)) });
-          readAll = true;
-          break;
-        }
-        queue.push(dispatch(digest(piece), false));
-        readFrom = piece.end;
-        readAll = piece.last;
-      }
-      const chunk = queue.shift() as Chunk;
-      const result = await chunk.result;
-      let problem = result.problem;
-      if (result.unfinishedBytes > 0) {
-        // The next chunk was cut inside a record: read it again from where the record starts,
-        // and further when the record goes on past it.
-        const from = chunk.end - result.unfinishedBytes;
-        const end = await problemOr(recordEnd(handle, from, plan.size, setup.format));
-        const next = queue[0];
-        if (typeof end !== "number") problem = end;
-        else if (next !== undefined && end <= next.end) queue[0] = dispatch(await readRange(handle, from, next.end, next.last), false);
-        else {
-          queue.length = 0;
-          [readFrom, readAll, recordBytes] = [from, false, end - from];
-        }
-      }
-      const at: Merged = { piece: { start: chunk.start, end: chunk.end - result.unfinishedBytes, last: chunk.last }, first, base };
-      first = false;
-      if (at.first) keys.reserve(Math.ceil(((result.records * plan.size) / Math.max(1, chunk.end)) * 1.1));
-      const checked = mergeChunk(result, at, keys, errors, defer);
-      rows += checked;
-      run.onProgress?.(rows, chunk.end);
-      if (errors.full) break;
-      if (result.stopped) throw new Error(`${run.place}: a validation worker stopped at its error limit but the merged errors did not reach it`);
-      if (result.badByteOffset !== undefined) {
-        const at = chunk.start + result.badByteOffset;
-        // The chunk's bytes went to its thread: read those around the bad byte again, for the guess.
-        const near = await readRange(handle, Math.max(0, at - SAMPLE_BEFORE), at + SAMPLE_AFTER, false);
-        const bad = { sample: near.bytes, sampleAt: at - near.start };
-        errors.push(encodingReadError(at, setup.format.encoding, run.place, base + result.records + 1, bad).error);
-        break;
-      }
-      if (problem !== undefined) {
-        errors.push(csvProblemError(problem, base + result.records + 1, setup.format.limits, run.place).error);
-        break;
-      }
-      base += result.records;
-      if (chunk.last) {
-        complete = true;
-        break;
-      }
-    }
-    await fillDeferred(deferred, setup, keys, handle);
-  } finally {
-    await workers.close();
-    await handle.close();
-  }
-  const hashes = complete ? digests.hex() : {};
-  // As when reading row by row: the bytes read from the file, including what was read ahead.
-  return { rows, stats: { bytes: readTo, hashes }, complete };
-}
-
-/** What a promise gives, or the `CsvProblem` it rejects with. */
-async function problemOr<T>(promise: Promise<T>): Promise<T | CsvProblem> {
-  try {
-    return await promise;
-  } catch (cause) {
-    if (cause instanceof CsvProblem) return cause;
-    throw cause;
-  }
 }
 
 /** A chunk that holds no row, only the problem of the record it starts with. */
@@ -226,13 +229,13 @@ function mergeChunk(result: ChunkResult, chunk: Merged, keys: KeyChecks, errors:
 }
 
 /** Builds the deferred key errors from their rows, read again chunk by chunk (there are at most `limitErrors` of them). */
-async function fillDeferred(deferred: Deferred[], setup: ChunkSetup, keys: KeyChecks, handle: FileHandle): Promise<void> {
+async function fillDeferred(deferred: Deferred[], setup: ChunkSetup, keys: KeyChecks, reader: PieceReader): Promise<void> {
   if (deferred.length === 0) return;
   const checker = new ChunkChecker(setup);
   const byChunk = new Map<Merged, Deferred[]>();
   for (const item of deferred) byChunk.set(item.chunk, [...(byChunk.get(item.chunk) ?? []), item]);
   for (const [chunk, items] of byChunk) {
-    const piece = await readRange(handle, chunk.piece.start, chunk.piece.end, chunk.piece.last);
+    const piece = await reader.range(chunk.piece.start, chunk.piece.end, chunk.piece.last);
     const rows = await checker.values({ id: -1, bytes: piece.bytes, first: chunk.first, last: chunk.piece.last }, new Set(items.map((item) => item.finding.rowNumber - chunk.base)));
     for (const { error, finding } of items) {
       const row = rows.get(finding.rowNumber - chunk.base);

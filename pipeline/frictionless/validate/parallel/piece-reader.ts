@@ -1,0 +1,106 @@
+import type { FileHandle } from "node:fs/promises";
+import { CsvProblem } from "../../table/csv-guard.ts";
+import { Digests } from "../../table/digests.ts";
+import type { DigestAlgorithm } from "../../table/types.ts";
+import { readPiece, readRange, type ParallelPlan, type Piece } from "./chunk-plan.ts";
+import { recordEnd } from "./record-end.ts";
+
+/**
+ * Reads a table file for its chunks: in pieces, in file order, each cut after a line feed
+ * (`next`), digesting the bytes on the way; a piece read again (`range`) is not digested again.
+ * When a cut fell inside a record longer than the next piece, reading restarts at that record
+ * and takes it whole (`restartAt`).
+ */
+export class PieceReader {
+  /** The last piece was read. */
+  done: boolean;
+  /** Bytes read from the file: what the row-by-row reader would report, read-ahead included. */
+  bytesRead = 0;
+  private from: number;
+  /** The next piece holds one record this long, measured by `recordEnd`: it is read whole. */
+  private recordBytes = 0;
+  private readonly digests: Digests;
+
+  /**
+   * @param allocate buffers for the pieces handed to the checkers (`ChunkWorkers.allocate`);
+   * the plan's first piece (`head`) is digested at once.
+   */
+  constructor(
+    private readonly handle: FileHandle,
+    private readonly plan: ParallelPlan,
+    digests: DigestAlgorithm[],
+    private readonly allocate: (size: number) => Uint8Array,
+  ) {
+    this.from = plan.head.end;
+    this.done = plan.head.last;
+    this.digests = new Digests(digests);
+    this.digest(plan.head);
+  }
+
+  /** Where the next piece starts. */
+  get position(): number {
+    return this.from;
+  }
+
+  /** The next piece, digested; a problem in place of a record too long to cut (then reading is done). */
+  async next(): Promise<Piece | CsvProblem> {
+    const piece = await this.read();
+    if (piece instanceof CsvProblem) {
+      this.done = true;
+      return piece;
+    }
+    this.from = piece.end;
+    this.done = piece.last;
+    return this.digest(piece);
+  }
+
+  /** Bytes [start, end) read again, in a buffer of their own; not digested again. */
+  range(start: number, end: number, last: boolean): Promise<Piece> {
+    return readRange(this.handle, start, end, last);
+  }
+
+  /** Where the record that starts at `start` ends, or what stops the tokenizer in it. */
+  recordEnd(start: number): Promise<number | CsvProblem> {
+    return problemOr(recordEnd(this.handle, start, this.plan.size, this.plan.format));
+  }
+
+  /** Reading goes on from `start`, where a record of `recordBytes` bytes starts. */
+  restartAt(start: number, recordBytes: number): void {
+    this.from = start;
+    this.done = false;
+    this.recordBytes = recordBytes;
+  }
+
+  /** The file's digests, once it was read whole. */
+  hashes(): Partial<Record<DigestAlgorithm, string>> {
+    return this.digests.hex();
+  }
+
+  private async read(): Promise<Piece | CsvProblem> {
+    const { handle, plan, from } = this;
+    if (this.recordBytes === 0) {
+      const piece = await readPiece(handle, from, plan.chunkBytes, plan.size, this.allocate);
+      if (piece !== undefined) return piece;
+    }
+    // A record longer than a chunk: as long as it is (a quote that never closes: what it is).
+    const end = this.recordBytes > 0 ? from + this.recordBytes : await this.recordEnd(from);
+    this.recordBytes = 0;
+    return typeof end === "number" ? readRange(handle, from, end, end >= plan.size, this.allocate) : end;
+  }
+
+  private digest(piece: Piece): Piece {
+    if (piece.end > this.bytesRead) this.digests.update(piece.bytes.subarray(Math.max(0, this.bytesRead - piece.start)));
+    this.bytesRead = Math.max(this.bytesRead, piece.end);
+    return piece;
+  }
+}
+
+/** What a promise gives, or the `CsvProblem` it rejects with. */
+async function problemOr<T>(promise: Promise<T>): Promise<T | CsvProblem> {
+  try {
+    return await promise;
+  } catch (cause) {
+    if (cause instanceof CsvProblem) return cause;
+    throw cause;
+  }
+}

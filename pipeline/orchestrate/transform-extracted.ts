@@ -1,0 +1,44 @@
+import { inputsOf } from "../declaration/inputs.ts";
+import type { Declaration } from "../declaration/types.ts";
+import { SOURCE_ROW_NUMBER } from "../extract/types.ts";
+import type { Schema } from "../frictionless/index.ts";
+import { mapInputs } from "../transform/map-inputs.ts";
+import type { TransformIssue } from "../transform/map-records.ts";
+import type { Table } from "../transform/table.ts";
+import type { TableOrigin } from "../validate/locate-errors.ts";
+import type { ExtractedResource } from "./extract-package.ts";
+
+export interface TransformedTables {
+  /** One table per resource read from sources, in declaration order (derived resources come later). */
+  tables: Table[];
+  /** Where each row of each table came from, by resource name: to point a validation error at its source cell. */
+  origins: Map<string, TableOrigin>;
+  /** Cells that could not be mapped to their field: any one of them stops the build. */
+  issues: TransformIssue[];
+}
+
+/** The transform stage: each resource's extracted records, from all its inputs, mapped to its schema. */
+export async function transformExtracted(declaration: Declaration, schemas: Readonly<Record<string, Schema>>, extracted: readonly ExtractedResource[]): Promise<TransformedTables> {
+  const transformed: TransformedTables = { tables: [], origins: new Map(), issues: [] };
+  for (const resource of declaration.resources) {
+    const inputs = inputsOf(resource);
+    if (inputs.length === 0) continue;
+    const schema = schemas[resource.name];
+    if (schema === undefined) throw new Error(`no schema loaded for resource "${resource.name}"`);
+    const mapped = await mapInputs(
+      schema,
+      extracted
+        .filter((e) => e.name === resource.name)
+        .map((e) => ({ source: e.provenance.source, records: e.records, mapping: inputs[e.input]?.mapping ?? {}, rowNumberOf: sourceRowNumber })),
+    );
+    transformed.issues.push(...mapped.issues);
+    transformed.tables.push({ name: resource.name, schema, rows: mapped.rows });
+    transformed.origins.set(resource.name, mapped.origins);
+  }
+  return transformed;
+}
+
+/** The physical row the connector recorded, else the position (the header is row 1). */
+function sourceRowNumber(record: Record<string, unknown>, index: number): number {
+  return typeof record[SOURCE_ROW_NUMBER] === "number" ? (record[SOURCE_ROW_NUMBER] as number) : index + 2;
+}

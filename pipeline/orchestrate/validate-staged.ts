@@ -1,0 +1,23 @@
+import type { Report } from "../frictionless/index.ts";
+import { validateOutput } from "../validate/validate-output.ts";
+
+export interface StagedValidation {
+  report: Report;
+  /** Rows holding at least one error, over every table. */
+  invalidRows: number;
+}
+
+/** The validate stage: the staged package read as reusers will read it, Table Schema and French checks. */
+export async function validateStaged(stagingDir: string): Promise<StagedValidation> {
+  const report = await validateOutput(stagingDir);
+  return { report, invalidRows: countInvalidRows(report) };
+}
+
+/** Rows (table and row number) that at least one error points at. */
+export function countInvalidRows(report: Report): number {
+  const rows = new Set<string>();
+  for (const task of report.tasks) {
+    for (const error of task.errors) if (typeof error.rowNumber === "number") rows.add(`${task.name}:${error.rowNumber}`);
+  }
+  return rows.size;
+}
