@@ -34,6 +34,7 @@ const ALLOWED: readonly Allowance[] = [
   { importer: "fakes/fixtures/cast-table.ts", imported: "pipeline/frictionless/", reason: "compiles real fields for the field tests" },
   { importer: "fakes/fixtures/flatten-report.ts", imported: "pipeline/frictionless/", reason: "flattens the engine's real reports and errors" },
   { importer: "fakes/fixtures/test-retry.ts", imported: "pipeline/http/", reason: "a retry policy of the real HTTP client, with short waits" },
+  { importer: "fakes/fixtures/build-inputs.ts", imported: "pipeline/", reason: "reads the bundled package through the real declaration, connectors and orchestrator stages, the inputs of the build stages under test" },
 ];
 
 interface Violation {
