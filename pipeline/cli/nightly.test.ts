@@ -88,6 +88,22 @@ describe("a night with no local change still checks data.gouv.fr", () => {
     expect(result.stdout).toContain("the dataset had drifted");
     await expectRemoteEqualsLocal();
   });
+
+  it("a dataset deleted on the server is restored, not created anew: reusers keep its id and address", async () => {
+    expect((await nightly()).code).toBe(0);
+    const before = liveDatasets(server)[0]!;
+    await call(server, "DELETE", `/api/1/datasets/${before.id}/`);
+    const mark = server.requests.length;
+    const result = await nightly();
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain("restored, with the same id and address");
+    const writes = writeRequests(server, mark);
+    expect(writes.filter((w) => w.method === "POST" && w.path.endsWith("/datasets/"))).toEqual([]);
+    expect(writes.filter((w) => w.method === "PUT" && w.path === `/api/1/datasets/${before.id}/`).length).toBeGreaterThan(0);
+    const after = liveDatasets(server);
+    expect(after.map((d) => [d.id, d.slug])).toEqual([[before.id, before.slug]]);
+    await expectRemoteEqualsLocal();
+  });
 });
 
 describe("output/ rebuilt in between by aap build", () => {

@@ -68,7 +68,10 @@ async function applyDataset(plan: Plan, ctx: ApplyContext, save: Save): Promise<
     });
     return created.id;
   }
-  if (dataset.action === "update") {
+  if (dataset.action === "restore") {
+    await act(ctx, "restore-dataset", undefined, (meter) => ctx.client.restoreDataset(dataset.id, meter));
+  }
+  if (dataset.action === "update" || (dataset.action === "restore" && dataset.fields.length > 0)) {
     await act(ctx, "update-dataset", undefined, (meter) => ctx.client.updateDataset(dataset.id, datasetPayload(ctx.local, ctx.remote), meter));
   }
   if (ctx.state.datasetId !== dataset.id) {

@@ -60,8 +60,10 @@ describe("describeDrift: what changed on the server behind the pipeline's back",
   });
 
   it("the dataset deleted, or the server emptied", async () => {
-    await call(server, "DELETE", `/api/1/datasets/${dataset().id}/`);
-    expect(await driftAfter(() => undefined)).toEqual(["the dataset is missing on the server (deleted or purged): it is created again with every file"]);
+    const id = dataset().id;
+    await call(server, "DELETE", `/api/1/datasets/${id}/`);
+    // A soft delete leaves the dataset readable by its members: it is restored, files and all.
+    expect(await driftAfter(() => undefined)).toEqual([`the dataset ${id} was deleted on the server: it is restored, with the same id and address`]);
     expect(await driftAfter(() => server.empty())).toEqual(["the dataset is missing on the server (deleted or purged): it is created again with every file"]);
   });
 });

@@ -10,6 +10,7 @@ export function describeDrift(plan: Plan): string[] {
   const drift: string[] = [];
   const dataset = plan.dataset;
   if (dataset.action === "create") drift.push("the dataset is missing on the server (deleted or purged): it is created again with every file");
+  if (dataset.action === "restore") drift.push(`the dataset ${dataset.id} was deleted on the server: it is restored, with the same id and address`);
   if (dataset.action === "update") drift.push(`dataset metadata changed on the server (${dataset.fields.join(", ")}): put back`);
   if (dataset.action === "create") return drift;
   for (const step of plan.resources) {

@@ -2,7 +2,7 @@ import type { Plan } from "./plan.ts";
 
 /** One unit of work and what it cost, for the run report. */
 export interface PublishAction {
-  step: "read" | "create-dataset" | "update-dataset" | "upload" | "replace" | "update-metadata" | "delete" | "reorder";
+  step: "read" | "create-dataset" | "restore-dataset" | "update-dataset" | "upload" | "replace" | "update-metadata" | "delete" | "reorder";
   resource?: string;
   ok: boolean;
   httpCalls: number;

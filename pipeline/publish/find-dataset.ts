@@ -7,7 +7,9 @@ import { DATASET_MARKER } from "./types.ts";
 /**
  * The dataset of a package: by the id saved in the state, else by our marker in the extras
  * of the organization's datasets and of the key's account (slugs change with the title and
- * there is no extras filter on the listings, docs/datagouv-api.md §5.5). Deleted ones do not count.
+ * there is no extras filter on the listings, docs/datagouv-api.md §5.5). Deleted ones do not count,
+ * but for ours: the dataset of the state, deleted on the server and not replaced by another one,
+ * is returned as it is, to be restored (same id and address for reusers) rather than created anew.
  * The listing is read even when the state names the dataset: a second dataset carrying the
  * marker (two runs that each created one) must stop the run, not be ignored forever.
  */
@@ -25,7 +27,8 @@ export async function findDataset(
   if (claimants.length > 1) throw duplicateDatasets(client, packageName, claimants, saved?.id);
   if (saved) return saved;
   // Listings are trimmed to a few fields: read the dataset itself for its resources.
-  return marked[0] ? await client.getDataset(marked[0].id, meter) : undefined;
+  if (marked[0]) return await client.getDataset(marked[0].id, meter);
+  return read?.deleted ? read : undefined;
 }
 
 async function markedDatasets(client: DatagouvClient, packageName: string, organization: string | undefined, meter: CallMeter): Promise<ListedDataset[]> {

@@ -31,7 +31,9 @@ function planText(plan: Plan): string {
   const head =
     dataset.action === "create"
       ? `dataset ${plan.package} "${dataset.title}": create`
-      : dataset.action === "update"
+      : dataset.action === "restore"
+        ? `dataset ${plan.package} (${dataset.id}) "${dataset.title}": restore (deleted on the server)${dataset.fields.length > 0 ? `, then update metadata (${dataset.fields.join(", ")})` : ""}`
+        : dataset.action === "update"
         ? `dataset ${plan.package} (${dataset.id}) "${dataset.title}": update metadata (${dataset.fields.join(", ")})`
         : `dataset ${plan.package} (${dataset.id}) "${dataset.title}": unchanged`;
   const width = Math.max(0, ...plan.resources.map((step) => step.key.length));

@@ -10,6 +10,8 @@ import { RESOURCE_MARKER, type FileDigest, type LocalDataset, type LocalResource
 export type DatasetPlan =
   | { action: "create"; title: string }
   | { action: "update"; id: string; slug: string; title: string; fields: DatasetField[] }
+  /** Deleted on the server (a soft delete) but still ours: put back, then its metadata if they differ. */
+  | { action: "restore"; id: string; slug: string; title: string; fields: DatasetField[] }
   | { action: "unchanged"; id: string; slug: string; title: string };
 
 export type ResourceAction = "create" | "replace" | "update-metadata" | "unchanged" | "delete";
@@ -65,7 +67,7 @@ export function planPublication(local: LocalDataset, remote: RemoteDataset | und
   }
   const fields = datasetDifferences(local, remote);
   const base = { id: remote.id, slug: remote.slug, title: local.title };
-  const dataset: DatasetPlan = fields.length > 0 ? { action: "update", ...base, fields } : { action: "unchanged", ...base };
+  const dataset: DatasetPlan = remote.deleted ? { action: "restore", ...base, fields } : fields.length > 0 ? { action: "update", ...base, fields } : { action: "unchanged", ...base };
 
   const stateIds = new Map(Object.entries(state.resources).map(([key, entry]) => [entry.id, key]));
   const claimed = new Set<string>();

@@ -83,6 +83,11 @@ export class DatagouvClient {
     return (await this.json<RemoteDataset>({ method: "PUT", url: this.api(`/datasets/${enc(id)}/`), json: payload }, meter)).data;
   }
 
+  /** Undoes a soft delete (docs/datagouv-api.md §5.4): the dataset keeps its id, slug and resources. */
+  async restoreDataset(id: string, meter?: CallMeter): Promise<RemoteDataset> {
+    return (await this.json<RemoteDataset>({ method: "PUT", url: this.api(`/datasets/${enc(id)}/`), json: { deleted: null } }, meter)).data;
+  }
+
   /** Every dataset of the organization, private ones included for members, all pages; listed fields only. */
   async listOrganizationDatasets(organization: string, meter?: CallMeter): Promise<ListedDataset[]> {
     const out: ListedDataset[] = [];
