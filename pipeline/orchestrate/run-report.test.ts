@@ -73,7 +73,7 @@ describe("renderRunReport", () => {
   });
 
   it("lists the lauréats left out of the SCDL export, with why", () => {
-    const text = renderRunReport(run([outcome({ name: "paquet-fictif", status: "built", scdlExcluded: [{ resource: "laureats", key: "laureat-fictif-1", reason: "montant inconnu" }] })]));
+    const text = renderRunReport(run([outcome({ name: "paquet-fictif", status: "built", scdlExcluded: [{ resource: "laureats", key: "laureat-fictif-1", reason: "montant inconnu", fields: ["montant"] }] })]));
     expect(text).toContain("Lauréats absents de l'export SCDL (1) :\n\n- laureat-fictif-1 : montant inconnu");
   });
 

@@ -58,6 +58,7 @@ describe("toScdlSubventions", () => {
         resource: "laureats",
         key: "laureat-fictif-1",
         reason: "seul le SIREN 000000000 du gestionnaire de l'appel est connu, or idAttribuant exige un SIRET",
+        fields: ["idAttribuant"],
       },
     ]);
   });
@@ -85,6 +86,7 @@ describe("toScdlSubventions", () => {
       "conditions de versement non publiées (conditionsVersement)",
       "dates de versement non publiées (datesPeriodeVersement)",
     ]);
+    expect(excluded[0]?.fields).toEqual(["montant", "dateConvention", "idBeneficiaire", "conditionsVersement", "datesPeriodeVersement"]);
   });
 
   it("excludes a lauréat whose call is unknown and keeps the order of the others", () => {

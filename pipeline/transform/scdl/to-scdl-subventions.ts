@@ -14,6 +14,8 @@ export interface ScdlExclusion {
   key: string;
   /** Every missing fact, in French: it is shown as is in the published documentation. */
   reason: string;
+  /** The SCDL fields those facts would fill, in the order of the reasons: to count what lacks most. */
+  fields: string[];
 }
 
 export interface ScdlExport {
@@ -31,7 +33,7 @@ export function toScdlSubventions({ appels, laureats }: { appels: Row[]; laureat
     const call = typeof laureat.appel_id === "string" ? callsById.get(laureat.appel_id) : undefined;
     const missing = missingFacts(laureat, call);
     if (missing.length > 0) {
-      excluded.push({ resource: "laureats", key: String(laureat.id), reason: missing.join(" ; ") });
+      excluded.push({ resource: "laureats", key: String(laureat.id), reason: missing.map((m) => m.text).join(" ; "), fields: missing.map((m) => m.field) });
       continue;
     }
     rows.push({
@@ -57,29 +59,32 @@ export function toScdlSubventions({ appels, laureats }: { appels: Row[]; laureat
 }
 
 /** What SCDL requires and the lauréat (or its call) does not say, as reasons a reader understands. */
-function missingFacts(laureat: Row, call: Row | undefined): string[] {
-  const missing: string[] = [];
+function missingFacts(laureat: Row, call: Row | undefined): { field: string; text: string }[] {
+  const missing: { field: string; text: string }[] = [];
+  const lacks = (field: string, text: string) => missing.push({ field, text });
   if (call === undefined) {
-    missing.push(`appel « ${String(laureat.appel_id)} » introuvable dans la table des appels (nomAttribuant, idAttribuant)`);
+    lacks("idAttribuant", `appel « ${String(laureat.appel_id)} » introuvable dans la table des appels (nomAttribuant, idAttribuant)`);
   } else if (!known(call.siret_gestionnaire)) {
-    missing.push(
+    lacks(
+      "idAttribuant",
       known(call.siren_gestionnaire)
         ? `seul le SIREN ${String(call.siren_gestionnaire)} du gestionnaire de l'appel est connu, or idAttribuant exige un SIRET`
         : "SIRET du gestionnaire de l'appel non publié (idAttribuant)",
     );
   }
-  if (!known(laureat.montant_accorde)) missing.push("montant accordé non publié (montant)");
-  if (!known(laureat.date_decision)) missing.push("date de décision non publiée (dateConvention)");
-  if (!known(laureat.nom_porteur)) missing.push("porteur non publié (nomBeneficiaire)");
+  if (!known(laureat.montant_accorde)) lacks("montant", "montant accordé non publié (montant)");
+  if (!known(laureat.date_decision)) lacks("dateConvention", "date de décision non publiée (dateConvention)");
+  if (!known(laureat.nom_porteur)) lacks("nomBeneficiaire", "porteur non publié (nomBeneficiaire)");
   if (!known(laureat.siret_porteur)) {
-    missing.push(
+    lacks(
+      "idBeneficiaire",
       known(laureat.siren_porteur)
         ? `seul le SIREN ${String(laureat.siren_porteur)} du porteur est connu, or idBeneficiaire exige un SIRET`
         : "SIRET du porteur non publié (idBeneficiaire)",
     );
   }
-  if (!known(laureat.conditions_versement)) missing.push("conditions de versement non publiées (conditionsVersement)");
-  if (!known(laureat.dates_periode_versement)) missing.push("dates de versement non publiées (datesPeriodeVersement)");
+  if (!known(laureat.conditions_versement)) lacks("conditionsVersement", "conditions de versement non publiées (conditionsVersement)");
+  if (!known(laureat.dates_periode_versement)) lacks("datesPeriodeVersement", "dates de versement non publiées (datesPeriodeVersement)");
   return missing;
 }
 
