@@ -1,0 +1,124 @@
+import ExcelJS from "exceljs";
+import type { Field } from "../../frictionless/index.ts";
+import { fitCell, neutraliseFormula } from "./cell-text.ts";
+import { fieldsSheetRows } from "./fields-sheet.ts";
+
+/** Rows read before the columns are sized: enough to see the data's shape, bounded in memory. */
+const SAMPLE_ROWS = 200;
+const MAX_WIDTH = 60;
+const MIN_WIDTH = 8;
+/**
+ * Every date inside the file (the workbook's own and the zip entries') is this one: the bytes
+ * depend on the rows only, so an unchanged table is not uploaded again (docs/decisions.md §6).
+ */
+const FIXED_DATE = new Date(Date.UTC(1980, 0, 1));
+
+type Record = { [name: string]: unknown };
+
+/**
+ * One table as an XLSX workbook, written as rows arrive (exceljs's streaming writer, inline
+ * strings: memory does not grow with the table): the rows on a first sheet with a frozen
+ * header, numbers and dates typed, then a sheet documenting the fields.
+ */
+export class XlsxTableWriter {
+  private readonly workbook: ExcelJS.stream.xlsx.WorkbookWriter;
+  private sheet: ExcelJS.Worksheet | undefined;
+  private pending: Record[] = [];
+
+  constructor(
+    path: string,
+    private readonly sheetName: string,
+    private readonly fields: readonly Field[],
+  ) {
+    this.workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
+    this.workbook.creator = "aap-opendata";
+    this.workbook.created = FIXED_DATE;
+    this.workbook.modified = FIXED_DATE;
+    pinEntryDates(this.workbook);
+  }
+
+  add(record: Record): void {
+    if (this.sheet) {
+      this.sheet.addRow(this.cells(record)).commit();
+      return;
+    }
+    this.pending.push(record);
+    if (this.pending.length >= SAMPLE_ROWS) this.open();
+  }
+
+  async finish(): Promise<void> {
+    if (!this.sheet) this.open();
+    this.sheet!.commit();
+    const doc = this.workbook.addWorksheet("Champs", { views: [{ state: "frozen", ySplit: 1 }] });
+    doc.columns = [
+      { header: "Champ", key: "name", width: 28 },
+      { header: "Titre", key: "title", width: 36 },
+      { header: "Type", key: "type", width: 22 },
+      { header: "Obligatoire", key: "required", width: 12 },
+      { header: "Description", key: "description", width: 80 },
+      { header: "Valeurs permises", key: "constraints", width: 40 },
+    ];
+    doc.getRow(1).font = { bold: true };
+    for (const row of fieldsSheetRows(this.fields)) doc.addRow(row.map((cell) => neutraliseFormula(fitCell(cell)))).commit();
+    doc.commit();
+    await this.workbook.commit();
+  }
+
+  /** Columns sized on the header and the first rows, then the rows held so far. */
+  private open(): void {
+    const sheet = this.workbook.addWorksheet(this.sheetName, { views: [{ state: "frozen", ySplit: 1 }] });
+    sheet.columns = this.fields.map((field) => ({
+      header: field.name,
+      key: field.name,
+      width: this.widthOf(field),
+      ...(field.type === "date" ? { style: { numFmt: "yyyy-mm-dd" } } : field.type === "datetime" ? { style: { numFmt: "yyyy-mm-dd hh:mm:ss" } } : {}),
+    }));
+    sheet.getRow(1).font = { bold: true };
+    this.sheet = sheet;
+    for (const record of this.pending) sheet.addRow(this.cells(record)).commit();
+    this.pending = [];
+  }
+
+  private widthOf(field: Field): number {
+    let longest = field.name.length;
+    for (const record of this.pending) longest = Math.max(longest, String(cellValue(field, record[field.name]) ?? "").length);
+    if (field.type === "date") longest = Math.max(longest, 10);
+    return Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, longest + 2));
+  }
+
+  private cells(record: Record): unknown[] {
+    return this.fields.map((field) => cellValue(field, record[field.name]));
+  }
+}
+
+/** A logical value as the cell a spreadsheet user expects: typed where the schema types it, else text. */
+export function cellValue(field: Field, value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "number") return Number.isFinite(value) ? value : String(value);
+  if (typeof value === "bigint") return value.toString();
+  if (typeof value === "boolean") return value;
+  if (typeof value === "string") {
+    if (field.type === "date" && /^\d{4}-\d\d-\d\d$/.test(value)) return new Date(`${value}T00:00:00Z`);
+    if (field.type === "datetime") {
+      // Spreadsheets have no time zone: an instant with an offset is shown in UTC, as the Champs sheet says.
+      const instant = /^\d{4}-\d\d-\d\dT[\d:.]+$/.test(value) ? new Date(`${value}Z`) : new Date(value);
+      if (!Number.isNaN(instant.getTime())) return instant;
+    }
+    // A spreadsheet breaks lines in a cell with LF, and XML would turn a lone CR into one anyway.
+    return neutraliseFormula(fitCell(value)).replace(/\r\n?/g, "\n");
+  }
+  return neutraliseFormula(fitCell(JSON.stringify(value)));
+}
+
+/**
+ * exceljs's zip (archiver) stamps each entry with the time it was appended, and the workbook
+ * appends its theme before we can pass any option: every entry is given FIXED_DATE when the
+ * archive writes it, which is after the constructor, so none escapes. The determinism test in
+ * write-downloads.test.ts fails if an upgrade of exceljs or archiver moves this seam.
+ */
+function pinEntryDates(workbook: ExcelJS.stream.xlsx.WorkbookWriter): void {
+  type Append = (source: unknown, data: object, callback: unknown) => unknown;
+  const zip = (workbook as unknown as { zip: { _moduleAppend: Append } }).zip;
+  const append = zip._moduleAppend.bind(zip);
+  zip._moduleAppend = (source, data, callback) => append(source, { ...data, date: FIXED_DATE }, callback);
+}
