@@ -1,6 +1,8 @@
 import { relative, resolve } from "node:path";
 import type { Declaration } from "../declaration/types.ts";
 import { loadSchema, type Report, type Schema } from "../frictionless/index.ts";
+import { writeDownloads } from "../package/downloads/write-downloads.ts";
+import { formatBytes } from "../log/format.ts";
 import { discardStagingDir } from "../package/promote.ts";
 import type { TransformIssue } from "../transform/map-records.ts";
 import type { ScdlExclusion } from "../transform/scdl/to-scdl-subventions.ts";
@@ -74,8 +76,17 @@ export async function buildPackage(input: BuildInput): Promise<BuildResult> {
     await discardStagingDir(staged.dir);
     return { status: "invalid", transformIssues: [], validationErrors: locateValidationErrors(report, transformed.origins), report };
   }
+  // Downloads are made from the validated CSVs and ride in the same promotion: never of unvalidated data.
+  const downloads = await writeDownloads(staged.dir, report).catch(async (error: unknown) => {
+    await discardStagingDir(staged.dir);
+    throw error;
+  });
+  const downloadBytes = downloads.files.reduce((sum, file) => sum + file.bytes, 0);
+  clock.note(`downloads: ${downloads.files.length} files (XLSX, JSON, NDJSON), ${formatBytes(downloadBytes)}`);
+  for (const skipped of downloads.skipped) clock.note(`downloads: no ${skipped.format.toUpperCase()} for ${skipped.table}: ${skipped.reason}`);
   await promoteValidated(staged.dir, input.packageDir, report);
-  return { status: "built", packageDir: input.packageDir, tables, scdlExcluded: derived.scdlExcluded, files: staged.files + 1, bytes: staged.bytes, rows };
+  const files = staged.files + 1 + downloads.files.length;
+  return { status: "built", packageDir: input.packageDir, tables, scdlExcluded: derived.scdlExcluded, files, bytes: staged.bytes + downloadBytes, rows };
 }
 
 /** The Table Schema of each declared resource, by resource name. */

@@ -3,7 +3,9 @@ import { join } from "node:path";
 import type { Declaration } from "../declaration/types.ts";
 import { readRecords, type Package, type Resource } from "../frictionless/index.ts";
 import { deriveDatasetMetadata } from "../package/dataset-metadata/derive-dataset-metadata.ts";
+import { DOWNLOAD_FORMATS, downloadPath } from "../package/downloads/formats.ts";
 import type { LocalDataset, LocalResource } from "../publish/index.ts";
+import { downloadResources, emptyScdlTables } from "./offered-files.ts";
 import { DOCUMENTATION_FILE } from "./write-staging.ts";
 
 export interface ProvenanceContext {
@@ -20,8 +22,9 @@ const SCDL_CATALOG_NAME = "scdl/subventions";
 
 /**
  * What publishing one built package means for data.gouv.fr: the dataset's metadata and
- * one resource per file of `output/<name>/`, read from the folder itself, so that
- * `aap publish` after `aap build` publishes exactly what was validated.
+ * one resource per file of `output/<name>/` (each table's CSV and its downloads, the descriptor,
+ * the documentation), read from the folder itself, so that `aap publish` after `aap build`
+ * publishes exactly what was validated; and the files withheld on purpose, with why.
  */
 export async function localDatasetFromOutput(declaration: Declaration, packageDir: string, context: ProvenanceContext): Promise<LocalDataset> {
   const descriptor = JSON.parse(await readFile(join(packageDir, "datapackage.json"), "utf8")) as Package;
@@ -43,7 +46,7 @@ export async function localDatasetFromOutput(declaration: Declaration, packageDi
   };
   const stable = { "aap:package-version": declaration.version };
 
-  const resources: LocalResource[] = descriptor.resources.map((resource) => ({
+  const packaged: LocalResource[] = descriptor.resources.map((resource) => ({
     key: String(resource.path),
     file: join(packageDir, String(resource.path)),
     title: resource.title ?? resource.name,
@@ -54,6 +57,21 @@ export async function localDatasetFromOutput(declaration: Declaration, packageDi
     extras: { ...stable, ...(resource.type === "table" && resource.schema?.version ? { "aap:schema-version": resource.schema.version } : {}) },
     provenance,
   }));
+  const withheld = await emptyScdlTables(declaration, descriptor, packageDir);
+  const resources: LocalResource[] = [];
+  for (const resource of packaged) {
+    const isTable = tables.some((table) => table.path === resource.key);
+    if (withheld.some((file) => file.key === resource.key)) {
+      // Its downloads would be as empty as it is.
+      if (isTable) withheld.push(...DOWNLOAD_FORMATS.map((format) => ({ key: downloadPath(resource.key, format), cause: "table-withheld" as const, reason: `its table ${resource.key} is not offered` })));
+      continue;
+    }
+    resources.push(resource);
+    if (!isTable) continue;
+    const downloads = await downloadResources(resource, packageDir, stable);
+    resources.push(...downloads.resources);
+    withheld.push(...downloads.withheld);
+  }
   resources.push({
     key: "datapackage.json",
     file: join(packageDir, "datapackage.json"),
@@ -79,6 +97,7 @@ export async function localDatasetFromOutput(declaration: Declaration, packageDi
     private: declaration.datagouv.private,
     extras: stable,
     resources: sortDocumentationLast(resources),
+    withheld,
   };
 }
 
@@ -89,7 +108,7 @@ function schemaReference(declaration: Declaration, resource: Resource): LocalRes
   return typeof schema?.path === "string" && /^https?:\/\//.test(schema.path) ? { url: schema.path } : undefined;
 }
 
-/** Tables first (what people come for), then the descriptor, then the documentation. */
+/** Tables first, each followed by its downloads (what people come for), then the descriptor, then the documentation. */
 function sortDocumentationLast(resources: LocalResource[]): LocalResource[] {
   const rank = (resource: LocalResource) => (resource.key === DOCUMENTATION_FILE ? 2 : resource.key === "datapackage.json" ? 1 : 0);
   return [...resources].sort((a, b) => rank(a) - rank(b));

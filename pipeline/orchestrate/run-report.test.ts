@@ -72,6 +72,27 @@ describe("renderRunReport", () => {
     expect(text).toContain("- … et 15 de plus (voir run-report.json)");
   });
 
+  it("says why an SCDL file with no row is not on data.gouv.fr, and which SCDL fields the lauréats lack most", () => {
+    const plan = {
+      package: "paquet-fictif",
+      dataset: { action: "unchanged" as const, id: "fictif", slug: "paquet-fictif", title: "Paquet fictif" },
+      resources: [],
+      reorder: false,
+      withheld: [{ key: "subventions.csv", cause: "empty-scdl" as const, reason: "the SCDL export has no row" }],
+    };
+    const scdlExcluded = [
+      { resource: "laureats" as const, key: "laureat-fictif-1", reason: "montant inconnu ; SIRET inconnu", fields: ["montant", "idBeneficiaire"] },
+      { resource: "laureats" as const, key: "laureat-fictif-2", reason: "SIRET inconnu", fields: ["idBeneficiaire"] },
+    ];
+    const text = renderRunReport(run([outcome({ name: "paquet-fictif", status: "published", plan, scdlExcluded })]));
+    expect(text).toContain("Fichier SCDL subventions.csv non proposé sur data.gouv.fr : il n'a aucune ligne");
+    expect(text).toContain("(2 lauréats exclus)");
+    expect(text).toContain("Informations manquantes, par champ SCDL (nombre de lauréats) : idBeneficiaire (2), montant (1).");
+    expect(text).toContain("- laureat-fictif-2 : SIRET inconnu");
+    // Offered again: nothing said about an absence.
+    expect(renderRunReport(run([outcome({ name: "paquet-fictif", status: "published", plan: { ...plan, withheld: [] }, scdlExcluded })]))).not.toContain("non proposé");
+  });
+
   it("lists the lauréats left out of the SCDL export, with why", () => {
     const text = renderRunReport(run([outcome({ name: "paquet-fictif", status: "built", scdlExcluded: [{ resource: "laureats", key: "laureat-fictif-1", reason: "montant inconnu", fields: ["montant"] }] })]));
     expect(text).toContain("Lauréats absents de l'export SCDL (1) :\n\n- laureat-fictif-1 : montant inconnu");

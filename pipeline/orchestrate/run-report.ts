@@ -1,5 +1,6 @@
 import type { PackageOutcome } from "./run-package.ts";
 import { formatDuration } from "../log/format.ts";
+import { scdlGaps } from "../transform/scdl/scdl-gaps.ts";
 
 /** What a run did, package by package: written to output/run-report.json and rendered below. */
 export interface RunResult {
@@ -57,6 +58,7 @@ function details(outcome: PackageOutcome): string[] {
   if (outcome.failure) lines.push("", "**Échec :**", "", "```", outcome.failure, "```");
   const errors = [...outcome.transformIssues.map((i) => i.message), ...outcome.validationErrors.map((e) => e.text)];
   if (errors.length > 0) lines.push("", `**${errors.length} erreur(s) :**`, "", ...bounded(errors.map((e) => `- ${e}`)));
+  lines.push(...scdlAbsence(outcome));
   if (outcome.scdlExcluded.length > 0) {
     lines.push("", `Lauréats absents de l'export SCDL (${outcome.scdlExcluded.length}) :`, "", ...bounded(outcome.scdlExcluded.map((x) => `- ${x.key} : ${x.reason}`)));
   }
@@ -69,6 +71,20 @@ function details(outcome: PackageOutcome): string[] {
   if (outcome.planText) lines.push("", "Plan de publication :", "", "```", ...bounded(outcome.planText.split("\n")), "```");
   if (outcome.dataset?.page) lines.push("", `Jeu de données : ${outcome.dataset.page}`);
   return lines;
+}
+
+/** Why the SCDL file is not on data.gouv.fr, and what the lauréats lack most: what to publish first. */
+function scdlAbsence(outcome: PackageOutcome): string[] {
+  const file = outcome.plan?.withheld.find((withheld) => withheld.cause === "empty-scdl");
+  if (!file) return [];
+  const gaps = scdlGaps(outcome.scdlExcluded).map((gap) => `${gap.field} (${gap.laureats})`);
+  return [
+    "",
+    `Fichier SCDL ${file.key} non proposé sur data.gouv.fr : il n'a aucune ligne, car aucun lauréat ne réunit les informations que le SCDL exige` +
+      `${outcome.scdlExcluded.length > 0 ? ` (${outcome.scdlExcluded.length} lauréats exclus)` : ""}. ` +
+      "Un fichier vide déclaré conforme alimenterait la consolidation nationale des subventions ; il reviendra de lui-même dès qu'une ligne existera." +
+      (gaps.length > 0 ? ` Informations manquantes, par champ SCDL (nombre de lauréats) : ${gaps.join(", ")}.` : ""),
+  ];
 }
 
 function bounded(lines: string[]): string[] {

@@ -29,7 +29,11 @@ export function describeDrift(plan: Plan): string[] {
         );
         break;
       case "delete":
-        drift.push(`${step.key}: resource ${step.id} "${step.title}" carries our marker but is not in the package: deleted`);
+        drift.push(
+          step.reason === undefined
+            ? `${step.key}: resource ${step.id} "${step.title}" carries our marker but is not in the package: deleted`
+            : `${step.key}: resource ${step.id} "${step.title}" is on the server but not offered (${step.reason}): deleted`,
+        );
         break;
       case "unchanged":
         break;

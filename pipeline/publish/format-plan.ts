@@ -36,8 +36,11 @@ function planText(plan: Plan): string {
         : dataset.action === "update"
         ? `dataset ${plan.package} (${dataset.id}) "${dataset.title}": update metadata (${dataset.fields.join(", ")})`
         : `dataset ${plan.package} (${dataset.id}) "${dataset.title}": unchanged`;
-  const width = Math.max(0, ...plan.resources.map((step) => step.key.length));
+  const width = Math.max(0, ...plan.resources.map((step) => step.key.length), ...(plan.withheld ?? []).map((file) => file.key.length));
   const lines = plan.resources.map((step) => `  ${step.key.padEnd(width)}  ${resourceText(step)}`);
+  // A withheld file already absent from the server has no step: its line says why it is not there.
+  const stepKeys = new Set(plan.resources.map((step) => step.key));
+  for (const file of plan.withheld ?? []) if (!stepKeys.has(file.key)) lines.push(`  ${file.key.padEnd(width)}  not offered: ${file.reason}`);
   if (plan.reorder) lines.push("  reorder resources to the package order");
   const counts = countActions(plan);
   lines.push(
@@ -60,6 +63,6 @@ function resourceText(step: ResourcePlan): string {
     case "unchanged":
       return `unchanged (${formatBytes(step.bytes)})`;
     case "delete":
-      return `delete ${step.id} "${step.title}" (${formatBytes(step.remoteBytes)}): no longer in the package`;
+      return `delete ${step.id} "${step.title}" (${formatBytes(step.remoteBytes)}): ${step.reason === undefined ? "no longer in the package" : `not offered: ${step.reason}`}`;
   }
 }

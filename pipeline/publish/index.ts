@@ -1,5 +1,5 @@
 /** The publish stage: data.gouv.fr client, plan and idempotent apply. */
-export type { FileDigest, LocalDataset, LocalResource } from "./types.ts";
+export type { FileDigest, LocalDataset, LocalResource, WithheldFile } from "./types.ts";
 export { DATASET_MARKER, RESOURCE_MARKER } from "./types.ts";
 export { datagouvConfigFromEnv, type DatagouvConfig } from "./datagouv/config.ts";
 export { DatagouvClient, type CallMeter, type DatagouvClientOptions } from "./datagouv/client.ts";

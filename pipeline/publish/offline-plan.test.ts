@@ -48,4 +48,11 @@ describe("planFromState", () => {
       ["programmes.csv", "delete", "r9"],
     ]);
   });
+
+  it("deletes a withheld file the state says was uploaded, with why, and never uploads it", () => {
+    const withheld = [{ key: "subventions.csv", cause: "empty-scdl" as const, reason: "the SCDL export has no row" }];
+    const plan = planFromState({ ...local, withheld }, { datasetId: "0123456789abcdef01234567", resources: { "subventions.csv": { id: "r5", sha1: "s", size: 3 } } }, files);
+    expect(plan.resources.filter((r) => r.key === "subventions.csv")).toEqual([{ key: "subventions.csv", action: "delete", title: "subventions.csv", id: "r5", remoteBytes: 3, reason: "the SCDL export has no row" }]);
+    expect(plan.withheld).toEqual(withheld);
+  });
 });

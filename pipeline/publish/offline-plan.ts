@@ -1,4 +1,4 @@
-import type { Plan, ResourcePlan } from "./plan.ts";
+import { withheldReason, type Plan, type ResourcePlan } from "./plan.ts";
 import type { PackageState } from "./publication-state.ts";
 import type { FileDigest, LocalDataset } from "./types.ts";
 
@@ -18,12 +18,13 @@ export function planFromState(local: LocalDataset, state: PackageState, files: R
   });
   const keys = new Set(local.resources.map((resource) => resource.key));
   for (const [key, saved] of Object.entries(state.resources)) {
-    if (!keys.has(key)) resources.push({ key, action: "delete", title: key, id: saved.id, remoteBytes: saved.size });
+    if (!keys.has(key)) resources.push({ key, action: "delete", title: key, id: saved.id, remoteBytes: saved.size, ...withheldReason(local, key) });
   }
   return {
     package: local.package,
     dataset: state.datasetId ? { action: "unchanged", id: state.datasetId, slug: "", title: local.title } : { action: "create", title: local.title },
     resources,
     reorder: false,
+    withheld: [...(local.withheld ?? [])],
   };
 }

@@ -153,3 +153,29 @@ describe("formatPlan", () => {
     expect(json[0]).toMatchObject({ counts: { unchanged: 1, replace: 1, delete: 1 }, uploadBytes: 20 });
   });
 });
+
+describe("files withheld on purpose", () => {
+  const withheld = [{ key: "subventions.csv", cause: "empty-scdl" as const, reason: "the SCDL export has no row" }];
+
+  it("a withheld file published earlier is deleted, and the plan says why", () => {
+    const remote = remoteDataset([remoteResource("appels.csv", "r1", SHA_A, 10), remoteResource("laureats.csv", "r2", SHA_B, 20), remoteResource("subventions.csv", "r3", SHA_A, 5)]);
+    const plan = planPublication({ ...local(), withheld }, remote, noState, files);
+    expect(plan.resources.filter((step) => step.action !== "unchanged")).toEqual([
+      { key: "subventions.csv", action: "delete", title: "Fichier fictif subventions.csv", id: "r3", remoteBytes: 5, reason: "the SCDL export has no row" },
+    ]);
+    expect(formatPlan(plan, "text")).toMatch(/subventions\.csv\s+delete r3 "Fichier fictif subventions\.csv" \(5 B\): not offered: the SCDL export has no row/);
+  });
+
+  it("a withheld file never published is not uploaded, and the plan still says why it is absent", () => {
+    const plan = planPublication({ ...local(), withheld }, undefined, noState, files);
+    expect(plan.resources.map((step) => step.key)).toEqual(["appels.csv", "laureats.csv"]);
+    expect(plan.withheld).toEqual(withheld);
+    expect(formatPlan(plan, "text")).toMatch(/subventions\.csv\s+not offered: the SCDL export has no row/);
+    expect(JSON.parse(formatPlan(plan, "json"))[0].withheld).toEqual(withheld);
+  });
+
+  it("a file deleted because it left the package keeps the plain reason", () => {
+    const remote = remoteDataset([remoteResource("appels.csv", "r1", SHA_A, 10), remoteResource("laureats.csv", "r2", SHA_B, 20), remoteResource("ancien.csv", "r4", SHA_A, 5)]);
+    expect(formatPlan(planPublication({ ...local(), withheld }, remote, noState, files), "text")).toContain(': no longer in the package');
+  });
+});

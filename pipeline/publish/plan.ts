@@ -5,7 +5,7 @@ import { orderResources, sameOrder } from "./order.ts";
 import { resourceDifferences, type ResourceField } from "./resource-metadata.ts";
 import type { PackageState } from "./publication-state.ts";
 import { titlesAfterUpload } from "./upload-name.ts";
-import { RESOURCE_MARKER, type FileDigest, type LocalDataset, type LocalResource } from "./types.ts";
+import { RESOURCE_MARKER, type FileDigest, type LocalDataset, type LocalResource, type WithheldFile } from "./types.ts";
 
 export type DatasetPlan =
   | { action: "create"; title: string }
@@ -27,6 +27,8 @@ export interface ResourcePlan {
   /** Size of the file currently on the server. */
   remoteBytes?: number;
   sha1?: string;
+  /** Why a file of the package is not offered (a delete of a withheld file). */
+  reason?: string;
   /** Metadata fields that differ (update-metadata; for replace, besides the file). */
   fields?: ResourceField[];
   /** The metadata PUT also carries the provenance: it completes an upload. */
@@ -42,6 +44,8 @@ export interface Plan {
   resources: ResourcePlan[];
   /** The package order must be restored at the end. */
   reorder: boolean;
+  /** Files of the package not offered on purpose, with why (LocalDataset.withheld). */
+  withheld: WithheldFile[];
 }
 
 /**
@@ -63,6 +67,7 @@ export function planPublication(local: LocalDataset, remote: RemoteDataset | und
       dataset: { action: "create", title: local.title },
       resources: local.resources.map((resource) => ({ key: resource.key, action: "create", title: resource.title, bytes: digest(resource).size, sha1: digest(resource).sha1, withProvenance: true })),
       reorder: local.resources.length > 1,
+      withheld: [...(local.withheld ?? [])],
     };
   }
   const fields = datasetDifferences(local, remote);
@@ -87,9 +92,15 @@ export function planPublication(local: LocalDataset, remote: RemoteDataset | und
   for (const candidate of remote.resources) {
     if (claimed.has(candidate.id) || !isOurs(candidate, stateIds)) continue;
     const key = typeof candidate.extras?.[RESOURCE_MARKER] === "string" ? (candidate.extras[RESOURCE_MARKER] as string) : (stateIds.get(candidate.id) ?? candidate.title);
-    resources.push({ key, action: "delete", title: candidate.title, id: candidate.id, remoteBytes: candidate.filesize ?? undefined });
+    resources.push({ key, action: "delete", title: candidate.title, id: candidate.id, remoteBytes: candidate.filesize ?? undefined, ...withheldReason(local, key) });
   }
-  return { package: local.package, dataset, resources, reorder: needsReorder(remote.resources, resources) };
+  return { package: local.package, dataset, resources, reorder: needsReorder(remote.resources, resources), withheld: [...(local.withheld ?? [])] };
+}
+
+/** The reason a file of ours leaves the dataset, when the package withholds it on purpose. */
+export function withheldReason(local: LocalDataset, key: string): { reason?: string } {
+  const reason = local.withheld?.find((file) => file.key === key)?.reason;
+  return reason === undefined ? {} : { reason };
 }
 
 /** By the id saved in the state, else by our marker, else an orphan of an interrupted upload. */

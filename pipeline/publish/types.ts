@@ -21,6 +21,12 @@ export interface LocalDataset {
   extras: Record<string, unknown>;
   /** In package order. */
   resources: LocalResource[];
+  /**
+   * Files of the package deliberately not offered on data.gouv.fr, and why (an SCDL file with no
+   * row, a download that was not written). Never uploaded; a resource of ours published earlier
+   * under one of these keys is deleted by the plan, which shows the reason.
+   */
+  withheld?: WithheldFile[];
   /** False when the package failed validation: publishDataset then refuses to send anything. */
   valid?: boolean;
 }
@@ -43,6 +49,15 @@ export interface LocalResource {
    * sent with an upload only, never on its own, otherwise every night would PUT.
    */
   provenance: Record<string, unknown>;
+}
+
+export interface WithheldFile {
+  /** The key it would have (its path in the package), e.g. `subventions.csv`. */
+  key: string;
+  /** Why it is not offered, for the plan and the log. */
+  reason: string;
+  /** Stable, for whoever branches on it (the run report tells the SCDL case in French). */
+  cause: "empty-scdl" | "table-withheld" | "not-written";
 }
 
 /** sha1 (hex) and byte size of a local file, as data.gouv.fr computes them for a hosted file. */
