@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { liveDatasets, writeRequests } from "../../fakes/fixtures/publish-workspace.ts";
 import { call } from "../../fakes/udata/test-client.ts";
 import { startUdataServer, type UdataServer } from "../../fakes/udata/udata-server.ts";
-import { aap, BUNDLED_PACKAGE, makeWorkspace, type CliRun } from "../../fakes/fixtures/cli-workspace.ts";
+import { aap, BUNDLED_PACKAGE, BUNDLED_PUBLISHED_KEYS, makeWorkspace, type CliRun } from "../../fakes/fixtures/cli-workspace.ts";
 import { aapProcess } from "../../fakes/fixtures/aap-process.ts";
 
 /** The nightly `aap run` as the data team meets it, against a udata-compatible server that others also touch. */
@@ -29,7 +29,7 @@ async function expectRemoteEqualsLocal() {
   const descriptor = JSON.parse(await readFile(join(root, "output", BUNDLED_PACKAGE, "datapackage.json"), "utf8")) as { title: string; resources: { path: string; title?: string }[] };
   expect(dataset.title).toBe(descriptor.title);
   const keys = dataset.resources.map((r) => String(r.extras?.["aap:key"]));
-  expect(keys).toEqual(["programmes.csv", "appels.csv", "laureats.csv", "subventions.csv", "datapackage.json", "documentation.md"]);
+  expect(keys).toEqual(BUNDLED_PUBLISHED_KEYS);
   for (const resource of dataset.resources) {
     const served = Buffer.from(await (await fetch(resource.url)).arrayBuffer());
     expect(served.equals(await readFile(join(root, "output", BUNDLED_PACKAGE, String(resource.extras?.["aap:key"])))), resource.title).toBe(true);
@@ -62,7 +62,7 @@ describe("a night with no local change still checks data.gouv.fr", () => {
     expect(plan.code, plan.stderr).toBe(0);
     expect(plan.stdout).toContain("changed on the server: laureats.csv: missing on the server");
     expect(plan.stdout).toMatch(/laureats\.csv\s+create: upload/);
-    expect(liveDatasets(server)[0]!.resources).toHaveLength(5);
+    expect(liveDatasets(server)[0]!.resources).toHaveLength(BUNDLED_PUBLISHED_KEYS.length - 1);
     const repaired = await nightly();
     expect(repaired.code, repaired.stderr).toBe(0);
     expect(repaired.stdout).toContain("changed on the server: appels.csv: metadata changed on the server (title): put back");

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { liveDatasets, writeRequests as writes } from "../../fakes/fixtures/publish-workspace.ts";
 import { startUdataServer, type UdataServer } from "../../fakes/udata/udata-server.ts";
-import { aap, BUNDLED_PACKAGE, makeWorkspace } from "../../fakes/fixtures/cli-workspace.ts";
+import { aap, BUNDLED_PACKAGE, BUNDLED_PUBLISHED_KEYS, makeWorkspace } from "../../fakes/fixtures/cli-workspace.ts";
 
 describe("aap run → data.gouv.fr (a udata-compatible server on 127.0.0.1)", () => {
   let server: UdataServer;
@@ -28,9 +28,8 @@ describe("aap run → data.gouv.fr (a udata-compatible server on 127.0.0.1)", ()
     expect(dataset).toMatchObject({ license: "lov2", frequency: "daily", private: false, organization: { id: server.organizationId } });
     expect(dataset.extras).toMatchObject({ "aap:package": BUNDLED_PACKAGE });
     const keys = dataset.resources.map((r) => r.extras?.["aap:key"]);
-    expect(keys).toEqual(["programmes.csv", "appels.csv", "laureats.csv", "subventions.csv", "datapackage.json", "documentation.md"]);
+    expect(keys).toEqual(BUNDLED_PUBLISHED_KEYS);
     expect(dataset.resources.find((r) => r.extras?.["aap:key"] === "documentation.md")?.type).toBe("documentation");
-    expect(dataset.resources.find((r) => r.extras?.["aap:key"] === "subventions.csv")?.schema).toMatchObject({ name: "scdl/subventions", version: "2.1.1" });
     for (const resource of dataset.resources) {
       const served = Buffer.from(await (await fetch(resource.url)).arrayBuffer());
       const local = await readFile(join(root, "output", BUNDLED_PACKAGE, String(resource.extras?.["aap:key"])));

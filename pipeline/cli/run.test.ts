@@ -28,9 +28,9 @@ describe("aap build / run on the bundled data", () => {
     first = await snapshot(join(root, "output", BUNDLED_PACKAGE));
   });
 
-  it("writes the data package: descriptor, one CSV per table, the SCDL export, the documentation and the report", () => {
+  it("writes the data package: descriptor, one CSV per table with its XLSX, JSON and NDJSON downloads, the SCDL export, the documentation and the report", () => {
     expect(Object.keys(first).sort()).toEqual(
-      ["appels.csv", "datapackage.json", "documentation.md", "laureats.csv", "programmes.csv", "subventions.csv", "validation-report.json"].sort(),
+      ["datapackage.json", "documentation.md", "validation-report.json", ...["appels", "laureats", "programmes", "subventions"].flatMap((t) => [`${t}.csv`, `${t}.xlsx`, `${t}.json`, `${t}.ndjson`])].sort(),
     );
   });
 

@@ -1,4 +1,4 @@
-import { readFile, rm } from "node:fs/promises";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { aap, BUNDLED_PACKAGE, makeWorkspace } from "../../fakes/fixtures/cli-workspace.ts";
@@ -23,12 +23,17 @@ beforeAll(async () => {
 afterAll(() => rm(root, { recursive: true, force: true }));
 
 describe("localDatasetFromOutput", () => {
-  it("has one resource per file of the folder: tables first, then the descriptor, then the documentation", () => {
+  it("has one resource per file of the folder: each table with its downloads, then the descriptor, then the documentation", () => {
+    const table = (name: string) => [
+      [`${name}.csv`, "main", "csv"],
+      [`${name}.xlsx`, "main", "xlsx"],
+      [`${name}.json`, "main", "json"],
+      [`${name}.ndjson`, "main", "ndjson"],
+    ];
     expect(local.resources.map((r) => [r.key, r.type, r.format])).toEqual([
-      ["programmes.csv", "main", "csv"],
-      ["appels.csv", "main", "csv"],
-      ["laureats.csv", "main", "csv"],
-      ["subventions.csv", "main", "csv"],
+      ...table("programmes"),
+      ...table("appels"),
+      ...table("laureats"),
       ["datapackage.json", "other", "json"],
       ["documentation.md", "documentation", "md"],
     ]);
@@ -38,12 +43,33 @@ describe("localDatasetFromOutput", () => {
   it("takes titles and descriptions from the built descriptor, and the dataset's metadata from the declaration", async () => {
     const descriptor = JSON.parse(await readFile(join(packageDir, "datapackage.json"), "utf8"));
     const appels = descriptor.resources.find((r: { name: string }) => r.name === "appels");
-    expect(local.resources[1]).toMatchObject({ title: appels.title, description: appels.description ?? "" });
+    expect(local.resources.find((r) => r.key === "appels.csv")).toMatchObject({ title: appels.title, description: appels.description ?? "" });
+    expect(local.resources.find((r) => r.key === "appels.xlsx")).toMatchObject({ title: `${appels.title} (tableur XLSX)` });
+    // A schema on a download would have data.gouv.fr check a spreadsheet against a CSV schema.
+    expect(local.resources.find((r) => r.key === "appels.xlsx")?.schema).toBeUndefined();
     expect(local).toMatchObject({ package: BUNDLED_PACKAGE, title: declaration.title, license: "etalab-2.0", frequency: declaration.datagouv.frequency, private: false });
   });
 
-  it("declares the SCDL export by its catalogue name, so the national consolidation finds it", () => {
-    expect(local.resources.find((r) => r.key === "subventions.csv")?.schema).toEqual({ name: "scdl/subventions", version: expect.stringMatching(/^\d+\.\d+\.\d+$/) });
+  it("withholds the SCDL file with no row and its downloads, saying why", () => {
+    expect(local.withheld?.map((file) => [file.key, file.cause])).toEqual([
+      ["subventions.csv", "empty-scdl"],
+      ["subventions.xlsx", "table-withheld"],
+      ["subventions.json", "table-withheld"],
+      ["subventions.ndjson", "table-withheld"],
+    ]);
+    expect(local.withheld?.[0]?.reason).toContain("national consolidation");
+  });
+
+  it("withholds a download the folder lacks, and declares the SCDL export by its catalogue name once it has a row", async () => {
+    await rm(join(packageDir, "laureats.xlsx"));
+    const subventions = join(packageDir, "subventions.csv");
+    const header = (await readFile(subventions, "utf8")).split("\n")[0]!;
+    // A synthetic row: only its presence matters to what is offered.
+    await writeFile(subventions, `${header}\n${header.split(",").map(() => "fictif").join(",")}\n`);
+    const again = await localDatasetFromOutput(declaration, packageDir, { validatedAt: "2026-01-15T02:17:30.000Z" });
+    expect(again.withheld?.map((file) => [file.key, file.cause])).toEqual([["laureats.xlsx", "not-written"]]);
+    expect(again.resources.find((r) => r.key === "subventions.csv")?.schema).toEqual({ name: "scdl/subventions", version: expect.stringMatching(/^\d+\.\d+\.\d+$/) });
+    expect(again.resources.find((r) => r.key === "subventions.json")?.schema).toBeUndefined();
   });
 
   it("stamps every resource with the package version, and the provenance of this build", () => {

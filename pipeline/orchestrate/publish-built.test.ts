@@ -1,7 +1,7 @@
 import { readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { aap, BUNDLED_PACKAGE, makeWorkspace } from "../../fakes/fixtures/cli-workspace.ts";
+import { aap, BUNDLED_PACKAGE, BUNDLED_PUBLISHED_KEYS, makeWorkspace } from "../../fakes/fixtures/cli-workspace.ts";
 import { liveDatasets } from "../../fakes/fixtures/publish-workspace.ts";
 import { startUdataServer, type UdataServer } from "../../fakes/udata/udata-server.ts";
 import type { Declaration } from "../declaration/types.ts";
@@ -72,6 +72,6 @@ describe("publishBuilt", () => {
   it("publishes the validated folder as it is", async () => {
     const outcome = await publish();
     expect(outcome).toMatchObject({ name: BUNDLED_PACKAGE, status: "published", target: server.url });
-    expect(liveDatasets(server)[0]!.resources.map((r) => r.extras?.["aap:key"])).toEqual(["programmes.csv", "appels.csv", "laureats.csv", "subventions.csv", "datapackage.json", "documentation.md"]);
+    expect(liveDatasets(server)[0]!.resources.map((r) => r.extras?.["aap:key"])).toEqual(BUNDLED_PUBLISHED_KEYS);
   });
 });

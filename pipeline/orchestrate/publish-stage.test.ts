@@ -1,7 +1,7 @@
 import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { aap, BUNDLED_PACKAGE, makeWorkspace } from "../../fakes/fixtures/cli-workspace.ts";
+import { aap, BUNDLED_PACKAGE, BUNDLED_PUBLISHED_KEYS, makeWorkspace } from "../../fakes/fixtures/cli-workspace.ts";
 import { liveDatasets, writeRequests } from "../../fakes/fixtures/publish-workspace.ts";
 import { startUdataServer, type UdataServer } from "../../fakes/udata/udata-server.ts";
 import type { Declaration } from "../declaration/types.ts";
@@ -29,7 +29,7 @@ afterAll(async () => {
 });
 
 const VALIDATED_AT = "2026-01-15T02:17:30.000Z";
-const FILES = ["programmes.csv", "appels.csv", "laureats.csv", "subventions.csv", "datapackage.json", "documentation.md"];
+const FILES = BUNDLED_PUBLISHED_KEYS;
 
 function withKey(): Record<string, string> {
   return { DATAGOUV_URL: server.url, DATAGOUV_API_KEY: server.apiKey, DATAGOUV_ORGANIZATION: server.organizationId };

@@ -1,7 +1,7 @@
 import { rm, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { aap, BUNDLED_PACKAGE, makeWorkspace } from "../../fakes/fixtures/cli-workspace.ts";
+import { aap, BUNDLED_PACKAGE, BUNDLED_PUBLISHED_KEYS, makeWorkspace } from "../../fakes/fixtures/cli-workspace.ts";
 import { liveDatasets, writeRequests } from "../../fakes/fixtures/publish-workspace.ts";
 import { call } from "../../fakes/udata/test-client.ts";
 import { startUdataServer, type UdataServer } from "../../fakes/udata/udata-server.ts";
@@ -76,7 +76,7 @@ describe("checkRemote", () => {
     expect(summary).toMatch(new RegExp(`^publish: drift on ${server.url} repaired: \\d+ changes sent`));
     const validatedAt = (await stat(join(packageDir, VALIDATION_REPORT_FILE))).mtime.toISOString();
     expect(resourceOf("appels.csv")?.extras).toMatchObject({ "aap:validated-at": validatedAt, "aap:git-commit": "0000000fictif" });
-    expect(liveDatasets(server)[0]!.resources.map((r) => r.extras?.["aap:key"])).toEqual(["programmes.csv", "appels.csv", "laureats.csv", "subventions.csv", "datapackage.json", "documentation.md"]);
+    expect(liveDatasets(server)[0]!.resources.map((r) => r.extras?.["aap:key"])).toEqual(BUNDLED_PUBLISHED_KEYS);
     expect((await check()).result.drift).toEqual([]);
   });
 
