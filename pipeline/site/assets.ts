@@ -11,7 +11,7 @@ export const SITE_CSS = `.aap-nav ul{display:flex;flex-wrap:wrap;gap:.25rem 1.5r
 .aap-empty{color:var(--text-mention-grey)}
 .aap-num{text-align:right;white-space:nowrap}
 .aap-scroll{overflow-x:auto;max-width:100%}
-.aap-scroll table{width:100%}
+.fr-table.aap-scroll table{width:100%;display:table;overflow:visible}
 .aap-figure{margin:0}
 .aap-figure__value{font-size:1.75rem;font-weight:700;line-height:1.2;margin:0;color:var(--text-title-blue-france)}
 .aap-figure__label{font-size:.875rem;margin:0}
