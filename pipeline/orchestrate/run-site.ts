@@ -5,8 +5,12 @@ import { formatDuration } from "../log/format.ts";
 import { datagouvConfigFromEnv, readPackageState } from "../publish/index.ts";
 import { NOT_PACKAGES } from "../site/read-site-input.ts";
 import { writeSite } from "../site/write-site.ts";
+import { withLock } from "../state/lock.ts";
 import { PUBLICATION_STATE_FILE } from "./publish-stage.ts";
 import type { PackageOutcome, RunContext } from "./run-package.ts";
+
+/** Beside the packages' locks; the dot keeps it apart from any package name. */
+const SITE_LOCK = ".site.lock";
 
 /** What the run did with output/site/: written (how much), or why not. */
 export type SiteOutcome = { status: "written"; dir: string; pages: number; files: number } | { status: "failed"; failure: string };
@@ -19,12 +23,11 @@ export type SiteOutcome = { status: "written"; dir: string; pages: number; files
 export async function writeRunSite(ctx: RunContext, outcomes: readonly PackageOutcome[]): Promise<SiteOutcome> {
   const started = performance.now();
   try {
-    const written = await writeSite({
-      outputDir: ctx.outputDir,
-      schemasDir: join(ctx.repositoryRoot, "schemas"),
-      now: ctx.now(),
-      datasets: await knownDatasets(ctx, outcomes),
-    });
+    // Runs of different packages may end together: one writes the site at a time.
+    const lock = { waitMs: ctx.lockWaitMs, purpose: "writing output/site/", signal: ctx.signal };
+    const written = await withLock(join(ctx.stateDir, "locks", SITE_LOCK), lock, async () =>
+      writeSite({ outputDir: ctx.outputDir, schemasDir: join(ctx.repositoryRoot, "schemas"), now: ctx.now(), datasets: await knownDatasets(ctx, outcomes) }),
+    );
     const message = `site: ${written.pages} pages, ${written.files} files written to ${written.dir} in ${formatDuration(Math.round(performance.now() - started))}`;
     ctx.logger.log({ level: "info", event: "site.written", message, data: { pages: written.pages, files: written.files } });
     return { status: "written", dir: written.dir, pages: written.pages, files: written.files };
