@@ -35,7 +35,8 @@ function watch(page: Page): Problems {
   return problems;
 }
 
-describe("the site in a browser", () => {
+// A browser on two shared cores is slow: a page's audit alone may take seconds.
+describe("the site in a browser", { timeout: 240_000 }, () => {
   let browser: Browser;
   let server: Awaited<ReturnType<typeof startSiteServer>>;
   let pages: string[];

@@ -1,4 +1,5 @@
 import type { Field } from "../../frictionless/index.ts";
+import { typeLabel } from "../../package/schema-readme/render-schema-readme.ts";
 import { formatInteger } from "../format.ts";
 import { externalUrl, html, type SafeHtml } from "../html.ts";
 import { renderPage } from "../layout.ts";
@@ -8,25 +9,6 @@ import type { SiteSchema } from "../types.ts";
 export function schemaPagePath(name: string): string {
   return `schemas/${encodeURIComponent(name)}.html`;
 }
-
-const TYPES: Record<string, string> = {
-  string: "texte",
-  number: "nombre",
-  integer: "entier",
-  boolean: "booléen",
-  date: "date",
-  datetime: "date et heure",
-  time: "heure",
-  year: "année",
-  yearmonth: "année et mois",
-  duration: "durée",
-  geopoint: "point géographique",
-  geojson: "GeoJSON",
-  object: "objet JSON",
-  array: "tableau JSON",
-  list: "liste",
-  any: "quelconque",
-};
 
 const show = (value: unknown): string => (typeof value === "string" ? value : JSON.stringify(value));
 
@@ -47,16 +29,11 @@ export function describeConstraints(field: Field): string[] {
   return out;
 }
 
-function fieldType(field: Field): string {
-  const type = TYPES[field.type] ?? field.type;
-  return field.format && field.format !== "default" ? `${type} (${field.format})` : type;
-}
-
 export function schemaPage(schema: SiteSchema, now: Date): string {
   const d = schema.descriptor;
   const rows = d.fields.map((field) => {
     const constraints = describeConstraints(field);
-    return html`<tr><th scope="row"><code>${field.name}</code></th><td>${field.title ?? ""}${field.description ? html`<p class="fr-text--xs fr-mb-0">${field.description}</p>` : ""}</td><td>${fieldType(field)}</td><td>${constraints.length > 0 ? html`<ul class="aap-plain">${constraints.map((c) => html`<li>${c}</li>`)}</ul>` : EMPTY}</td><td>${field.example === undefined ? EMPTY : html`<code>${show(field.example)}</code>`}</td></tr>`;
+    return html`<tr><th scope="row"><code>${field.name}</code></th><td>${field.title ?? ""}${field.description ? html`<p class="fr-text--xs fr-mb-0">${field.description}</p>` : ""}</td><td>${typeLabel(field)}</td><td>${constraints.length > 0 ? html`<ul class="aap-plain">${constraints.map((c) => html`<li>${c}</li>`)}</ul>` : EMPTY}</td><td>${field.example === undefined ? EMPTY : html`<code>${show(field.example)}</code>`}</td></tr>`;
   });
   const keys = [
     d.primaryKey && d.primaryKey.length > 0 ? html`<li>Clé primaire : <code>${d.primaryKey.join(", ")}</code></li>` : "",
