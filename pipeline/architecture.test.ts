@@ -28,6 +28,7 @@ const LAYERS: Record<string, number> = {
   package: 2,
   publish: 2,
   schedule: 2,
+  site: 2,
   orchestrate: 3,
   failures: 3,
   cli: 4,
@@ -46,6 +47,8 @@ const SAME_LAYER: Record<string, readonly string[]> = {
   validate: ["transform"],
   // The dataset metadata the package stage derives follows data.gouv.fr's slug rules (publish/slugify.ts).
   package: ["declaration", "extract", "transform", "publish"],
+  // The site links the downloads by the package stage's file names and reads its change history type.
+  site: ["package"],
   // The catalogue of error codes names every family's codes; a package's failure is described with it.
   orchestrate: ["failures"],
 };

@@ -10,6 +10,7 @@ import { renderRunReport } from "../orchestrate/run-report.ts";
 import { DatagouvError } from "../publish/datagouv/errors.ts";
 import { PublishError } from "../publish/errors.ts";
 import { ScheduleError } from "../schedule/daemon.ts";
+import { SiteError } from "../site/errors.ts";
 import { LockError } from "../state/lock.ts";
 import { StateError } from "../state/store.ts";
 import { columnParam } from "../validate/checks/params.ts";
@@ -43,6 +44,7 @@ const MAKE: { readonly [F in ErrorFamily]: (code: ErrorFamilies[F]) => unknown }
   state: () => new StateError(".aap/sources.json", "the state file .aap/sources.json is not valid JSON", "fix it or delete it"),
   lock: () => new LockError(".aap/locks/paquet-fictif.lock", undefined, 600_000),
   schedule: () => new ScheduleError('unknown time zone "Europe/Pariss"', "use an IANA name such as Europe/Paris"),
+  site: () => new SiteError("output/site/ could not be written: EACCES", "output/site", new Error("EACCES")),
   usage: () => new UsageError('--log-format takes "human" or "json", not "xml"'),
   stop: () => new StopRequest("SIGTERM"),
   bug: () => new TypeError("Cannot read properties of undefined (reading 'id')"),

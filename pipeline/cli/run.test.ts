@@ -102,8 +102,8 @@ describe("aap run on invalid data", () => {
     expect(outcome.status).toBe("invalid");
     expect(outcome.validationErrors[0]).toMatchObject({ type: "constraint-error", rowNumber: 3, fieldName: "taux_cofinancement_max", origin: { rowNumber: 3 } });
     expect(await snapshot(join(root, "output", BUNDLED_PACKAGE))).toEqual(before);
-    // The package was written and validated in a staging folder, then thrown away.
-    expect((await readdir(join(root, "output"))).sort()).toEqual([BUNDLED_PACKAGE, "run-report.json", "run-report.md"]);
+    // The package was written and validated in a staging folder, then thrown away; the site is made from the last good package.
+    expect((await readdir(join(root, "output"))).sort()).toEqual([BUNDLED_PACKAGE, "run-report.json", "run-report.md", "site"]);
   });
 });
 

@@ -5,6 +5,7 @@ import type { HttpErrorCode } from "../http/errors.ts";
 import type { DatagouvErrorCode } from "../publish/datagouv/errors.ts";
 import type { PublishErrorCode } from "../publish/errors.ts";
 import type { ScheduleErrorCode } from "../schedule/daemon.ts";
+import type { SiteErrorCode } from "../site/errors.ts";
 import type { LockErrorCode } from "../state/lock.ts";
 import type { StateErrorCode } from "../state/store.ts";
 import type { CheckParamsErrorCode } from "../validate/checks/params.ts";
@@ -29,6 +30,7 @@ export interface ErrorFamilies {
   state: StateErrorCode;
   lock: LockErrorCode;
   schedule: ScheduleErrorCode;
+  site: SiteErrorCode;
   usage: UsageErrorCode;
   stop: StopRequestCode;
   bug: "internal-error";
@@ -149,6 +151,9 @@ export const ERROR_CATALOGUE: Catalogue = {
   },
   schedule: {
     "schedule-error": usage("the schedule cannot be used (its cron expression or its time zone)", 'fix --cron or --timezone (or AAP_CRON, AAP_TIMEZONE); "aap schedule --help" shows the syntax'),
+  },
+  site: {
+    "site-error": failed("the static site could not be written to output/site/", "check that output/ is writable and holds the packages aap build wrote, then run aap build again"),
   },
   usage: {
     "usage-error": usage("the command was called wrongly (an unknown command or option, a bad value)", 'run "aap {command} --help" for its usage'),

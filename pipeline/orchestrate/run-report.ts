@@ -1,4 +1,5 @@
 import type { PackageOutcome } from "./run-package.ts";
+import type { SiteOutcome } from "./run-site.ts";
 import { formatDuration } from "../log/format.ts";
 import { scdlGaps } from "../transform/scdl/scdl-gaps.ts";
 
@@ -8,6 +9,8 @@ export interface RunResult {
   startedAt: string;
   finishedAt: string;
   packages: PackageOutcome[];
+  /** output/site/, written at the end of the run; absent from reports written before the site existed. */
+  site?: SiteOutcome;
 }
 
 const STATUS_TEXT: Record<PackageOutcome["status"], string> = {
@@ -33,8 +36,13 @@ export function renderRunReport(result: RunResult): string {
     "|---|---|---|---|---|",
     ...result.packages.map(summaryRow),
   ];
+  if (result.site) lines.push("", siteLine(result.site));
   for (const outcome of result.packages) lines.push("", ...details(outcome));
   return `${lines.join("\n")}\n`;
+}
+
+function siteLine(site: SiteOutcome): string {
+  return site.status === "written" ? `Site : ${site.pages} pages écrites dans \`output/site/\`.` : `Site : **non écrit**, le précédent reste en place.\n\n\`\`\`\n${site.failure}\n\`\`\``;
 }
 
 function summaryRow(outcome: PackageOutcome): string {

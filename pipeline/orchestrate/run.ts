@@ -7,6 +7,7 @@ import { writeFileAtomic } from "../state/store.ts";
 import { removeLeftovers } from "./leftovers.ts";
 import { renderRunReport, type RunResult } from "./run-report.ts";
 import { runPackage, SUCCESS, type PackageOutcome, type RunContext } from "./run-package.ts";
+import { writeRunSite } from "./run-site.ts";
 
 export interface RunRequest extends RunContext {
   /** Folder holding one folder per package declaration. */
@@ -31,7 +32,8 @@ export async function loadDeclarations(datapackagesDir: string, names: readonly 
 
 /**
  * Run every requested package in turn (one failing package does not stop the others) and
- * write the run report next to the packages: `output/run-report.json` and `.md`.
+ * write the site (`output/site/`) from every package in output/, and the run report next to
+ * the packages: `output/run-report.json` and `.md`.
  */
 export async function runPackages(request: RunRequest, declarations: readonly Declaration[]): Promise<RunResult> {
   const startedAt = request.now().toISOString();
@@ -41,7 +43,9 @@ export async function runPackages(request: RunRequest, declarations: readonly De
     if (request.signal?.aborted) break;
     packages.push(await runPackage(declaration, request));
   }
-  const result: RunResult = { ok: packages.every((p) => SUCCESS.has(p.status)), startedAt, finishedAt: request.now().toISOString(), packages };
+  const site = await writeRunSite(request, packages);
+  const ok = packages.every((p) => SUCCESS.has(p.status)) && site.status === "written";
+  const result: RunResult = { ok, startedAt, finishedAt: request.now().toISOString(), packages, site };
   await writeRunReport(request.outputDir, result);
   return result;
 }

@@ -108,7 +108,8 @@ const TYPE_LABELS: Record<string, string> = {
 
 const FORMAT_LABELS: Record<string, string> = { uri: "URL", email: "adresse électronique", uuid: "UUID" };
 
-function typeLabel(field: Field): string {
+/** A field's type (and format) in French words; the site's schema pages say it the same way. */
+export function typeLabel(field: Field): string {
   const base = TYPE_LABELS[field.type] ?? field.type;
   const format = field.format && field.format !== "default" ? ` (${FORMAT_LABELS[field.format] ?? field.format})` : "";
   return `${base}${format}`;
