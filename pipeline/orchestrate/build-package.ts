@@ -1,6 +1,9 @@
-import { relative, resolve } from "node:path";
+import { writeFile } from "node:fs/promises";
+import { join, relative, resolve } from "node:path";
 import type { Declaration } from "../declaration/types.ts";
 import { loadSchema, type Report, type Schema } from "../frictionless/index.ts";
+import { computePackageChanges, type PackageChanges } from "../package/changes/compute-changes.ts";
+import type { TableFile } from "../package/changes/published-snapshot.ts";
 import { discardStagingDir } from "../package/promote.ts";
 import type { TransformIssue } from "../transform/map-records.ts";
 import type { ScdlExclusion } from "../transform/scdl/to-scdl-subventions.ts";
@@ -25,12 +28,16 @@ export interface BuildInput {
   /** Where answers of the national directory are kept between runs (declarations with `enrich`). */
   enrichmentCacheFile: string;
   clock: StageClock;
+  /** What changed is told against the last published version kept here (published-snapshot.ts). */
+  changes: { snapshotDir: string; at: string };
   signal?: AbortSignal;
 }
 
+export const CHANGES_FILE = "changes.json";
+
 export type BuildResult =
   | { status: "invalid"; transformIssues: TransformIssue[]; validationErrors: LocatedError[]; report?: Report }
-  | { status: "built"; packageDir: string; tables: Table[]; scdlExcluded: ScdlExclusion[]; files: number; bytes: number; rows: number };
+  | { status: "built"; packageDir: string; tables: Table[]; scdlExcluded: ScdlExclusion[]; files: number; bytes: number; rows: number; changes: PackageChanges };
 
 /**
  * transform (map, enrich, derive) → package (in a staging folder) → validate → promote into
@@ -74,8 +81,15 @@ export async function buildPackage(input: BuildInput): Promise<BuildResult> {
     await discardStagingDir(staged.dir);
     return { status: "invalid", transformIssues: [], validationErrors: locateValidationErrors(report, transformed.origins), report };
   }
+  const changes = await computePackageChanges({ package: declaration.name, at: input.changes.at, snapshotDir: input.changes.snapshotDir, tables: tableFiles(tables, staged.dir) });
+  await writeFile(join(staged.dir, CHANGES_FILE), `${JSON.stringify(changes.history, null, 2)}\n`);
   await promoteValidated(staged.dir, input.packageDir, report);
-  return { status: "built", packageDir: input.packageDir, tables, scdlExcluded: derived.scdlExcluded, files: staged.files + 1, bytes: staged.bytes, rows };
+  return { status: "built", packageDir: input.packageDir, tables, scdlExcluded: derived.scdlExcluded, files: staged.files + 2, bytes: staged.bytes, rows, changes };
+}
+
+/** Each table's published CSV in `dir`, with its primary key. */
+export function tableFiles(tables: readonly Table[], dir: string): TableFile[] {
+  return tables.map((table) => ({ table: table.name, primaryKey: [...(table.schema.primaryKey ?? [])], path: join(dir, `${table.name}.csv`) }));
 }
 
 /** The Table Schema of each declared resource, by resource name. */

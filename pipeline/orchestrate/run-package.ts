@@ -8,7 +8,10 @@ import { readState, updateState } from "../state/store.ts";
 import type { ScdlExclusion } from "../transform/scdl/to-scdl-subventions.ts";
 import type { TransformIssue } from "../transform/map-records.ts";
 import { describeFailure, formatFailure } from "../failures/describe.ts";
-import { buildPackage } from "./build-package.ts";
+import { buildPackage, tableFiles } from "./build-package.ts";
+import { saveSnapshot, snapshotDir } from "../package/changes/published-snapshot.ts";
+import { summariseRun } from "../package/changes/compute-changes.ts";
+import type { RunChanges } from "../package/changes/change-history.ts";
 import { extractPackage } from "./extract-package.ts";
 import { packageFingerprint } from "./fingerprint.ts";
 import type { LocatedError } from "../validate/locate-errors.ts";
@@ -52,6 +55,8 @@ export interface PackageOutcome {
   transformIssues: TransformIssue[];
   validationErrors: LocatedError[];
   scdlExcluded: ScdlExclusion[];
+  /** What changed since the last published version (a few rows per list; output/<name>/changes.json has more). */
+  changes?: RunChanges;
   plan?: Plan;
   planText?: string;
   dataset?: { id: string; slug: string; page?: string };
@@ -123,6 +128,7 @@ async function runStages(declaration: Declaration, ctx: RunContext, clock: Stage
     repositoryRoot: ctx.repositoryRoot,
     enrichmentCacheFile: join(ctx.stateDir, "cache", "recherche-entreprises.json"),
     clock,
+    changes: { snapshotDir: snapshotDir(ctx.stateDir, declaration.name), at: ctx.now().toISOString() },
     signal: ctx.signal,
   });
   if (built.status === "invalid") {
@@ -138,6 +144,8 @@ async function runStages(declaration: Declaration, ctx: RunContext, clock: Stage
   outcome.status = "built";
   await recordBuild(buildsFile, declaration.name, { [OUTPUT_KEY]: fingerprint });
   outcome.scdlExcluded = built.scdlExcluded;
+  outcome.changes = summariseRun(built.changes.run, REPORTED_ROWS);
+  log("info", "changes", changesLine(built.changes.run));
   for (const exclusion of built.scdlExcluded) log("warn", "scdl.excluded", `SCDL subventions: lauréat ${exclusion.key} left out: ${exclusion.reason}`);
 
   if (ctx.publish !== "never") {
@@ -156,9 +164,20 @@ async function runStages(declaration: Declaration, ctx: RunContext, clock: Stage
   await updateState(sourcesFile, (state) => {
     for (const e of extracted) state[e.stateKey] = e.nextState;
   });
+  // Only now is this version the one to compare the next run with: a failed publication keeps the previous one.
+  if (built.changes.record) await saveSnapshot(snapshotDir(ctx.stateDir, declaration.name), built.changes.run.at, tableFiles(built.tables, packageDir), built.changes.history.runs);
   // A dry run published nothing: the next real run must not take it for done.
   if (ctx.publish !== "dry-run" || target === PLAN_TARGET) await recordBuild(buildsFile, declaration.name, { [target]: fingerprint });
   return outcome;
+}
+
+/** Rows of each list of changes shown in the run report. */
+const REPORTED_ROWS = 5;
+
+function changesLine(run: RunChanges): string {
+  const since = run.previousAt === null ? "first version" : `since ${run.previousAt}`;
+  const tables = run.tables.map((t) => `${t.table} +${t.counts.added} −${t.counts.removed} ~${t.counts.modified}`).join(", ");
+  return `changes ${since}: ${tables || "no table"}`;
 }
 
 /** In builds.json, next to the targets: the fingerprint of what output/<name> holds. */

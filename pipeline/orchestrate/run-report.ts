@@ -1,5 +1,6 @@
 import type { PackageOutcome } from "./run-package.ts";
 import { formatDuration } from "../log/format.ts";
+import { changesSection } from "./run-report-changes.ts";
 
 /** What a run did, package by package: written to output/run-report.json and rendered below. */
 export interface RunResult {
@@ -57,6 +58,7 @@ function details(outcome: PackageOutcome): string[] {
   if (outcome.failure) lines.push("", "**Échec :**", "", "```", outcome.failure, "```");
   const errors = [...outcome.transformIssues.map((i) => i.message), ...outcome.validationErrors.map((e) => e.text)];
   if (errors.length > 0) lines.push("", `**${errors.length} erreur(s) :**`, "", ...bounded(errors.map((e) => `- ${e}`)));
+  lines.push(...changesSection(outcome.changes));
   if (outcome.scdlExcluded.length > 0) {
     lines.push("", `Lauréats absents de l'export SCDL (${outcome.scdlExcluded.length}) :`, "", ...bounded(outcome.scdlExcluded.map((x) => `- ${x.key} : ${x.reason}`)));
   }
