@@ -30,7 +30,7 @@ describe("aap build / run on the bundled data", () => {
 
   it("writes the data package: descriptor, one CSV per table, the SCDL export, the documentation and the report", () => {
     expect(Object.keys(first).sort()).toEqual(
-      ["appels.csv", "changes.json", "datapackage.json", "documentation.md", "laureats.csv", "programmes.csv", "subventions.csv", "validation-report.json"].sort(),
+      ["appels.csv", "changes.json", "datapackage.json", "documentation.html", "documentation.md", "laureats.csv", "programmes.csv", "subventions.csv", "validation-report.json"].sort(),
     );
   });
 

@@ -4,6 +4,7 @@ import type { Declaration } from "../declaration/types.ts";
 import { loadSchema, type Report, type Schema } from "../frictionless/index.ts";
 import { computePackageChanges, type PackageChanges } from "../package/changes/compute-changes.ts";
 import type { TableFile } from "../package/changes/published-snapshot.ts";
+import type { PublishedDataset } from "../package/documentation/types.ts";
 import { discardStagingDir } from "../package/promote.ts";
 import type { TransformIssue } from "../transform/map-records.ts";
 import type { ScdlExclusion } from "../transform/scdl/to-scdl-subventions.ts";
@@ -30,6 +31,8 @@ export interface BuildInput {
   clock: StageClock;
   /** What changed is told against the last published version kept here (published-snapshot.ts). */
   changes: { snapshotDir: string; at: string };
+  /** Where the dataset is published (publication state), for the documentation's reuse examples. */
+  publication?: PublishedDataset;
   signal?: AbortSignal;
 }
 
@@ -71,6 +74,7 @@ export async function buildPackage(input: BuildInput): Promise<BuildResult> {
     packageDir: input.packageDir,
     repositoryUrl: input.repositoryUrl,
     declarationPath: relative(input.repositoryRoot, declaration.dir).split("\\").join("/"),
+    publication: input.publication,
   });
   clock.end("package", { files: staged.files, bytes: staged.bytes });
 

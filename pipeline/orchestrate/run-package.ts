@@ -18,6 +18,7 @@ import type { LocatedError } from "../validate/locate-errors.ts";
 import { withPackageLock } from "./package-lock.ts";
 import { publishStage } from "./publish-stage.ts";
 import { checkRemote } from "./remote-check.ts";
+import { publishedDataset, publishedDatasetKey } from "./published-dataset.ts";
 import { formatBytes } from "../log/format.ts";
 import { StageClock, type StageRecord } from "./stage-clock.ts";
 
@@ -104,7 +105,9 @@ async function runStages(declaration: Declaration, ctx: RunContext, clock: Stage
   clock.end("extract", { sources: extracted.length, records, bytes }, `${extracted.length} sources (${changedCount} changed), ${records} records, ${formatBytes(bytes)}`);
 
   const target = buildTarget(ctx);
-  const fingerprint = await packageFingerprint(declaration, ctx.pipelineVersion, extracted.map((e) => e.provenance.sha256 ?? ""));
+  let publication = await publishedDataset(ctx.stateDir, ctx.env, declaration.name);
+  const sourceHashes = extracted.map((e) => e.provenance.sha256 ?? "");
+  let fingerprint = await packageFingerprint(declaration, ctx.pipelineVersion, sourceHashes, publishedDatasetKey(publication));
   const buildsFile = join(ctx.stateDir, BUILDS_STATE_FILE);
   const builds = await readState(buildsFile);
   const done = builds[declaration.name] as Record<string, unknown> | undefined;
@@ -117,10 +120,17 @@ async function runStages(declaration: Declaration, ctx: RunContext, clock: Stage
       return outcome;
     }
     log("info", "run.unchanged", `${since}: nothing to build; reading the dataset to check that data.gouv.fr still holds it`);
-    return await checkUnchanged(declaration, ctx, clock, outcome, log);
+    const checked = await checkUnchanged(declaration, ctx, clock, outcome, log);
+    const after = await publishedDataset(ctx.stateDir, ctx.env, declaration.name);
+    if (publishedDatasetKey(after) === publishedDatasetKey(publication)) return checked;
+    // The repair put back a file under a new id: the documentation's addresses must follow.
+    log("info", "documentation.ids", "the repair gave files new ids on data.gouv.fr: documentation rendered again with them, and sent");
+    publication = after;
+    fingerprint = await packageFingerprint(declaration, ctx.pipelineVersion, sourceHashes, publishedDatasetKey(publication));
   }
 
-  const built = await buildPackage({
+  const at = ctx.now().toISOString();
+  const build = (known: typeof publication) => buildPackage({
     declaration,
     extracted,
     packageDir,
@@ -128,9 +138,11 @@ async function runStages(declaration: Declaration, ctx: RunContext, clock: Stage
     repositoryRoot: ctx.repositoryRoot,
     enrichmentCacheFile: join(ctx.stateDir, "cache", "recherche-entreprises.json"),
     clock,
-    changes: { snapshotDir: snapshotDir(ctx.stateDir, declaration.name), at: ctx.now().toISOString() },
+    changes: { snapshotDir: snapshotDir(ctx.stateDir, declaration.name), at },
+    publication: known,
     signal: ctx.signal,
   });
+  let built = await build(publication);
   if (built.status === "invalid") {
     outcome.status = "invalid";
     outcome.transformIssues = built.transformIssues;
@@ -149,12 +161,26 @@ async function runStages(declaration: Declaration, ctx: RunContext, clock: Stage
   for (const exclusion of built.scdlExcluded) log("warn", "scdl.excluded", `SCDL subventions: lauréat ${exclusion.key} left out: ${exclusion.reason}`);
 
   if (ctx.publish !== "never") {
-    const published = await publishStage(
-      declaration,
-      packageDir,
-      { env: ctx.env, stateDir: ctx.stateDir, dryRun: ctx.publish === "dry-run", logger: ctx.logger, provenance: { gitCommit: ctx.gitCommit, runUrl: ctx.runUrl, validatedAt: ctx.now().toISOString() } },
-      clock,
-    );
+    const publish = () =>
+      publishStage(
+        declaration,
+        packageDir,
+        { env: ctx.env, stateDir: ctx.stateDir, dryRun: ctx.publish === "dry-run", logger: ctx.logger, provenance: { gitCommit: ctx.gitCommit, runUrl: ctx.runUrl, validatedAt: ctx.now().toISOString() } },
+        clock,
+      );
+    let published = await publish();
+    const known = await publishedDataset(ctx.stateDir, ctx.env, declaration.name);
+    if (published.status === "published" && publishedDatasetKey(known) !== publishedDatasetKey(publication)) {
+      // A first publication creates the dataset, then its files: only now are their ids known,
+      // and the documentation's examples must name them. Same data, so the build is valid again.
+      log("info", "documentation.ids", `the dataset's ids on ${published.target} are now known: documentation rendered again with them, and sent`);
+      const rebuilt = await build(known);
+      if (rebuilt.status !== "built") throw new Error(`${declaration.name}: the package built a moment ago is not valid any more`);
+      built = rebuilt;
+      fingerprint = await packageFingerprint(declaration, ctx.pipelineVersion, sourceHashes, publishedDatasetKey(known));
+      await recordBuild(buildsFile, declaration.name, { [OUTPUT_KEY]: fingerprint });
+      published = await publish();
+    }
     outcome.status = published.status;
     outcome.plan = published.plan;
     outcome.planText = published.planText;
