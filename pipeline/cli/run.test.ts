@@ -30,7 +30,7 @@ describe("aap build / run on the bundled data", () => {
 
   it("writes the data package: descriptor, one CSV per table with its XLSX, JSON and NDJSON downloads, the SCDL export, the documentation and the report", () => {
     expect(Object.keys(first).sort()).toEqual(
-      ["datapackage.json", "documentation.md", "validation-report.json", ...["appels", "laureats", "programmes", "subventions"].flatMap((t) => [`${t}.csv`, `${t}.xlsx`, `${t}.json`, `${t}.ndjson`])].sort(),
+      ["changes.json", "datapackage.json", "documentation.html", "documentation.md", "validation-report.json", ...["appels", "laureats", "programmes", "subventions"].flatMap((t) => [`${t}.csv`, `${t}.xlsx`, `${t}.json`, `${t}.ndjson`])].sort(),
     );
   });
 

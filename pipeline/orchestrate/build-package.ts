@@ -1,8 +1,12 @@
-import { relative, resolve } from "node:path";
+import { writeFile } from "node:fs/promises";
+import { join, relative, resolve } from "node:path";
 import type { Declaration } from "../declaration/types.ts";
 import { loadSchema, type Report, type Schema } from "../frictionless/index.ts";
 import { writeDownloads } from "../package/downloads/write-downloads.ts";
 import { formatBytes } from "../log/format.ts";
+import { computePackageChanges, type PackageChanges } from "../package/changes/compute-changes.ts";
+import type { TableFile } from "../package/changes/published-snapshot.ts";
+import type { PublishedDataset } from "../package/documentation/types.ts";
 import { discardStagingDir } from "../package/promote.ts";
 import type { TransformIssue } from "../transform/map-records.ts";
 import type { ScdlExclusion } from "../transform/scdl/to-scdl-subventions.ts";
@@ -27,12 +31,18 @@ export interface BuildInput {
   /** Where answers of the national directory are kept between runs (declarations with `enrich`). */
   enrichmentCacheFile: string;
   clock: StageClock;
+  /** What changed is told against the last published version kept here (published-snapshot.ts). */
+  changes: { snapshotDir: string; at: string };
+  /** Where the dataset is published (publication state), for the documentation's reuse examples. */
+  publication?: PublishedDataset;
   signal?: AbortSignal;
 }
 
+export const CHANGES_FILE = "changes.json";
+
 export type BuildResult =
   | { status: "invalid"; transformIssues: TransformIssue[]; validationErrors: LocatedError[]; report?: Report }
-  | { status: "built"; packageDir: string; tables: Table[]; scdlExcluded: ScdlExclusion[]; files: number; bytes: number; rows: number };
+  | { status: "built"; packageDir: string; tables: Table[]; scdlExcluded: ScdlExclusion[]; files: number; bytes: number; rows: number; changes: PackageChanges };
 
 /**
  * transform (map, enrich, derive) → package (in a staging folder) → validate → promote into
@@ -66,6 +76,7 @@ export async function buildPackage(input: BuildInput): Promise<BuildResult> {
     packageDir: input.packageDir,
     repositoryUrl: input.repositoryUrl,
     declarationPath: relative(input.repositoryRoot, declaration.dir).split("\\").join("/"),
+    publication: input.publication,
   });
   clock.end("package", { files: staged.files, bytes: staged.bytes });
 
@@ -84,9 +95,16 @@ export async function buildPackage(input: BuildInput): Promise<BuildResult> {
   const downloadBytes = downloads.files.reduce((sum, file) => sum + file.bytes, 0);
   clock.note(`downloads: ${downloads.files.length} files (XLSX, JSON, NDJSON), ${formatBytes(downloadBytes)}`);
   for (const skipped of downloads.skipped) clock.note(`downloads: no ${skipped.format.toUpperCase()} for ${skipped.table}: ${skipped.reason}`);
+  const changes = await computePackageChanges({ package: declaration.name, at: input.changes.at, snapshotDir: input.changes.snapshotDir, tables: tableFiles(tables, staged.dir) });
+  await writeFile(join(staged.dir, CHANGES_FILE), `${JSON.stringify(changes.history, null, 2)}\n`);
   await promoteValidated(staged.dir, input.packageDir, report);
-  const files = staged.files + 1 + downloads.files.length;
-  return { status: "built", packageDir: input.packageDir, tables, scdlExcluded: derived.scdlExcluded, files, bytes: staged.bytes + downloadBytes, rows };
+  const files = staged.files + 2 + downloads.files.length;
+  return { status: "built", packageDir: input.packageDir, tables, scdlExcluded: derived.scdlExcluded, files, bytes: staged.bytes + downloadBytes, rows, changes };
+}
+
+/** Each table's published CSV in `dir`, with its primary key. */
+export function tableFiles(tables: readonly Table[], dir: string): TableFile[] {
+  return tables.map((table) => ({ table: table.name, primaryKey: [...(table.schema.primaryKey ?? [])], path: join(dir, `${table.name}.csv`) }));
 }
 
 /** The Table Schema of each declared resource, by resource name. */

@@ -5,12 +5,14 @@ import type { Declaration } from "../declaration/types.ts";
 
 /**
  * Everything that decides a package's output: the content of its sources, its declaration,
- * its schemas and the pipeline's own version. When the fingerprint equals the one of the
+ * its schemas, the pipeline's own version, and where the dataset is published (the
+ * documentation's examples name its ids). When the fingerprint equals the one of the
  * last successful run for the same target, there is nothing to build or publish.
  */
-export async function packageFingerprint(declaration: Declaration, pipelineVersion: string, sourceHashes: readonly string[]): Promise<string> {
+export async function packageFingerprint(declaration: Declaration, pipelineVersion: string, sourceHashes: readonly string[], publication = "unpublished"): Promise<string> {
   const hash = createHash("sha256");
   hash.update(`pipeline ${pipelineVersion}\n`);
+  hash.update(`publication ${publication}\n`);
   for (const sourceHash of sourceHashes) hash.update(`source ${sourceHash}\n`);
   hash.update(await readFile(declaration.file));
   for (const resource of declaration.resources) {

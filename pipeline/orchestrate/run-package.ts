@@ -8,13 +8,17 @@ import { readState, updateState } from "../state/store.ts";
 import type { ScdlExclusion } from "../transform/scdl/to-scdl-subventions.ts";
 import type { TransformIssue } from "../transform/map-records.ts";
 import { describeFailure, formatFailure } from "../failures/describe.ts";
-import { buildPackage } from "./build-package.ts";
+import { buildPackage, tableFiles } from "./build-package.ts";
+import { saveSnapshot, snapshotDir } from "../package/changes/published-snapshot.ts";
+import { summariseRun } from "../package/changes/compute-changes.ts";
+import type { RunChanges } from "../package/changes/change-history.ts";
 import { extractPackage } from "./extract-package.ts";
 import { packageFingerprint } from "./fingerprint.ts";
 import type { LocatedError } from "../validate/locate-errors.ts";
 import { withPackageLock } from "./package-lock.ts";
 import { publishStage } from "./publish-stage.ts";
 import { checkRemote } from "./remote-check.ts";
+import { publishedDataset, publishedDatasetKey } from "./published-dataset.ts";
 import { formatBytes } from "../log/format.ts";
 import { StageClock, type StageRecord } from "./stage-clock.ts";
 
@@ -52,6 +56,8 @@ export interface PackageOutcome {
   transformIssues: TransformIssue[];
   validationErrors: LocatedError[];
   scdlExcluded: ScdlExclusion[];
+  /** What changed since the last published version (a few rows per list; output/<name>/changes.json has more). */
+  changes?: RunChanges;
   plan?: Plan;
   planText?: string;
   dataset?: { id: string; slug: string; page?: string };
@@ -99,7 +105,9 @@ async function runStages(declaration: Declaration, ctx: RunContext, clock: Stage
   clock.end("extract", { sources: extracted.length, records, bytes }, `${extracted.length} sources (${changedCount} changed), ${records} records, ${formatBytes(bytes)}`);
 
   const target = buildTarget(ctx);
-  const fingerprint = await packageFingerprint(declaration, ctx.pipelineVersion, extracted.map((e) => e.provenance.sha256 ?? ""));
+  let publication = await publishedDataset(ctx.stateDir, ctx.env, declaration.name);
+  const sourceHashes = extracted.map((e) => e.provenance.sha256 ?? "");
+  let fingerprint = await packageFingerprint(declaration, ctx.pipelineVersion, sourceHashes, publishedDatasetKey(publication));
   const buildsFile = join(ctx.stateDir, BUILDS_STATE_FILE);
   const builds = await readState(buildsFile);
   const done = builds[declaration.name] as Record<string, unknown> | undefined;
@@ -112,10 +120,17 @@ async function runStages(declaration: Declaration, ctx: RunContext, clock: Stage
       return outcome;
     }
     log("info", "run.unchanged", `${since}: nothing to build; reading the dataset to check that data.gouv.fr still holds it`);
-    return await checkUnchanged(declaration, ctx, clock, outcome, log);
+    const checked = await checkUnchanged(declaration, ctx, clock, outcome, log);
+    const after = await publishedDataset(ctx.stateDir, ctx.env, declaration.name);
+    if (publishedDatasetKey(after) === publishedDatasetKey(publication)) return checked;
+    // The repair put back a file under a new id: the documentation's addresses must follow.
+    log("info", "documentation.ids", "the repair gave files new ids on data.gouv.fr: documentation rendered again with them, and sent");
+    publication = after;
+    fingerprint = await packageFingerprint(declaration, ctx.pipelineVersion, sourceHashes, publishedDatasetKey(publication));
   }
 
-  const built = await buildPackage({
+  const at = ctx.now().toISOString();
+  const build = (known: typeof publication) => buildPackage({
     declaration,
     extracted,
     packageDir,
@@ -123,8 +138,11 @@ async function runStages(declaration: Declaration, ctx: RunContext, clock: Stage
     repositoryRoot: ctx.repositoryRoot,
     enrichmentCacheFile: join(ctx.stateDir, "cache", "recherche-entreprises.json"),
     clock,
+    changes: { snapshotDir: snapshotDir(ctx.stateDir, declaration.name), at },
+    publication: known,
     signal: ctx.signal,
   });
+  let built = await build(publication);
   if (built.status === "invalid") {
     outcome.status = "invalid";
     outcome.transformIssues = built.transformIssues;
@@ -138,15 +156,31 @@ async function runStages(declaration: Declaration, ctx: RunContext, clock: Stage
   outcome.status = "built";
   await recordBuild(buildsFile, declaration.name, { [OUTPUT_KEY]: fingerprint });
   outcome.scdlExcluded = built.scdlExcluded;
+  outcome.changes = summariseRun(built.changes.run, REPORTED_ROWS);
+  log("info", "changes", changesLine(built.changes.run));
   for (const exclusion of built.scdlExcluded) log("warn", "scdl.excluded", `SCDL subventions: lauréat ${exclusion.key} left out: ${exclusion.reason}`);
 
   if (ctx.publish !== "never") {
-    const published = await publishStage(
-      declaration,
-      packageDir,
-      { env: ctx.env, stateDir: ctx.stateDir, dryRun: ctx.publish === "dry-run", logger: ctx.logger, provenance: { gitCommit: ctx.gitCommit, runUrl: ctx.runUrl, validatedAt: ctx.now().toISOString() } },
-      clock,
-    );
+    const publish = () =>
+      publishStage(
+        declaration,
+        packageDir,
+        { env: ctx.env, stateDir: ctx.stateDir, dryRun: ctx.publish === "dry-run", logger: ctx.logger, provenance: { gitCommit: ctx.gitCommit, runUrl: ctx.runUrl, validatedAt: ctx.now().toISOString() } },
+        clock,
+      );
+    let published = await publish();
+    const known = await publishedDataset(ctx.stateDir, ctx.env, declaration.name);
+    if (published.status === "published" && publishedDatasetKey(known) !== publishedDatasetKey(publication)) {
+      // A first publication creates the dataset, then its files: only now are their ids known,
+      // and the documentation's examples must name them. Same data, so the build is valid again.
+      log("info", "documentation.ids", `the dataset's ids on ${published.target} are now known: documentation rendered again with them, and sent`);
+      const rebuilt = await build(known);
+      if (rebuilt.status !== "built") throw new Error(`${declaration.name}: the package built a moment ago is not valid any more`);
+      built = rebuilt;
+      fingerprint = await packageFingerprint(declaration, ctx.pipelineVersion, sourceHashes, publishedDatasetKey(known));
+      await recordBuild(buildsFile, declaration.name, { [OUTPUT_KEY]: fingerprint });
+      published = await publish();
+    }
     outcome.status = published.status;
     outcome.plan = published.plan;
     outcome.planText = published.planText;
@@ -156,9 +190,20 @@ async function runStages(declaration: Declaration, ctx: RunContext, clock: Stage
   await updateState(sourcesFile, (state) => {
     for (const e of extracted) state[e.stateKey] = e.nextState;
   });
+  // Only now is this version the one to compare the next run with: a failed publication keeps the previous one.
+  if (built.changes.record) await saveSnapshot(snapshotDir(ctx.stateDir, declaration.name), built.changes.run.at, tableFiles(built.tables, packageDir), built.changes.history.runs);
   // A dry run published nothing: the next real run must not take it for done.
   if (ctx.publish !== "dry-run" || target === PLAN_TARGET) await recordBuild(buildsFile, declaration.name, { [target]: fingerprint });
   return outcome;
+}
+
+/** Rows of each list of changes shown in the run report. */
+const REPORTED_ROWS = 5;
+
+function changesLine(run: RunChanges): string {
+  const since = run.previousAt === null ? "first version" : `since ${run.previousAt}`;
+  const tables = run.tables.map((t) => `${t.table} +${t.counts.added} −${t.counts.removed} ~${t.counts.modified}`).join(", ");
+  return `changes ${since}: ${tables || "no table"}`;
 }
 
 /** In builds.json, next to the targets: the fingerprint of what output/<name> holds. */

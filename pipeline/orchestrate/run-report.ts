@@ -2,6 +2,7 @@ import type { PackageOutcome } from "./run-package.ts";
 import type { SiteOutcome } from "./run-site.ts";
 import { formatDuration } from "../log/format.ts";
 import { scdlGaps } from "../transform/scdl/scdl-gaps.ts";
+import { changesSection } from "./run-report-changes.ts";
 
 /** What a run did, package by package: written to output/run-report.json and rendered below. */
 export interface RunResult {
@@ -67,6 +68,7 @@ function details(outcome: PackageOutcome): string[] {
   const errors = [...outcome.transformIssues.map((i) => i.message), ...outcome.validationErrors.map((e) => e.text)];
   if (errors.length > 0) lines.push("", `**${errors.length} erreur(s) :**`, "", ...bounded(errors.map((e) => `- ${e}`)));
   lines.push(...scdlAbsence(outcome));
+  lines.push(...changesSection(outcome.changes));
   if (outcome.scdlExcluded.length > 0) {
     lines.push("", `Lauréats absents de l'export SCDL (${outcome.scdlExcluded.length}) :`, "", ...bounded(outcome.scdlExcluded.map((x) => `- ${x.key} : ${x.reason}`)));
   }

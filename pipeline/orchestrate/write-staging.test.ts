@@ -5,7 +5,7 @@ import { bundledBuildInputs, stagedBundle, syntheticDeclaration, type BuildInput
 import type { Schema } from "../frictionless/index.ts";
 import { pathExists } from "../shared/fs.ts";
 import type { Table } from "../transform/table.ts";
-import { DOCUMENTATION_FILE, writeStaging } from "./write-staging.ts";
+import { DOCUMENTATION_FILE, DOCUMENTATION_HTML_FILE, writeStaging } from "./write-staging.ts";
 
 describe("writeStaging", () => {
   let inputs: BuildInputs;
@@ -24,7 +24,7 @@ describe("writeStaging", () => {
     expect(await pathExists(packageDir)).toBe(false);
 
     const files = (await readdir(staged.dir)).sort();
-    expect(files).toEqual(["datapackage.json", DOCUMENTATION_FILE, ...inputs.declaration.resources.map((resource) => `${resource.name}.csv`)].sort());
+    expect(files).toEqual(["datapackage.json", DOCUMENTATION_FILE, DOCUMENTATION_HTML_FILE, ...inputs.declaration.resources.map((resource) => `${resource.name}.csv`)].sort());
     expect(staged.files).toBe(files.length);
     const sizes = await Promise.all(files.map(async (file) => (await stat(join(staged.dir, file))).size));
     expect(staged.bytes).toBe(sizes.reduce((sum, size) => sum + size, 0));

@@ -1,14 +1,24 @@
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import type { Declaration, ResourceDeclaration } from "../declaration/types.ts";
 import type { Provenance } from "../extract/types.ts";
 import { writePackage, type Schema } from "../frictionless/index.ts";
 import { assembleDescriptor } from "../package/assemble-descriptor.ts";
 import { deriveDatasetMetadata } from "../package/dataset-metadata/derive-dataset-metadata.ts";
-import { renderDocumentation } from "../package/documentation/render-documentation.ts";
+import { renderDocumentation, renderDocumentationSummary } from "../package/documentation/render-documentation.ts";
+import { renderDocumentationHtml } from "../package/documentation/render-html.ts";
+import type { PublishedDataset } from "../package/documentation/types.ts";
 import { createStagingDir, discardStagingDir } from "../package/promote.ts";
 import type { ScdlExclusion } from "../transform/scdl/to-scdl-subventions.ts";
 import { rowsToObjects, type Table } from "../transform/table.ts";
 
 export const DOCUMENTATION_FILE = "documentation.md";
+/**
+ * The same documentation as a web page, for the site. Not a resource of the package: data.gouv.fr
+ * refuses to host HTML (415, docs/datagouv-api.md §7.1), so there the Markdown file is published,
+ * with a description that data.gouv.fr renders.
+ */
+export const DOCUMENTATION_HTML_FILE = "documentation.html";
 
 export interface StagingInput {
   declaration: Declaration;
@@ -23,6 +33,8 @@ export interface StagingInput {
   repositoryUrl: string;
   /** Folder of the declaration relative to the repository root. */
   declarationPath: string;
+  /** Where the dataset is published (publication state), for the documentation's reuse examples. */
+  publication?: PublishedDataset;
 }
 
 export interface StagedPackage {
@@ -45,7 +57,7 @@ export async function writeStaging(input: StagingInput): Promise<StagedPackage> 
     repositoryUrl: input.repositoryUrl,
     declarationPath: input.declarationPath,
   });
-  const documentation = renderDocumentation({
+  const documentationInput = {
     package: descriptor as Parameters<typeof renderDocumentation>[0]["package"],
     resources: tables.map((table) => {
       const resource = resourceOf(declaration, table.name);
@@ -53,16 +65,22 @@ export async function writeStaging(input: StagingInput): Promise<StagedPackage> 
     }),
     scdl: scdlSummary(declaration, tables, input.scdlExcluded),
     coverage: coverageOf(declaration, tables),
-  });
+    publication: input.publication,
+  };
+  const documentation = renderDocumentation(documentationInput);
   const dir = await createStagingDir(input.packageDir);
   try {
     const written = await writePackage({
       dir,
       descriptor,
       tables: Object.fromEntries(tables.map((table) => [table.name, table.rows])),
-      extraFiles: [{ name: "documentation", path: DOCUMENTATION_FILE, content: documentation, title: "Documentation", format: "md", mediatype: "text/markdown" }],
+      extraFiles: [
+        { name: "documentation", path: DOCUMENTATION_FILE, content: documentation, title: "Documentation", description: renderDocumentationSummary(documentationInput), format: "md", mediatype: "text/markdown" },
+      ],
     });
-    return { dir, files: written.files, bytes: written.bytes };
+    const html = Buffer.from(renderDocumentationHtml(documentation, declaration.title), "utf8");
+    await writeFile(join(dir, DOCUMENTATION_HTML_FILE), html);
+    return { dir, files: written.files + 1, bytes: written.bytes + html.length };
   } catch (error) {
     await discardStagingDir(dir);
     throw error;

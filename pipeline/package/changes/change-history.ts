@@ -25,6 +25,12 @@ export type Row = Readonly<Record<string, string>>;
 export interface TableChanges {
   table: string;
   primaryKey: readonly string[];
+  /**
+   * Only when the table's primary key changed since the previous version: the key it had.
+   * Rows are then matched by the new key when the previous rows have its fields (and its
+   * values are unique in them); otherwise every row counts as removed and added.
+   */
+  previousPrimaryKey?: readonly string[];
   /** Totals, exact even when the row lists below are cut. */
   counts: { added: number; removed: number; modified: number };
   added: Row[];

@@ -54,6 +54,7 @@ export function scdlSection(scdl: DocumentationInput["scdl"]): string[] {
     `${countOf(scdl.rowCount, "ligne exportée", "lignes exportées", "Aucune ligne exportée")}. ` +
       "Aucune valeur n'est inventée : un lauréat dont une information obligatoire du format manque n'est pas exporté.",
   ];
+  if (scdl.rowCount === 0) lines.push("", `${scdlAbsence("Ce fichier")} ; le tableau ci-dessous dit ce qui manque à chacun.`);
   if (scdl.excluded.length > 0) {
     lines.push(
       "",
@@ -106,4 +107,13 @@ export function coverageSection(coverage: DocumentationInput["coverage"]): strin
     lines.push(`- **Territoire** : ${zones} (granularité ${code(coverage.spatial.granularity)}).`);
   }
   return lines;
+}
+
+/** Why an SCDL file with no row is not offered on data.gouv.fr, and when it comes back. */
+export function scdlAbsence(subject: string): string {
+  return (
+    `**${subject} n'est pas proposé sur data.gouv.fr tant qu'il n'a aucune ligne** : un fichier vide déclaré conforme ` +
+    "au schéma SCDL alimenterait la consolidation nationale des subventions sans rien y apporter. Il y reviendra de " +
+    "lui-même dès qu'un lauréat aura toutes les informations obligatoires du format"
+  );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Schema } from "../../frictionless/index.ts";
-import { renderDocumentation } from "./render-documentation.ts";
+import { renderDocumentation, renderDocumentationSummary } from "./render-documentation.ts";
 import type { DocumentationInput } from "./types.ts";
 
 const appelsSchema: Schema = {
@@ -57,7 +57,11 @@ const input: DocumentationInput = {
     excluded: [{ resource: "laureats", key: "laureat-fictif-1", reason: "montant accordé non publié (montant)" }],
   },
   coverage: { temporalCoverage: { start: "2018-06-20", end: "2023-07-06" }, spatial: { zones: ["country:fr"], granularity: "country" } },
-  datasetRef: "appels-fictifs",
+  publication: {
+    baseUrl: "https://demo.example.test",
+    datasetId: "0123456789abcdef01234567",
+    resources: { "appels.csv": "11111111-1111-4111-8111-111111111111", "datapackage.json": "22222222-2222-4222-8222-222222222222" },
+  },
 };
 
 describe("renderDocumentation", () => {
@@ -107,11 +111,33 @@ describe("renderDocumentation", () => {
     expect(doc).toContain("| `laureat-fictif-1` | montant accordé non publié (montant) |");
   });
 
-  it("gives coverage, licence and runnable reuse examples", () => {
+  it("gives coverage, licence and reuse examples with the published dataset's id and its files' stable addresses", () => {
     expect(doc).toContain("- **Période** : du 20/06/2018 au 06/07/2023");
     expect(doc).toContain("- [Licence Ouverte / Open Licence version 2.0](https://www.etalab.gouv.fr/licence-ouverte-open-licence/)");
-    expect(doc).toContain("curl -s https://www.data.gouv.fr/api/1/datasets/appels-fictifs/ | jq '.resources[] | {title, url}'");
-    expect(doc).toContain("frictionless validate datapackage.json");
+    expect(doc).toContain("curl -s https://demo.example.test/api/1/datasets/0123456789abcdef01234567/ | jq '.resources[] | {title, latest}'");
+    expect(doc).toContain("| `appels.csv` | <https://demo.example.test/api/1/datasets/r/11111111-1111-4111-8111-111111111111> |");
+    expect(doc).toContain(`python3 -c 'import pandas as pd; print(pd.read_csv("https://demo.example.test/api/1/datasets/r/11111111-1111-4111-8111-111111111111").head())'`);
+    expect(doc).toContain(`Rscript -e 'd <- read.csv("https://demo.example.test/api/1/datasets/r/11111111-1111-4111-8111-111111111111", encoding = "UTF-8"); str(d)'`);
+    expect(doc).toContain("curl -sL -o datapackage.json https://demo.example.test/api/1/datasets/r/22222222-2222-4222-8222-222222222222\nfrictionless validate datapackage.json");
+    // Files not published (no id in the state) get no made-up address; no command that is not published.
+    expect(doc).not.toContain("laureats.csv https://");
+    expect(doc).not.toMatch(/npx|aap validate/);
+  });
+
+  it("before the first publication, shows no id and says the examples come with it", () => {
+    const unpublished = renderDocumentation({ ...input, publication: undefined });
+    expect(unpublished).toContain("Ce jeu de données n'est pas encore publié sur data.gouv.fr");
+    expect(unpublished).not.toMatch(/curl|api\/1\/datasets/);
+  });
+
+  it("says why an SCDL file with no row is not offered on data.gouv.fr, here and in the resource's description", () => {
+    expect(doc).toContain("**Ce fichier n'est pas proposé sur data.gouv.fr tant qu'il n'a aucune ligne**");
+    const summary = renderDocumentationSummary(input);
+    expect(summary).toContain("**Le fichier SCDL subventions (`subventions.csv`) n'est pas proposé sur data.gouv.fr tant qu'il n'a aucune ligne**");
+    expect(summary).toContain("### Réutiliser les données");
+    expect(summary).toContain("curl -s https://demo.example.test/api/1/datasets/0123456789abcdef01234567/");
+    const exported = renderDocumentation({ ...input, scdl: { ...input.scdl!, rowCount: 3 } });
+    expect(exported).not.toContain("n'est pas proposé sur data.gouv.fr");
   });
 
   it("leaves out the sections it has no data for", () => {
@@ -120,6 +146,6 @@ describe("renderDocumentation", () => {
     expect(bare).not.toContain("## Export au format SCDL");
     expect(bare).not.toContain("## Couverture");
     expect(bare).not.toContain("## Complétude");
-    expect(bare).toContain("curl -s https://www.data.gouv.fr/api/1/datasets/appels-fictifs/");
+    expect(bare).toContain("curl -s https://demo.example.test/api/1/datasets/0123456789abcdef01234567/");
   });
 });

@@ -1,6 +1,8 @@
 import { completenessSection } from "./completeness-section.ts";
 import { callsSection, glossarySection, laureatsSection, programmesSection } from "./context-sections.ts";
-import { coverageSection, scdlSection, sourcesSection, tablesSection } from "./data-sections.ts";
+import { coverageSection, scdlAbsence, scdlSection, sourcesSection, tablesSection } from "./data-sections.ts";
+import { code } from "./markdown.ts";
+import { reuseSection } from "./reuse-section.ts";
 import type { DocumentationInput } from "./types.ts";
 
 /**
@@ -63,36 +65,19 @@ function licenceSection(input: DocumentationInput): string[] {
   ];
 }
 
-function reuseSection(input: DocumentationInput): string[] {
-  const ref = input.datasetRef ?? input.package.name;
-  const first = input.resources[0];
-  return [
-    "## Réutiliser les données",
-    "",
-    "Lister les fichiers du jeu de données et leur adresse de téléchargement avec l'API de data.gouv.fr :",
-    "",
-    "```sh",
-    `curl -s https://www.data.gouv.fr/api/1/datasets/${ref}/ | jq '.resources[] | {title, url}'`,
-    "```",
-    "",
-    "Vérifier un paquet téléchargé (le fichier `datapackage.json` et les CSV à côté) avec les outils Frictionless :",
-    "",
-    "```sh",
-    "pip install frictionless",
-    "frictionless validate datapackage.json",
-    "```",
-    ...(first
-      ? [
-          "",
-          "Lire une table en Python :",
-          "",
-          "```python",
-          "from frictionless import Package",
-          `rows = Package("datapackage.json").get_resource("${first.name}").read_rows()`,
-          "```",
-        ]
-      : []),
-    "",
-    "Les contrôles complémentaires s'exécutent avec l'outil du projet : `npx aap validate datapackage.json`.",
+/**
+ * The description of the documentation resource on data.gouv.fr, which the site renders as
+ * Markdown beside the file: what the document holds, why the SCDL file is missing when it is,
+ * and how to reuse the data, so that a reader gets the essentials without opening the file.
+ */
+export function renderDocumentationSummary(input: DocumentationInput): string {
+  const lines = [
+    "Documentation du jeu de données, en français : vocabulaire, programmes, appels et lauréats, complétude des listes, " +
+      "sources, production et contrôles, champs de chaque fichier, licence. Le fichier est du texte au format Markdown ; l'essentiel suit.",
   ];
+  if (input.scdl && input.scdl.rowCount === 0) {
+    lines.push("", `${scdlAbsence(`Le fichier SCDL subventions (${code(`${input.scdl.resource}.csv`)})`)} ; la documentation dit ce qui manque à chaque lauréat.`);
+  }
+  lines.push("", ...reuseSection(input).map((line) => (line.startsWith("## ") ? `#${line}` : line)));
+  return `${lines.join("\n")}\n`;
 }

@@ -32,6 +32,15 @@ export interface DocumentationInput {
     temporalCoverage?: { start: string; end: string };
     spatial?: { zones: string[]; granularity: string };
   };
-  /** data.gouv.fr dataset id or slug for the reuse examples; the package name when not yet published. */
-  datasetRef?: string;
+  /** Where the dataset is published, from the publication state; absent before its first publication. */
+  publication?: PublishedDataset;
+}
+
+/** A published dataset as the publication state knows it: ids given by data.gouv.fr, never made up. */
+export interface PublishedDataset {
+  /** The instance, e.g. `https://www.data.gouv.fr`. */
+  baseUrl: string;
+  datasetId: string;
+  /** Resource id by file name in the package (`laureats.csv`, `datapackage.json`…). */
+  resources: Readonly<Record<string, string>>;
 }
