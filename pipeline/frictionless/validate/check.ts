@@ -49,3 +49,15 @@ export interface CheckContext {
 export type CheckFactory = (params: Record<string, unknown>, context: CheckContext) => Check | Promise<Check>;
 
 export type CheckRegistry = Readonly<Record<string, CheckFactory>>;
+
+/**
+ * Where worker threads find a registry: an ES module (its URL) whose export `exportName` is the
+ * same `CheckRegistry` as the `checks` option. Functions cannot be sent to a thread; a module
+ * can be imported by it. The engine knows no check: the layer that registers checks says where
+ * they live (for our French checks, `pipeline/validate/registry.ts`, built as `french-checks.js`).
+ * From the sources (a `.ts` URL), the module is bundled in memory for the threads.
+ */
+export interface CheckModule {
+  url: string;
+  exportName: string;
+}

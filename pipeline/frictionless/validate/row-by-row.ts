@@ -1,14 +1,11 @@
-import type { CompiledSchema } from "../field/index.ts";
 import { TableReadError } from "../table/read-error.ts";
 import type { SourceRow, TableReader } from "../table/types.ts";
-import type { CheckContext } from "./check.ts";
-import { CustomChecks } from "./custom-checks.ts";
+import { checkContext } from "./check-context.ts";
+import { checkThrewError, CustomChecks, fieldPositions, startChecks, type StartedCheck } from "./custom-checks.ts";
 import type { ErrorCollector } from "./error-collector.ts";
 import { openResource } from "./open-resource.ts";
-import { readRecords } from "./read-logical-rows.ts";
 import { RowChecks } from "./row-checks.ts";
 import type { RowsOutcome, RowStrategy, RowsToCheck, TableToCheck } from "./row-strategy.ts";
-import { findResource } from "./table-context.ts";
 
 /**
  * The rows read in order on this thread, each checked (cells, keys, custom checks) before the
@@ -19,10 +16,11 @@ export class RowByRow implements RowStrategy {
     return openResource(table.resource, table.basePath, table.digests, table.options.limits);
   }
 
-  async check(table: RowsToCheck): Promise<RowsOutcome> {
+  /** `started`: the table's custom checks, when they were started already (a table that could not be checked in chunks after all). */
+  async check(table: RowsToCheck, started?: StartedCheck[]): Promise<RowsOutcome> {
     const { compiled, header, errors } = table;
     const checks = new RowChecks(compiled, header.columns, header.width, table.keys, errors);
-    const custom = await CustomChecks.create(compiled.schema, table.options.checks, checkContext(table), compiled.fields, header.columns, errors, table.warnings);
+    const custom = customChecks(table, started ?? (await startChecks(compiled.schema, table.options.checks, checkContext(compiled.schema, table.resource, table.context, table.basePath), errors, table.warnings)));
     // Custom checks may keep a row until `end()`; without them, one values array serves every row.
     if (custom === undefined) checks.reuseValues();
     // As frictionless-py: 0 sets no limit.
@@ -46,7 +44,6 @@ export class RowByRow implements RowStrategy {
 class RowReading {
   rows = 0;
   private readonly errors: ErrorCollector;
-  private readonly byName: ReadonlyMap<string, number>;
 
   constructor(
     private readonly table: RowsToCheck,
@@ -55,7 +52,6 @@ class RowReading {
     private readonly limitRows: number,
   ) {
     this.errors = table.errors;
-    this.byName = fieldPositions(table.compiled);
   }
 
   async readAll(): Promise<void> {
@@ -80,7 +76,7 @@ class RowReading {
       const row = batch[k] as SourceRow;
       this.rows++;
       const values = checks.check(row);
-      if (custom) custom.row(row.rowNumber, values, row.cells, this.byName);
+      if (custom) custom.row(row.rowNumber, values, row.cells);
       if (this.rows >= limitRows) {
         this.table.warnings.push(`reached row limit: ${limitRows}`);
         return false;
@@ -98,22 +94,11 @@ class RowReading {
   }
 }
 
-/** Each field name's first position: how custom checks read a row's values by name. */
-function fieldPositions(compiled: CompiledSchema): Map<string, number> {
-  const byName = new Map<string, number>();
-  compiled.fields.forEach((field, k) => {
-    if (!byName.has(field.name)) byName.set(field.name, k);
+/** The started checks, their findings going to the table's errors as they come. */
+function customChecks(table: RowsToCheck, started: StartedCheck[]): CustomChecks | undefined {
+  if (started.length === 0) return undefined;
+  const { compiled, header, errors } = table;
+  return new CustomChecks(started, compiled.fields, header.columns, fieldPositions(compiled.fields), (output) => {
+    errors.push("error" in output ? output.error : checkThrewError((started[output.check] as StartedCheck).name, output.threw, output.rowNumber));
   });
-  return byName;
-}
-
-/** What custom checks see of the table and the package around it. */
-function checkContext(table: RowsToCheck): CheckContext {
-  const { resource, context, basePath } = table;
-  return {
-    schema: table.compiled.schema,
-    resource,
-    ...(context.package ? { package: context.package } : {}),
-    readRows: (name) => readRecords(findResource(context.package, name), basePath),
-  };
 }
