@@ -84,26 +84,26 @@ export function checkThrewError(name: string, message: string, rowNumber: number
  */
 export class CustomChecks {
   private readonly failed: boolean[];
+  private readonly keepsRows: boolean;
+  private readonly view: RowView;
 
   constructor(
-    private readonly started: readonly StartedCheck[],
+    readonly started: readonly StartedCheck[],
     private readonly fields: CompiledField[],
     private readonly columns: ArrayLike<number>,
     private readonly byName: ReadonlyMap<string, number>,
     private readonly output: (output: CheckOutput) => void,
   ) {
     this.failed = started.map(() => false);
+    this.keepsRows = comparesRows(started);
+    this.view = new RowView(byName);
   }
 
   row(rowNumber: number, values: unknown[], cells: unknown[]): void {
-    const byName = this.byName;
-    const view: CheckRow = {
-      rowNumber,
-      get: (name) => {
-        const at = byName.get(name);
-        return at === undefined ? undefined : values[at];
-      },
-    };
+    // A check that keeps rows until `end` gets a view of its own per row; the others share one (a million rows, a million objects fewer).
+    const view = this.keepsRows ? new RowView(this.byName) : this.view;
+    view.rowNumber = rowNumber;
+    view.values = values;
     for (let k = 0; k < this.started.length; k++) {
       const { check } = this.started[k] as StartedCheck;
       if (this.failed[k] || check.row === undefined) continue;
@@ -151,6 +151,19 @@ export class CustomChecks {
       ...(column >= 0 ? { fieldNumber: column + 1 } : {}),
       ...(column >= 0 && cells ? { cell: cellText(cells[column]) } : {}),
     });
+  }
+}
+
+/** A row as the checks see it: its logical values by field name. */
+class RowView implements CheckRow {
+  rowNumber = 0;
+  values: readonly unknown[] = [];
+
+  constructor(private readonly byName: ReadonlyMap<string, number>) {}
+
+  get(name: string): unknown {
+    const at = this.byName.get(name);
+    return at === undefined ? undefined : this.values[at];
   }
 }
 

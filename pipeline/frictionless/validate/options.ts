@@ -45,3 +45,8 @@ export interface ValidationProgress {
 }
 
 export const DEFAULT_LIMIT_ERRORS = 1000;
+
+/** The options that decide which errors a collector keeps: what a worker thread's or a batch's own collector applies. */
+export function errorOptions({ limitErrors, pickErrors, skipErrors }: ValidateOptions): Pick<ValidateOptions, "limitErrors" | "pickErrors" | "skipErrors"> {
+  return { ...(limitErrors === undefined ? {} : { limitErrors }), ...(pickErrors ? { pickErrors } : {}), ...(skipErrors ? { skipErrors } : {}) };
+}

@@ -1,15 +1,17 @@
 import { TableReadError } from "../table/read-error.ts";
 import type { SourceRow, TableReader } from "../table/types.ts";
+import { BatchChecks } from "./batch-checks.ts";
 import { checkContext } from "./check-context.ts";
-import { checkThrewError, CustomChecks, fieldPositions, startChecks, type StartedCheck } from "./custom-checks.ts";
+import { startChecks, type StartedCheck } from "./custom-checks.ts";
 import type { ErrorCollector } from "./error-collector.ts";
 import { openResource } from "./open-resource.ts";
-import { RowChecks } from "./row-checks.ts";
+import { errorOptions } from "./options.ts";
 import type { RowsOutcome, RowStrategy, RowsToCheck, TableToCheck } from "./row-strategy.ts";
 
 /**
- * The rows read in order on this thread, each checked (cells, keys, custom checks) before the
- * next is read: any table, any source. Memory holds a batch of rows and the key sets.
+ * The rows read in order on this thread, checked a batch at a time (cells, keys, custom checks:
+ * `BatchChecks`) with the report of one row at a time: any table, any source. Memory holds a
+ * batch of rows and the key sets.
  */
 export class RowByRow implements RowStrategy {
   open(table: TableToCheck): Promise<TableReader> {
@@ -18,14 +20,12 @@ export class RowByRow implements RowStrategy {
 
   /** `started`: the table's custom checks, when they were started already (a table that could not be checked in chunks after all). */
   async check(table: RowsToCheck, started?: StartedCheck[]): Promise<RowsOutcome> {
-    const { compiled, header, errors } = table;
-    const checks = new RowChecks(compiled, header.columns, header.width, table.keys, errors);
-    const custom = customChecks(table, started ?? (await startChecks(compiled.schema, table.options.checks, checkContext(compiled.schema, table.resource, table.context, table.basePath), errors, table.warnings)));
-    // Custom checks may keep a row until `end()`; without them, one values array serves every row.
-    if (custom === undefined) checks.reuseValues();
+    const { compiled, header, errors, options } = table;
+    const checks = started ?? (await startChecks(compiled.schema, options.checks, checkContext(compiled.schema, table.resource, table.context, table.basePath), errors, table.warnings));
+    const batches = new BatchChecks(compiled, header.columns, header.width, table.keys, errors, errorOptions(options), checks);
     // As frictionless-py: 0 sets no limit.
-    const limitRows = table.options.limitRows || Infinity;
-    const reading = new RowReading(table, checks, custom, limitRows);
+    const limitRows = options.limitRows || Infinity;
+    const reading = new RowReading(table, batches, limitRows);
     try {
       // The header alone may have reached the error limit.
       if (!errors.full) await reading.readAll();
@@ -33,7 +33,7 @@ export class RowByRow implements RowStrategy {
       if (!(cause instanceof TableReadError)) throw cause;
       errors.push(cause.error);
     }
-    if (!errors.full && custom) custom.end();
+    if (!errors.full) batches.end();
     return { rows: reading.rows, stats: table.reader.stats(), complete: reading.rows < limitRows && !errors.full };
   }
 
@@ -47,8 +47,7 @@ class RowReading {
 
   constructor(
     private readonly table: RowsToCheck,
-    private readonly checks: RowChecks,
-    private readonly custom: CustomChecks | undefined,
+    private readonly batches: BatchChecks,
     private readonly limitRows: number,
   ) {
     this.errors = table.errors;
@@ -71,19 +70,13 @@ class RowReading {
 
   /** Checks a batch's rows; false once a limit stops the read. */
   private checkBatch(batch: SourceRow[]): boolean {
-    const { checks, custom, limitRows, errors } = this;
-    for (let k = 0; k < batch.length; k++) {
-      const row = batch[k] as SourceRow;
-      this.rows++;
-      const values = checks.check(row);
-      if (custom) custom.row(row.rowNumber, values, row.cells);
-      if (this.rows >= limitRows) {
-        this.table.warnings.push(`reached row limit: ${limitRows}`);
-        return false;
-      }
-      if (errors.full) return false;
+    const { limitRows, errors } = this;
+    this.rows += this.batches.check(batch, Math.min(batch.length, limitRows - this.rows));
+    if (this.rows >= limitRows) {
+      this.table.warnings.push(`reached row limit: ${limitRows}`);
+      return false;
     }
-    return true;
+    return !errors.full;
   }
 
   /** Sizes the key sets from the first batch: an estimate, capped, as short first rows must not reserve gigabytes for a big file. */
@@ -92,13 +85,4 @@ class RowReading {
     const estimate = expectedBytes !== undefined && bytes > 0 ? Math.ceil(((firstRows * expectedBytes) / bytes) * 1.1) : 0;
     this.table.keys.reserve(Math.min(this.limitRows, estimate));
   }
-}
-
-/** The started checks, their findings going to the table's errors as they come. */
-function customChecks(table: RowsToCheck, started: StartedCheck[]): CustomChecks | undefined {
-  if (started.length === 0) return undefined;
-  const { compiled, header, errors } = table;
-  return new CustomChecks(started, compiled.fields, header.columns, fieldPositions(compiled.fields), (output) => {
-    errors.push("error" in output ? output.error : checkThrewError((started[output.check] as StartedCheck).name, output.threw, output.rowNumber));
-  });
 }

@@ -154,7 +154,7 @@ export class ChunkChecker {
   }
 
   private rowChecks(errors: ErrorCollector): RowChecks {
-    return new RowChecks(this.schema, this.setup.columns, this.setup.width, this.keys, errors);
+    return new RowChecks(this.schema, this.setup.columns, this.setup.width, errors);
   }
 }
 

@@ -6,7 +6,7 @@ import { openResource } from "../open-resource.ts";
 import { RowByRow } from "../row-by-row.ts";
 import type { ChunkChecks, ChunkSetup } from "./check-chunk.ts";
 import type { TableReader } from "../../table/types.ts";
-import type { ValidateOptions } from "../options.ts";
+import { errorOptions } from "../options.ts";
 import type { RowsOutcome, RowStrategy, RowsToCheck, TableToCheck } from "../row-strategy.ts";
 import { headSource, type ParallelPlan } from "./chunk-plan.ts";
 import { validateInParallel } from "./validate-in-parallel.ts";
@@ -74,9 +74,4 @@ export class InChunks implements RowStrategy {
 /** The started checks, as the worker threads start them again. */
 async function chunkChecks(module: CheckModule, started: StartedCheck[], context: CheckContextData): Promise<ChunkChecks> {
   return { moduleUrl: await checkModuleUrl(module.url), exportName: module.exportName, declared: started.map(({ name, params }) => ({ name, params })), context };
-}
-
-/** The error options each worker's own collector applies to its chunk. */
-function errorOptions({ limitErrors, pickErrors, skipErrors }: ValidateOptions): Pick<ValidateOptions, "limitErrors" | "pickErrors" | "skipErrors"> {
-  return { ...(limitErrors === undefined ? {} : { limitErrors }), ...(pickErrors ? { pickErrors } : {}), ...(skipErrors ? { skipErrors } : {}) };
 }
