@@ -11,7 +11,11 @@ import type { Package, Resource, Schema } from "../descriptor/types.ts";
 
 /** One data row as a check sees it: logical (cast) values; invalid cells read as null. */
 export interface CheckRow {
-  /** Physical row number in the source: the header is row 1. */
+  /**
+   * Physical row number in the source (the header is row 1), for checks that compare rows and
+   * report them from `end()`. On a worker thread (a big table checked in chunks, where no check has
+   * `end()`) it counts from the chunk's start: findings are renumbered, but a note should not quote it.
+   */
   readonly rowNumber: number;
   get(fieldName: string): unknown;
 }
