@@ -1,4 +1,4 @@
-import { cpus, freemem, totalmem } from "node:os";
+import { cpus, freemem, loadavg, totalmem } from "node:os";
 
 /** One pass's best run. */
 export interface Figure {
@@ -20,13 +20,19 @@ const fmt = (n: number): string => Math.round(n).toLocaleString("en");
  * for each figure how it was measured and its peak RSS; the machine and the date; each ratio
  * beside its target.
  */
-export function printTable(f: Record<Names, Figure>, run: { rows: number; bytes: number; repeat: number }): void {
+export function printTable(f: Record<Names, Figure>, run: { rows: number; bytes: number; repeat: number; loadBefore: number }): void {
   const cpu = cpus();
   const lines: string[] = [];
+  // Other processes' load, measured before the bench started and as it ends (1-minute averages).
+  const load = Math.max(run.loadBefore, loadavg()[0] ?? 0);
   lines.push(
     `Measured ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC on ${cpu.length} cores (${cpu[0]?.model.trim() ?? "unknown CPU"}), ` +
       `${Math.round(totalmem() / 2 ** 30)} GB RAM (${Math.round(freemem() / 2 ** 30)} GB free), Node ${process.version}; ` +
       `${run.rows.toLocaleString("en")} lauréats rows, ${(run.bytes / 1e6).toFixed(0)} MB; best of ${run.repeat} (peak RSS: the highest of the runs).`,
+    `Load average: ${run.loadBefore.toFixed(1)} before the run, ${(loadavg()[0] ?? 0).toFixed(1)} at its end, on ${cpu.length} cores.` +
+      (load > cpu.length
+        ? " **The machine was busy**: a process's threads then share the time one would get, and the multi-threaded passes (aap validate, DuckDB) lose most; re-run on a quiet machine before quoting these figures."
+        : ""),
     "",
     "| pass | measured | rows | seconds | rows/s | peak RSS |",
     "|---|---|---:|---:|---:|---:|",

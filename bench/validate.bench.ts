@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import { loadavg } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -77,6 +78,7 @@ const PASSES = {
 type Name = keyof typeof PASSES;
 
 console.log(`${rel(full.laureats)}: ${(full.bytes / 1e6).toFixed(0)} MB; ${repeat} round(s) of ${Object.keys(PASSES).length} passes\n`);
+const loadBefore = loadavg()[0] ?? 0;
 const best = new Map<Name, Figure>();
 for (let round = 1; round <= repeat; round++) {
   for (const [name, pass] of Object.entries(PASSES) as [Name, Pass][]) {
@@ -88,4 +90,4 @@ for (let round = 1; round <= repeat; round++) {
     else previous.rssMB = Math.max(previous.rssMB, run.rssMB);
   }
 }
-printTable(Object.fromEntries(best) as Record<Name, Figure>, { rows, bytes: full.bytes, repeat });
+printTable(Object.fromEntries(best) as Record<Name, Figure>, { rows, bytes: full.bytes, repeat, loadBefore });
