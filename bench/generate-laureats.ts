@@ -4,7 +4,7 @@ import { once } from "node:events";
 
 /**
  * Synthetic lauréats (and the appels they point to) in the shape of schemas/laureats:
- * obviously fictitious names, SIREN-like test numbers, text with commas and quotes.
+ * obviously fictitious names, SIREN-shaped test numbers, text with commas and quotes.
  * Deterministic (seeded), written once and reused: bench/.data/ is gitignored.
  */
 
@@ -28,6 +28,22 @@ export function appelId(n: number): string {
   return `appel-${String(n).padStart(4, "0")}`;
 }
 
+/**
+ * A SIREN-shaped test number that passes the Luhn key (the custom checks verify it): `999`, five
+ * digits, the key. Not a real company's: none starts with 999.
+ */
+function testSiren(n: number): string {
+  const body = `999${String(n % 100_000).padStart(5, "0")}`;
+  let sum = 0;
+  for (let i = 0; i < body.length; i++) {
+    // Positions from the right, the key being position 0: the odd ones are doubled.
+    let digit = body.charCodeAt(body.length - 1 - i) - 48;
+    if (i % 2 === 0) digit = digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
+    sum += digit;
+  }
+  return `${body}${(10 - (sum % 10)) % 10}`;
+}
+
 function laureatRow(n: number, rand: () => number): string {
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
   const cost = 10_000 + Math.floor(rand() * 990_000);
@@ -43,7 +59,7 @@ function laureatRow(n: number, rand: () => number): string {
     rand() < 0.1 ? `"Description fictive, ligne ${n}"` : "",
     pick(THEMES),
     `Porteur ${n % 5000}`,
-    `999${String(n % 1_000_000).padStart(6, "0")}`,
+    testSiren(n),
     "",
     "Ministère fictif",
     "",
@@ -87,7 +103,8 @@ async function writeLines(path: string, header: string, count: number, row: (n: 
 /** Writes `laureats-<rows>.csv` (and `appels.csv`) under `dir` unless already there; returns the paths. */
 export async function ensureLaureats(dir: string, rows: number): Promise<{ laureats: string; appels: string; bytes: number }> {
   const appels = `${dir}/appels.csv`;
-  const laureats = `${dir}/laureats-${rows}.csv`;
+  // v2: valid SIREN keys (the custom checks' bench needs them).
+  const laureats = `${dir}/laureats-v2-${rows}.csv`;
   if (!existsSync(appels)) {
     await writeLines(appels, "id,programme_id,titre,nom_gestionnaire,url_source", APPEL_COUNT, (n) =>
       [appelId(n), "programme-fictif", `Appel fictif ${n}`, "Gestionnaire fictif", `https://ex.invalid/a/${n}`].join(","),

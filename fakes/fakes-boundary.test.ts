@@ -31,6 +31,7 @@ const ALLOWED: readonly Allowance[] = [
   { importer: "fakes/fixtures/lock-holder.ts", imported: "pipeline/state/", reason: "a separate process holding the real lock, for the lock tests" },
   { importer: "fakes/fixtures/publish-workspace.ts", imported: "pipeline/publish/", reason: "makes the real client and the packages the publish stage takes" },
   { importer: "fakes/fixtures/run-check.ts", imported: "pipeline/frictionless/", reason: "drives one real check over literal rows" },
+  { importer: "fakes/fixtures/sample-checks.ts", imported: "pipeline/frictionless/", reason: "custom checks written to the engine's check interface, for the tests that run them on worker threads" },
   { importer: "fakes/fixtures/cast-table.ts", imported: "pipeline/frictionless/", reason: "compiles real fields for the field tests" },
   { importer: "fakes/fixtures/flatten-report.ts", imported: "pipeline/frictionless/", reason: "flattens the engine's real reports and errors" },
   { importer: "fakes/fixtures/test-retry.ts", imported: "pipeline/http/", reason: "a retry policy of the real HTTP client, with short waits" },

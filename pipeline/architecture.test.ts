@@ -53,8 +53,12 @@ const SAME_LAYER: Record<string, readonly string[]> = {
   orchestrate: ["failures"],
 };
 
-/** The one dynamic import whose module is computed: the launcher loads the compiled program from dist/. */
-const COMPUTED_IMPORTS = new Set(["pipeline/cli/aap.js"]);
+/**
+ * The dynamic imports whose module is computed: the launcher loads the compiled program from
+ * dist/; a validation worker thread loads the custom checks' module that the layer registering
+ * them names (`ValidateOptions.checksModule`), since the engine imports nothing of ours.
+ */
+const COMPUTED_IMPORTS = new Set(["pipeline/cli/aap.js", "pipeline/frictionless/validate/parallel/check-chunk.ts"]);
 
 interface Import {
   from: string;

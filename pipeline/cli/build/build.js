@@ -9,11 +9,14 @@ import { MANIFEST, OUTDIR, ROOT, staleness } from "./freshness.js";
 
 /**
  * The programs of the build. The worker is an entry of its own: the validation's worker
- * threads load it from the built package, beside the module that starts them (worker-script.ts).
+ * threads load it from the built package, beside the module that starts them (worker-script.ts);
+ * so are the custom checks they import.
  */
 const ENTRIES = {
   main: "pipeline/cli/main.ts",
   "chunk-worker": "pipeline/frictionless/validate/parallel/chunk-worker.ts",
+  // The French custom checks, which the worker threads import (pipeline/validate/registry.ts says where).
+  "french-checks": "pipeline/validate/registry.ts",
 };
 
 /** Files that change the output without being bundled: the build itself, the compiler's version, the TypeScript settings. */

@@ -5,7 +5,7 @@ import { stoppedExitCode } from "../../failures/stop-request.ts";
 import { UsageError } from "../../failures/usage-error.ts";
 import { reportPieces, validateSource, type Report, type ValidationProgress } from "../../frictionless/index.ts";
 import { humanLogger, jsonLinesLogger } from "../../log/console-logger.ts";
-import { frenchChecks } from "../../validate/registry.ts";
+import { FRENCH_CHECKS } from "../../validate/registry.ts";
 import type { ParsedArgs } from "../command.ts";
 import { type CliIo, defaultLogFormat } from "../io.ts";
 import { integerOption, listOption, stringOption } from "../options.ts";
@@ -51,7 +51,7 @@ export async function validateTarget(args: ParsedArgs, io: CliIo): Promise<numbe
       format: stringOption(args, "source-format") as never,
       encoding: stringOption(args, "encoding"),
       dialect: Object.keys(dialect).length > 0 ? dialect : undefined,
-      checks: frenchChecks,
+      ...FRENCH_CHECKS,
       hashes: true,
       limitErrors: args.values["first-error"] ? 1 : integerOption(args, "limit-errors"),
       pickErrors: listOption(args, "pick-errors"),

@@ -11,7 +11,11 @@ import type { Package, Resource, Schema } from "../descriptor/types.ts";
 
 /** One data row as a check sees it: logical (cast) values; invalid cells read as null. */
 export interface CheckRow {
-  /** Physical row number in the source: the header is row 1. */
+  /**
+   * Physical row number in the source (the header is row 1), for checks that compare rows and
+   * report them from `end()`. On a worker thread (a big table checked in chunks, where no check has
+   * `end()`) it counts from the chunk's start: findings are renumbered, but a note should not quote it.
+   */
   readonly rowNumber: number;
   get(fieldName: string): unknown;
 }
@@ -49,3 +53,15 @@ export interface CheckContext {
 export type CheckFactory = (params: Record<string, unknown>, context: CheckContext) => Check | Promise<Check>;
 
 export type CheckRegistry = Readonly<Record<string, CheckFactory>>;
+
+/**
+ * Where worker threads find a registry: an ES module (its URL) whose export `exportName` is the
+ * same `CheckRegistry` as the `checks` option. Functions cannot be sent to a thread; a module
+ * can be imported by it. The engine knows no check: the layer that registers checks says where
+ * they live (for our French checks, `pipeline/validate/registry.ts`, built as `french-checks.js`).
+ * From the sources (a `.ts` URL), the module is bundled in memory for the threads.
+ */
+export interface CheckModule {
+  url: string;
+  exportName: string;
+}

@@ -1,119 +1,177 @@
 import type { Schema } from "../descriptor/types.ts";
-import { createError, describeThrown } from "../errors/index.ts";
+import { createError, describeThrown, type ValidationError } from "../errors/index.ts";
 import type { CompiledField } from "../field/index.ts";
 import type { Check, CheckContext, CheckFinding, CheckRegistry, CheckRow } from "./check.ts";
-import type { ErrorCollector } from "./error-collector.ts";
 import { cellText } from "./key-checks.ts";
 
-/** A schema's `custom_checks`, as Validata declares them. */
-interface Declared {
+/** A custom check as a schema declares it (`custom_checks`, the Validata way): plain data, sent as is to worker threads. */
+export interface DeclaredCheck {
   name: string;
-  params?: Record<string, unknown>;
+  params: Record<string, unknown>;
 }
 
-interface Running {
-  name: string;
+/** A declared check, started: its factory ran. */
+export interface StartedCheck extends DeclaredCheck {
   check: Check;
-  failed: boolean;
 }
 
 /**
- * The custom checks a schema declares, instantiated from the registry and run on every row.
- * Findings become errors of the check's type; an exception inside a check becomes one
- * `check-error` naming the check and the row (never swallowed), and that check stops.
+ * What the checks found: an error of the check's type, or the check threw (at a row, or after
+ * the last one) and stopped. `check` is its position among the started checks: a thread that
+ * checked a chunk says which check, so that the merge stops a check that threw in an earlier chunk.
+ */
+export type CheckOutput = { check: number; error: ValidationError } | { check: number; threw: string; rowNumber?: number };
+
+/** The checks a schema declares, in order. */
+export function declaredChecks(schema: Schema): DeclaredCheck[] {
+  const declared = Array.isArray(schema.custom_checks) ? (schema.custom_checks as { name: string; params?: Record<string, unknown> }[]) : [];
+  return declared.map(({ name, params }) => ({ name, params: params ?? {} }));
+}
+
+/**
+ * Starts the checks the schema declares, from the registry. A check the registry lacks is a
+ * warning (it is skipped); a factory that throws is one `check-error` (bad params), and that
+ * check is skipped: the others run.
+ */
+export async function startChecks(schema: Schema, registry: CheckRegistry | undefined, context: CheckContext, errors: { push(error: ValidationError): unknown }, warnings: string[]): Promise<StartedCheck[]> {
+  const started: StartedCheck[] = [];
+  for (const { name, params } of declaredChecks(schema)) {
+    const factory = registry?.[name];
+    if (factory === undefined) {
+      warnings.push(`custom check "${name}" is not available: skipped`);
+      continue;
+    }
+    try {
+      started.push({ name, params, check: await factory(params, context) });
+    } catch (cause) {
+      const thrown = describeThrown(cause);
+      errors.push(createError("check-error", { note: `custom check "${name}" could not start: ${thrown.message}; ${thrown.hint ?? "fix its params in custom_checks"}` }));
+    }
+  }
+  return started;
+}
+
+/**
+ * Starts again, on a worker thread, checks that started on the calling thread. Their factories
+ * see the same params and the same rows of other tables: they start the same, and a failure
+ * here is a bug worth a crash, not a report line.
+ */
+export async function restartChecks(declared: readonly DeclaredCheck[], registry: CheckRegistry, context: CheckContext): Promise<StartedCheck[]> {
+  const started: StartedCheck[] = [];
+  for (const { name, params } of declared) {
+    const factory = registry[name];
+    if (factory === undefined) throw new Error(`custom check "${name}" is not in the registry the worker threads load`);
+    started.push({ name, params, check: await factory(params, context) });
+  }
+  return started;
+}
+
+/** Whether a check compares rows with each other (`end`): it must see every row, in one place. */
+export function comparesRows(started: readonly StartedCheck[]): boolean {
+  return started.some(({ check }) => check.end !== undefined);
+}
+
+/** The `check-error` of a check that threw, at a row or (without a row) after the last one. */
+export function checkThrewError(name: string, message: string, rowNumber: number | undefined): ValidationError {
+  const where = rowNumber === undefined ? "after the last row" : `at row ${rowNumber}`;
+  const note = `custom check "${name}" threw ${where}: ${message}; this is a bug in the check, its remaining rows were not checked`;
+  return createError("check-error", rowNumber === undefined ? { note } : { note, rowNumber });
+}
+
+/**
+ * Started checks, run on every row. Findings become errors of the check's type; an exception
+ * inside a check is told once (never swallowed), and that check stops.
  */
 export class CustomChecks {
-  private constructor(
-    private readonly running: Running[],
-    private readonly fields: CompiledField[],
-    private readonly columns: number[],
-    private readonly errors: ErrorCollector,
-  ) {}
+  private readonly failed: boolean[];
+  private readonly keepsRows: boolean;
+  private readonly view: RowView;
 
-  static async create(
-    schema: Schema,
-    registry: CheckRegistry | undefined,
-    context: CheckContext,
-    fields: CompiledField[],
-    columns: number[],
-    errors: ErrorCollector,
-    warnings: string[],
-  ): Promise<CustomChecks | undefined> {
-    const declared = Array.isArray(schema.custom_checks) ? (schema.custom_checks as Declared[]) : [];
-    if (declared.length === 0) return undefined;
-    const running: Running[] = [];
-    for (const { name, params } of declared) {
-      const factory = registry?.[name];
-      if (factory === undefined) {
-        warnings.push(`custom check "${name}" is not available: skipped`);
-        continue;
-      }
-      try {
-        running.push({ name, check: await factory(params ?? {}, context), failed: false });
-      } catch (cause) {
-        const thrown = describeThrown(cause);
-        errors.push(createError("check-error", { note: `custom check "${name}" could not start: ${thrown.message}; ${thrown.hint ?? "fix its params in custom_checks"}` }));
-      }
-    }
-    return running.length > 0 ? new CustomChecks(running, fields, columns, errors) : undefined;
+  constructor(
+    readonly started: readonly StartedCheck[],
+    private readonly fields: CompiledField[],
+    private readonly columns: ArrayLike<number>,
+    private readonly byName: ReadonlyMap<string, number>,
+    private readonly output: (output: CheckOutput) => void,
+  ) {
+    this.failed = started.map(() => false);
+    this.keepsRows = comparesRows(started);
+    this.view = new RowView(byName);
   }
 
-  row(rowNumber: number, values: unknown[], cells: unknown[], byName: ReadonlyMap<string, number>): void {
-    const view: CheckRow = {
-      rowNumber,
-      get: (name) => {
-        const at = byName.get(name);
-        return at === undefined ? undefined : values[at];
-      },
-    };
-    for (const item of this.running) {
-      if (item.failed || item.check.row === undefined) continue;
+  row(rowNumber: number, values: unknown[], cells: unknown[]): void {
+    // A check that keeps rows until `end` gets a view of its own per row; the others share one (a million rows, a million objects fewer).
+    const view = this.keepsRows ? new RowView(this.byName) : this.view;
+    view.rowNumber = rowNumber;
+    view.values = values;
+    for (let k = 0; k < this.started.length; k++) {
+      const { check } = this.started[k] as StartedCheck;
+      if (this.failed[k] || check.row === undefined) continue;
       let findings: CheckFinding[] | undefined;
       try {
-        findings = item.check.row(view);
+        findings = check.row(view);
       } catch (cause) {
-        this.fail(item, cause, `at row ${rowNumber}`, rowNumber);
+        this.fail(k, cause, rowNumber);
         continue;
       }
-      for (const finding of findings ?? []) this.report(item.check, finding, rowNumber, cells);
+      if (findings) for (const finding of findings) this.output({ check: k, error: this.findingError(check, finding, rowNumber, cells) });
     }
   }
 
   end(): void {
-    for (const item of this.running) {
-      if (item.failed || item.check.end === undefined) continue;
+    for (let k = 0; k < this.started.length; k++) {
+      const { check } = this.started[k] as StartedCheck;
+      if (this.failed[k] || check.end === undefined) continue;
       let findings: CheckFinding[] | undefined;
       try {
-        findings = item.check.end();
+        findings = check.end();
       } catch (cause) {
-        this.fail(item, cause, "after the last row");
+        this.fail(k, cause, undefined);
         continue;
       }
-      for (const finding of findings ?? []) this.report(item.check, finding, finding.rowNumber, undefined);
+      if (findings) for (const finding of findings) this.output({ check: k, error: this.findingError(check, finding, finding.rowNumber, undefined) });
     }
   }
 
-  private fail(item: Running, cause: unknown, where: string, rowNumber?: number): void {
-    item.failed = true;
-    const message = describeThrown(cause).message;
-    const note = `custom check "${item.name}" threw ${where}: ${message}; this is a bug in the check, its remaining rows were not checked`;
-    this.errors.push(createError("check-error", rowNumber === undefined ? { note } : { note, rowNumber }));
+  private fail(k: number, cause: unknown, rowNumber: number | undefined): void {
+    this.failed[k] = true;
+    this.output({ check: k, threw: describeThrown(cause).message, ...(rowNumber === undefined ? {} : { rowNumber }) });
   }
 
-  private report(check: Check, finding: CheckFinding, rowNumber: number | undefined, cells: unknown[] | undefined): void {
+  private findingError(check: Check, finding: CheckFinding, rowNumber: number | undefined, cells: unknown[] | undefined): ValidationError {
     const at = finding.fieldName === undefined ? -1 : this.fields.findIndex((field) => field.name === finding.fieldName);
     const column = at >= 0 ? (this.columns[at] as number) : -1;
     const row = finding.rowNumber ?? rowNumber;
-    this.errors.push(
-      createError(check.type, {
-        title: check.title,
-        description: check.description,
-        note: finding.note,
-        ...(row !== undefined ? { rowNumber: row } : {}),
-        ...(finding.fieldName !== undefined ? { fieldName: finding.fieldName } : {}),
-        ...(column >= 0 ? { fieldNumber: column + 1 } : {}),
-        ...(column >= 0 && cells ? { cell: cellText(cells[column]) } : {}),
-      }),
-    );
+    return createError(check.type, {
+      title: check.title,
+      description: check.description,
+      note: finding.note,
+      ...(row !== undefined ? { rowNumber: row } : {}),
+      ...(finding.fieldName !== undefined ? { fieldName: finding.fieldName } : {}),
+      ...(column >= 0 ? { fieldNumber: column + 1 } : {}),
+      ...(column >= 0 && cells ? { cell: cellText(cells[column]) } : {}),
+    });
   }
+}
+
+/** A row as the checks see it: its logical values by field name. */
+class RowView implements CheckRow {
+  rowNumber = 0;
+  values: readonly unknown[] = [];
+
+  constructor(private readonly byName: ReadonlyMap<string, number>) {}
+
+  get(name: string): unknown {
+    const at = this.byName.get(name);
+    return at === undefined ? undefined : this.values[at];
+  }
+}
+
+/** Each field name's first position: how custom checks read a row's values by name. */
+export function fieldPositions(fields: readonly CompiledField[]): Map<string, number> {
+  const byName = new Map<string, number>();
+  fields.forEach((field, k) => {
+    if (!byName.has(field.name)) byName.set(field.name, k);
+  });
+  return byName;
 }

@@ -39,6 +39,13 @@ export class ErrorCollector {
     return true;
   }
 
+  /** Empties it, to collect the next batch's errors (`BatchChecks`). */
+  clear(): void {
+    this.errors.length = 0;
+    this.warnings.length = 0;
+    this.full = false;
+  }
+
   /**
    * Errors in frictionless-py's order: header errors, then row errors by row (stable: self
    * references resolved at the end go back to their row), then file and table errors.

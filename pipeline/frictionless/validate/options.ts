@@ -1,5 +1,5 @@
 import type { ReadLimits } from "../table/limits.ts";
-import type { CheckRegistry } from "./check.ts";
+import type { CheckModule, CheckRegistry } from "./check.ts";
 
 export interface ValidateOptions {
   /** Errors kept per task before it stops with the `reached error limit: N` warning. Default 1000; 1 stops at the first error; 0 sets no limit. */
@@ -12,6 +12,11 @@ export interface ValidateOptions {
   limitRows?: number;
   /** Custom checks, resolved by the names schemas give in `custom_checks`. */
   checks?: CheckRegistry;
+  /**
+   * The module that exports `checks`, for the worker threads: with it, a big CSV table whose
+   * schema declares custom checks is checked in chunks too; without it, row by row on one thread.
+   */
+  checksModule?: CheckModule;
   /** Folder against which relative resource paths resolve (the datapackage.json's folder). Default: the working directory. */
   basePath?: string;
   /** Compute the md5 and sha256 of every table file, as frictionless-py does (`stats.md5`, `stats.sha256`), whatever hash its resource declares. */
@@ -40,3 +45,8 @@ export interface ValidationProgress {
 }
 
 export const DEFAULT_LIMIT_ERRORS = 1000;
+
+/** The options that decide which errors a collector keeps: what a worker thread's or a batch's own collector applies. */
+export function errorOptions({ limitErrors, pickErrors, skipErrors }: ValidateOptions): Pick<ValidateOptions, "limitErrors" | "pickErrors" | "skipErrors"> {
+  return { ...(limitErrors === undefined ? {} : { limitErrors }), ...(pickErrors ? { pickErrors } : {}), ...(skipErrors ? { skipErrors } : {}) };
+}

@@ -1,33 +1,31 @@
-import type { CompiledSchema } from "../field/index.ts";
 import { TableReadError } from "../table/read-error.ts";
 import type { SourceRow, TableReader } from "../table/types.ts";
-import type { CheckContext } from "./check.ts";
-import { CustomChecks } from "./custom-checks.ts";
+import { BatchChecks } from "./batch-checks.ts";
+import { checkContext } from "./check-context.ts";
+import { startChecks, type StartedCheck } from "./custom-checks.ts";
 import type { ErrorCollector } from "./error-collector.ts";
 import { openResource } from "./open-resource.ts";
-import { readRecords } from "./read-logical-rows.ts";
-import { RowChecks } from "./row-checks.ts";
+import { errorOptions } from "./options.ts";
 import type { RowsOutcome, RowStrategy, RowsToCheck, TableToCheck } from "./row-strategy.ts";
-import { findResource } from "./table-context.ts";
 
 /**
- * The rows read in order on this thread, each checked (cells, keys, custom checks) before the
- * next is read: any table, any source. Memory holds a batch of rows and the key sets.
+ * The rows read in order on this thread, checked a batch at a time (cells, keys, custom checks:
+ * `BatchChecks`) with the report of one row at a time: any table, any source. Memory holds a
+ * batch of rows and the key sets.
  */
 export class RowByRow implements RowStrategy {
   open(table: TableToCheck): Promise<TableReader> {
     return openResource(table.resource, table.basePath, table.digests, table.options.limits);
   }
 
-  async check(table: RowsToCheck): Promise<RowsOutcome> {
-    const { compiled, header, errors } = table;
-    const checks = new RowChecks(compiled, header.columns, header.width, table.keys, errors);
-    const custom = await CustomChecks.create(compiled.schema, table.options.checks, checkContext(table), compiled.fields, header.columns, errors, table.warnings);
-    // Custom checks may keep a row until `end()`; without them, one values array serves every row.
-    if (custom === undefined) checks.reuseValues();
+  /** `started`: the table's custom checks, when they were started already (a table that could not be checked in chunks after all). */
+  async check(table: RowsToCheck, started?: StartedCheck[]): Promise<RowsOutcome> {
+    const { compiled, header, errors, options } = table;
+    const checks = started ?? (await startChecks(compiled.schema, options.checks, checkContext(compiled.schema, table.resource, table.context, table.basePath), errors, table.warnings));
+    const batches = new BatchChecks(compiled, header.columns, header.width, table.keys, errors, errorOptions(options), checks);
     // As frictionless-py: 0 sets no limit.
-    const limitRows = table.options.limitRows || Infinity;
-    const reading = new RowReading(table, checks, custom, limitRows);
+    const limitRows = options.limitRows || Infinity;
+    const reading = new RowReading(table, batches, limitRows);
     try {
       // The header alone may have reached the error limit.
       if (!errors.full) await reading.readAll();
@@ -35,7 +33,7 @@ export class RowByRow implements RowStrategy {
       if (!(cause instanceof TableReadError)) throw cause;
       errors.push(cause.error);
     }
-    if (!errors.full && custom) custom.end();
+    if (!errors.full) batches.end();
     return { rows: reading.rows, stats: table.reader.stats(), complete: reading.rows < limitRows && !errors.full };
   }
 
@@ -46,16 +44,13 @@ export class RowByRow implements RowStrategy {
 class RowReading {
   rows = 0;
   private readonly errors: ErrorCollector;
-  private readonly byName: ReadonlyMap<string, number>;
 
   constructor(
     private readonly table: RowsToCheck,
-    private readonly checks: RowChecks,
-    private readonly custom: CustomChecks | undefined,
+    private readonly batches: BatchChecks,
     private readonly limitRows: number,
   ) {
     this.errors = table.errors;
-    this.byName = fieldPositions(table.compiled);
   }
 
   async readAll(): Promise<void> {
@@ -75,19 +70,13 @@ class RowReading {
 
   /** Checks a batch's rows; false once a limit stops the read. */
   private checkBatch(batch: SourceRow[]): boolean {
-    const { checks, custom, limitRows, errors } = this;
-    for (let k = 0; k < batch.length; k++) {
-      const row = batch[k] as SourceRow;
-      this.rows++;
-      const values = checks.check(row);
-      if (custom) custom.row(row.rowNumber, values, row.cells, this.byName);
-      if (this.rows >= limitRows) {
-        this.table.warnings.push(`reached row limit: ${limitRows}`);
-        return false;
-      }
-      if (errors.full) return false;
+    const { limitRows, errors } = this;
+    this.rows += this.batches.check(batch, Math.min(batch.length, limitRows - this.rows));
+    if (this.rows >= limitRows) {
+      this.table.warnings.push(`reached row limit: ${limitRows}`);
+      return false;
     }
-    return true;
+    return !errors.full;
   }
 
   /** Sizes the key sets from the first batch: an estimate, capped, as short first rows must not reserve gigabytes for a big file. */
@@ -96,24 +85,4 @@ class RowReading {
     const estimate = expectedBytes !== undefined && bytes > 0 ? Math.ceil(((firstRows * expectedBytes) / bytes) * 1.1) : 0;
     this.table.keys.reserve(Math.min(this.limitRows, estimate));
   }
-}
-
-/** Each field name's first position: how custom checks read a row's values by name. */
-function fieldPositions(compiled: CompiledSchema): Map<string, number> {
-  const byName = new Map<string, number>();
-  compiled.fields.forEach((field, k) => {
-    if (!byName.has(field.name)) byName.set(field.name, k);
-  });
-  return byName;
-}
-
-/** What custom checks see of the table and the package around it. */
-function checkContext(table: RowsToCheck): CheckContext {
-  const { resource, context, basePath } = table;
-  return {
-    schema: table.compiled.schema,
-    resource,
-    ...(context.package ? { package: context.package } : {}),
-    readRows: (name) => readRecords(findResource(context.package, name), basePath),
-  };
 }

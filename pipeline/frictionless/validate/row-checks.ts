@@ -2,18 +2,17 @@ import type { ErrorProps } from "../errors/index.ts";
 import { CAST_FAILED, type CompiledField, type CompiledSchema } from "../field/index.ts";
 import type { SourceRow } from "../table/types.ts";
 import type { ErrorCollector } from "./error-collector.ts";
-import { cellText, cellTexts, type KeyChecks } from "./key-checks.ts";
+import { cellText, cellTexts } from "./key-checks.ts";
 
 /**
  * The per-row checks of the baseline: blank rows, missing and extra cells, types, constraints
- * (`checkCells`, which needs nothing but the row), then the key checks across rows (`check`).
+ * (`checkCells`, which needs nothing but the row); the key checks across rows are `KeyChecks`'.
  * Runs once per row of million-row tables: everything is prepared in the constructor, and
  * errors are only built when found.
  */
 export class RowChecks {
   private readonly fields: CompiledField[];
   private readonly columns: Int32Array;
-  private readonly hashes: Int32Array;
   /** The row's cells as its errors quote them: made once a row, when its first error is found. */
   private texts: string[] | undefined;
 
@@ -21,12 +20,10 @@ export class RowChecks {
     compiled: CompiledSchema,
     columns: number[],
     private readonly width: number,
-    private readonly keys: KeyChecks,
     private readonly errors: ErrorCollector,
   ) {
     this.fields = compiled.fields;
     this.columns = Int32Array.from(columns);
-    this.hashes = new Int32Array(2 * keys.width);
   }
 
   /**
@@ -37,18 +34,6 @@ export class RowChecks {
 
   reuseValues(): void {
     this.scratch = new Array<unknown>(this.fields.length).fill(null);
-  }
-
-  /** Checks one row, cells and keys; returns its logical values by field position (invalid cells as null). */
-  check(row: SourceRow): unknown[] {
-    const values = this.checkCells(row);
-    if (this.keys.width === 0) return values;
-    this.keys.hashRow(values, this.hashes, 0);
-    this.keys.checkRow(this.hashes, 0, row.rowNumber, (finding) => {
-      const [type, props] = this.keys.keyError(finding, values, row.cells);
-      this.errors.add(type, props);
-    });
-    return values;
   }
 
   /**

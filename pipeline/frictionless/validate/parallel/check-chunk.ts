@@ -1,6 +1,9 @@
 import type { Schema } from "../../descriptor/types.ts";
 import type { ValidationError } from "../../errors/index.ts";
 import { compileSchema } from "../../field/index.ts";
+import type { CheckRegistry } from "../check.ts";
+import { replayedContext, type CheckContextData } from "../check-context.ts";
+import { CustomChecks, fieldPositions, restartChecks, type CheckOutput, type DeclaredCheck, type StartedCheck } from "../custom-checks.ts";
 import { ErrorCollector } from "../error-collector.ts";
 import { KeyChecks, type ForeignKeyShape } from "../key-checks.ts";
 import { KeyHashSet } from "../key-hash-set.ts";
@@ -19,6 +22,23 @@ export interface ChunkSetup {
   width: number;
   foreignKeys: ForeignKeyShape[];
   errorOptions: Pick<ValidateOptions, "limitErrors" | "pickErrors" | "skipErrors">;
+  /** The custom checks that started on the calling thread, to start again on each worker thread. */
+  checks?: ChunkChecks;
+}
+
+/** Custom checks, as a worker thread finds them: in a module it imports, with what they read of the package. */
+export interface ChunkChecks {
+  /** URL of the module that exports the registry (see `ValidateOptions.checksModule`), importable by a worker thread. */
+  moduleUrl: string;
+  exportName: string;
+  declared: DeclaredCheck[];
+  context: CheckContextData;
+}
+
+/** A custom check's output on a chunk's row (row numbers count from the chunk's first record). */
+export interface ChunkCheckOutput {
+  row: number;
+  output: CheckOutput;
 }
 
 export interface ChunkJob extends ChunkBytes {
@@ -40,17 +60,36 @@ export interface ChunkResult {
   hashes: Int32Array<ArrayBuffer>;
   /** Errors of the checks that need only the row (types, constraints, cells), in row order. */
   errors: ValidationError[];
+  /** What the custom checks found, in row order; the merge keeps them after the row's key errors. */
+  checkOutputs: ChunkCheckOutput[];
 }
 
 /** Checks chunks of one table, row by row, apart from the checks across rows (their keys are only hashed). */
 export class ChunkChecker {
   private readonly schema: ReturnType<typeof compileSchema>;
   private readonly keys: KeyChecks;
+  private readonly byName: ReadonlyMap<string, number>;
 
-  constructor(private readonly setup: ChunkSetup) {
+  private constructor(
+    private readonly setup: ChunkSetup,
+    private readonly started: StartedCheck[],
+  ) {
     this.schema = compileSchema(setup.schema);
     // Only `hashRow` is used here: the key sets themselves live on the main thread.
     this.keys = new KeyChecks(this.schema, setup.columns, setup.foreignKeys.map((fk) => ({ ...fk, index: new KeyHashSet() })));
+    this.byName = fieldPositions(this.schema.fields);
+  }
+
+  /**
+   * A checker of the chunks of `setup`. Its custom checks come from `registry` on the calling
+   * thread, from the module `setup.checks` names on a worker thread (functions do not travel).
+   */
+  static async create(setup: ChunkSetup, registry?: CheckRegistry): Promise<ChunkChecker> {
+    const checks = setup.checks;
+    if (checks === undefined) return new ChunkChecker(setup, []);
+    const from = registry ?? ((await import(checks.moduleUrl)) as Record<string, CheckRegistry>)[checks.exportName];
+    if (from === undefined) throw new Error(`the module ${checks.moduleUrl} has no export "${checks.exportName}"`);
+    return new ChunkChecker(setup, await restartChecks(checks.declared, from, replayedContext(checks.context)));
   }
 
   async check(job: ChunkJob): Promise<ChunkResult> {
@@ -64,6 +103,10 @@ export class ChunkChecker {
     let rowNumbers = new Uint32Array(1024);
     let checked = 0;
     let stopped = false;
+    // Per chunk: the calling thread may check two chunks at once, and a check that threw in one chunk runs in the next.
+    const outputs: ChunkCheckOutput[] = [];
+    let current = 0;
+    const custom = this.started.length === 0 ? undefined : new CustomChecks(this.started, this.schema.fields, this.setup.columns, this.byName, (output) => outputs.push({ row: current, output }));
     read: for await (const batch of readChunk(job, this.setup.format, end)) {
       if (checked + batch.length > rowNumbers.length) {
         const size = Math.max(2 * rowNumbers.length, checked + batch.length);
@@ -74,6 +117,10 @@ export class ChunkChecker {
         const values = checks.checkCells(row);
         this.keys.hashRow(values, hashes, checked * width);
         rowNumbers[checked++] = row.rowNumber;
+        if (custom) {
+          current = row.rowNumber;
+          custom.row(row.rowNumber, values, row.cells);
+        }
         if (errors.full) {
           stopped = true;
           break read;
@@ -90,6 +137,7 @@ export class ChunkChecker {
       rowNumbers: rowNumbers.slice(0, checked),
       hashes: hashes.slice(0, checked * width),
       errors: errors.errors,
+      checkOutputs: outputs,
     };
   }
 
@@ -106,7 +154,7 @@ export class ChunkChecker {
   }
 
   private rowChecks(errors: ErrorCollector): RowChecks {
-    return new RowChecks(this.schema, this.setup.columns, this.setup.width, this.keys, errors);
+    return new RowChecks(this.schema, this.setup.columns, this.setup.width, errors);
   }
 }
 

@@ -51,7 +51,7 @@ export interface Piece {
 /**
  * Whether a table can be checked in chunks by worker threads, and how. Only a local CSV/TSV
  * file whose records can be found by their line feeds and whose rows need nothing but their
- * own cells and the key sets: a schema without custom checks, no header spread over several
+ * own cells and the key sets: custom checks only from a module the threads can import, no header spread over several
  * rows, no comment rows given by number, no row limit.
  */
 export async function planParallel(resource: Resource, location: string | undefined, options: ValidateOptions): Promise<ParallelPlan | undefined> {
@@ -60,7 +60,8 @@ export async function planParallel(resource: Resource, location: string | undefi
   if (threads < 2 || options.limitRows) return undefined;
   // Without a schema, types are inferred from the first 100 rows, which the first chunk may not hold.
   if (resource.schema === undefined) return undefined;
-  if (Array.isArray(resource.schema.custom_checks) && resource.schema.custom_checks.length > 0) return undefined;
+  // Custom checks given as functions only cannot reach the worker threads.
+  if (Array.isArray(resource.schema.custom_checks) && resource.schema.custom_checks.length > 0 && options.checksModule === undefined) return undefined;
   if (compressionOf(location, typeof resource.compression === "string" ? resource.compression : undefined).compression !== undefined) return undefined;
   const format = resource.format === undefined ? tableFormat({ path: location }) : resource.format.toLowerCase();
   if (format !== "csv" && format !== "tsv") return undefined;

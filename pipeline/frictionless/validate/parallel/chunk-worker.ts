@@ -5,14 +5,17 @@ import { ChunkChecker, type ChunkJob, type ChunkSetup } from "./check-chunk.ts";
 // sent, one message each way.
 const port = parentPort;
 if (port === null) throw new Error("chunk-worker.ts runs as a worker thread");
-let checker: ChunkChecker | undefined;
+let checker: Promise<ChunkChecker> | undefined;
 port.on("message", (message: { setup: ChunkSetup } | ChunkJob) => {
   if ("setup" in message) {
-    checker = new ChunkChecker(message.setup);
+    // Its custom checks' module is imported, and their factories run, before the first chunk is checked.
+    checker = ChunkChecker.create(message.setup);
+    // A failure to start is told with the first chunk's answer.
+    checker.catch(() => undefined);
     return;
   }
   const job = message;
-  (checker as ChunkChecker).check(job).then(
+  (checker as Promise<ChunkChecker>).then((ready) => ready.check(job)).then(
     // The chunk's buffer goes back too, to be read into again.
     (result) => port.postMessage({ result, bytes: job.bytes }, [result.rowNumbers.buffer, result.hashes.buffer, job.bytes.buffer as ArrayBuffer]),
     (cause: unknown) => port.postMessage({ id: job.id, failure: cause instanceof Error ? (cause.stack ?? cause.message) : String(cause) }),

@@ -1,10 +1,17 @@
 import { openTable } from "../../table/open-table.ts";
+import type { CheckModule } from "../check.ts";
+import { checkContext, recordingContext, type CheckContextData } from "../check-context.ts";
+import { comparesRows, startChecks, type StartedCheck } from "../custom-checks.ts";
+import { openResource } from "../open-resource.ts";
+import { RowByRow } from "../row-by-row.ts";
+import type { ChunkChecks, ChunkSetup } from "./check-chunk.ts";
 import type { TableReader } from "../../table/types.ts";
-import type { ValidateOptions } from "../options.ts";
+import { errorOptions } from "../options.ts";
 import type { RowsOutcome, RowStrategy, RowsToCheck, TableToCheck } from "../row-strategy.ts";
 import { headSource, type ParallelPlan } from "./chunk-plan.ts";
 import { validateInParallel } from "./validate-in-parallel.ts";
 import { ChunkWorkers } from "./worker-pool.ts";
+import { checkModuleUrl } from "./worker-script.ts";
 
 /**
  * A big CSV file checked in chunks on worker threads (`validateInParallel`), with the report
@@ -25,17 +32,25 @@ export class InChunks implements RowStrategy {
 
   async check(table: RowsToCheck): Promise<RowsOutcome> {
     const { plan } = this;
-    const { resource, errors, options } = table;
+    const { resource, errors, options, compiled } = table;
     // The header alone may have reached the error limit: no chunk is read.
     if (errors.full) return { rows: 0, stats: table.reader.stats(), complete: false };
+    // Started here once, as row by row: their warnings and start failures are the task's.
+    const live = checkContext(compiled.schema, resource, table.context, table.basePath);
+    const recording = recordingContext(live);
+    const started = await startChecks(compiled.schema, options.checks, recording.context, errors, table.warnings);
+    // A check that compares rows with each other must see them all in one place: the table is read row by row.
+    if (comparesRows(started) || (started.length > 0 && options.checksModule === undefined)) return this.rowByRow(table, started);
     const foreignKeys = table.foreignKeys.map(({ index: _, ...shape }) => shape);
-    const setup = { format: plan.format, schema: table.compiled.schema, columns: table.header.columns, width: table.header.width, foreignKeys, errorOptions: errorOptions(options) };
+    const checks = started.length === 0 ? undefined : await chunkChecks(options.checksModule as CheckModule, started, recording.data);
+    const setup: ChunkSetup = { format: plan.format, schema: compiled.schema, columns: table.header.columns, width: table.header.width, foreignKeys, errorOptions: errorOptions(options), ...(checks ? { checks } : {}) };
     const onProgress = options.onProgress;
     return validateInParallel({
       plan,
       workers: this.workers,
       stop: table.stop,
       setup,
+      ...(options.checks ? { registry: options.checks } : {}),
       keys: table.keys,
       errors,
       place: table.place,
@@ -44,12 +59,19 @@ export class InChunks implements RowStrategy {
     });
   }
 
+  /** Reads the whole table again, row by row: the threads are not needed. */
+  private async rowByRow(table: RowsToCheck, started: StartedCheck[]): Promise<RowsOutcome> {
+    void this.workers.close();
+    const reader = await openResource(table.resource, table.basePath, table.digests, table.options.limits);
+    return new RowByRow().check({ ...table, reader }, started);
+  }
+
   close(): Promise<void> {
     return this.workers.close();
   }
 }
 
-/** The error options each worker's own collector applies to its chunk. */
-function errorOptions({ limitErrors, pickErrors, skipErrors }: ValidateOptions): Pick<ValidateOptions, "limitErrors" | "pickErrors" | "skipErrors"> {
-  return { ...(limitErrors === undefined ? {} : { limitErrors }), ...(pickErrors ? { pickErrors } : {}), ...(skipErrors ? { skipErrors } : {}) };
+/** The started checks, as the worker threads start them again. */
+async function chunkChecks(module: CheckModule, started: StartedCheck[], context: CheckContextData): Promise<ChunkChecks> {
+  return { moduleUrl: await checkModuleUrl(module.url), exportName: module.exportName, declared: started.map(({ name, params }) => ({ name, params })), context };
 }

@@ -233,7 +233,9 @@ describe("planParallel", () => {
     expect(await plan({}, { parallel: { threads: 1, minBytes: 0 } })).toBeUndefined();
     expect(await plan({}, { parallel: { threads: 2 } })).toBeUndefined(); // a small file
     expect(await plan({}, { limitRows: 10 })).toBeUndefined();
+    // Custom checks reach the threads only from a module they can import.
     expect(await plan({ schema: { ...laureats, custom_checks: [{ name: "french-siren-value", params: {} }] } })).toBeUndefined();
+    expect(await plan({ schema: { ...laureats, custom_checks: [{ name: "french-siren-value", params: {} }] } }, { checksModule: { url: "file:///checks.js", exportName: "checks" } })).toBeDefined();
     expect(await plan({ dialect: { headerRows: [1, 2] } })).toBeUndefined();
     expect(await plan({ encoding: "utf-16le" })).toBeUndefined();
     expect(await plan({ format: "xlsx" })).toBeUndefined();

@@ -7,7 +7,9 @@ import { encodingReadError } from "../../table/read-error.ts";
 import type { DigestAlgorithm, ReadStats } from "../../table/types.ts";
 import type { ErrorCollector } from "../error-collector.ts";
 import { findingType, type KeyChecks, type KeyFinding } from "../key-checks.ts";
-import { ChunkChecker, type ChunkResult, type ChunkSetup } from "./check-chunk.ts";
+import type { CheckRegistry } from "../check.ts";
+import { checkThrewError, type CheckOutput } from "../custom-checks.ts";
+import { ChunkChecker, type ChunkCheckOutput, type ChunkResult, type ChunkSetup } from "./check-chunk.ts";
 import type { ParallelPlan, Piece } from "./chunk-plan.ts";
 import { PieceReader } from "./piece-reader.ts";
 import type { StopCheck } from "../stop-check.ts";
@@ -20,6 +22,8 @@ export interface ParallelRun {
   /** Checked between chunks: a stop request ends the run (and its threads). */
   stop?: StopCheck;
   setup: ChunkSetup;
+  /** The custom checks' registry, for the chunks this thread checks (the workers import `setup.checks`' module). */
+  registry?: CheckRegistry;
   /** The table's key checks: their sets live here, on the calling thread. */
   keys: KeyChecks;
   errors: ErrorCollector;
@@ -73,7 +77,7 @@ interface Deferred {
 export async function validateInParallel(run: ParallelRun): Promise<ParallelOutcome> {
   const handle = await open(run.plan.path);
   try {
-    await run.workers.configure(run.setup);
+    await run.workers.configure(run.setup, run.registry);
     return await new ChunkMerge(run, new PieceReader(handle, run.plan, run.digests, (size) => run.workers.allocate(size))).mergeAll();
   } finally {
     await run.workers.close();
@@ -94,6 +98,8 @@ class ChunkMerge {
   private base = 0;
   private rows = 0;
   private first = true;
+  /** Custom checks that threw: stopped, as row by row, though later chunks were checked meanwhile. */
+  private readonly failedChecks = new Set<number>();
 
   constructor(
     private readonly run: ParallelRun,
@@ -173,7 +179,7 @@ class ChunkMerge {
     const at: Merged = { piece: { start: chunk.start, end: chunk.end - result.unfinishedBytes, last: chunk.last }, first: this.first, base: this.base };
     if (this.first) keys.reserve(Math.ceil(((result.records * plan.size) / Math.max(1, chunk.end)) * 1.1));
     this.first = false;
-    this.rows += mergeChunk(result, at, keys, errors, this.defer);
+    this.rows += mergeChunk(result, at, keys, errors, this.defer, this.customOutput);
     this.run.onProgress?.(this.rows, chunk.end);
   }
 
@@ -191,6 +197,21 @@ class ChunkMerge {
     return { ...piece, bytes: new Uint8Array(0), result };
   }
 
+  /** A custom check's output on a chunk's row (numbered in the file from `base`); nothing once the check threw. */
+  private readonly customOutput = (output: CheckOutput, base: number): void => {
+    if (this.failedChecks.has(output.check)) return;
+    const inFile = (local: number | undefined): number | undefined => (local === undefined ? undefined : base + local);
+    if ("error" in output) {
+      const { error } = output;
+      // Rebuilt, not patched: the message quotes the row number.
+      this.run.errors.push(error.rowNumber === undefined ? error : createError(error.type, { ...error, rowNumber: base + error.rowNumber }));
+      return;
+    }
+    this.failedChecks.add(output.check);
+    const name = this.run.setup.checks?.declared[output.check]?.name ?? "";
+    this.run.errors.push(checkThrewError(name, output.threw, inFile(output.rowNumber)));
+  };
+
   /** A key check error waits for its row's cells, read again at the end: it is pushed now, in its place. */
   private readonly defer = (finding: KeyFinding, chunk: Merged): void => {
     const error = createError(findingType(finding), { rowNumber: finding.rowNumber });
@@ -200,15 +221,24 @@ class ChunkMerge {
 
 /** A chunk that holds no row, only the problem of the record it starts with. */
 function problemResult(problem: CsvProblem): ChunkResult {
-  return { id: -1, records: 0, unfinishedBytes: 0, stopped: false, problem, rowNumbers: new Uint32Array(0), hashes: new Int32Array(0), errors: [] };
+  return { id: -1, records: 0, unfinishedBytes: 0, stopped: false, problem, rowNumbers: new Uint32Array(0), hashes: new Int32Array(0), errors: [], checkOutputs: [] };
 }
 
 /** Merges a chunk's errors and key checks, row by row; returns the rows taken (fewer once the error limit is reached). */
-function mergeChunk(result: ChunkResult, chunk: Merged, keys: KeyChecks, errors: ErrorCollector, defer: (finding: KeyFinding, chunk: Merged) => void): number {
+function mergeChunk(
+  result: ChunkResult,
+  chunk: Merged,
+  keys: KeyChecks,
+  errors: ErrorCollector,
+  defer: (finding: KeyFinding, chunk: Merged) => void,
+  custom: (output: CheckOutput, base: number) => void,
+): number {
   const width = 2 * keys.width;
   const cellErrors = result.errors;
+  const outputs = result.checkOutputs;
   const found = (finding: KeyFinding): void => defer(finding, chunk);
   let e = 0;
+  let c = 0;
   let k = 0;
   while (k < result.rowNumbers.length) {
     const local = result.rowNumbers[k] as number;
@@ -222,6 +252,8 @@ function mergeChunk(result: ChunkResult, chunk: Merged, keys: KeyChecks, errors:
       if (k % PREFETCH_ROWS === 0) keys.prefetch(result.hashes, k * width, Math.min(PREFETCH_ROWS, result.rowNumbers.length - k));
       keys.checkRow(result.hashes, k * width, rowNumber, found);
     }
+    // As row by row: the custom checks' errors after the row's key errors.
+    for (; c < outputs.length && outputs[c]?.row === local; c++) custom((outputs[c] as ChunkCheckOutput).output, chunk.base);
     k++;
     if (errors.full) break;
   }
@@ -231,7 +263,9 @@ function mergeChunk(result: ChunkResult, chunk: Merged, keys: KeyChecks, errors:
 /** Builds the deferred key errors from their rows, read again chunk by chunk (there are at most `limitErrors` of them). */
 async function fillDeferred(deferred: Deferred[], setup: ChunkSetup, keys: KeyChecks, reader: PieceReader): Promise<void> {
   if (deferred.length === 0) return;
-  const checker = new ChunkChecker(setup);
+  // Only the rows' values are needed: no custom check.
+  const { checks: _, ...plain } = setup;
+  const checker = await ChunkChecker.create(plain);
   const byChunk = new Map<Merged, Deferred[]>();
   for (const item of deferred) byChunk.set(item.chunk, [...(byChunk.get(item.chunk) ?? []), item]);
   for (const [chunk, items] of byChunk) {

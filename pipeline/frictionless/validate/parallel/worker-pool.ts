@@ -1,4 +1,5 @@
 import { Worker } from "node:worker_threads";
+import type { CheckRegistry } from "../check.ts";
 import { ChunkChecker, type ChunkJob, type ChunkResult, type ChunkSetup } from "./check-chunk.ts";
 import { workerCode } from "./worker-script.ts";
 
@@ -48,10 +49,14 @@ export class ChunkWorkers {
     return new ChunkWorkers(threads);
   }
 
-  /** Tells the threads what to check; before, they wait (and would not keep the process alive). */
-  async configure(setup: ChunkSetup): Promise<void> {
+  /**
+   * Tells the threads what to check; before, they wait (and would not keep the process alive).
+   * The calling thread's checker takes its custom checks from `registry`; the workers, from the
+   * module that `setup.checks` names.
+   */
+  async configure(setup: ChunkSetup, registry: CheckRegistry | undefined): Promise<void> {
     await this.started;
-    this.local = new ChunkChecker(setup);
+    this.local = await ChunkChecker.create(setup, registry);
     for (const worker of this.workers) {
       worker.ref();
       worker.postMessage({ setup });

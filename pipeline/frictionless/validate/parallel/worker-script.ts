@@ -30,3 +30,27 @@ async function bundledFromSources(): Promise<WorkerCode> {
   const out = await build({ entryPoints: [entry], bundle: true, format: "cjs", platform: "node", target: "node20", write: false, logLevel: "silent" });
   return { script: (out.outputFiles[0] as { text: string }).text };
 }
+
+const checkModules = new Map<string, Promise<string>>();
+
+/**
+ * A URL the worker threads can import the custom checks' module from. A built module is
+ * imported where it is. A TypeScript source (tests, benches through tsx) is bundled in memory,
+ * once per process, into a `data:` URL: the threads run without tsx, and nothing is written
+ * to disk where another user could change it.
+ */
+export function checkModuleUrl(url: string): Promise<string> {
+  if (!url.endsWith(".ts")) return Promise.resolve(url);
+  let bundled = checkModules.get(url);
+  if (bundled === undefined) {
+    bundled = bundleCheckModule(url);
+    checkModules.set(url, bundled);
+  }
+  return bundled;
+}
+
+async function bundleCheckModule(url: string): Promise<string> {
+  const { build } = await import("esbuild");
+  const out = await build({ entryPoints: [fileURLToPath(url)], bundle: true, format: "esm", platform: "node", target: "node20", write: false, logLevel: "silent" });
+  return `data:text/javascript;base64,${Buffer.from((out.outputFiles[0] as { contents: Uint8Array }).contents).toString("base64")}`;
+}
