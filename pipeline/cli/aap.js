@@ -16,6 +16,13 @@ if (stale !== undefined) {
     process.exit(2);
   }
 }
+// A reader that stops reading (`aap validate … | head`) closes the pipe: what is left to print is
+// dropped, and the command ends with its own exit status rather than a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (error) => {
+    if (error.code !== "EPIPE" && error.code !== "ERR_STREAM_DESTROYED") throw error;
+  });
+}
 // A URL rather than a path the type checker would look for: dist/ exists only once built.
 const { main } = await import(new URL("../../dist/main.js", import.meta.url).href);
 process.exitCode = await main(process.argv.slice(2), { env: process.env, stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() });

@@ -152,3 +152,15 @@ describe("aap validate stopped by a signal", () => {
     }, 60_000);
   }
 });
+
+describe("aap validate read through a pipe that closes early", () => {
+  it("like `aap validate … --json | head -c 10`: no stack trace, the validation's own exit status (it crashed on EPIPE)", async () => {
+    const rows = Array.from({ length: 50_000 }, (_, k) => `${k},${k % 7 === 0 ? "pas un nombre" : k}`).join("\n");
+    await writeFile(join(dir, "tuyau.csv"), `id,valeur\n${rows}\n`);
+    await writeFile(join(dir, "tuyau.schema.json"), JSON.stringify({ fields: [{ name: "id", type: "integer" }, { name: "valeur", type: "integer" }] }));
+    const run = await runAap(["validate", "tuyau.csv", "--schema", "tuyau.schema.json", "--json"], { cwd: dir, closeStdoutEarly: true });
+    expect(run.stderr).not.toMatch(STACK_TRACE);
+    expect(run.stderr).not.toContain("EPIPE");
+    expect(run.code).toBe(1);
+  });
+});
