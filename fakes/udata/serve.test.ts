@@ -4,7 +4,7 @@ import type { Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import { aapProcess } from "../fixtures/aap-process.ts";
-import { BUNDLED_PACKAGE, makeWorkspace } from "../fixtures/cli-workspace.ts";
+import { BUNDLED_PACKAGE, BUNDLED_PUBLISHED_KEYS, makeWorkspace } from "../fixtures/cli-workspace.ts";
 
 /**
  * `npm run fake:datagouv` as a data team uses it: started in its own process, its URL and key read
@@ -68,7 +68,7 @@ describe("npm run fake:datagouv", () => {
     const listing = (await (await fetch(`${url}/api/1/organizations/${organization}/datasets/`)).json()) as { data: { extras: Record<string, unknown>; resources: unknown[] }[] };
     expect(listing.data).toHaveLength(1);
     expect(listing.data[0]?.extras["aap:package"]).toBe(BUNDLED_PACKAGE);
-    expect(listing.data[0]?.resources).toHaveLength(6);
+    expect(listing.data[0]?.resources).toHaveLength(BUNDLED_PUBLISHED_KEYS.length);
     expect(started.printed()).toMatch(/POST \/api\/1\/datasets\/ → 201/);
 
     // A second night with nothing new sends no write.
