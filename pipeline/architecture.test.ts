@@ -28,6 +28,7 @@ const LAYERS: Record<string, number> = {
   package: 2,
   publish: 2,
   schedule: 2,
+  watch: 2,
   orchestrate: 3,
   failures: 3,
   cli: 4,
@@ -46,6 +47,8 @@ const SAME_LAYER: Record<string, readonly string[]> = {
   validate: ["transform"],
   // The dataset metadata the package stage derives follows data.gouv.fr's slug rules (publish/slugify.ts).
   package: ["declaration", "extract", "transform", "publish"],
+  // The freshness check reads the declarations and the datasets through the publication's client.
+  watch: ["declaration", "publish"],
   // The catalogue of error codes names every family's codes; a package's failure is described with it.
   orchestrate: ["failures"],
 };

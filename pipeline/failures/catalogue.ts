@@ -8,6 +8,7 @@ import type { ScheduleErrorCode } from "../schedule/daemon.ts";
 import type { LockErrorCode } from "../state/lock.ts";
 import type { StateErrorCode } from "../state/store.ts";
 import type { CheckParamsErrorCode } from "../validate/checks/params.ts";
+import type { WatchErrorCode } from "../watch/errors.ts";
 import { EXIT, type ExitStatus } from "./exit.ts";
 import type { StopRequestCode } from "./stop-request.ts";
 import type { UsageErrorCode } from "./usage-error.ts";
@@ -29,6 +30,7 @@ export interface ErrorFamilies {
   state: StateErrorCode;
   lock: LockErrorCode;
   schedule: ScheduleErrorCode;
+  watch: WatchErrorCode;
   usage: UsageErrorCode;
   stop: StopRequestCode;
   bug: "internal-error";
@@ -149,6 +151,12 @@ export const ERROR_CATALOGUE: Catalogue = {
   },
   schedule: {
     "schedule-error": usage("the schedule cannot be used (its cron expression or its time zone)", 'fix --cron or --timezone (or AAP_CRON, AAP_TIMEZONE); "aap schedule --help" shows the syntax'),
+  },
+  watch: {
+    "alert-config": usage("the alert channels cannot be used: GITHUB_TOKEN or GITHUB_REPOSITORY missing, a bad GITHUB_API_URL or AAP_ALERT_WEBHOOK_URL", "set the variable the message names (in Actions: GITHUB_TOKEN and permissions: issues: write)"),
+    "github-api": failed("GitHub refused or failed a call of the alert (the issue was not opened, commented on or closed)", "check the token's issues: write permission and GITHUB_REPOSITORY, then run aap notify again"),
+    "webhook-failed": failed("the chat webhook did not take the alert", "check AAP_ALERT_WEBHOOK_URL (the webhook may have been deleted or disabled)"),
+    "run-report-unreadable": usage("the run report given to aap notify is not one", "pass the output/run-report.json that aap run wrote"),
   },
   usage: {
     "usage-error": usage("the command was called wrongly (an unknown command or option, a bad value)", 'run "aap {command} --help" for its usage'),
