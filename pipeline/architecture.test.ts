@@ -29,6 +29,7 @@ const LAYERS: Record<string, number> = {
   publish: 2,
   schedule: 2,
   site: 2,
+  watch: 2,
   orchestrate: 3,
   failures: 3,
   cli: 4,
@@ -49,6 +50,8 @@ const SAME_LAYER: Record<string, readonly string[]> = {
   package: ["declaration", "extract", "transform", "publish"],
   // The site links the downloads by the package stage's file names and reads its change history type.
   site: ["package"],
+  // The freshness check reads the declarations and the datasets through the publication's client.
+  watch: ["declaration", "publish"],
   // The catalogue of error codes names every family's codes; a package's failure is described with it.
   orchestrate: ["failures"],
 };

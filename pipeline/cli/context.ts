@@ -82,6 +82,7 @@ export function runContext(io: CliIo, where: Locations, logger: Logger, options:
   };
 }
 
-function githubRunUrl(env: CliIo["env"]): string | undefined {
+/** The address of the Actions run, from the variables Actions sets. */
+export function githubRunUrl(env: CliIo["env"]): string | undefined {
   return env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
 }

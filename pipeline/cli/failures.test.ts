@@ -11,6 +11,7 @@ import { DatagouvError } from "../publish/datagouv/errors.ts";
 import { PublishError } from "../publish/errors.ts";
 import { ScheduleError } from "../schedule/daemon.ts";
 import { SiteError } from "../site/errors.ts";
+import { WatchError } from "../watch/errors.ts";
 import { LockError } from "../state/lock.ts";
 import { StateError } from "../state/store.ts";
 import { columnParam } from "../validate/checks/params.ts";
@@ -45,6 +46,7 @@ const MAKE: { readonly [F in ErrorFamily]: (code: ErrorFamilies[F]) => unknown }
   lock: () => new LockError(".aap/locks/paquet-fictif.lock", undefined, 600_000),
   schedule: () => new ScheduleError('unknown time zone "Europe/Pariss"', "use an IANA name such as Europe/Paris"),
   site: () => new SiteError("output/site/ could not be written: EACCES", "output/site", new Error("EACCES")),
+  watch: (code) => new WatchError({ code, message: "could not open an issue in equipe-fictive/depot-fictif: a fictitious failure", file: code === "run-report-unreadable" ? "output/run-report.json" : undefined }),
   usage: () => new UsageError('--log-format takes "human" or "json", not "xml"'),
   stop: () => new StopRequest("SIGTERM"),
   bug: () => new TypeError("Cannot read properties of undefined (reading 'id')"),
@@ -104,7 +106,7 @@ describe("the error catalogue", () => {
   it("keeps the exit statuses the README promises", () => {
     const exits = Object.fromEntries(EVERY_CODE.map(({ code, error }) => [code, describeFailure(error).exit]));
     expect(exits).toMatchObject({
-      "usage-error": 2, "declaration-error": 2, "unknown-package": 2, "datagouv-config": 2, "schedule-error": 2,
+      "usage-error": 2, "declaration-error": 2, "unknown-package": 2, "datagouv-config": 2, "schedule-error": 2, "alert-config": 2, "run-report-unreadable": 2, "github-api": 1, "webhook-failed": 1,
       "scheme-error": 2, "format-error": 2, "compression-error": 2, "schema-error": 2,
       locked: 1, "state-error": 1, "datagouv-unauthorized": 1, "invalid-package": 1, malformed: 1, "missing-secret": 1, "encoding-error": 1, "internal-error": 1,
       stopped: 143,

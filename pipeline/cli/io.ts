@@ -9,6 +9,8 @@ export interface CliIo {
   cwd: string;
   /** Lets `aap schedule` stop cleanly (SIGINT/SIGTERM in the real process; an AbortController in tests). */
   signal?: AbortSignal;
+  /** The clock of commands that judge ages (`aap freshness`): the system's unless a test sets it. */
+  now?: () => Date;
 }
 
 export type LogFormat = "human" | "json";

@@ -1,5 +1,8 @@
 import { helpText, parseCommandArgs, type Command } from "./command.ts";
 import { buildCommand, runCommand } from "./commands/run.ts";
+import { listCommand } from "./commands/list.ts";
+import { notifyCommand } from "./commands/notify.ts";
+import { freshnessCommand } from "./commands/freshness.ts";
 import { publishCommand } from "./commands/publish.ts";
 import { scheduleCommand } from "./commands/schedule.ts";
 import { validateCommand } from "./commands/validate.ts";
@@ -7,7 +10,7 @@ import { pipelineVersion } from "./context.ts";
 import type { CliIo } from "./io.ts";
 import { EXIT } from "../failures/exit.ts";
 
-const COMMANDS: Command[] = [runCommand, buildCommand, validateCommand, publishCommand, scheduleCommand];
+const COMMANDS: Command[] = [runCommand, buildCommand, validateCommand, publishCommand, scheduleCommand, listCommand, notifyCommand, freshnessCommand];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

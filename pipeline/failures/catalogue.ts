@@ -9,6 +9,7 @@ import type { SiteErrorCode } from "../site/errors.ts";
 import type { LockErrorCode } from "../state/lock.ts";
 import type { StateErrorCode } from "../state/store.ts";
 import type { CheckParamsErrorCode } from "../validate/checks/params.ts";
+import type { WatchErrorCode } from "../watch/errors.ts";
 import { EXIT, type ExitStatus } from "./exit.ts";
 import type { StopRequestCode } from "./stop-request.ts";
 import type { UsageErrorCode } from "./usage-error.ts";
@@ -31,6 +32,7 @@ export interface ErrorFamilies {
   lock: LockErrorCode;
   schedule: ScheduleErrorCode;
   site: SiteErrorCode;
+  watch: WatchErrorCode;
   usage: UsageErrorCode;
   stop: StopRequestCode;
   bug: "internal-error";
@@ -154,6 +156,12 @@ export const ERROR_CATALOGUE: Catalogue = {
   },
   site: {
     "site-error": failed("the static site could not be written to output/site/", "check that output/ is writable and holds the packages aap build wrote, then run aap build again"),
+  },
+  watch: {
+    "alert-config": usage("the alert channels cannot be used: GITHUB_TOKEN or GITHUB_REPOSITORY missing, a bad GITHUB_API_URL or AAP_ALERT_WEBHOOK_URL", "set the variable the message names (in Actions: GITHUB_TOKEN and permissions: issues: write)"),
+    "github-api": failed("GitHub refused or failed a call of the alert (the issue was not opened, commented on or closed)", "check the token's issues: write permission and GITHUB_REPOSITORY, then run aap notify again"),
+    "webhook-failed": failed("the chat webhook did not take the alert", "check AAP_ALERT_WEBHOOK_URL (the webhook may have been deleted or disabled)"),
+    "run-report-unreadable": usage("the run report given to aap notify is not one", "pass the output/run-report.json that aap run wrote"),
   },
   usage: {
     "usage-error": usage("the command was called wrongly (an unknown command or option, a bad value)", 'run "aap {command} --help" for its usage'),

@@ -54,7 +54,7 @@ export async function buildPackage(input: BuildInput): Promise<BuildResult> {
   const schemas = await loadSchemas(declaration);
 
   clock.start("transform");
-  const transformed = await transformExtracted(declaration, schemas, input.extracted);
+  const transformed = await transformExtracted(declaration, schemas, input.extracted, (table) => clock.meter(table));
   const issues = transformed.issues;
   if (issues.length === 0 && declaration.resources.some((r) => r.enrich)) {
     const enriched = await enrichTables(declaration, transformed.tables, { cacheFile: input.enrichmentCacheFile, signal: input.signal });
@@ -81,7 +81,7 @@ export async function buildPackage(input: BuildInput): Promise<BuildResult> {
   clock.end("package", { files: staged.files, bytes: staged.bytes });
 
   clock.start("validate");
-  const { report, invalidRows } = await validateStaged(staged.dir);
+  const { report, invalidRows } = await validateStaged(staged.dir, (table, totalBytes) => clock.meter(table, totalBytes));
   clock.end("validate", { tables: report.tasks.filter((task) => task.type === "table").length, rows, rowsValid: rows - invalidRows, errors: report.stats.errors });
   if (!report.valid) {
     await discardStagingDir(staged.dir);

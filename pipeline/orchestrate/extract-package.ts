@@ -5,6 +5,7 @@ import type { Declaration, SourceDeclaration } from "../declaration/types.ts";
 import { getConnector } from "../extract/registry.ts";
 import type { ConnectorState, Provenance, SourceRecord } from "../extract/types.ts";
 import type { Logger } from "../log/logger.ts";
+import { progressMeter } from "../log/progress.ts";
 import type { StateDocument } from "../state/store.ts";
 
 /** What the extract stage hands to the transform stage for one source of a resource. */
@@ -53,7 +54,7 @@ export async function extractPackage(declaration: Declaration, options: ExtractO
     const inputs = inputsOf(resource);
     for (const [input, { source }] of inputs.entries()) {
       const stateKey = sourceStateKey(declaration.name, resource.name, inputs.length > 1 ? source : undefined);
-      const read = await extractSource(declaration, `${declaration.name}: ${resource.name}`, source, stateKey, options);
+      const read = await extractSource(declaration, inputs.length > 1 ? `${resource.name} (source ${input + 1})` : resource.name, source, stateKey, options);
       extracted.push({ name: resource.name, input, stateKey, ...read });
     }
   }
@@ -82,9 +83,11 @@ async function extractSource(
     signal: options.signal,
   });
   const records: SourceRecord[] = [];
+  const meter = progressMeter(options.logger, { stage: "extract", subject: label, package: declaration.name });
   for await (const record of result.records) {
     records.push(record);
-    if (records.length % 10_000 === 0) options.logger.progress(`${label}: ${records.length} records read`);
+    if (records.length % 1000 === 0) meter.update({ rows: records.length });
   }
+  meter.done();
   return { records, provenance: result.provenance(), changed: result.changed, nextState: result.nextState() };
 }

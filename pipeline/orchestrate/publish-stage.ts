@@ -3,6 +3,7 @@ import type { Declaration } from "../declaration/types.ts";
 import { DatagouvClient, datagouvConfigFromEnv, digestResources, formatPlan, publishDataset, readPackageState, type Plan, type PublishAction } from "../publish/index.ts";
 import { planFromState } from "../publish/offline-plan.ts";
 import type { Logger } from "../log/logger.ts";
+import type { ProgressMeter } from "../log/progress.ts";
 import { localDatasetFromOutput, type ProvenanceContext } from "./local-dataset.ts";
 import type { StageClock } from "./stage-clock.ts";
 
@@ -50,7 +51,15 @@ export async function publishStage(declaration: Declaration, packageDir: string,
     return { status: "planned", target: "offline", plan, planText, actions: [] };
   }
 
-  const client = new DatagouvClient(config);
+  const meters = new Map<string, ProgressMeter>();
+  const client = new DatagouvClient(config, {
+    onUploadProgress: (file, sent) => {
+      let meter = meters.get(file.filename);
+      if (meter === undefined) meters.set(file.filename, (meter = clock.meter(file.filename, file.size)));
+      meter.update({ bytes: sent });
+      if (sent >= file.size) meter.done();
+    },
+  });
   const result = await publishDataset(local, {
     client,
     stateFile,

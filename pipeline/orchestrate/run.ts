@@ -3,7 +3,9 @@ import { UnknownPackageError } from "../declaration/errors.ts";
 import { listDeclarationFiles, loadDeclaration } from "../declaration/load.ts";
 import type { Declaration } from "../declaration/types.ts";
 import { connectorOptionsSchemas } from "../extract/registry.ts";
+import { datagouvConfigFromEnv } from "../publish/index.ts";
 import { writeFileAtomic } from "../state/store.ts";
+import { recordLastSuccess } from "../watch/last-success.ts";
 import { removeLeftovers } from "./leftovers.ts";
 import { renderRunReport, type RunResult } from "./run-report.ts";
 import { runPackage, SUCCESS, type PackageOutcome, type RunContext } from "./run-package.ts";
@@ -41,13 +43,21 @@ export async function runPackages(request: RunRequest, declarations: readonly De
   const packages: PackageOutcome[] = [];
   for (const declaration of declarations) {
     if (request.signal?.aborted) break;
-    packages.push(await runPackage(declaration, request));
+    const outcome = await runPackage(declaration, request);
+    packages.push(outcome);
+    if (onDatagouv(outcome, request)) await recordLastSuccess(request.stateDir, datagouvConfigFromEnv(request.env).baseUrl, outcome.name, request.now());
   }
   const site = await writeRunSite(request, packages);
   const ok = packages.every((p) => SUCCESS.has(p.status)) && site.status === "written";
   const result: RunResult = { ok, startedAt, finishedAt: request.now().toISOString(), packages, site };
   await writeRunReport(request.outputDir, result);
   return result;
+}
+
+/** The package is on data.gouv.fr as built: published now, or found unchanged there (aap freshness reads it). */
+function onDatagouv(outcome: PackageOutcome, request: RunRequest): boolean {
+  if (request.publish !== "auto" || !datagouvConfigFromEnv(request.env).apiKey) return false;
+  return outcome.status === "published" || (outcome.status === "unchanged" && outcome.remoteCheck !== undefined);
 }
 
 export const RUN_REPORT_JSON = "run-report.json";

@@ -1,5 +1,6 @@
 import type { Logger } from "../log/logger.ts";
 import { formatBytes, formatDuration } from "../log/format.ts";
+import { progressMeter, type ProgressMeter } from "../log/progress.ts";
 
 export type StageName = "extract" | "transform" | "validate" | "package" | "publish";
 
@@ -13,6 +14,7 @@ export interface StageRecord {
 export class StageClock {
   readonly records: StageRecord[] = [];
   private readonly started = new Map<StageName, number>();
+  private current: StageName | undefined;
 
   constructor(
     private readonly logger: Logger,
@@ -22,7 +24,13 @@ export class StageClock {
 
   start(stage: StageName): void {
     this.started.set(stage, this.now());
+    this.current = stage;
     this.logger.progress(`${this.packageName}: ${stage}…`);
+  }
+
+  /** How far the stage under way is with one subject (a source, a table, a file): see log/progress.ts. */
+  meter(subject: string, totalBytes?: number): ProgressMeter {
+    return progressMeter(this.logger, { stage: this.current ?? "run", subject, package: this.packageName, totalBytes }, this.now);
   }
 
   /** A line about the stage under way that is not its final count. */

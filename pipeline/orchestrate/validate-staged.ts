@@ -1,4 +1,5 @@
 import type { Report } from "../frictionless/index.ts";
+import type { ProgressMeter } from "../log/progress.ts";
 import { validateOutput } from "../validate/validate-output.ts";
 
 export interface StagedValidation {
@@ -8,8 +9,14 @@ export interface StagedValidation {
 }
 
 /** The validate stage: the staged package read as reusers will read it, Table Schema and French checks. */
-export async function validateStaged(stagingDir: string): Promise<StagedValidation> {
-  const report = await validateOutput(stagingDir);
+export async function validateStaged(stagingDir: string, meter?: (table: string, totalBytes?: number) => ProgressMeter): Promise<StagedValidation> {
+  const meters = new Map<string, ProgressMeter>();
+  const report = await validateOutput(stagingDir, (progress) => {
+    let tableMeter = meters.get(progress.resource);
+    if (tableMeter === undefined && meter) meters.set(progress.resource, (tableMeter = meter(progress.resource, progress.expectedBytes)));
+    tableMeter?.update({ rows: progress.rows, bytes: progress.bytes });
+  });
+  for (const tableMeter of meters.values()) tableMeter.done();
   return { report, invalidRows: countInvalidRows(report) };
 }
 

@@ -68,22 +68,7 @@ export async function runDaemon(options: DaemonOptions): Promise<void> {
   const { logger } = options;
   let running: Promise<void> | undefined;
 
-  const execute = async (reason: string) => {
-    const startedAt = now();
-    logger.log({ level: "info", event: "schedule.run", message: `run started (${reason})` });
-    let outcome: JobOutcome;
-    try {
-      outcome = await options.job();
-    } catch (error) {
-      outcome = { ok: false, summary: describeThrown(error).message };
-    }
-    await updateState(options.stateFile, (state) => {
-      state.lastRunAt = startedAt.toISOString();
-      state.lastRunOk = outcome.ok;
-      if (outcome.ok) state.lastSuccessAt = startedAt.toISOString();
-    });
-    logger.log({ level: outcome.ok ? "info" : "error", event: "schedule.done", message: `run ${outcome.ok ? "succeeded" : "failed"}: ${outcome.summary}` });
-  };
+  const execute = async (reason: string) => void (await runCycle({ job: options.job, logger, stateFile: options.stateFile, now }, reason));
   const trigger = (reason: string) => {
     if (running) {
       logger.log({ level: "warn", event: "schedule.overlap", message: "previous run still going: this slot is skipped" });
@@ -115,6 +100,38 @@ export async function runDaemon(options: DaemonOptions): Promise<void> {
   await task.destroy();
   await running;
   logger.log({ level: "info", event: "schedule.stop", message: "scheduler stopped" });
+}
+
+/** What one cycle needs: the job, where its outcome is recorded, and the clock. */
+export interface CycleOptions {
+  job: () => Promise<JobOutcome>;
+  logger: Logger;
+  stateFile: string;
+  now: () => Date;
+}
+
+/**
+ * One cycle, as the daemon runs it at each slot and `aap schedule --once` runs it alone: the job,
+ * then its outcome in the state (the time of the last success drives the catch-up). A job that
+ * throws is a failed cycle; its error is returned, for a caller that reports it.
+ */
+export async function runCycle(options: CycleOptions, reason: string): Promise<JobOutcome & { error?: unknown }> {
+  const { logger } = options;
+  const startedAt = options.now();
+  logger.log({ level: "info", event: "schedule.run", message: `run started (${reason})` });
+  let outcome: JobOutcome & { error?: unknown };
+  try {
+    outcome = await options.job();
+  } catch (error) {
+    outcome = { ok: false, summary: describeThrown(error).message, error };
+  }
+  await updateState(options.stateFile, (state) => {
+    state.lastRunAt = startedAt.toISOString();
+    state.lastRunOk = outcome.ok;
+    if (outcome.ok) state.lastSuccessAt = startedAt.toISOString();
+  });
+  logger.log({ level: outcome.ok ? "info" : "error", event: "schedule.done", message: `run ${outcome.ok ? "succeeded" : "failed"}: ${outcome.summary}` });
+  return outcome;
 }
 
 const MINUTE_MS = 60_000;

@@ -15,7 +15,11 @@ a slot, the daemon runs at once when it starts. Stop it with Ctrl-C or SIGTERM: 
 way finishes first. It needs DATAGOUV_API_KEY (exit 2 without it): a run counts as a success
 only when every package was published or checked unchanged on data.gouv.fr.
 
+With --once, it runs one cycle now and exits with its status, for an outside scheduler (a
+system timer, a CI job): the same run, the same record of the last success in the state.
+
 Options:
+  --once                run one cycle now and exit with its status (no cron, no catch-up)
   --cron EXPR           when to run, cron syntax (default "${DEFAULT_CRON}": 03:17 every night;
                         also $AAP_CRON). Restrict the day of the month or of the week, not both.
   --timezone TZ         IANA time zone of the expression (default ${DEFAULT_TIMEZONE}; also $AAP_TIMEZONE)
@@ -24,9 +28,11 @@ Options:
   --datapackages DIR, --output DIR, --state-dir DIR   as for aap run
 ${LOCK_WAIT_HELP}  -h, --help            show this help
 
-Exit codes: 0 stopped cleanly, 2 bad usage.
+Exit codes: 0 stopped cleanly (--once: every package published or checked unchanged),
+1 (--once) a package failed, is invalid, or was only planned, 2 bad usage.
 `,
   options: {
+    once: { type: "boolean" },
     cron: { type: "string" },
     timezone: { type: "string" },
     "no-catch-up": { type: "boolean" },

@@ -5,6 +5,7 @@ import { stoppedExitCode } from "../../failures/stop-request.ts";
 import { UsageError } from "../../failures/usage-error.ts";
 import { reportPieces, validateSource, type Report, type ValidationProgress } from "../../frictionless/index.ts";
 import { humanLogger, jsonLinesLogger } from "../../log/console-logger.ts";
+import { progressMeter, type ProgressMeter } from "../../log/progress.ts";
 import { FRENCH_CHECKS } from "../../validate/registry.ts";
 import type { ParsedArgs } from "../command.ts";
 import { type CliIo, defaultLogFormat } from "../io.ts";
@@ -80,28 +81,21 @@ function stopped(io: CliIo): number {
   return code;
 }
 
-/** Every this often, a JSON progress event in CI. */
-const PROGRESS_EVERY_MS = 5000;
-
 /**
- * How far a validation is: one status line rewritten on a terminal, a JSON event now and
- * then in CI (the first as soon as rows are read); nothing else, as the report goes to stdout.
+ * How far a validation is: one status line rewritten on a terminal, a `validate.progress` JSON
+ * event every few seconds in CI (the first as soon as rows are read); nothing on stdout, where
+ * the report goes.
  */
 function progressReporter(io: CliIo): { show: (progress: ValidationProgress) => void; done: () => void } {
-  const text = (p: ValidationProgress): string =>
-    `validating ${p.resource}: ${p.rows.toLocaleString("en")} rows${p.expectedBytes ? ` (${Math.floor((100 * p.bytes) / p.expectedBytes)} %)` : ""}`;
-  if (defaultLogFormat(io.env) === "json") {
-    const logger = jsonLinesLogger(io.stderr);
-    let last = -Infinity;
-    return {
-      show(p) {
-        if (performance.now() - last < PROGRESS_EVERY_MS) return;
-        last = performance.now();
-        logger.log({ level: "info", event: "validate.progress", message: text(p), data: { ...p } });
-      },
-      done: () => undefined,
-    };
-  }
-  const terminal = humanLogger(io.stderr, { color: false });
-  return { show: (p) => terminal.progress(text(p)), done: () => terminal.progress("") };
+  const logger = defaultLogFormat(io.env) === "json" ? jsonLinesLogger(io.stderr, { firstProgressAfterMs: 0 }) : humanLogger(io.stderr, { color: false });
+  const meters = new Map<string, ProgressMeter>();
+  const meterOf = (resource: string, totalBytes: number | undefined) => {
+    let meter = meters.get(resource);
+    if (meter === undefined) meters.set(resource, (meter = progressMeter(logger, { stage: "validate", subject: resource, totalBytes })));
+    return meter;
+  };
+  return {
+    show: (p) => meterOf(p.resource, p.expectedBytes).update({ rows: p.rows, bytes: p.bytes, totalBytes: p.expectedBytes }),
+    done: () => logger.progress(""),
+  };
 }

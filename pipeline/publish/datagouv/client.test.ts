@@ -1,3 +1,6 @@
+import { mkdtemp, rm, stat, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startUdataServer, type UdataServer } from "../../../fakes/udata/udata-server.ts";
 import { testClient } from "../../../fakes/fixtures/publish-workspace.ts";
@@ -50,6 +53,23 @@ describe("DatagouvClient", () => {
     await expect(c.uploadNewResource(dataset.id, { path: new URL(import.meta.url).pathname, filename: "fictif.csv", size: 1 })).rejects.toMatchObject({ code: "datagouv-unsupported-media" });
     server.faults.inject({ method: "GET", kind: "html", status: 500, times: 4 });
     await expect(c.getDataset(dataset.id)).rejects.toMatchObject({ code: "datagouv-bad-gateway-html", message: expect.stringContaining("not JSON") });
+  });
+
+  it("tells how far an upload is after each part of a chunked upload, and once a whole file is sent", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "aap-upload-"));
+    const path = join(dir, "fictif.csv");
+    await writeFile(path, `id,nom\n${"1,Projet fictif\n".repeat(160)}`);
+    const size = (await stat(path)).size;
+    const sent: [string, number][] = [];
+    const c = client({ chunkThreshold: 1000, chunkSize: 1000, onUploadProgress: (file, bytes) => sent.push([file.filename, bytes]) });
+    const dataset = await c.createDataset(payload("Jeu fictif envoyé en parties"));
+    await c.uploadNewResource(dataset.id, { path, filename: "fictif.csv", size });
+    expect(size).toBe(2567);
+    expect(sent).toEqual([["fictif.csv", 1000], ["fictif.csv", 2000], ["fictif.csv", 2567]]);
+    sent.length = 0;
+    await client({ onUploadProgress: (file, bytes) => sent.push([file.filename, bytes]) }).uploadNewResource(dataset.id, { path, filename: "fictif.csv", size });
+    expect(sent).toEqual([["fictif.csv", 2567]]);
+    await rm(dir, { recursive: true, force: true });
   });
 
   it("times out on an answer slower than its limit, after retrying the idempotent call", async () => {

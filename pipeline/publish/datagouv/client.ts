@@ -26,6 +26,8 @@ export interface DatagouvClientOptions {
   /** Page size of the dataset listings (default 100). */
   pageSize?: number;
   onRetry?: HttpRequest["onRetry"];
+  /** After each part of an upload (and once a whole-file upload is done): the file and the bytes sent. */
+  onUploadProgress?: (file: { filename: string; size: number }, sentBytes: number) => void;
 }
 
 /**
@@ -48,7 +50,7 @@ export type ListedDataset = Pick<RemoteDataset, "id" | "title" | "slug" | "page"
 
 export class DatagouvClient {
   readonly config: DatagouvConfig;
-  private readonly options: Required<Omit<DatagouvClientOptions, "onRetry">> & Pick<DatagouvClientOptions, "onRetry">;
+  private readonly options: Required<Omit<DatagouvClientOptions, "onRetry" | "onUploadProgress">> & Pick<DatagouvClientOptions, "onRetry" | "onUploadProgress">;
 
   constructor(config: DatagouvConfig, options: DatagouvClientOptions = {}) {
     this.config = config;
@@ -60,6 +62,7 @@ export class DatagouvClient {
       chunkSize: options.chunkSize ?? 20_000_000,
       pageSize: options.pageSize ?? 100,
       onRetry: options.onRetry,
+      onUploadProgress: options.onUploadProgress,
     };
   }
 
@@ -179,6 +182,7 @@ export class DatagouvClient {
       chunkSize: this.options.chunkSize,
       partRetry: this.options.retry,
       finishRetry: creationRetry(this.options.retry),
+      onProgress: this.options.onUploadProgress && ((sent) => this.options.onUploadProgress?.({ filename: file.filename, size: file.size }, sent)),
     };
     const headers = { accept: "application/json", ...this.headers(true) };
     const send: SendUpload = async (req, bytes) => {

@@ -47,6 +47,9 @@ export interface RemoteDataset {
   deleted?: string | null;
   page?: string;
   uri?: string;
+  /** The dataset's own last change, and its resources' latest (read-only; read by aap freshness). */
+  last_modified?: string;
+  last_update?: string;
   resources: RemoteResource[];
 }
 

@@ -18,6 +18,8 @@ export interface UploadSettings {
   partRetry: RetryPolicy;
   /** The whole-file upload and the finishing call create or replace a resource: no blind retry. */
   finishRetry: RetryPolicy;
+  /** Bytes of the file sent so far, after each part (a large file goes in 20 MB parts). */
+  onProgress?: (sentBytes: number) => void;
 }
 
 /** Sends one multipart POST to the upload URL and returns the parsed JSON answer. */
@@ -31,7 +33,9 @@ export type SendUpload = (req: Pick<HttpRequest, "body" | "retry">, bytes: numbe
 export async function uploadFile(file: UploadFile, settings: UploadSettings, send: SendUpload): Promise<unknown> {
   if (!settings.chunked) {
     const content = await readFile(file.path);
-    return send({ body: () => form({ file: [content, file.filename] }), retry: settings.finishRetry }, content.length);
+    const answer = await send({ body: () => form({ file: [content, file.filename] }), retry: settings.finishRetry }, content.length);
+    settings.onProgress?.(content.length);
+    return answer;
   }
   const uuid = randomUUID();
   const totalparts = Math.max(1, Math.ceil(file.size / settings.chunkSize));
@@ -46,6 +50,7 @@ export async function uploadFile(file: UploadFile, settings: UploadSettings, sen
       }
       const fields = { uuid, filename: file.filename, partindex: String(partindex), partbyteoffset: String(offset), totalparts: String(totalparts), chunksize: String(part.length) };
       await send({ body: () => form({ ...fields, file: [part, file.filename] }), retry: settings.partRetry }, part.length);
+      settings.onProgress?.(offset + part.length);
     }
   } finally {
     await handle.close();
