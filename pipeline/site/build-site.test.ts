@@ -119,6 +119,15 @@ describe("buildSite", () => {
     expect(files.get("badges/paquet-test.svg")).toContain("non validées");
   });
 
+  it("offers no file of an empty table (the SCDL export without a row), and says why", () => {
+    const pkg = hostilePackage();
+    const empty = { ...pkg, tables: [...pkg.tables, table("subventions", [])], downloads: { ...pkg.downloads, subventions: [{ path: "subventions.csv", label: "Subventions (CSV)", description: "", mediatype: "text/csv", bytes: 200 }] } };
+    const page = site(empty).get("paquets/paquet-test.html")!;
+    expect(page).not.toContain('href="../donnees/paquet-test/subventions.csv"');
+    expect(page).toContain("Cette table n'a encore aucune ligne");
+    expect(page).toContain('href="../donnees/paquet-test/laureats.csv"');
+  });
+
   it("writes a red badge for an invalid package and lists its errors", () => {
     const files = site(hostilePackage());
     expect(files.get("badges/paquet-test.svg")).toContain('fill="#ce0500"');

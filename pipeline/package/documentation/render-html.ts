@@ -14,6 +14,8 @@ export function renderDocumentationHtml(markdown: string, title: string): string
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${escapeHtml(title)} – documentation</title>`,
+    // A standalone page: without an icon of its own, a browser asks the server's root for /favicon.ico.
+    '<link rel="icon" href="data:,">',
     `<style>${STYLE}</style>`,
     "</head>",
     "<body>",
