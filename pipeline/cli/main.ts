@@ -1,5 +1,6 @@
 import { helpText, parseCommandArgs, type Command } from "./command.ts";
 import { buildCommand, runCommand } from "./commands/run.ts";
+import { mergeReportsCommand } from "./commands/merge-reports.ts";
 import { publishCommand } from "./commands/publish.ts";
 import { scheduleCommand } from "./commands/schedule.ts";
 import { validateCommand } from "./commands/validate.ts";
@@ -7,7 +8,7 @@ import { pipelineVersion } from "./context.ts";
 import type { CliIo } from "./io.ts";
 import { EXIT } from "../failures/exit.ts";
 
-const COMMANDS: Command[] = [runCommand, buildCommand, validateCommand, publishCommand, scheduleCommand];
+const COMMANDS: Command[] = [runCommand, buildCommand, validateCommand, publishCommand, scheduleCommand, mergeReportsCommand];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -9,6 +9,7 @@ import type { LockErrorCode } from "../state/lock.ts";
 import type { StateErrorCode } from "../state/store.ts";
 import type { CheckParamsErrorCode } from "../validate/checks/params.ts";
 import { EXIT, type ExitStatus } from "./exit.ts";
+import type { ReportErrorCode } from "./report-error.ts";
 import type { StopRequestCode } from "./stop-request.ts";
 import type { UsageErrorCode } from "./usage-error.ts";
 
@@ -29,6 +30,7 @@ export interface ErrorFamilies {
   state: StateErrorCode;
   lock: LockErrorCode;
   schedule: ScheduleErrorCode;
+  report: ReportErrorCode;
   usage: UsageErrorCode;
   stop: StopRequestCode;
   bug: "internal-error";
@@ -149,6 +151,9 @@ export const ERROR_CATALOGUE: Catalogue = {
   },
   schedule: {
     "schedule-error": usage("the schedule cannot be used (its cron expression or its time zone)", 'fix --cron or --timezone (or AAP_CRON, AAP_TIMEZONE); "aap schedule --help" shows the syntax'),
+  },
+  report: {
+    "run-report-unreadable": usage("a run report gathered from a job is not JSON or not a run report", "check the job that wrote it: its artifact holds the whole output folder"),
   },
   usage: {
     "usage-error": usage("the command was called wrongly (an unknown command or option, a bad value)", 'run "aap {command} --help" for its usage'),
