@@ -28,6 +28,7 @@ const LAYERS: Record<string, number> = {
   package: 2,
   publish: 2,
   schedule: 2,
+  release: 2,
   orchestrate: 3,
   failures: 3,
   cli: 4,

@@ -19,6 +19,7 @@ import { ERROR_CATALOGUE, type ErrorFamilies, type ErrorFamily } from "../failur
 import { describeFailure, formatFailure } from "../failures/describe.ts";
 import { EXIT } from "../failures/exit.ts";
 import { ReportError } from "../failures/report-error.ts";
+import { ReleaseError } from "../release/git-schemas.ts";
 import { StopRequest } from "../failures/stop-request.ts";
 import { UsageError } from "../failures/usage-error.ts";
 
@@ -43,6 +44,7 @@ const MAKE: { readonly [F in ErrorFamily]: (code: ErrorFamilies[F]) => unknown }
       : new DeclarationError([{ file: "datapackages/paquet-fictif/datapackage.yaml", line: 4, jsonPath: "/datagouv", message: 'unknown property "frequence"' }]),
   state: () => new StateError(".aap/sources.json", "the state file .aap/sources.json is not valid JSON", "fix it or delete it"),
   lock: () => new LockError(".aap/locks/paquet-fictif.lock", undefined, 600_000),
+  release: () => new ReleaseError("git show base:schemas failed: unknown revision", "fetch the base ref"),
   report: () => new ReportError("reports/output-paquet-fictif/run-report.json", "not JSON"),
   schedule: () => new ScheduleError('unknown time zone "Europe/Pariss"', "use an IANA name such as Europe/Paris"),
   usage: () => new UsageError('--log-format takes "human" or "json", not "xml"'),

@@ -4,6 +4,7 @@ import type { ExtractErrorCode } from "../extract/types.ts";
 import type { HttpErrorCode } from "../http/errors.ts";
 import type { DatagouvErrorCode } from "../publish/datagouv/errors.ts";
 import type { PublishErrorCode } from "../publish/errors.ts";
+import type { ReleaseErrorCode } from "../release/git-schemas.ts";
 import type { ScheduleErrorCode } from "../schedule/daemon.ts";
 import type { LockErrorCode } from "../state/lock.ts";
 import type { StateErrorCode } from "../state/store.ts";
@@ -31,6 +32,7 @@ export interface ErrorFamilies {
   lock: LockErrorCode;
   schedule: ScheduleErrorCode;
   report: ReportErrorCode;
+  release: ReleaseErrorCode;
   usage: UsageErrorCode;
   stop: StopRequestCode;
   bug: "internal-error";
@@ -151,6 +153,9 @@ export const ERROR_CATALOGUE: Catalogue = {
   },
   schedule: {
     "schedule-error": usage("the schedule cannot be used (its cron expression or its time zone)", 'fix --cron or --timezone (or AAP_CRON, AAP_TIMEZONE); "aap schedule --help" shows the syntax'),
+  },
+  release: {
+    "git-error": usage("a git command the schema check or the schema release needs failed", "run it from the repository's root, with the base ref fetched (actions/checkout with fetch-depth: 0)"),
   },
   report: {
     "run-report-unreadable": usage("a run report gathered from a job is not JSON or not a run report", "check the job that wrote it: its artifact holds the whole output folder"),
