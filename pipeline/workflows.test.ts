@@ -153,3 +153,12 @@ describe("CI", () => {
     expect(workflow.jobs.test?.strategy?.matrix?.node).toEqual([20, 22, 24]);
   });
 });
+
+describe("the supported Node versions", () => {
+  it("are said the same way in package.json's engines and the README", () => {
+    const root = join(import.meta.dirname, "..");
+    const engines = (JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { engines: { node: string } }).engines.node;
+    expect(engines).toBe("^20.19.0 || ^22.12.0 || >=24.0.0");
+    expect(readFileSync(join(root, "README.md"), "utf8")).toContain(`Requirements: Node.js \`${engines}\``);
+  });
+});
