@@ -1,11 +1,25 @@
+import { readFileSync } from "node:fs";
 import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { aap, BUNDLED_PACKAGE, makeWorkspace } from "../../../fakes/fixtures/cli-workspace.ts";
 import { formatAnnotation } from "./annotations.ts";
 
 const SOURCE = `datapackages/${BUNDLED_PACKAGE}/sources/laureats.csv`;
+
+/**
+ * The command the pull-request workflow runs for one package (validate.yml, step "Build,
+ * validate and plan"), as aap's arguments: the test runs what GitHub runs.
+ */
+function validationStepArgs(pkg: string): string[] {
+  const workflow = parse(readFileSync(join(import.meta.dirname, "..", "..", "..", ".github", "workflows", "validate.yml"), "utf8")) as { jobs: Record<string, { steps?: Array<{ name?: string; run?: string }> }> };
+  const step = workflow.jobs.validate?.steps?.find((s) => s.name === "Build, validate and plan");
+  const words = (step?.run ?? "").trim().split(/\s+/);
+  expect(words.slice(0, 2)).toEqual(["node", "pipeline/cli/aap.js"]);
+  return words.slice(2).map((word) => (word === '"$PACKAGE"' ? pkg : word));
+}
 
 /**
  * Sets one cell of the `;`-separated windows-1252 source, found by the start of its column's
@@ -28,11 +42,13 @@ interface BrokenBuild {
   code: number;
   stdout: string;
   summary: string;
+  /** output/run-report.md: what the pull-request comment shows. */
+  report: string;
   /** 1-based line and column where a text is in the broken source file, found by reading the file itself. */
   placeOf(cellText: string): { line: number; col: number };
 }
 
-/** `aap build --annotations github` in a copy of the repository whose laureats source got these edits. */
+/** The pull request's validation step in a copy of the repository whose laureats source got these edits. */
 async function brokenBuild(edits: Array<[row: number, labelStart: string, value: string]>): Promise<BrokenBuild> {
   const root = await makeWorkspace();
   const file = join(root, SOURCE);
@@ -40,11 +56,12 @@ async function brokenBuild(edits: Array<[row: number, labelStart: string, value:
   const text = await readFile(file, "latin1");
   const summaryFile = join(await mkdtemp(join(tmpdir(), "aap-summary-")), "summary.md");
   await writeFile(summaryFile, "");
-  const run = await aap(["build", "--annotations", "github", "--log-format", "json"], { cwd: root, env: { GITHUB_STEP_SUMMARY: summaryFile } });
+  const run = await aap([...validationStepArgs(BUNDLED_PACKAGE), "--log-format", "json"], { cwd: root, env: { GITHUB_STEP_SUMMARY: summaryFile } });
   const lines = text.split(/\r?\n/);
   return {
     ...run,
     summary: await readFile(summaryFile, "utf8"),
+    report: await readFile(join(root, "output", "run-report.md"), "utf8"),
     placeOf(cellText) {
       const line = lines.findIndex((l) => l.includes(cellText));
       return { line: line + 1, col: lines[line]!.indexOf(cellText) + 1 };
@@ -55,7 +72,7 @@ async function brokenBuild(edits: Array<[row: number, labelStart: string, value:
 // A description on two lines (a quoted line break) in row 3: from there on, row n starts on line n + 1.
 const TWO_LINE_CELL: [number, string, string] = [3, "Description", '"Premi\u00e8re ligne\nseconde ligne"'];
 
-describe("aap build --annotations github on a copy of the bundled package with a broken source cell", () => {
+describe("the pull request's validation step on a copy of the bundled package with a broken source cell", () => {
   let build: BrokenBuild;
   beforeAll(async () => {
     build = await brokenBuild([TWO_LINE_CELL, [5, "Montant accord", "beaucoup"]]);
@@ -74,13 +91,23 @@ describe("aap build --annotations github on a copy of the bundled package with a
   });
 });
 
-describe("aap build --annotations github on a copy whose source holds a value validation refuses", () => {
+describe("the pull request's validation step on a copy whose source holds a value validation refuses", () => {
   it("traces the validation error back to its source line", async () => {
     const build = await brokenBuild([TWO_LINE_CELL, [6, "SIREN", "123456789"]]);
     expect(build.code).toBe(1);
     const { line, col } = build.placeOf(";123456789;");
     expect(line).toBe(7);
     expect(build.stdout.split("\n").some((l) => l.startsWith(`::error file=${SOURCE},line=${line},col=${col + 1},`))).toBe(true);
+  }, 120_000);
+});
+
+describe("the pull request's validation step on the bundled package as it is", () => {
+  it("succeeds with no annotation, and writes the plan the pull-request comment shows", async () => {
+    const build = await brokenBuild([]);
+    expect(build.code).toBe(0);
+    expect(build.stdout).not.toContain("::error");
+    expect(build.summary).toContain("✅");
+    expect(build.report).toContain("Plan de publication");
   }, 120_000);
 });
 
