@@ -1,7 +1,4 @@
-import { EXIT } from "../../failures/exit.ts";
-import { UsageError } from "../../failures/usage-error.ts";
 import type { Command } from "../command.ts";
-import { listOption, stringOption } from "../options.ts";
 
 export const mergeReportsCommand: Command = {
   name: "merge-reports",
@@ -21,16 +18,5 @@ Options:
 Exit codes: 0 every package succeeded, 1 one failed or is missing, 2 bad usage or an unreadable report.
 `,
   options: { expect: { type: "string" }, output: { type: "string" } },
-  run: async (args, io) => {
-    const [dir, ...extra] = args.positionals;
-    if (dir === undefined || extra.length > 0) throw new UsageError("aap merge-reports takes one folder", 'e.g. "aap merge-reports reports --expect a,b"');
-    const { mergeRunReports, readRunReports } = await import("../../orchestrate/merge-reports.ts");
-    const { writeRunReport } = await import("../../orchestrate/run.ts");
-    const { resolve } = await import("node:path");
-    const merged = mergeRunReports(await readRunReports(resolve(io.cwd, dir)), listOption(args, "expect") ?? []);
-    await writeRunReport(resolve(io.cwd, stringOption(args, "output") ?? "output"), merged);
-    const failed = merged.packages.filter((p) => p.status === "failed" || p.status === "invalid").map((p) => p.name);
-    io.stdout.write(merged.ok ? `${merged.packages.length} package(s), all succeeded\n` : `failed: ${failed.length > 0 ? failed.join(", ") : "no package report at all"}\n`);
-    return merged.ok ? EXIT.ok : EXIT.failed;
-  },
+  run: async (args, io) => (await import("./gather-reports.ts")).gatherReports(args, io),
 };
