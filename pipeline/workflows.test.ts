@@ -122,6 +122,12 @@ describe("the nightly", () => {
   const { workflow } = read("nightly.yml");
   const jobs = workflow.jobs;
 
+  it("refuses production from any branch but the default one, before any job waits on the environment", () => {
+    const guard = jobs.packages?.steps?.[0] as { if?: string; run?: string } | undefined;
+    expect(guard?.if).toBe("env.TARGET == 'prod' && github.ref_name != github.event.repository.default_branch");
+    expect(guard?.run).toContain("exit 1");
+  });
+
   it("runs the pipeline with contents: read and nothing else, one job per package", () => {
     expect(jobs.publish?.permissions).toEqual({ contents: "read" });
     expect(JSON.stringify(jobs.publish?.strategy?.matrix)).toContain("fromJSON(needs.packages.outputs.names)");
@@ -160,5 +166,16 @@ describe("the supported Node versions", () => {
     const engines = (JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { engines: { node: string } }).engines.node;
     expect(engines).toBe("^20.19.0 || ^22.12.0 || >=24.0.0");
     expect(readFileSync(join(root, "README.md"), "utf8")).toContain(`Requirements: Node.js \`${engines}\``);
+  });
+});
+
+describe("Dependabot", () => {
+  it("keeps the actions and the npm dependencies current, weekly, in grouped pull requests", () => {
+    const config = parse(readFileSync(join(WORKFLOWS_DIR, "..", "dependabot.yml"), "utf8")) as { updates: Array<{ "package-ecosystem": string; schedule: { interval: string }; groups?: object }> };
+    expect(config.updates.map((u) => u["package-ecosystem"]).sort()).toEqual(["github-actions", "npm"]);
+    for (const update of config.updates) {
+      expect(update.schedule.interval).toBe("weekly");
+      expect(Object.keys(update.groups ?? {}).length).toBeGreaterThan(0);
+    }
   });
 });
