@@ -30,6 +30,7 @@ const LAYERS: Record<string, number> = {
   schedule: 2,
   site: 2,
   watch: 2,
+  release: 2,
   orchestrate: 3,
   failures: 3,
   cli: 4,

@@ -20,6 +20,8 @@ import type { CliIo } from "./io.ts";
 import { ERROR_CATALOGUE, type ErrorFamilies, type ErrorFamily } from "../failures/catalogue.ts";
 import { describeFailure, formatFailure } from "../failures/describe.ts";
 import { EXIT } from "../failures/exit.ts";
+import { ReportError } from "../watch/report-error.ts";
+import { ReleaseError } from "../release/git-schemas.ts";
 import { StopRequest } from "../failures/stop-request.ts";
 import { UsageError } from "../failures/usage-error.ts";
 
@@ -44,9 +46,11 @@ const MAKE: { readonly [F in ErrorFamily]: (code: ErrorFamilies[F]) => unknown }
       : new DeclarationError([{ file: "datapackages/paquet-fictif/datapackage.yaml", line: 4, jsonPath: "/datagouv", message: 'unknown property "frequence"' }]),
   state: () => new StateError(".aap/sources.json", "the state file .aap/sources.json is not valid JSON", "fix it or delete it"),
   lock: () => new LockError(".aap/locks/paquet-fictif.lock", undefined, 600_000),
+  release: () => new ReleaseError("git show base:schemas failed: unknown revision", "fetch the base ref"),
+  report: () => new ReportError("reports/output-paquet-fictif/run-report.json", "not JSON"),
   schedule: () => new ScheduleError('unknown time zone "Europe/Pariss"', "use an IANA name such as Europe/Paris"),
   site: () => new SiteError("output/site/ could not be written: EACCES", "output/site", new Error("EACCES")),
-  watch: (code) => new WatchError({ code, message: "could not open an issue in equipe-fictive/depot-fictif: a fictitious failure", file: code === "run-report-unreadable" ? "output/run-report.json" : undefined }),
+  watch: (code) => new WatchError({ code, message: "could not open an issue in equipe-fictive/depot-fictif: a fictitious failure" }),
   usage: () => new UsageError('--log-format takes "human" or "json", not "xml"'),
   stop: () => new StopRequest("SIGTERM"),
   bug: () => new TypeError("Cannot read properties of undefined (reading 'id')"),

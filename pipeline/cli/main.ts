@@ -3,14 +3,16 @@ import { buildCommand, runCommand } from "./commands/run.ts";
 import { listCommand } from "./commands/list.ts";
 import { notifyCommand } from "./commands/notify.ts";
 import { freshnessCommand } from "./commands/freshness.ts";
+import { mergeReportsCommand } from "./commands/merge-reports.ts";
 import { publishCommand } from "./commands/publish.ts";
 import { scheduleCommand } from "./commands/schedule.ts";
+import { schemaVersionsCommand } from "./commands/schema-versions.ts";
 import { validateCommand } from "./commands/validate.ts";
 import { pipelineVersion } from "./context.ts";
 import type { CliIo } from "./io.ts";
 import { EXIT } from "../failures/exit.ts";
 
-const COMMANDS: Command[] = [runCommand, buildCommand, validateCommand, publishCommand, scheduleCommand, listCommand, notifyCommand, freshnessCommand];
+const COMMANDS: Command[] = [runCommand, buildCommand, validateCommand, publishCommand, scheduleCommand, listCommand, notifyCommand, freshnessCommand, mergeReportsCommand, schemaVersionsCommand];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -32,3 +32,10 @@ export function logFormatOption(args: ParsedArgs, io: CliIo): LogFormat {
   if (value !== "human" && value !== "json") throw new UsageError(`--log-format takes "human" or "json", not "${value}"`);
   return value;
 }
+
+/** `--annotations github`: the one place problems can be annotated today. */
+export function annotationsOption(args: ParsedArgs): "github" | undefined {
+  const value = stringOption(args, "annotations");
+  if (value === undefined || value === "github") return value;
+  throw new UsageError(`--annotations takes "github", not "${value}"`);
+}

@@ -4,6 +4,7 @@ import type { ExtractErrorCode } from "../extract/types.ts";
 import type { HttpErrorCode } from "../http/errors.ts";
 import type { DatagouvErrorCode } from "../publish/datagouv/errors.ts";
 import type { PublishErrorCode } from "../publish/errors.ts";
+import type { ReleaseErrorCode } from "../release/git-schemas.ts";
 import type { ScheduleErrorCode } from "../schedule/daemon.ts";
 import type { SiteErrorCode } from "../site/errors.ts";
 import type { LockErrorCode } from "../state/lock.ts";
@@ -11,6 +12,7 @@ import type { StateErrorCode } from "../state/store.ts";
 import type { CheckParamsErrorCode } from "../validate/checks/params.ts";
 import type { WatchErrorCode } from "../watch/errors.ts";
 import { EXIT, type ExitStatus } from "./exit.ts";
+import type { ReportErrorCode } from "../watch/report-error.ts";
 import type { StopRequestCode } from "./stop-request.ts";
 import type { UsageErrorCode } from "./usage-error.ts";
 
@@ -33,6 +35,8 @@ export interface ErrorFamilies {
   schedule: ScheduleErrorCode;
   site: SiteErrorCode;
   watch: WatchErrorCode;
+  report: ReportErrorCode;
+  release: ReleaseErrorCode;
   usage: UsageErrorCode;
   stop: StopRequestCode;
   bug: "internal-error";
@@ -161,7 +165,12 @@ export const ERROR_CATALOGUE: Catalogue = {
     "alert-config": usage("the alert channels cannot be used: GITHUB_TOKEN or GITHUB_REPOSITORY missing, a bad GITHUB_API_URL or AAP_ALERT_WEBHOOK_URL", "set the variable the message names (in Actions: GITHUB_TOKEN and permissions: issues: write)"),
     "github-api": failed("GitHub refused or failed a call of the alert (the issue was not opened, commented on or closed)", "check the token's issues: write permission and GITHUB_REPOSITORY, then run aap notify again"),
     "webhook-failed": failed("the chat webhook did not take the alert", "check AAP_ALERT_WEBHOOK_URL (the webhook may have been deleted or disabled)"),
-    "run-report-unreadable": usage("the run report given to aap notify is not one", "pass the output/run-report.json that aap run wrote"),
+  },
+  release: {
+    "git-error": usage("a git command the schema check or the schema release needs failed", "run it from the repository's root, with the base ref fetched (actions/checkout with fetch-depth: 0)"),
+  },
+  report: {
+    "run-report-unreadable": usage("a run report (given to aap notify, or gathered from a job by aap merge-reports) is not JSON or not a run report", "check the job that wrote it: its artifact holds the whole output folder"),
   },
   usage: {
     "usage-error": usage("the command was called wrongly (an unknown command or option, a bad value)", 'run "aap {command} --help" for its usage'),

@@ -29,5 +29,5 @@ export { hashFile } from "./write/hash-file.ts";
 export type { FileDigest } from "./write/hash-file.ts";
 export { validateSource } from "./validate/validate-source.ts";
 export type { ValidateSourceOptions } from "./validate/validate-source.ts";
-export { formatReport, reportPieces } from "./report/format-report.ts";
+export { formatReport, reportPieces, escapeData as escapeWorkflowData, property as escapeWorkflowProperty } from "./report/format-report.ts";
 export type { ReportFormat } from "./report/format-report.ts";

@@ -63,7 +63,7 @@ function onDatagouv(outcome: PackageOutcome, request: RunRequest): boolean {
 export const RUN_REPORT_JSON = "run-report.json";
 export const RUN_REPORT_MARKDOWN = "run-report.md";
 
-async function writeRunReport(outputDir: string, result: RunResult): Promise<void> {
+export async function writeRunReport(outputDir: string, result: RunResult): Promise<void> {
   const dir = resolve(outputDir);
   await writeFileAtomic(join(dir, RUN_REPORT_JSON), `${JSON.stringify(result, null, 2)}\n`);
   await writeFileAtomic(join(dir, RUN_REPORT_MARKDOWN), renderRunReport(result));

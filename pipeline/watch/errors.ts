@@ -7,8 +7,7 @@ import { CodedError } from "../frictionless/index.ts";
 export type WatchErrorCode =
   | "alert-config" // GITHUB_TOKEN or GITHUB_REPOSITORY missing or unusable, a bad webhook address
   | "github-api" // GitHub refused or failed a call of the alert cycle
-  | "webhook-failed" // the chat webhook did not take the message
-  | "run-report-unreadable"; // the run report given to aap notify is not one
+  | "webhook-failed"; // the chat webhook did not take the message
 
 export class WatchError extends CodedError<WatchErrorCode> {
   constructor(init: { code: WatchErrorCode; message: string; hint?: string; file?: string }) {

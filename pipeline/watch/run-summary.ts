@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { WatchError } from "./errors.ts";
+import { ReportError } from "./report-error.ts";
 
 /**
  * What an alert needs of a run, read from `output/run-report.json` (orchestrate/run-report.ts
@@ -92,6 +92,6 @@ function stageAfter(stages: unknown): string {
   return STAGES.find((stage) => !done.has(stage)) ?? "publish";
 }
 
-function unreadable(file: string, reason: string): WatchError {
-  return new WatchError({ code: "run-report-unreadable", file, message: `${file} cannot be read as a run report: ${reason}`, hint: "pass the run-report.json that aap run wrote in output/" });
+function unreadable(file: string, reason: string): ReportError {
+  return new ReportError(file, `cannot be read as a run report: ${reason}`);
 }

@@ -8,6 +8,7 @@ const COMMON_OPTIONS = {
   datapackages: { type: "string" },
   output: { type: "string" },
   "state-dir": { type: "string" },
+  annotations: { type: "string" },
   ...LOCK_WAIT_OPTION,
 } as const;
 
@@ -18,6 +19,8 @@ const COMMON_HELP = `  --force               ignore change detection: read every
   --datapackages DIR    where the declarations are (default: datapackages)
   --output DIR          where packages are written (default: output)
   --state-dir DIR       where the state between runs is kept (default: $AAP_STATE_DIR or .aap)
+  --annotations github  also print each problem as a GitHub annotation on the source file and
+                        line the team edits, and append a summary to $GITHUB_STEP_SUMMARY
 ${LOCK_WAIT_HELP}  -h, --help            show this help
 `;
 

@@ -133,11 +133,11 @@ function repositoryPath(place: string): string {
 }
 
 /** GitHub's workflow-command escaping for the message. */
-function escapeData(text: string): string {
+export function escapeData(text: string): string {
   return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 }
 
 /** … and for property values, where `:` and `,` are separators. */
-function property(text: string): string {
+export function property(text: string): string {
   return escapeData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
