@@ -169,6 +169,7 @@ async function runStages(declaration: Declaration, ctx: RunContext, clock: Stage
         clock,
       );
     let published = await publish();
+    let planText = published.planText;
     const known = await publishedDataset(ctx.stateDir, ctx.env, declaration.name);
     if (published.status === "published" && publishedDatasetKey(known) !== publishedDatasetKey(publication)) {
       // A first publication creates the dataset, then its files: only now are their ids known,
@@ -180,10 +181,12 @@ async function runStages(declaration: Declaration, ctx: RunContext, clock: Stage
       fingerprint = await packageFingerprint(declaration, ctx.pipelineVersion, sourceHashes, publishedDatasetKey(known));
       await recordBuild(buildsFile, declaration.name, { [OUTPUT_KEY]: fingerprint });
       published = await publish();
+      // Both passes are shown: what the first one did (a deletion, say) must not vanish from the log.
+      planText = `${planText}\nthen, with the documentation rendered again with those ids:\n${published.planText}`;
     }
     outcome.status = published.status;
     outcome.plan = published.plan;
-    outcome.planText = published.planText;
+    outcome.planText = planText;
     outcome.dataset = published.dataset;
   }
 
