@@ -30,6 +30,7 @@ const ALLOWED: readonly Allowance[] = [
   { importer: "fakes/fixtures/extract-context.ts", imported: "pipeline/extract/", reason: "builds the context the real connectors are given" },
   { importer: "fakes/fixtures/lock-holder.ts", imported: "pipeline/state/", reason: "a separate process holding the real lock, for the lock tests" },
   { importer: "fakes/fixtures/publish-workspace.ts", imported: "pipeline/publish/", reason: "makes the real client and the packages the publish stage takes" },
+  { importer: "fakes/fixtures/run-request.ts", imported: "pipeline/", reason: "the orchestrator's run request and the in-memory logger, for the tests of the real orchestrator" },
   { importer: "fakes/fixtures/run-check.ts", imported: "pipeline/frictionless/", reason: "drives one real check over literal rows" },
   { importer: "fakes/fixtures/sample-checks.ts", imported: "pipeline/frictionless/", reason: "custom checks written to the engine's check interface, for the tests that run them on worker threads" },
   { importer: "fakes/fixtures/cast-table.ts", imported: "pipeline/frictionless/", reason: "compiles real fields for the field tests" },

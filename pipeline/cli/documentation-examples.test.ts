@@ -1,10 +1,11 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { aap, BUNDLED_PACKAGE, makeWorkspace } from "../../fakes/fixtures/cli-workspace.ts";
+import { aap, BUNDLED_PACKAGE } from "../../fakes/fixtures/cli-workspace.ts";
 import { liveDatasets, writeRequests } from "../../fakes/fixtures/publish-workspace.ts";
 import { call } from "../../fakes/udata/test-client.ts";
-import { startUdataServer, type UdataServer } from "../../fakes/udata/udata-server.ts";
+import type { UdataServer } from "../../fakes/udata/udata-server.ts";
+import { publishingNight } from "../../fakes/fixtures/publishing-night.ts";
 
 /** The commands of the documentation's reuse section (its `sh` code blocks), as a reader would copy them. */
 function shellCommands(markdown: string): string[] {
@@ -19,9 +20,8 @@ describe("the documentation's reuse examples, after a publication to a udata-com
   let doc: string;
 
   beforeAll(async () => {
-    server = await startUdataServer();
-    root = await makeWorkspace();
-    const env = { DATAGOUV_URL: server.url, DATAGOUV_API_KEY: server.apiKey, DATAGOUV_ORGANIZATION: server.organizationId };
+    let env: Record<string, string>;
+    ({ server, root, env } = await publishingNight());
     const result = await aap(["run"], { cwd: root, env });
     expect(result.code, result.stderr).toBe(0);
     doc = await readFile(join(root, "output", BUNDLED_PACKAGE, "documentation.md"), "utf8");

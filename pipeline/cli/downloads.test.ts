@@ -3,8 +3,9 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { download, liveDatasets, writeRequests } from "../../fakes/fixtures/publish-workspace.ts";
-import { aap, BUNDLED_PACKAGE, makeWorkspace } from "../../fakes/fixtures/cli-workspace.ts";
-import { startUdataServer, type UdataServer } from "../../fakes/udata/udata-server.ts";
+import { aap, BUNDLED_PACKAGE } from "../../fakes/fixtures/cli-workspace.ts";
+import type { UdataServer } from "../../fakes/udata/udata-server.ts";
+import { publishingNight } from "../../fakes/fixtures/publishing-night.ts";
 
 /**
  * The downloads as the data team and citizens meet them: written by `aap build`/`aap run` beside
@@ -16,9 +17,7 @@ let server: UdataServer;
 let root: string;
 let env: Record<string, string>;
 beforeEach(async () => {
-  server = await startUdataServer();
-  root = await makeWorkspace();
-  env = { DATAGOUV_URL: server.url, DATAGOUV_API_KEY: server.apiKey, DATAGOUV_ORGANIZATION: server.organizationId };
+  ({ server, root, env } = await publishingNight());
 });
 afterEach(async () => {
   await server.close();

@@ -3,8 +3,9 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { liveDatasets, writeRequests } from "../../fakes/fixtures/publish-workspace.ts";
 import { call } from "../../fakes/udata/test-client.ts";
-import { startUdataServer, type UdataServer } from "../../fakes/udata/udata-server.ts";
-import { aap, BUNDLED_PACKAGE, BUNDLED_PUBLISHED_KEYS, makeWorkspace, type CliRun } from "../../fakes/fixtures/cli-workspace.ts";
+import type { UdataServer } from "../../fakes/udata/udata-server.ts";
+import { publishingNight } from "../../fakes/fixtures/publishing-night.ts";
+import { aap, BUNDLED_PACKAGE, BUNDLED_PUBLISHED_KEYS, type CliRun } from "../../fakes/fixtures/cli-workspace.ts";
 import { aapProcess } from "../../fakes/fixtures/aap-process.ts";
 
 /** The nightly `aap run` as the data team meets it, against a udata-compatible server that others also touch. */
@@ -13,9 +14,7 @@ let server: UdataServer;
 let root: string;
 let env: Record<string, string>;
 beforeEach(async () => {
-  server = await startUdataServer();
-  root = await makeWorkspace();
-  env = { DATAGOUV_URL: server.url, DATAGOUV_API_KEY: server.apiKey, DATAGOUV_ORGANIZATION: server.organizationId };
+  ({ server, root, env } = await publishingNight());
 });
 afterEach(() => server.close());
 

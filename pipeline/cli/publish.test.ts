@@ -2,8 +2,9 @@ import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { liveDatasets, writeRequests as writes } from "../../fakes/fixtures/publish-workspace.ts";
-import { startUdataServer, type UdataServer } from "../../fakes/udata/udata-server.ts";
-import { aap, BUNDLED_PACKAGE, BUNDLED_PUBLISHED_KEYS, makeWorkspace } from "../../fakes/fixtures/cli-workspace.ts";
+import type { UdataServer } from "../../fakes/udata/udata-server.ts";
+import { publishingNight } from "../../fakes/fixtures/publishing-night.ts";
+import { aap, BUNDLED_PACKAGE, BUNDLED_PUBLISHED_KEYS } from "../../fakes/fixtures/cli-workspace.ts";
 
 describe("aap run → data.gouv.fr (a udata-compatible server on 127.0.0.1)", () => {
   let server: UdataServer;
@@ -11,9 +12,7 @@ describe("aap run → data.gouv.fr (a udata-compatible server on 127.0.0.1)", ()
   let env: Record<string, string>;
 
   beforeAll(async () => {
-    server = await startUdataServer();
-    root = await makeWorkspace();
-    env = { DATAGOUV_URL: server.url, DATAGOUV_API_KEY: server.apiKey, DATAGOUV_ORGANIZATION: server.organizationId };
+    ({ server, root, env } = await publishingNight());
   });
   afterAll(async () => {
     await server.close();

@@ -2,8 +2,9 @@ import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { liveDatasets } from "../../fakes/fixtures/publish-workspace.ts";
-import { startUdataServer, type UdataServer } from "../../fakes/udata/udata-server.ts";
-import { aap, BUNDLED_PACKAGE, makeWorkspace } from "../../fakes/fixtures/cli-workspace.ts";
+import type { UdataServer } from "../../fakes/udata/udata-server.ts";
+import { publishingNight } from "../../fakes/fixtures/publishing-night.ts";
+import { aap, BUNDLED_PACKAGE } from "../../fakes/fixtures/cli-workspace.ts";
 
 /** `aap schedule --once`: one cycle of the daemon, for an outside scheduler, with that cycle's status. */
 
@@ -11,9 +12,7 @@ let server: UdataServer;
 let root: string;
 let env: Record<string, string>;
 beforeEach(async () => {
-  server = await startUdataServer();
-  root = await makeWorkspace();
-  env = { DATAGOUV_URL: server.url, DATAGOUV_API_KEY: server.apiKey, DATAGOUV_ORGANIZATION: server.organizationId };
+  ({ server, root, env } = await publishingNight());
 });
 afterEach(() => server.close());
 

@@ -2,10 +2,10 @@ import { readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BUNDLED_PACKAGE, makeWorkspace } from "../../fakes/fixtures/cli-workspace.ts";
-import { memoryLogger } from "../log/logger.ts";
 import type { ChangeHistory } from "../package/changes/change-history.ts";
 import { CHANGES_FILE } from "./build-package.ts";
-import { loadDeclarations, runPackages, RUN_REPORT_MARKDOWN, type RunRequest } from "./run.ts";
+import { loadDeclarations, runPackages, RUN_REPORT_MARKDOWN } from "./run.ts";
+import { localRunRequest } from "../../fakes/fixtures/run-request.ts";
 
 /** "What changed", night after night, through the real stages on a copy of the bundled data, with an injected clock. */
 let root: string;
@@ -14,21 +14,7 @@ const stateFile = () => join(root, ".aap", "changes", BUNDLED_PACKAGE, "current.
 const changesJson = async () => JSON.parse(await readFile(join(root, "output", BUNDLED_PACKAGE, CHANGES_FILE), "utf8")) as ChangeHistory;
 
 async function night(at: string, force = false) {
-  const request: RunRequest = {
-    datapackagesDir: join(root, "datapackages"),
-    packages: [BUNDLED_PACKAGE],
-    repositoryRoot: root,
-    repositoryUrl: "https://example.test/aap-opendata",
-    outputDir: join(root, "output"),
-    stateDir: join(root, ".aap"),
-    env: {},
-    logger: memoryLogger(),
-    force,
-    publish: "never",
-    pipelineVersion: "0.0.0-test",
-    now: () => new Date(at),
-    lockWaitMs: 0,
-  };
+  const request = localRunRequest(root, { packages: [BUNDLED_PACKAGE], force, now: () => new Date(at) });
   const result = await runPackages(request, await loadDeclarations(request.datapackagesDir, [BUNDLED_PACKAGE], root));
   return result.packages[0]!;
 }

@@ -2,8 +2,8 @@ import { cp, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BUNDLED_PACKAGE, makeWorkspace } from "../../fakes/fixtures/cli-workspace.ts";
-import { memoryLogger } from "../log/logger.ts";
 import { UnknownPackageError } from "../declaration/errors.ts";
+import { localRunRequest } from "../../fakes/fixtures/run-request.ts";
 import { loadDeclarations, runPackages, RUN_REPORT_JSON, RUN_REPORT_MARKDOWN, type RunRequest } from "./run.ts";
 
 /** A workspace with the bundled package and a copy of it whose lauréats file went missing. */
@@ -20,21 +20,7 @@ beforeAll(async () => {
 afterAll(() => rm(root, { recursive: true, force: true }));
 
 function request(packages: string[]): RunRequest {
-  return {
-    datapackagesDir: join(root, "datapackages"),
-    packages,
-    repositoryRoot: root,
-    repositoryUrl: "https://example.test/aap-opendata",
-    outputDir: join(root, "output"),
-    stateDir: join(root, ".aap"),
-    env: {},
-    logger: memoryLogger(),
-    force: false,
-    publish: "never",
-    pipelineVersion: "0.0.0-test",
-    now: () => new Date("2026-01-15T02:17:00.000Z"),
-    lockWaitMs: 0,
-  };
+  return localRunRequest(root, { packages });
 }
 
 describe("loadDeclarations", () => {
