@@ -9,13 +9,12 @@ import type { ScdlExclusion } from "../transform/scdl/to-scdl-subventions.ts";
 import type { TransformIssue } from "../transform/map-records.ts";
 import { describeFailure, formatFailure } from "../failures/describe.ts";
 import { buildPackage } from "./build-package.ts";
-import { extractPackage } from "./extract-package.ts";
+import { endExtract, extractPackage, readAll } from "./extract-package.ts";
 import { packageFingerprint } from "./fingerprint.ts";
 import type { LocatedError } from "../validate/locate-errors.ts";
 import { withPackageLock } from "./package-lock.ts";
 import { publishStage } from "./publish-stage.ts";
 import { checkRemote } from "./remote-check.ts";
-import { formatBytes } from "../log/format.ts";
 import { StageClock, type StageRecord } from "./stage-clock.ts";
 
 export const SOURCES_STATE_FILE = "sources.json";
@@ -91,20 +90,28 @@ async function runStages(declaration: Declaration, ctx: RunContext, clock: Stage
   const packageDir = outcome.packageDir;
   clock.start("extract");
   const sourcesFile = join(ctx.stateDir, SOURCES_STATE_FILE);
-  const extracted = await extractPackage(declaration, { stateDir: ctx.stateDir, savedStates: await readState(sourcesFile), env: ctx.env, force: ctx.force, logger: ctx.logger, signal: ctx.signal });
-  outcome.sources = extracted.map((e) => e.provenance);
-  const records = extracted.reduce((sum, e) => sum + e.records.length, 0);
-  const bytes = extracted.reduce((sum, e) => sum + (e.provenance.bytes ?? 0), 0);
-  const changedCount = extracted.filter((e) => e.changed).length;
-  clock.end("extract", { sources: extracted.length, records, bytes }, `${extracted.length} sources (${changedCount} changed), ${records} records, ${formatBytes(bytes)}`);
+  const extracted = await extractPackage(declaration, {
+    stateDir: ctx.stateDir,
+    savedStates: await readState(sourcesFile),
+    env: ctx.env,
+    force: ctx.force,
+    logger: ctx.logger,
+    signal: ctx.signal,
+    elapsed: (ms) => clock.spend("extract", ms),
+  });
+  // The sources are open, their records not read yet: they stream through the build.
+  clock.pause("extract");
 
   const target = buildTarget(ctx);
-  const fingerprint = await packageFingerprint(declaration, ctx.pipelineVersion, extracted.map((e) => e.provenance.sha256 ?? ""));
+  const fingerprint = await packageFingerprint(declaration, ctx.pipelineVersion, extracted.map((e) => e.provenance().sha256 ?? ""));
   const buildsFile = join(ctx.stateDir, BUILDS_STATE_FILE);
   const builds = await readState(buildsFile);
   const done = builds[declaration.name] as Record<string, unknown> | undefined;
   // output/<name> must hold this very build too: another target may have rebuilt it since.
   if (!ctx.force && done?.[target] === fingerprint && done[OUTPUT_KEY] === fingerprint && (await pathExists(join(packageDir, "datapackage.json")))) {
+    await readAll(extracted);
+    endExtract(clock, extracted);
+    outcome.sources = extracted.map((e) => e.provenance());
     outcome.status = "unchanged";
     const since = `no source, declaration or schema changed since the last successful run${target === "build" ? "" : ` for ${target}`}`;
     if (!checksRemote(ctx)) {
@@ -125,6 +132,7 @@ async function runStages(declaration: Declaration, ctx: RunContext, clock: Stage
     clock,
     signal: ctx.signal,
   });
+  outcome.sources = extracted.map((e) => e.provenance());
   if (built.status === "invalid") {
     outcome.status = "invalid";
     outcome.transformIssues = built.transformIssues;
@@ -154,7 +162,7 @@ async function runStages(declaration: Declaration, ctx: RunContext, clock: Stage
   }
 
   await updateState(sourcesFile, (state) => {
-    for (const e of extracted) state[e.stateKey] = e.nextState;
+    for (const e of extracted) state[e.stateKey] = e.nextState();
   });
   // A dry run published nothing: the next real run must not take it for done.
   if (ctx.publish !== "dry-run" || target === PLAN_TARGET) await recordBuild(buildsFile, declaration.name, { [target]: fingerprint });
