@@ -1,7 +1,7 @@
 import type { Declaration, ResourceDeclaration } from "../declaration/types.ts";
 import type { Schema } from "../frictionless/index.ts";
 import { callsById, scdlSubvention, type ScdlExclusion } from "../transform/scdl/to-scdl-subventions.ts";
-import { objectsToRows, type StreamedTable } from "../transform/table.ts";
+import { rowMaker, type StreamedTable } from "../transform/table.ts";
 
 /** A table's rows as records (field name → logical value), read afresh at each call. */
 export type ReadTable = (name: string) => AsyncIterable<Record<string, unknown>>;
@@ -28,11 +28,12 @@ export function deriveTables(declaration: Declaration, schemas: Readonly<Record<
       const appels: Record<string, unknown>[] = [];
       for await (const appel of readTable("appels")) appels.push(appel);
       const calls = callsById(appels);
+      const toRow = rowMaker(schema as Schema, `SCDL export "${resource.name}"`);
       let index = 0;
       for await (const laureat of readTable("laureats")) {
         const one = scdlSubvention(laureat, calls);
         if ("excluded" in one) derived.scdlExcluded.push(one.excluded);
-        else yield objectsToRows(schema as Schema, [one.row], `SCDL export "${resource.name}"`, index++)[0]!;
+        else yield toRow(one.row, index++);
       }
     }
     derived.tables.push({ name: resource.name, schema, rows: rows() });

@@ -21,13 +21,19 @@ export function rowsToObjects(table: Table): Record<string, unknown>[] {
 }
 
 /** Objects keyed by field name → rows in schema field order; keys the schema lacks are a bug, said loudly. */
-export function objectsToRows(schema: Schema, objects: readonly Record<string, unknown>[], what: string, firstIndex = 0): unknown[][] {
+export function objectsToRows(schema: Schema, objects: readonly Record<string, unknown>[], what: string): unknown[][] {
+  const toRow = rowMaker(schema, what);
+  return objects.map((object, index) => toRow(object, index));
+}
+
+/** The same, one object at a time (rows streamed by a derivation); `index` names the row in the error. */
+export function rowMaker(schema: Schema, what: string): (object: Record<string, unknown>, index: number) => unknown[] {
   const names = schema.fields.map((field) => field.name);
   const known = new Set(names);
-  return objects.map((object, index) => {
+  return (object, index) => {
     for (const key of Object.keys(object)) {
-      if (!known.has(key)) throw new Error(`${what}: row ${firstIndex + index + 1} has a value for "${key}", which is not a field of its schema`);
+      if (!known.has(key)) throw new Error(`${what}: row ${index + 1} has a value for "${key}", which is not a field of its schema`);
     }
     return names.map((name) => object[name] ?? null);
-  });
+  };
 }
