@@ -1,7 +1,7 @@
-import { copyFileSync, createWriteStream, existsSync, mkdirSync, renameSync } from "node:fs";
-import { once } from "node:events";
+import { copyFileSync, existsSync, mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { random, writeLines } from "../generate-laureats.ts";
 
 /**
  * Sources for the `aap run` at scale bench, in the shape the data team's spreadsheets have:
@@ -9,7 +9,8 @@ import { fileURLToPath } from "node:url";
  * spaces. Everything is visibly fictitious (names, "exemple.invalid" addresses) but valid
  * against the project's schemas and French checks (Luhn keys, amount ≤ cost, rate = amount
  * / cost, decision after the call opened), so that the run goes through every stage.
- * Deterministic (seeded); written once per size under bench/.data/ (gitignored).
+ * Deterministic (seeded, bench/generate-laureats.ts's generator); written once per size under
+ * bench/.data/ (gitignored).
  */
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -17,17 +18,6 @@ export const PACKAGE_NAME = "aap-scale";
 /** Four folders deep, as its copy in bench/.data/scale-<rows>/aap-scale/ is: the schema paths hold in both. */
 export const DECLARATION_TEMPLATE = join(here, "datapackages", PACKAGE_NAME, "datapackage.yaml");
 export const CALL_COUNT = 200;
-
-/** mulberry32: small, fast and the same on every machine. */
-export function seeded(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** `digits` followed by the Luhn check digit that makes the whole number pass. */
 export function withLuhnKey(digits: string): string {
@@ -128,23 +118,6 @@ function laureatRow(n: number, rand: () => number): string {
   ].join(";");
 }
 
-async function writeLines(path: string, header: string, count: number, row: (n: number) => string): Promise<void> {
-  mkdirSync(dirname(path), { recursive: true });
-  const temp = `${path}.part`;
-  const out = createWriteStream(temp);
-  let buffer = `${header}\n`;
-  for (let n = 1; n <= count; n++) {
-    buffer += `${row(n)}\n`;
-    if (buffer.length > 1 << 20) {
-      if (!out.write(buffer)) await once(out, "drain");
-      buffer = "";
-    }
-  }
-  out.end(buffer);
-  await once(out, "finish");
-  renameSync(temp, path);
-}
-
 /**
  * Writes `<dir>/aap-scale/` (the declaration and its sources) unless already there, and
  * returns `<dir>`: the folder to pass as `aap run --datapackages`.
@@ -158,7 +131,7 @@ export async function ensureScaleSources(dir: string, rows: number): Promise<str
   await writeLines(join(sources, "appels.csv"), APPELS_HEADER, CALL_COUNT, appelRow);
   const laureats = join(sources, "laureats.csv");
   if (!existsSync(laureats)) {
-    const rand = seeded(15);
+    const rand = random(15);
     await writeLines(laureats, LAUREATS_HEADER, rows, (n) => laureatRow(n, rand));
   }
   return dir;
