@@ -180,7 +180,9 @@ async function runStages(declaration: Declaration, ctx: RunContext, clock: Stage
         { env: ctx.env, stateDir: ctx.stateDir, dryRun: ctx.publish === "dry-run", logger: ctx.logger, provenance: { gitCommit: ctx.gitCommit, runUrl: ctx.runUrl, validatedAt: ctx.now().toISOString() } },
         clock,
       );
-    let published = await publish();
+    const published = await publish();
+    let last = published;
+    let planText = published.planText;
     const known = await publishedDataset(ctx.stateDir, ctx.env, declaration.name);
     if (published.status === "published" && publishedDatasetKey(known) !== publishedDatasetKey(publication)) {
       // A first publication creates the dataset, then its files: only now are their ids known,
@@ -192,12 +194,14 @@ async function runStages(declaration: Declaration, ctx: RunContext, clock: Stage
       built = rebuilt;
       fingerprint = await packageFingerprint(declaration, ctx.pipelineVersion, sourceHashes, publishedDatasetKey(known));
       await recordBuild(buildsFile, declaration.name, { [OUTPUT_KEY]: fingerprint });
-      published = await publish();
+      last = await publish();
+      // The night's changes are in the first plan: the report keeps it, then tells what the second sent.
+      planText = `${published.planText}\nthen, the documentation with the dataset's ids on ${last.target}:\n${last.planText}`;
     }
-    outcome.status = published.status;
+    outcome.status = last.status;
     outcome.plan = published.plan;
-    outcome.planText = published.planText;
-    outcome.dataset = published.dataset;
+    outcome.planText = planText;
+    outcome.dataset = last.dataset;
   }
 
   await updateState(sourcesFile, (state) => {
