@@ -14,7 +14,7 @@ const DEPARTEMENTS = ["01", "13", "2A", "33", "44", "59", "69", "75", "971", "97
 const THEMES = ["IA", "Écologie", "Usagers", ""];
 export const APPEL_COUNT = 2000;
 
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let a = seed;
   return () => {
     a = (a + 0x6d2b79f5) | 0;
@@ -83,7 +83,7 @@ const LAUREAT_HEADER =
   "cout_total,montant_accorde,taux_cofinancement,date_decision,reference_decision,statut,conditions_versement," +
   "dates_periode_versement,code_region,code_departement,url_source,commentaire";
 
-async function writeLines(path: string, header: string, count: number, row: (n: number) => string): Promise<void> {
+export async function writeLines(path: string, header: string, count: number, row: (n: number) => string): Promise<void> {
   mkdirSync(dirname(path), { recursive: true });
   const temp = `${path}.part`;
   const out = createWriteStream(temp);

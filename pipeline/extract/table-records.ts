@@ -3,7 +3,10 @@ import { SOURCE_FILE, SOURCE_ROW_NUMBER, type ConnectorLogger, type SourceRecord
 import { toExtractError } from "./errors.ts";
 
 export interface TableBytes {
-  bytes: Uint8Array;
+  /** The table in memory (an answer from the web), or… */
+  bytes?: Uint8Array;
+  /** …a local file, read as its records are. */
+  path?: string;
   format: TableFormat;
   encoding?: string;
   dialect?: Dialect;
@@ -14,14 +17,14 @@ export interface TableBytes {
 }
 
 /**
- * Open a table held in memory and read its header now, so that an unreadable file fails
+ * Open a table (in memory or on disk) and read its header now, so that an unreadable file fails
  * the extraction at once; the records (label → cell, plus the physical row number) stream
  * afterwards.
  */
 export async function openTableRecords(table: TableBytes, logger: ConnectorLogger): Promise<AsyncIterable<SourceRecord>> {
   let reader;
   try {
-    reader = await openTable({ bytes: table.bytes, format: table.format, encoding: table.encoding, dialect: table.dialect, place: table.place });
+    reader = await openTable({ bytes: table.bytes, path: table.path, format: table.format, encoding: table.encoding, dialect: table.dialect, place: table.place });
   } catch (error) {
     throw toExtractError(error, table.place);
   }

@@ -10,11 +10,9 @@ import type { PublishedDataset } from "../package/documentation/types.ts";
 import { discardStagingDir } from "../package/promote.ts";
 import type { TransformIssue } from "../transform/map-records.ts";
 import type { ScdlExclusion } from "../transform/scdl/to-scdl-subventions.ts";
-import type { Table } from "../transform/table.ts";
 import { locateValidationErrors, type LocatedError } from "../validate/locate-errors.ts";
-import { deriveTables } from "./derive-tables.ts";
 import { enrichTables } from "./enrich-tables.ts";
-import type { ExtractedResource } from "./extract-package.ts";
+import { endExtract, type ExtractedResource } from "./extract-package.ts";
 import { promoteValidated } from "./promote-validated.ts";
 import type { StageClock } from "./stage-clock.ts";
 import { transformExtracted } from "./transform-extracted.ts";
@@ -42,45 +40,53 @@ export const CHANGES_FILE = "changes.json";
 
 export type BuildResult =
   | { status: "invalid"; transformIssues: TransformIssue[]; validationErrors: LocatedError[]; report?: Report }
-  | { status: "built"; packageDir: string; tables: Table[]; scdlExcluded: ScdlExclusion[]; files: number; bytes: number; rows: number; changes: PackageChanges };
+  | { status: "built"; packageDir: string; scdlExcluded: ScdlExclusion[]; files: number; bytes: number; rows: number; changes: PackageChanges; tableFiles: TableFile[] };
 
 /**
  * transform (map, enrich, derive) → package (in a staging folder) → validate → promote into
- * `output/<name>`. The table that gets validated is the very file that gets published; an
- * invalid package never replaces the previous good one, and its errors point at the source cells.
+ * `output/<name>`. Extract, transform and package are one streamed pass: each record is read,
+ * mapped and written before the next, so a source of a million rows is never held; their
+ * times are each stage's own share of that pass (StageClock.spend). The table that gets
+ * validated is the very file that gets published; an invalid package never replaces the
+ * previous good one, and its errors point at the source cells.
  */
 export async function buildPackage(input: BuildInput): Promise<BuildResult> {
   const { declaration, clock } = input;
   const schemas = await loadSchemas(declaration);
-
-  clock.start("transform");
-  const transformed = await transformExtracted(declaration, schemas, input.extracted, (table) => clock.meter(table));
-  const issues = transformed.issues;
-  if (issues.length === 0 && declaration.resources.some((r) => r.enrich)) {
-    const enriched = await enrichTables(declaration, transformed.tables, { cacheFile: input.enrichmentCacheFile, signal: input.signal });
-    clock.note(`enrich: ${enriched.sirens} SIRENs looked up in Recherche d'entreprises, ${enriched.found} found, ${enriched.cellsFilled} empty cells filled`);
-  }
-  const derived = deriveTables(declaration, schemas, transformed.tables);
-  const tables = [...transformed.tables, ...derived.tables];
-  const rows = tables.reduce((sum, table) => sum + table.rows.length, 0);
-  clock.end("transform", { rows, issues: issues.length });
-  if (issues.length > 0) return { status: "invalid", transformIssues: issues, validationErrors: [] };
-
-  clock.start("package");
+  const passStarted = performance.now();
+  const transformed = transformExtracted(declaration, schemas, input.extracted, {
+    elapsed: (ms) => clock.spend("transform", ms),
+    enrich: async (table) => {
+      if (transformed.issues.length > 0) return;
+      const enriched = await enrichTables(declaration, [table], { cacheFile: input.enrichmentCacheFile, signal: input.signal });
+      clock.note(`enrich: ${enriched.sirens} SIRENs looked up in Recherche d'entreprises, ${enriched.found} found, ${enriched.cellsFilled} empty cells filled`);
+    },
+    meter: (table) => clock.meter(table, undefined, "transform"),
+  });
   const staged = await writeStaging({
     declaration,
     schemas,
-    tables,
+    tables: transformed.tables,
     provenances: provenancesByResource(input.extracted),
-    scdlExcluded: derived.scdlExcluded,
     packageDir: input.packageDir,
     repositoryUrl: input.repositoryUrl,
     declarationPath: relative(input.repositoryRoot, declaration.dir).split("\\").join("/"),
     publication: input.publication,
   });
+  // What is left of the pass once extract and transform have taken their share (read before they end).
+  const packageMs = performance.now() - passStarted - clock.spentIn("extract") - clock.spentIn("transform");
+  const issues = transformed.issues;
+  endExtract(clock, input.extracted);
+  clock.end("transform", { rows: staged.rows, issues: issues.length });
+  if (issues.length > 0) {
+    await discardStagingDir(staged.dir);
+    return { status: "invalid", transformIssues: issues, validationErrors: [] };
+  }
+  clock.spend("package", packageMs);
   clock.end("package", { files: staged.files, bytes: staged.bytes });
 
   clock.start("validate");
+  const rows = staged.rows;
   const { report, invalidRows } = await validateStaged(staged.dir, (table, totalBytes) => clock.meter(table, totalBytes));
   clock.end("validate", { tables: report.tasks.filter((task) => task.type === "table").length, rows, rowsValid: rows - invalidRows, errors: report.stats.errors });
   if (!report.valid) {
@@ -95,16 +101,16 @@ export async function buildPackage(input: BuildInput): Promise<BuildResult> {
   const downloadBytes = downloads.files.reduce((sum, file) => sum + file.bytes, 0);
   clock.note(`downloads: ${downloads.files.length} files (XLSX, JSON, NDJSON), ${formatBytes(downloadBytes)}`);
   for (const skipped of downloads.skipped) clock.note(`downloads: no ${skipped.format.toUpperCase()} for ${skipped.table}: ${skipped.reason}`);
-  const changes = await computePackageChanges({ package: declaration.name, at: input.changes.at, snapshotDir: input.changes.snapshotDir, tables: tableFiles(tables, staged.dir) });
+  const changes = await computePackageChanges({ package: declaration.name, at: input.changes.at, snapshotDir: input.changes.snapshotDir, tables: tableFiles(declaration, schemas, staged.dir) });
   await writeFile(join(staged.dir, CHANGES_FILE), `${JSON.stringify(changes.history, null, 2)}\n`);
   await promoteValidated(staged.dir, input.packageDir, report);
   const files = staged.files + 2 + downloads.files.length;
-  return { status: "built", packageDir: input.packageDir, tables, scdlExcluded: derived.scdlExcluded, files, bytes: staged.bytes + downloadBytes, rows, changes };
+  return { status: "built", packageDir: input.packageDir, scdlExcluded: staged.scdlExcluded, files, bytes: staged.bytes + downloadBytes, rows, changes, tableFiles: tableFiles(declaration, schemas, input.packageDir) };
 }
 
-/** Each table's published CSV in `dir`, with its primary key. */
-export function tableFiles(tables: readonly Table[], dir: string): TableFile[] {
-  return tables.map((table) => ({ table: table.name, primaryKey: [...(table.schema.primaryKey ?? [])], path: join(dir, `${table.name}.csv`) }));
+/** Each table's published CSV in `dir` (one per declared resource, derived ones included), with its primary key. */
+export function tableFiles(declaration: Declaration, schemas: Readonly<Record<string, Schema>>, dir: string): TableFile[] {
+  return declaration.resources.map((resource) => ({ table: resource.name, primaryKey: [...(schemas[resource.name]?.primaryKey ?? [])], path: join(dir, `${resource.name}.csv`) }));
 }
 
 /** The Table Schema of each declared resource, by resource name. */

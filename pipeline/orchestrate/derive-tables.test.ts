@@ -39,21 +39,36 @@ describe("deriveTables", () => {
     tables = [table("appels", [appel]), table("laureats", [laureat, { ...laureat, id: "laureat-fictif-2", siret_porteur: null }])];
   });
 
-  it("derives the SCDL subventions table from the calls and lauréats, in its schema's field order, and says which lauréats it left out", () => {
-    const { tables: derived, scdlExcluded } = deriveTables(declaration, schemas, tables);
+  /** Each table read afresh, as records, as the package stage reads back the files it wrote. */
+  const readTable = (list: Table[]) =>
+    async function* (name: string): AsyncGenerator<Record<string, unknown>> {
+      const table = list.find((t) => t.name === name);
+      if (table) yield* rowsToObjects(table);
+    };
+  const names = (list: Table[]) => list.map((table) => table.name);
+
+  it("derives the SCDL subventions table from the calls and lauréats, in its schema's field order, and says which lauréats it left out", async () => {
+    const { tables: derived, scdlExcluded } = deriveTables(declaration, schemas, readTable(tables), names(tables));
     expect(derived.map((table) => table.name)).toEqual(["subventions"]);
-    const [row] = rowsToObjects(derived[0] as Table);
+    const rows: unknown[][] = [];
+    for await (const row of derived[0]!.rows) rows.push([...row]);
+    const [row] = rowsToObjects({ name: "subventions", schema: derived[0]!.schema, rows });
     expect(row).toMatchObject({ nomAttribuant: "Direction fictive du numérique", idAttribuant: "00000000000018", idBeneficiaire: "00000000000026", montant: 300000 });
-    expect(derived[0]?.rows).toHaveLength(1);
+    expect(rows).toHaveLength(1);
     expect(scdlExcluded).toEqual([expect.objectContaining({ resource: "laureats", key: "laureat-fictif-2" })]);
   });
 
   it("derives nothing for a package that declares no derived resource", () => {
     const plain = syntheticDeclaration("/paquet-fictif", declaration.resources.slice(0, 2));
-    expect(deriveTables(plain, schemas, tables)).toEqual({ tables: [], scdlExcluded: [] });
+    expect(deriveTables(plain, schemas, readTable(tables), names(tables))).toEqual({ tables: [], scdlExcluded: [] });
   });
 
   it("names the missing table when a derivation's inputs are not in the package", () => {
-    expect(() => deriveTables(declaration, schemas, tables.slice(1))).toThrow('resource "subventions" (derive: scdl-subventions) needs a resource named "appels" in the same package');
+    expect(() => deriveTables(declaration, schemas, readTable(tables.slice(1)), names(tables.slice(1)))).toThrow('resource "subventions" (derive: scdl-subventions) needs a resource named "appels" in the same package');
+  });
+
+  it("refuses a derived resource declared before a table it reads: that file is not written yet", () => {
+    const early = syntheticDeclaration("/paquet-fictif", [declaration.resources[0]!, declaration.resources[2]!, declaration.resources[1]!]);
+    expect(() => deriveTables(early, schemas, readTable(tables), names(tables))).toThrow('resource "subventions" (derive: scdl-subventions) must be declared after "laureats", which it reads');
   });
 });

@@ -4,9 +4,11 @@ import { inputsOf } from "../declaration/inputs.ts";
 import type { Declaration, SourceDeclaration } from "../declaration/types.ts";
 import { getConnector } from "../extract/registry.ts";
 import type { ConnectorState, Provenance, SourceRecord } from "../extract/types.ts";
+import { formatBytes } from "../log/format.ts";
 import type { Logger } from "../log/logger.ts";
-import { progressMeter } from "../log/progress.ts";
+import { progressMeter, type ProgressMeter } from "../log/progress.ts";
 import type { StateDocument } from "../state/store.ts";
+import type { StageClock } from "./stage-clock.ts";
 
 /** What the extract stage hands to the transform stage for one source of a resource. */
 export interface ExtractedResource {
@@ -15,11 +17,13 @@ export interface ExtractedResource {
   input: number;
   /** Where this source's connector state is saved between runs. */
   stateKey: string;
-  records: SourceRecord[];
-  provenance: Provenance;
+  /** The source's records, read once, as the transform stage pulls them: a large source is never held whole. */
+  records: AsyncIterable<SourceRecord> | Iterable<SourceRecord>;
+  /** Where the records come from; known before they are read (its hash decides whether to rebuild), counted once they are. */
+  provenance(): Provenance;
   changed: boolean;
-  /** To save only once the whole run has succeeded. */
-  nextState: ConnectorState;
+  /** To save only once the whole run has succeeded (and the records read). */
+  nextState(): ConnectorState;
 }
 
 export interface ExtractOptions {
@@ -30,6 +34,8 @@ export interface ExtractOptions {
   force: boolean;
   logger: Logger;
   signal?: AbortSignal;
+  /** Adds the time spent waiting for the connectors' records: the extract stage's share of the streamed pass. */
+  elapsed?: (milliseconds: number) => void;
 }
 
 /**
@@ -44,9 +50,9 @@ function sourceStateKey(packageName: string, resourceName: string, source?: Sour
 }
 
 /**
- * Read every declared source of a package. Records are kept in memory: the tables of
- * calls and lauréats are thousands of rows at most, and the SCDL export and the
- * documentation need them all. Validation of large files streams (see `aap validate`).
+ * Open every declared source of a package: each connector is called (a file is hashed, an
+ * API is read, a broken source fails here), and the records stream from there to the
+ * transform stage one at a time, so that a source of a million rows is never held in memory.
  */
 export async function extractPackage(declaration: Declaration, options: ExtractOptions): Promise<ExtractedResource[]> {
   const extracted: ExtractedResource[] = [];
@@ -82,12 +88,44 @@ async function extractSource(
     },
     signal: options.signal,
   });
-  const records: SourceRecord[] = [];
-  const meter = progressMeter(options.logger, { stage: "extract", subject: label, package: declaration.name });
-  for await (const record of result.records) {
-    records.push(record);
-    if (records.length % 1000 === 0) meter.update({ rows: records.length });
+  return {
+    records: timedRecords(result.records, progressMeter(options.logger, { stage: "extract", subject: label, package: declaration.name }), options),
+    provenance: () => result.provenance(),
+    changed: result.changed,
+    nextState: () => result.nextState(),
+  };
+}
+
+/** The connector's records, with progress every 1,000 and the time spent waiting for them. */
+async function* timedRecords(records: AsyncIterable<SourceRecord>, meter: ProgressMeter, options: ExtractOptions): AsyncGenerator<SourceRecord> {
+  const iterator = records[Symbol.asyncIterator]();
+  let count = 0;
+  for (;;) {
+    const started = performance.now();
+    const next = await iterator.next();
+    options.elapsed?.(performance.now() - started);
+    if (next.done) {
+      meter.done();
+      return;
+    }
+    yield next.value;
+    if (++count % 1000 === 0) meter.update({ rows: count });
   }
-  meter.done();
-  return { records, provenance: result.provenance(), changed: result.changed, nextState: result.nextState() };
+}
+
+/**
+ * Ends the extract stage once every record has been read (by the transform stage, or by
+ * `readAll`): its counts need them all.
+ */
+export function endExtract(clock: StageClock, extracted: readonly ExtractedResource[]): void {
+  const provenances = extracted.map((e) => e.provenance());
+  const records = provenances.reduce((sum, p) => sum + (p.records ?? 0), 0);
+  const bytes = provenances.reduce((sum, p) => sum + (p.bytes ?? 0), 0);
+  const changed = extracted.filter((e) => e.changed).length;
+  clock.end("extract", { sources: extracted.length, records, bytes }, `${extracted.length} sources (${changed} changed), ${records} records, ${formatBytes(bytes)}`);
+}
+
+/** Reads every record and drops it: what a run that builds nothing still needs for its counts and state. */
+export async function readAll(extracted: readonly ExtractedResource[]): Promise<void> {
+  for (const e of extracted) for await (const _record of e.records);
 }

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Declaration } from "../declaration/types.ts";
 import { readRecords, type Package, type Resource } from "../frictionless/index.ts";
-import { deriveDatasetMetadata } from "../package/dataset-metadata/derive-dataset-metadata.ts";
+import { CoverageTally, metadataFrom } from "../package/dataset-metadata/derive-dataset-metadata.ts";
 import { DOWNLOAD_FORMATS, downloadPath } from "../package/downloads/formats.ts";
 import type { LocalDataset, LocalResource } from "../publish/index.ts";
 import { downloadResources, emptyScdlTables } from "./offered-files.ts";
@@ -29,14 +29,15 @@ const SCDL_CATALOG_NAME = "scdl/subventions";
 export async function localDatasetFromOutput(declaration: Declaration, packageDir: string, context: ProvenanceContext): Promise<LocalDataset> {
   const descriptor = JSON.parse(await readFile(join(packageDir, "datapackage.json"), "utf8")) as Package;
   const tables = descriptor.resources.filter((resource) => resource.type === "table");
-  const rows = async (name: string) => {
+  // Streamed: a table of a million lauréats is tallied, never held.
+  const coverage = new CoverageTally();
+  const tally = async (name: string, add: (row: Record<string, unknown>) => void) => {
     const resource = tables.find((r) => r.name === name);
-    if (!resource) return [];
-    const out: Record<string, unknown>[] = [];
-    for await (const record of readRecords(resource, packageDir)) out.push(record);
-    return out;
+    if (resource) for await (const record of readRecords(resource, packageDir)) add(record);
   };
-  const metadata = deriveDatasetMetadata({ appels: await rows("appels"), laureats: await rows("laureats"), declaration });
+  await tally("appels", (row) => coverage.addAppel(row));
+  await tally("laureats", (row) => coverage.addLaureat(row));
+  const metadata = metadataFrom(coverage, declaration);
   const sources = (descriptor.sources ?? []).map((source) => ({ title: source.title, path: source.path, lastModified: source.lastModified }));
   const provenance = {
     "aap:git-commit": context.gitCommit,

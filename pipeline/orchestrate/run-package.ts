@@ -8,18 +8,17 @@ import { readState, updateState } from "../state/store.ts";
 import type { ScdlExclusion } from "../transform/scdl/to-scdl-subventions.ts";
 import type { TransformIssue } from "../transform/map-records.ts";
 import { describeFailure, formatFailure } from "../failures/describe.ts";
-import { buildPackage, tableFiles } from "./build-package.ts";
+import { buildPackage } from "./build-package.ts";
 import { saveSnapshot, snapshotDir } from "../package/changes/published-snapshot.ts";
 import { summariseRun } from "../package/changes/compute-changes.ts";
 import type { RunChanges } from "../package/changes/change-history.ts";
-import { extractPackage } from "./extract-package.ts";
+import { endExtract, extractPackage, readAll, type ExtractedResource } from "./extract-package.ts";
 import { packageFingerprint } from "./fingerprint.ts";
 import type { LocatedError } from "../validate/locate-errors.ts";
 import { withPackageLock } from "./package-lock.ts";
 import { publishStage } from "./publish-stage.ts";
 import { checkRemote } from "./remote-check.ts";
 import { publishedDataset, publishedDatasetKey } from "./published-dataset.ts";
-import { formatBytes } from "../log/format.ts";
 import { StageClock, type StageRecord } from "./stage-clock.ts";
 
 export const SOURCES_STATE_FILE = "sources.json";
@@ -95,24 +94,35 @@ export async function runPackage(declaration: Declaration, ctx: RunContext): Pro
 
 async function runStages(declaration: Declaration, ctx: RunContext, clock: StageClock, outcome: PackageOutcome, log: Log): Promise<PackageOutcome> {
   const packageDir = outcome.packageDir;
-  clock.start("extract");
   const sourcesFile = join(ctx.stateDir, SOURCES_STATE_FILE);
-  const extracted = await extractPackage(declaration, { stateDir: ctx.stateDir, savedStates: await readState(sourcesFile), env: ctx.env, force: ctx.force, logger: ctx.logger, signal: ctx.signal });
-  outcome.sources = extracted.map((e) => e.provenance);
-  const records = extracted.reduce((sum, e) => sum + e.records.length, 0);
-  const bytes = extracted.reduce((sum, e) => sum + (e.provenance.bytes ?? 0), 0);
-  const changedCount = extracted.filter((e) => e.changed).length;
-  clock.end("extract", { sources: extracted.length, records, bytes }, `${extracted.length} sources (${changedCount} changed), ${records} records, ${formatBytes(bytes)}`);
+  const savedStates = await readState(sourcesFile);
+  // The sources are opened, their records not read yet: they stream through the build, once.
+  const open = async (): Promise<ExtractedResource[]> => {
+    clock.start("extract");
+    const opened = await extractPackage(declaration, { stateDir: ctx.stateDir, savedStates, env: ctx.env, force: ctx.force, logger: ctx.logger, signal: ctx.signal, elapsed: (ms) => clock.spend("extract", ms) });
+    clock.pause("extract");
+    return opened;
+  };
+  let extracted = await open();
+  const sourceHashes = extracted.map((e) => e.provenance().sha256 ?? "");
+  // A second build (the documentation with new ids) reads the sources again: they must still be the ones just built.
+  const reopen = async (): Promise<ExtractedResource[]> => {
+    const again = await open();
+    if (again.some((e, i) => (e.provenance().sha256 ?? "") !== sourceHashes[i])) throw new Error(`${declaration.name}: a source changed during the run; the next run builds it`);
+    return again;
+  };
 
   const target = buildTarget(ctx);
   let publication = await publishedDataset(ctx.stateDir, ctx.env, declaration.name);
-  const sourceHashes = extracted.map((e) => e.provenance.sha256 ?? "");
   let fingerprint = await packageFingerprint(declaration, ctx.pipelineVersion, sourceHashes, publishedDatasetKey(publication));
   const buildsFile = join(ctx.stateDir, BUILDS_STATE_FILE);
   const builds = await readState(buildsFile);
   const done = builds[declaration.name] as Record<string, unknown> | undefined;
   // output/<name> must hold this very build too: another target may have rebuilt it since.
   if (!ctx.force && done?.[target] === fingerprint && done[OUTPUT_KEY] === fingerprint && (await pathExists(join(packageDir, "datapackage.json")))) {
+    await readAll(extracted);
+    endExtract(clock, extracted);
+    outcome.sources = extracted.map((e) => e.provenance());
     outcome.status = "unchanged";
     const since = `no source, declaration or schema changed since the last successful run${target === "build" ? "" : ` for ${target}`}`;
     if (!checksRemote(ctx)) {
@@ -127,6 +137,7 @@ async function runStages(declaration: Declaration, ctx: RunContext, clock: Stage
     log("info", "documentation.ids", "the repair gave files new ids on data.gouv.fr: documentation rendered again with them, and sent");
     publication = after;
     fingerprint = await packageFingerprint(declaration, ctx.pipelineVersion, sourceHashes, publishedDatasetKey(publication));
+    extracted = await reopen();
   }
 
   const at = ctx.now().toISOString();
@@ -143,6 +154,7 @@ async function runStages(declaration: Declaration, ctx: RunContext, clock: Stage
     signal: ctx.signal,
   });
   let built = await build(publication);
+  outcome.sources = extracted.map((e) => e.provenance());
   if (built.status === "invalid") {
     outcome.status = "invalid";
     outcome.transformIssues = built.transformIssues;
@@ -168,33 +180,35 @@ async function runStages(declaration: Declaration, ctx: RunContext, clock: Stage
         { env: ctx.env, stateDir: ctx.stateDir, dryRun: ctx.publish === "dry-run", logger: ctx.logger, provenance: { gitCommit: ctx.gitCommit, runUrl: ctx.runUrl, validatedAt: ctx.now().toISOString() } },
         clock,
       );
-    let published = await publish();
+    const published = await publish();
+    let last = published;
     let planText = published.planText;
     const known = await publishedDataset(ctx.stateDir, ctx.env, declaration.name);
     if (published.status === "published" && publishedDatasetKey(known) !== publishedDatasetKey(publication)) {
       // A first publication creates the dataset, then its files: only now are their ids known,
       // and the documentation's examples must name them. Same data, so the build is valid again.
       log("info", "documentation.ids", `the dataset's ids on ${published.target} are now known: documentation rendered again with them, and sent`);
+      extracted = await reopen();
       const rebuilt = await build(known);
       if (rebuilt.status !== "built") throw new Error(`${declaration.name}: the package built a moment ago is not valid any more`);
       built = rebuilt;
       fingerprint = await packageFingerprint(declaration, ctx.pipelineVersion, sourceHashes, publishedDatasetKey(known));
       await recordBuild(buildsFile, declaration.name, { [OUTPUT_KEY]: fingerprint });
-      published = await publish();
-      // Both passes are shown: what the first one did (a deletion, say) must not vanish from the log.
-      planText = `${planText}\nthen, with the documentation rendered again with those ids:\n${published.planText}`;
+      last = await publish();
+      // The night's changes are in the first plan: the report keeps it, then tells what the second sent.
+      planText = `${published.planText}\nthen, the documentation with the dataset's ids on ${last.target}:\n${last.planText}`;
     }
-    outcome.status = published.status;
+    outcome.status = last.status;
     outcome.plan = published.plan;
     outcome.planText = planText;
-    outcome.dataset = published.dataset;
+    outcome.dataset = last.dataset;
   }
 
   await updateState(sourcesFile, (state) => {
-    for (const e of extracted) state[e.stateKey] = e.nextState;
+    for (const e of extracted) state[e.stateKey] = e.nextState();
   });
   // Only now is this version the one to compare the next run with: a failed publication keeps the previous one.
-  if (built.changes.record) await saveSnapshot(snapshotDir(ctx.stateDir, declaration.name), built.changes.run.at, tableFiles(built.tables, packageDir), built.changes.history.runs);
+  if (built.changes.record) await saveSnapshot(snapshotDir(ctx.stateDir, declaration.name), built.changes.run.at, built.tableFiles, built.changes.history.runs);
   // A dry run published nothing: the next real run must not take it for done.
   if (ctx.publish !== "dry-run" || target === PLAN_TARGET) await recordBuild(buildsFile, declaration.name, { [target]: fingerprint });
   return outcome;

@@ -46,6 +46,11 @@ describe("renderRunReport", () => {
     expect(text.endsWith("\n")).toBe(true);
   });
 
+  it("gives each stage's peak RSS as the process's, apart from its counts", () => {
+    const measured = outcome({ name: "paquet-fictif", status: "built", stages: [{ stage: "validate", milliseconds: 1_500, counts: { rows: 60, peakRssMB: 333 } }] });
+    expect(renderRunReport(run([measured]))).toContain("- validate : rows 60 (1.5 s, pic de mémoire du processus 333 Mo)");
+  });
+
   it("details each package: its stages, its sources, its publication plan and its dataset", () => {
     const text = renderRunReport(run([published]));
     expect(text).toContain("## paquet-fictif\n\n- extract : sources 4, records 60 (49 ms)\n- transform : rows 60, issues 0 (10 ms)");

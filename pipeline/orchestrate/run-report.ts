@@ -61,8 +61,11 @@ function statusText(outcome: PackageOutcome): string {
 function details(outcome: PackageOutcome): string[] {
   const lines = [`## ${outcome.name}`, ""];
   for (const stage of outcome.stages) {
-    const counts = Object.entries(stage.counts).map(([key, value]) => `${key} ${value}`).join(", ");
-    lines.push(`- ${stage.stage} : ${counts || "—"} (${formatDuration(stage.milliseconds)})`);
+    const { peakRssMB, ...rest } = stage.counts;
+    const counts = Object.entries(rest).map(([key, value]) => `${key} ${value}`).join(", ");
+    // Process-wide and never decreasing: the most memory the run had needed by the end of the stage.
+    const memory = peakRssMB === undefined ? "" : `, pic de mémoire du processus ${peakRssMB} Mo`;
+    lines.push(`- ${stage.stage} : ${counts || "—"} (${formatDuration(stage.milliseconds)}${memory})`);
   }
   if (outcome.failure) lines.push("", "**Échec :**", "", "```", outcome.failure, "```");
   const errors = [...outcome.transformIssues.map((i) => i.message), ...outcome.validationErrors.map((e) => e.text)];

@@ -19,7 +19,7 @@ describe("StageClock", () => {
   it("times a stage on the injected clock and keeps its counts in order", () => {
     const logger = recordingLogger();
     const time = manualTime();
-    const clock = new StageClock(logger, "paquet-fictif", time.now);
+    const clock = new StageClock(logger, "paquet-fictif", time.now, () => 120);
     clock.start("extract");
     time.advance(49.4);
     clock.end("extract", { sources: 4, records: 60 });
@@ -27,15 +27,15 @@ describe("StageClock", () => {
     time.advance(1_250);
     clock.end("transform", { rows: 60, issues: 0 });
     expect(clock.records).toEqual([
-      { stage: "extract", milliseconds: 49, counts: { sources: 4, records: 60 } },
-      { stage: "transform", milliseconds: 1_250, counts: { rows: 60, issues: 0 } },
+      { stage: "extract", milliseconds: 49, counts: { sources: 4, records: 60, peakRssMB: 120 } },
+      { stage: "transform", milliseconds: 1_250, counts: { rows: 60, issues: 0, peakRssMB: 120 } },
     ]);
   });
 
   it("logs the end of a stage with its counts as people read them", () => {
     const logger = recordingLogger();
     const time = manualTime();
-    const clock = new StageClock(logger, "paquet-fictif", time.now);
+    const clock = new StageClock(logger, "paquet-fictif", time.now, () => 120);
     clock.start("package");
     time.advance(91);
     clock.end("package", { files: 6, bytes: 145_200 });
@@ -45,7 +45,7 @@ describe("StageClock", () => {
         event: "stage.end",
         package: "paquet-fictif",
         message: "package: 6 files written, 145.2 kB in 91 ms",
-        data: { stage: "package", milliseconds: 91, files: 6, bytes: 145_200 },
+        data: { stage: "package", milliseconds: 91, files: 6, bytes: 145_200, peakRssMB: 120 },
       },
     ]);
   });
@@ -53,7 +53,7 @@ describe("StageClock", () => {
   it("prefers the stage's own summary to the list of counts, and keeps the counts in the data", () => {
     const logger = recordingLogger();
     const time = manualTime();
-    const clock = new StageClock(logger, "paquet-fictif", time.now);
+    const clock = new StageClock(logger, "paquet-fictif", time.now, () => 120);
     clock.start("publish");
     time.advance(2_500);
     clock.end("publish", { writes: 0 }, "already up to date: nothing sent");
@@ -62,7 +62,7 @@ describe("StageClock", () => {
 
   it("shows progress when a stage starts, and notes go to the log under the package's name", () => {
     const logger = recordingLogger();
-    const clock = new StageClock(logger, "paquet-fictif", manualTime().now);
+    const clock = new StageClock(logger, "paquet-fictif", manualTime().now, () => 120);
     clock.start("validate");
     clock.note("4 tables to validate");
     expect(logger.progressLines).toEqual(["paquet-fictif: validate…"]);
@@ -70,7 +70,45 @@ describe("StageClock", () => {
   });
 
   it("counts a stage that was never started as taking no time", () => {
-    const clock = new StageClock(recordingLogger(), "paquet-fictif", manualTime().now);
-    expect(clock.end("validate", { tables: 0 })).toEqual({ stage: "validate", milliseconds: 0, counts: { tables: 0 } });
+    const clock = new StageClock(recordingLogger(), "paquet-fictif", manualTime().now, () => 120);
+    expect(clock.end("validate", { tables: 0 })).toEqual({ stage: "validate", milliseconds: 0, counts: { tables: 0, peakRssMB: 120 } });
+  });
+
+  it("times stages that stream into one another by the time each spends in its own code", () => {
+    const time = manualTime();
+    const clock = new StageClock(recordingLogger(), "paquet-fictif", time.now, () => 120);
+    clock.start("extract");
+    time.advance(30); // opening the sources
+    clock.pause("extract");
+    time.advance(1_000); // the streamed pass: 200 ms waiting for records, 300 ms mapping them
+    clock.spend("extract", 200);
+    clock.spend("transform", 300);
+    expect(clock.end("extract", { records: 2 }).milliseconds).toBe(230);
+    expect(clock.end("transform", { rows: 2 }).milliseconds).toBe(300);
+  });
+
+  it("times a streamed stage run a second time (the rebuild after a first publication) from zero", () => {
+    const clock = new StageClock(recordingLogger(), "paquet-fictif", manualTime().now, () => 120);
+    clock.spend("transform", 300);
+    expect(clock.end("transform", { rows: 2 }).milliseconds).toBe(300);
+    clock.spend("transform", 40);
+    expect(clock.end("transform", { rows: 2 }).milliseconds).toBe(40);
+  });
+
+  it("meters a subject under the stage under way, or under the stage a streamed pass names", () => {
+    const logger = recordingLogger();
+    const clock = new StageClock(logger, "paquet-fictif", manualTime().now, () => 120);
+    clock.start("extract");
+    clock.meter("laureats").update({ rows: 1000 });
+    clock.meter("laureats", undefined, "transform").update({ rows: 2000 });
+    expect(logger.progressLines.slice(1)).toEqual(["extract laureats: 1,000 rows", "transform laureats: 2,000 rows"]);
+  });
+
+  it("reports the process's peak RSS by the end of each stage, as the injected reader gives it", () => {
+    let peak = 100;
+    const clock = new StageClock(recordingLogger(), "paquet-fictif", manualTime().now, () => peak);
+    expect(clock.end("extract", {}).counts.peakRssMB).toBe(100);
+    peak = 350;
+    expect(clock.end("validate", {}).counts.peakRssMB).toBe(350);
   });
 });

@@ -10,16 +10,30 @@ export interface StageRecord {
   counts: Record<string, number>;
 }
 
-/** Times each stage of one package and logs its counts when it ends. */
+/** The peak resident set size of the whole process so far, in MB (what `/usr/bin/time` reports as maxrss). */
+export function processPeakRssMB(): number {
+  return Math.round(process.resourceUsage().maxRSS / 1024);
+}
+
+/**
+ * Times each stage of one package and logs its counts when it ends, with the peak RSS of the
+ * process by then (`peakRssMB`: process-wide and never decreasing, so a stage's figure is the
+ * most memory the run had needed by the end of that stage, not that stage's own use).
+ *
+ * Stages that stream into one another (extract → transform → package) run interleaved: each
+ * one's time is then the time spent in its own code, added with `spend`.
+ */
 export class StageClock {
   readonly records: StageRecord[] = [];
   private readonly started = new Map<StageName, number>();
   private current: StageName | undefined;
+  private readonly spent = new Map<StageName, number>();
 
   constructor(
     private readonly logger: Logger,
     private readonly packageName: string,
     private readonly now: () => number = () => performance.now(),
+    private readonly peakRssMB: () => number = processPeakRssMB,
   ) {}
 
   start(stage: StageName): void {
@@ -28,9 +42,30 @@ export class StageClock {
     this.logger.progress(`${this.packageName}: ${stage}…`);
   }
 
-  /** How far the stage under way is with one subject (a source, a table, a file): see log/progress.ts. */
-  meter(subject: string, totalBytes?: number): ProgressMeter {
-    return progressMeter(this.logger, { stage: this.current ?? "run", subject, package: this.packageName, totalBytes }, this.now);
+  /**
+   * How far a stage is with one subject (a source, a table, a file): see log/progress.ts. The
+   * stage under way by default; a stage that streams inside another one names itself.
+   */
+  meter(subject: string, totalBytes?: number, stage: string = this.current ?? "run"): ProgressMeter {
+    return progressMeter(this.logger, { stage, subject, package: this.packageName, totalBytes }, this.now);
+  }
+
+  /** Stops timing a started stage without ending it: the rest of its time comes from `spend`. */
+  pause(stage: StageName): void {
+    const started = this.started.get(stage);
+    if (started === undefined) return;
+    this.spend(stage, this.now() - started);
+    this.started.delete(stage);
+  }
+
+  /** Time a stage spent in its own code while streaming into another. */
+  spend(stage: StageName, milliseconds: number): void {
+    this.spent.set(stage, (this.spent.get(stage) ?? 0) + milliseconds);
+  }
+
+  /** Time spent so far in a stage that streams (see `spend`). */
+  spentIn(stage: StageName): number {
+    return this.spent.get(stage) ?? 0;
   }
 
   /** A line about the stage under way that is not its final count. */
@@ -39,15 +74,19 @@ export class StageClock {
   }
 
   end(stage: StageName, counts: Record<string, number>, summary?: string): StageRecord {
-    const milliseconds = Math.round(this.now() - (this.started.get(stage) ?? this.now()));
-    const record = { stage, milliseconds, counts };
+    const started = this.started.get(stage);
+    const milliseconds = Math.round(this.spentIn(stage) + (started === undefined ? 0 : this.now() - started));
+    // A stage run again in the same run (a second build) starts its count afresh.
+    this.spent.delete(stage);
+    const peakRssMB = this.peakRssMB();
+    const record = { stage, milliseconds, counts: { ...counts, peakRssMB } };
     this.records.push(record);
     this.logger.log({
       level: "info",
       event: "stage.end",
       package: this.packageName,
       message: `${stage}: ${summary ?? describeCounts(counts)} in ${formatDuration(milliseconds)}`,
-      data: { stage, milliseconds, ...counts },
+      data: { stage, milliseconds, ...record.counts },
     });
     return record;
   }

@@ -2,9 +2,10 @@ import { rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bundledBuildInputs, extractedInput, stagedBundle, type BuildInputs } from "../../fakes/fixtures/build-inputs.ts";
+import type { SourceRecord } from "../extract/types.ts";
 import { jsonLinesLogger } from "../log/console-logger.ts";
 import type { ProgressMeter } from "../log/progress.ts";
-import { extractPackage } from "./extract-package.ts";
+import { extractPackage, readAll } from "./extract-package.ts";
 import { transformExtracted } from "./transform-extracted.ts";
 import { validateStaged } from "./validate-staged.ts";
 
@@ -44,7 +45,8 @@ describe("progress of the stages", () => {
     let ms = 0;
     // A clock that moves one second per reading, and a pace of one event a second: every update shows.
     const logger = jsonLinesLogger({ write: (text: string) => lines.push(text) }, { now: () => new Date((ms += 1000)), progressEveryMs: 1000, firstProgressAfterMs: 0 });
-    await extractPackage(declaration, { stateDir: join(inputs.root, ".aap"), savedStates: {}, env: {}, force: true, logger });
+    // The sources are opened, then their records streamed: progress comes as they are read.
+    await readAll(await extractPackage(declaration, { stateDir: join(inputs.root, ".aap"), savedStates: {}, env: {}, force: true, logger }));
     const events = lines.map((line) => JSON.parse(line) as { event: string; package: string; data: { subject: string; rows: number } });
     const progress = events.filter((event) => event.event === "extract.progress");
     expect(progress.map((event) => event.data.rows)).toEqual([1000, 2000, 3000, 4000, 5000, 6000, 7000, 8000, 9000, 10_000, 11_000, 12_000]);
@@ -53,10 +55,14 @@ describe("progress of the stages", () => {
 
   it("transform: the rows mapped so far, by table, every thousand rows", async () => {
     const laureats = inputs.extracted.filter((e) => e.name === "laureats");
-    const many = Array.from({ length: 2500 }, (_, n) => ({ ...laureats[0]!.records[n % laureats[0]!.records.length]! }));
-    const extracted = [...inputs.extracted.filter((e) => e.name !== "laureats"), { ...extractedInput("laureats", 0, laureats[0]!.provenance.source, many) }];
+    // The fixture's records are read whole (build-inputs.ts): an array.
+    const read = laureats[0]!.records as SourceRecord[];
+    const many = Array.from({ length: 2500 }, (_, n) => ({ ...read[n % read.length]! }));
+    const extracted = [...inputs.extracted.filter((e) => e.name !== "laureats"), extractedInput("laureats", 0, laureats[0]!.provenance().source, many)];
     const meters = recordingMeters();
-    await transformExtracted(inputs.declaration, inputs.schemas, extracted, meters.factory);
+    const transformed = transformExtracted(inputs.declaration, inputs.schemas, extracted, { meter: meters.factory });
+    // The tables stream: rows are counted as they are pulled.
+    for (const table of transformed.tables) for await (const _row of table.rows);
     expect(meters.updates.get("laureats")).toEqual([{ rows: 1000 }, { rows: 2000 }]);
     expect(meters.updates.has("appels")).toBe(false);
   });

@@ -44,7 +44,7 @@ describe("writeStaging", () => {
     const table: Table = { name: "fictif", schema, rows: [["fictif-1", { montant: 1n }]] };
     const declaration = syntheticDeclaration(join(inputs.root, "fictif"), [{ name: "fictif", schema: "fictif.json", source: { connector: "file", path: "fictif.csv" } }]);
     const packageDir = join(inputs.root, "sortie", "fictif");
-    const written = writeStaging({ declaration, schemas: { fictif: schema }, tables: [table], provenances: {}, scdlExcluded: [], packageDir, repositoryUrl: "https://example.invalid", declarationPath: "fictif" });
+    const written = writeStaging({ declaration, schemas: { fictif: schema }, tables: [table], provenances: {}, packageDir, repositoryUrl: "https://example.invalid", declarationPath: "fictif" });
     await expect(written).rejects.toThrow(/BigInt/);
     expect(await readdir(dirname(packageDir))).toEqual([]);
   });

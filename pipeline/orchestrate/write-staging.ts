@@ -2,15 +2,17 @@ import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Declaration, ResourceDeclaration } from "../declaration/types.ts";
 import type { Provenance } from "../extract/types.ts";
-import { writePackage, type Schema } from "../frictionless/index.ts";
+import { readRecords, writePackage, type Resource, type Schema } from "../frictionless/index.ts";
 import { assembleDescriptor } from "../package/assemble-descriptor.ts";
-import { deriveDatasetMetadata } from "../package/dataset-metadata/derive-dataset-metadata.ts";
+import { metadataFrom } from "../package/dataset-metadata/derive-dataset-metadata.ts";
 import { renderDocumentation, renderDocumentationSummary } from "../package/documentation/render-documentation.ts";
 import { renderDocumentationHtml } from "../package/documentation/render-html.ts";
-import type { PublishedDataset } from "../package/documentation/types.ts";
+import type { DocumentationInput, PublishedDataset } from "../package/documentation/types.ts";
 import { createStagingDir, discardStagingDir } from "../package/promote.ts";
 import type { ScdlExclusion } from "../transform/scdl/to-scdl-subventions.ts";
-import { rowsToObjects, type Table } from "../transform/table.ts";
+import type { StreamedTable } from "../transform/table.ts";
+import { deriveTables } from "./derive-tables.ts";
+import { PackageSummary } from "./package-summary.ts";
 
 export const DOCUMENTATION_FILE = "documentation.md";
 /**
@@ -23,11 +25,10 @@ export const DOCUMENTATION_HTML_FILE = "documentation.html";
 export interface StagingInput {
   declaration: Declaration;
   schemas: Readonly<Record<string, Schema>>;
-  /** Every table of the package, derived ones included. */
-  tables: readonly Table[];
+  /** Every table read from sources, each read once as it is written; derived tables are made here. */
+  tables: readonly StreamedTable[];
   /** Where each resource's rows were read, by resource name. */
   provenances: Readonly<Record<string, readonly Provenance[]>>;
-  scdlExcluded: readonly ScdlExclusion[];
   /** Final folder, `output/<name>`: the staging folder is made beside it. */
   packageDir: string;
   repositoryUrl: string;
@@ -42,55 +43,87 @@ export interface StagedPackage {
   dir: string;
   files: number;
   bytes: number;
+  /** Rows written, over every table, derived ones included. */
+  rows: number;
+  /** Lauréats the SCDL export left out, and why. */
+  scdlExcluded: ScdlExclusion[];
 }
 
 /**
- * The package stage: datapackage.json, one CSV per table and documentation.md, written to a
- * new staging folder beside `packageDir` (never into it). A failed write leaves no folder behind.
+ * The package stage: one CSV per table, documentation.md and datapackage.json, written to a
+ * new staging folder beside `packageDir` (never into it). Rows stream to the files: derived
+ * tables are computed by reading back the files just written, and the documentation from
+ * what was tallied on the way (package-summary.ts). A failed write leaves no folder behind.
  */
 export async function writeStaging(input: StagingInput): Promise<StagedPackage> {
-  const { declaration, tables } = input;
+  const { declaration, schemas } = input;
   const descriptor = assembleDescriptor({
     declaration,
-    schemas: input.schemas,
+    schemas,
     provenances: input.provenances,
     repositoryUrl: input.repositoryUrl,
     declarationPath: input.declarationPath,
   });
-  const documentationInput = {
-    package: descriptor as Parameters<typeof renderDocumentation>[0]["package"],
-    resources: tables.map((table) => {
-      const resource = resourceOf(declaration, table.name);
-      return { name: table.name, title: resource.title, description: resource.description, path: `${table.name}.csv`, schema: table.schema, rowCount: table.rows.length, rows: rowsToObjects(table) };
-    }),
-    scdl: scdlSummary(declaration, tables, input.scdlExcluded),
-    coverage: coverageOf(declaration, tables),
-    publication: input.publication,
-  };
-  const documentation = renderDocumentation(documentationInput);
   const dir = await createStagingDir(input.packageDir);
   try {
+    const derived = deriveTables(declaration, schemas, (name) => readStaged(dir, name, schemas), input.tables.map((table) => table.name));
+    const tables = [...input.tables, ...derived.tables];
+    const summary = new PackageSummary();
+    // Rendered once every table is written, from what was tallied on the way.
+    let rendered: { input: DocumentationInput; markdown: string } | undefined;
+    const documentation = () => {
+      if (rendered) return rendered;
+      const documentationInput: DocumentationInput = {
+        package: descriptor as DocumentationInput["package"],
+        resources: tables.map((table) => {
+          const resource = resourceOf(declaration, table.name);
+          const rowCount = summary.rowCounts.get(table.name) ?? 0;
+          return { name: table.name, title: resource.title, description: resource.description, path: `${table.name}.csv`, schema: table.schema, rowCount, rows: summary.firstRows.get(table.name) ?? [] };
+        }),
+        scdl: scdlSummary(declaration, summary, derived.scdlExcluded),
+        coverage: metadataFrom(summary.coverage, declaration),
+        completeness: summary.completeness.entries(),
+        citedSources: [...summary.cited],
+        publication: input.publication,
+      };
+      rendered = { input: documentationInput, markdown: renderDocumentation(documentationInput) };
+      return rendered;
+    };
     const written = await writePackage({
       dir,
       descriptor,
-      tables: Object.fromEntries(tables.map((table) => [table.name, table.rows])),
+      tables: Object.fromEntries(tables.map((table) => [table.name, summary.tap(table)])),
       extraFiles: [
-        { name: "documentation", path: DOCUMENTATION_FILE, content: documentation, title: "Documentation", description: renderDocumentationSummary(documentationInput), format: "md", mediatype: "text/markdown" },
+        {
+          name: "documentation",
+          path: DOCUMENTATION_FILE,
+          content: () => documentation().markdown,
+          title: "Documentation",
+          description: () => renderDocumentationSummary(documentation().input),
+          format: "md",
+          mediatype: "text/markdown",
+        },
       ],
     });
-    const html = Buffer.from(renderDocumentationHtml(documentation, declaration.title), "utf8");
+    const html = Buffer.from(renderDocumentationHtml(documentation().markdown, declaration.title), "utf8");
     await writeFile(join(dir, DOCUMENTATION_HTML_FILE), html);
-    return { dir, files: written.files + 1, bytes: written.bytes + html.length };
+    return { dir, files: written.files + 1, bytes: written.bytes + html.length, rows: summary.totalRows, scdlExcluded: derived.scdlExcluded };
   } catch (error) {
     await discardStagingDir(dir);
     throw error;
   }
 }
 
+/** A table just written to the staging folder, read back as records (field name → logical value). */
+function readStaged(dir: string, name: string, schemas: Readonly<Record<string, Schema>>): AsyncIterable<Record<string, unknown>> {
+  const resource = { name, path: `${name}.csv`, format: "csv", encoding: "utf-8", schema: schemas[name] } as Resource;
+  return readRecords(resource, dir);
+}
+
 /** Where each resource's rows were read, by resource name, from the extract stage's output. */
-export function provenancesByResource(extracted: readonly { name: string; provenance: Provenance }[]): Record<string, Provenance[]> {
+export function provenancesByResource(extracted: readonly { name: string; provenance(): Provenance }[]): Record<string, Provenance[]> {
   const byResource: Record<string, Provenance[]> = {};
-  for (const e of extracted) (byResource[e.name] ??= []).push(e.provenance);
+  for (const e of extracted) (byResource[e.name] ??= []).push(e.provenance());
   return byResource;
 }
 
@@ -100,17 +133,8 @@ function resourceOf(declaration: Declaration, name: string): ResourceDeclaration
   return resource;
 }
 
-function scdlSummary(declaration: Declaration, tables: readonly Table[], excluded: readonly ScdlExclusion[]) {
+function scdlSummary(declaration: Declaration, summary: PackageSummary, excluded: readonly ScdlExclusion[]) {
   const resource = declaration.resources.find((r) => r.derive === "scdl-subventions");
   if (!resource) return undefined;
-  return { resource: resource.name, rowCount: tables.find((t) => t.name === resource.name)?.rows.length ?? 0, excluded: [...excluded] };
-}
-
-function coverageOf(declaration: Declaration, tables: readonly Table[]) {
-  const find = (name: string) => {
-    const table = tables.find((t) => t.name === name);
-    return table ? rowsToObjects(table) : [];
-  };
-  const metadata = deriveDatasetMetadata({ appels: find("appels"), laureats: find("laureats"), declaration });
-  return { temporalCoverage: metadata.temporalCoverage, spatial: metadata.spatial };
+  return { resource: resource.name, rowCount: summary.rowCounts.get(resource.name) ?? 0, excluded: [...excluded] };
 }

@@ -100,7 +100,8 @@ async function tableDownloads(dir: string, table: SiteTable): Promise<SiteDownlo
   for (const format of DOWNLOAD_FORMATS) {
     const path = downloadPath(table.path, format);
     const bytes = await sizeOf(join(dir, path));
-    if (bytes !== null) files.push({ path, label: `${table.title} (${format.label})`, description: format.description, mediatype: format.mediatype, bytes });
+    // A table with no row has no NDJSON line: an empty file is not worth a link.
+    if (bytes) files.push({ path, label: `${table.title} (${format.label})`, description: format.description, mediatype: format.mediatype, bytes });
   }
   return files;
 }

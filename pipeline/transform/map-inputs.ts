@@ -1,6 +1,9 @@
 import type { Mapping } from "../declaration/types.ts";
 import type { Schema } from "../frictionless/index.ts";
-import { mapRecords, type TransformIssue } from "./map-records.ts";
+import { RecordMapper, type TransformIssue } from "./map-records.ts";
+import { RowOrigins } from "./row-origins.ts";
+
+export type { RowOrigin } from "./row-origins.ts";
 
 /** One source's records, ready to be mapped to the resource's schema. */
 export interface InputRecords {
@@ -12,19 +15,18 @@ export interface InputRecords {
   rowNumberOf?: (record: Record<string, unknown>, index: number) => number;
 }
 
-/** Where one row of a table came from: the source the team edits, its row, and how it was mapped. */
-export interface RowOrigin {
-  source: string;
-  rowNumber: number;
-  mapping: Readonly<Mapping>;
+export interface MappedResource {
+  /** Logical values in schema field order: the rows of the first input, then of the next… Read once. */
+  rows: AsyncIterable<unknown[]>;
+  /** For each row read so far, its origin. */
+  origins: RowOrigins;
+  /** Problems found so far; complete once `rows` has been read to the end. */
+  issues: TransformIssue[];
 }
 
-export interface MappedResource {
-  /** Logical values in schema field order: the rows of the first input, then of the next… */
-  rows: unknown[][];
-  /** For each row, its origin. */
-  origins: RowOrigin[];
-  issues: TransformIssue[];
+export interface MapInputsOptions {
+  /** Adds the time spent mapping (not waiting for records): the transform stage's share of a streamed pass. */
+  elapsed?: (milliseconds: number) => void;
 }
 
 /**
@@ -32,15 +34,24 @@ export interface MappedResource {
  * (a team's spreadsheet and a transcription of a public page do not share column names),
  * and the rows are appended in the order the declaration lists the inputs. Keys that
  * collide across inputs are left to validation, which points back at both source rows.
+ * Rows stream: each is handed on as soon as it is mapped, and only its origin is kept.
  */
-export async function mapInputs(schema: Schema, inputs: readonly InputRecords[]): Promise<MappedResource> {
-  const mapped: MappedResource = { rows: [], origins: [], issues: [] };
-  for (const input of inputs) {
-    const table = await mapRecords(input.records, { schema, mapping: input.mapping, source: input.source, rowNumberOf: input.rowNumberOf });
-    // Loops rather than push(...spread): a spread of a very long array overflows the call stack.
-    for (const row of table.rows) mapped.rows.push(row);
-    for (const rowNumber of table.sourceRows) mapped.origins.push({ source: input.source, rowNumber, mapping: input.mapping });
-    for (const issue of table.issues) mapped.issues.push(issue);
+export function mapInputs(schema: Schema, inputs: readonly InputRecords[], options: MapInputsOptions = {}): MappedResource {
+  const origins = new RowOrigins();
+  const issues: TransformIssue[] = [];
+  async function* rows(): AsyncGenerator<unknown[]> {
+    for (const input of inputs) {
+      const mapper = new RecordMapper({ schema, mapping: input.mapping, source: input.source, rowNumberOf: input.rowNumberOf });
+      origins.startInput(input.source, input.mapping);
+      for await (const record of input.records) {
+        const started = performance.now();
+        const row = mapper.map(record);
+        origins.add(mapper.lastRowNumber);
+        options.elapsed?.(performance.now() - started);
+        yield row;
+      }
+      for (const issue of mapper.finish()) issues.push(issue);
+    }
   }
-  return mapped;
+  return { rows: rows(), origins, issues };
 }

@@ -51,16 +51,45 @@ interface FieldPlan {
 }
 
 export async function mapRecords(records: AsyncIterable<Record<string, unknown>> | Iterable<Record<string, unknown>>, options: MapOptions): Promise<MappedTable> {
-  const plans = options.schema.fields.map((field, index) => planField(field, index, options));
-  const limit = options.limitIssues ?? 1000;
-  const rowNumberOf = options.rowNumberOf ?? ((_record, index) => index + 2);
+  const mapper = new RecordMapper(options);
   const rows: unknown[][] = [];
   const sourceRows: number[] = [];
-  const issues: TransformIssue[] = [];
-  const columnsSeen = new Set<string>();
-  let index = 0;
   for await (const record of records) {
-    const rowNumber = rowNumberOf(record, index++);
+    rows.push(mapper.map(record));
+    sourceRows.push(mapper.lastRowNumber);
+  }
+  return { rows, sourceRows, issues: mapper.finish() };
+}
+
+/**
+ * Maps one record at a time, so that a large source streams through the transform stage:
+ * the caller decides what to keep of each row (the package stage writes it and moves on).
+ */
+export class RecordMapper {
+  private readonly plans: FieldPlan[];
+  private readonly limit: number;
+  private readonly rowNumberOf: (record: Record<string, unknown>, index: number) => number;
+  private readonly issues: TransformIssue[] = [];
+  private readonly columnsSeen = new Set<string>();
+  private index = 0;
+  /** The source row of the record mapped last. */
+  lastRowNumber = 0;
+
+  constructor(private readonly options: MapOptions) {
+    this.plans = options.schema.fields.map((field, index) => planField(field, index, options));
+    this.limit = options.limitIssues ?? 1000;
+    this.rowNumberOf = options.rowNumberOf ?? ((_record, index) => index + 2);
+  }
+
+  /** Issues so far: cells that did not read as their field's type (missing columns are known at the end). */
+  get issueCount(): number {
+    return this.issues.length;
+  }
+
+  map(record: Record<string, unknown>): unknown[] {
+    const plans = this.plans;
+    const rowNumber = this.rowNumberOf(record, this.index++);
+    this.lastRowNumber = rowNumber;
     const row = new Array<unknown>(plans.length);
     for (let i = 0; i < plans.length; i++) {
       const plan = plans[i]!;
@@ -74,23 +103,26 @@ export async function mapRecords(records: AsyncIterable<Record<string, unknown>>
         raw = rule.value;
       } else {
         const found = lookup(record, rule.column);
-        if (found.present) columnsSeen.add(rule.column);
+        if (found.present) this.columnsSeen.add(rule.column);
         raw = found.value;
       }
       const prepared = prepare(raw, rule, plan.extract);
       const value = prepared === null ? null : plan.reader.cast(prepared);
       if (value === CAST_FAILED) {
         row[i] = null;
-        if (issues.length < limit) issues.push(typeIssue(plan, prepared, raw, rowNumber, options.source));
+        if (this.issues.length < this.limit) this.issues.push(typeIssue(plan, prepared, raw, rowNumber, this.options.source));
       } else {
         row[i] = value;
       }
     }
-    rows.push(row);
-    sourceRows.push(rowNumber);
+    return row;
   }
-  if (index > 0) issues.unshift(...missingColumns(plans, columnsSeen, options.source));
-  return { rows, sourceRows, issues };
+
+  /** Every issue, columns that no record had first; call once all records are mapped. */
+  finish(): TransformIssue[] {
+    if (this.index === 0) return [...this.issues];
+    return [...missingColumns(this.plans, this.columnsSeen, this.options.source), ...this.issues];
+  }
 }
 
 function planField(field: Field, index: number, options: MapOptions): FieldPlan {

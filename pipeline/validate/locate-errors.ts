@@ -1,8 +1,10 @@
 import type { Report, ValidationError } from "../frictionless/index.ts";
 import type { RowOrigin } from "../transform/map-inputs.ts";
 
-/** Where each data row of a table came from, in order, to point a validation error back at the source cell. */
-export type TableOrigin = readonly RowOrigin[];
+/** Where each data row of a table came from (`at(0)` for the first), to point a validation error back at the source cell. */
+export interface TableOrigin {
+  at(index: number): RowOrigin | undefined;
+}
 
 export interface LocatedError {
   resource: string;
@@ -31,7 +33,7 @@ export function locateValidationErrors(report: Report, origins: ReadonlyMap<stri
 }
 
 function locate(resource: string, error: ValidationError, table: TableOrigin | undefined): LocatedError {
-  const origin = table && typeof error.rowNumber === "number" ? table[error.rowNumber - 2] : undefined;
+  const origin = table && typeof error.rowNumber === "number" && error.rowNumber >= 2 ? table.at(error.rowNumber - 2) : undefined;
   const sourceRow = origin?.rowNumber;
   const rule = origin && error.fieldName ? origin.mapping[error.fieldName] : undefined;
   const column = typeof rule === "string" ? rule : rule?.column;

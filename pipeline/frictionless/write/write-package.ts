@@ -15,9 +15,11 @@ export interface ExtraFile {
   name: string;
   /** Relative path inside the package. */
   path: string;
-  content: string | Uint8Array;
+  /** A function is called once the tables are written: content that summarises rows streamed to them. */
+  content: string | Uint8Array | (() => string | Uint8Array);
   title?: string;
-  description?: string;
+  /** A function, like `content`, is called once the tables are written. */
+  description?: string | (() => string);
   format?: string;
   mediatype?: string;
 }
@@ -94,7 +96,8 @@ export async function writePackage(options: WritePackageOptions): Promise<Writte
     );
   }
   for (const extra of options.extraFiles ?? []) {
-    const content = typeof extra.content === "string" ? Buffer.from(extra.content, "utf8") : extra.content;
+    const given = typeof extra.content === "function" ? extra.content() : extra.content;
+    const content = typeof given === "string" ? Buffer.from(given, "utf8") : given;
     await mkdir(dirname(join(dir, extra.path)), { recursive: true });
     await writeFile(join(dir, extra.path), content);
     files++;
@@ -104,10 +107,10 @@ export async function writePackage(options: WritePackageOptions): Promise<Writte
         name: extra.name,
         path: extra.path,
         ...(extra.title !== undefined ? { title: extra.title } : {}),
-        ...(extra.description !== undefined ? { description: extra.description } : {}),
+        ...(extra.description !== undefined ? { description: typeof extra.description === "function" ? extra.description() : extra.description } : {}),
         ...(extra.format !== undefined ? { format: extra.format } : {}),
         ...(extra.mediatype !== undefined ? { mediatype: extra.mediatype } : {}),
-        ...(typeof extra.content === "string" ? { encoding: "utf-8" } : {}),
+        ...(typeof given === "string" ? { encoding: "utf-8" } : {}),
         bytes: content.length,
         hash: `sha256:${createHash("sha256").update(content).digest("hex")}`,
       }),

@@ -17,8 +17,8 @@ export interface DatasetMetadata {
 }
 
 export interface DatasetMetadataInput {
-  appels: Row[];
-  laureats: Row[];
+  appels: Iterable<Row>;
+  laureats: Iterable<Row>;
   declaration: { keywords?: string[]; datagouv?: { tags?: string[] } };
 }
 
@@ -26,46 +26,65 @@ const TAG_MIN_LENGTH = 3;
 const TAG_MAX_LENGTH = 96;
 
 export function deriveDatasetMetadata({ appels, laureats, declaration }: DatasetMetadataInput): DatasetMetadata {
+  const coverage = new CoverageTally();
+  for (const appel of appels) coverage.addAppel(appel);
+  for (const laureat of laureats) coverage.addLaureat(laureat);
+  return metadataFrom(coverage, declaration);
+}
+
+/** The dataset's metadata from a coverage tallied elsewhere (rows streamed from the package's files). */
+export function metadataFrom(coverage: CoverageTally, declaration: DatasetMetadataInput["declaration"]): DatasetMetadata {
   return {
-    temporalCoverage: temporalCoverage([
-      ...appels.flatMap((appel) => [appel.date_ouverture, appel.date_cloture]),
-      ...laureats.map((laureat) => laureat.date_decision),
-    ]),
-    spatial: spatialCoverage(laureats),
+    ...coverage.result(),
     tags: tags([...(declaration.datagouv?.tags ?? []), ...(declaration.keywords ?? [])]),
     // The pipeline republishes every night; data.gouv.fr checks updates against this.
     frequency: "daily",
   };
 }
 
-function temporalCoverage(values: unknown[]): { start: string; end: string } | undefined {
-  const dates = values.filter((value): value is string => typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)).sort();
-  const start = dates[0];
-  const end = dates[dates.length - 1];
-  return start === undefined || end === undefined ? undefined : { start, end };
-}
-
 /**
- * The finest level the rows carry: regions, else departments, else the whole country.
- * Calls have no territory of their own (they are national), so only lauréats count.
+ * The temporal and spatial coverage, tallied as rows go by (a table of a million lauréats is
+ * never held): the first and last ISO date, the distinct territory codes.
+ *
+ * Spatially, the finest level the rows carry: regions, else departments, else the whole
+ * country. Calls have no territory of their own (they are national), so only lauréats count.
  */
-function spatialCoverage(laureats: Row[]): { zones: string[]; granularity: string } {
-  const regions = distinctCodes(laureats, "code_region");
-  if (regions.length > 0) return { zones: regions.map((code) => `fr:region:${code}`), granularity: "fr:region" };
-  const departments = distinctCodes(laureats, "code_departement");
-  if (departments.length > 0) {
-    return { zones: departments.map((code) => `fr:departement:${code}`), granularity: "fr:departement" };
+export class CoverageTally {
+  private start: string | undefined;
+  private end: string | undefined;
+  private readonly regions = new Set<string>();
+  private readonly departments = new Set<string>();
+
+  addAppel(appel: Row): void {
+    this.addDate(appel.date_ouverture);
+    this.addDate(appel.date_cloture);
   }
-  return { zones: ["country:fr"], granularity: "country" };
+
+  addLaureat(laureat: Row): void {
+    this.addDate(laureat.date_decision);
+    addCode(this.regions, laureat.code_region);
+    addCode(this.departments, laureat.code_departement);
+  }
+
+  result(): Pick<DatasetMetadata, "temporalCoverage" | "spatial"> {
+    return { temporalCoverage: this.start === undefined || this.end === undefined ? undefined : { start: this.start, end: this.end }, spatial: this.spatial() };
+  }
+
+  private addDate(value: unknown): void {
+    if (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return;
+    if (this.start === undefined || value < this.start) this.start = value;
+    if (this.end === undefined || value > this.end) this.end = value;
+  }
+
+  private spatial(): { zones: string[]; granularity: string } {
+    if (this.regions.size > 0) return { zones: [...this.regions].sort().map((code) => `fr:region:${code}`), granularity: "fr:region" };
+    if (this.departments.size > 0) return { zones: [...this.departments].sort().map((code) => `fr:departement:${code}`), granularity: "fr:departement" };
+    return { zones: ["country:fr"], granularity: "country" };
+  }
 }
 
-function distinctCodes(rows: Row[], field: string): string[] {
-  const codes = new Set<string>();
-  for (const row of rows) {
-    const code = row[field];
-    if (typeof code === "string" && code !== "") codes.add(code);
-  }
-  return [...codes].sort();
+function addCode(codes: Set<string>, code: unknown): void {
+  if (typeof code === "string" && code !== "") codes.add(code);
 }
 
 /** data.gouv.fr tags are slugs of 3 to 96 characters; declared order is kept, duplicates dropped. */

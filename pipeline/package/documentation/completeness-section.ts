@@ -1,4 +1,4 @@
-import { listCompleteness } from "../../transform/completeness/list-completeness.ts";
+import { listCompleteness, type CallCompleteness } from "../../transform/completeness/list-completeness.ts";
 import { code, frenchNumber, table } from "./markdown.ts";
 import type { DocumentedResource } from "./types.ts";
 
@@ -6,8 +6,8 @@ import type { DocumentedResource } from "./types.ts";
  * How complete each call's list of lauréats is, so that a reader knows a missing row or an
  * empty amount means "not published" and never "none" or "zero".
  */
-export function completenessSection(appels: DocumentedResource | undefined, laureats: DocumentedResource | undefined): string[] {
-  const entries = listCompleteness(appels?.rows ?? [], laureats?.rows ?? []);
+export function completenessSection(appels: DocumentedResource | undefined, laureats: DocumentedResource | undefined, tallied?: CallCompleteness[]): string[] {
+  const entries = tallied ?? listCompleteness(appels?.rows ?? [], laureats?.rows ?? []);
   if (entries.length === 0) return [];
   const listed = entries.reduce((sum, entry) => sum + entry.laureatsListes, 0);
   const known = entries.reduce((sum, entry) => sum + entry.montantsConnus, 0);

@@ -37,7 +37,7 @@ export function programmesSection(resource: DocumentedResource | undefined): str
     ].filter(Boolean);
     lines.push(`- **${str(row.nom) ?? str(row.id)}** (${code(str(row.id))}) : ${[str(row.description), ...facts].filter(Boolean).join(" ")}`);
   }
-  return lines;
+  return [...lines, ...notListed(resource)];
 }
 
 export function callsSection(resource: DocumentedResource | undefined): string[] {
@@ -46,7 +46,7 @@ export function callsSection(resource: DocumentedResource | undefined): string[]
   return [
     "## Les appels à projets et guichets",
     "",
-    `La table ${code(resource?.name)} compte ${rows.length} lignes : une par appel, session ou guichet. Vue d'ensemble :`,
+    `La table ${code(resource?.name)} compte ${resource?.rowCount ?? rows.length} lignes : une par appel, session ou guichet. Vue d'ensemble :`,
     "",
     ...table(
       ["Identifiant", "Thème", "Intitulé", "Type", "Ouverture", "Dotation (€)"],
@@ -59,6 +59,7 @@ export function callsSection(resource: DocumentedResource | undefined): string[]
         num(row.dotation) === undefined ? "" : frenchNumber(num(row.dotation) ?? 0),
       ]),
     ),
+    ...notListed(resource),
     "",
     "Une cellule vide signifie que l'information n'est pas publiée par la source ; un calendrier approximatif est donné en texte.",
   ];
@@ -67,10 +68,11 @@ export function callsSection(resource: DocumentedResource | undefined): string[]
 export function laureatsSection(resource: DocumentedResource | undefined): string[] {
   const rows = resource?.rows ?? [];
   if (rows.length === 0) return [];
+  const count = resource?.rowCount ?? rows.length;
   return [
     "## Les lauréats",
     "",
-    `La table ${code(resource?.name)} compte ${rows.length} projet${rows.length > 1 ? "s" : ""} financé${rows.length > 1 ? "s" : ""} :`,
+    `La table ${code(resource?.name)} compte ${count} projet${count > 1 ? "s" : ""} financé${count > 1 ? "s" : ""} :`,
     "",
     ...table(
       ["Projet", "Appel", "Porteur (ou ministère)", "Montant accordé (€)", "Décision"],
@@ -82,9 +84,18 @@ export function laureatsSection(resource: DocumentedResource | undefined): strin
         str(row.date_decision) ? frenchDate(str(row.date_decision) ?? "") : "",
       ]),
     ),
+    ...notListed(resource),
     "",
     "Une cellule vide signifie que l'information n'est pas publiée par la source : un montant vide n'est jamais un montant nul.",
   ];
+}
+
+/** A long table is listed in part: say how many rows are left out, and where they are. */
+function notListed(resource: DocumentedResource | undefined): string[] {
+  const shown = resource?.rows?.length ?? 0;
+  const more = (resource?.rowCount ?? shown) - shown;
+  if (more <= 0) return [];
+  return ["", `Les ${shown} premières lignes seulement : les ${more} autres sont dans le fichier ${code(resource?.path ?? resource?.name)}.`];
 }
 
 function opening(row: Row): string {

@@ -72,8 +72,8 @@ export function sourcesSection(input: DocumentationInput): string[] {
   for (const source of input.package.sources ?? []) {
     lines.push(source.path ? `- [${source.title ?? source.path}](${source.path})` : `- ${source.title ?? ""}`);
   }
-  const cited = new Set<string>();
-  for (const resource of input.resources) {
+  const cited = new Set<string>(input.citedSources);
+  for (const resource of input.citedSources ? [] : input.resources) {
     for (const row of resource.rows ?? []) {
       for (const url of [str(row.url_source), str(row.url_source_resultats)]) if (url) cited.add(url);
     }

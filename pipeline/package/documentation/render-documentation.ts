@@ -19,7 +19,7 @@ export function renderDocumentation(input: DocumentationInput): string {
     programmesSection(byName("programmes")),
     callsSection(byName("appels")),
     laureatsSection(byName("laureats")),
-    completenessSection(byName("appels"), byName("laureats")),
+    completenessSection(byName("appels"), byName("laureats"), input.completeness),
     sourcesSection(input),
     productionSection(input),
     tablesSection(input.resources),

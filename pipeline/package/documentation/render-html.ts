@@ -12,6 +12,8 @@ export function renderDocumentationHtml(markdown: string, title: string): string
     '<html lang="fr">',
     "<head>",
     '<meta charset="utf-8">',
+    // A page on its own, in any folder: without an icon of its own, a browser asks the server's root for /favicon.ico.
+    '<link rel="icon" href="data:,">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${escapeHtml(title)} – documentation</title>`,
     // A standalone page: without an icon of its own, a browser asks the server's root for /favicon.ico.

@@ -1,4 +1,5 @@
 import type { Contributor, License, Schema, Source } from "../../frictionless/index.ts";
+import type { CallCompleteness } from "../../transform/completeness/list-completeness.ts";
 
 export type Row = Record<string, unknown>;
 
@@ -10,7 +11,10 @@ export interface DocumentedResource {
   path?: string;
   schema: Schema;
   rowCount: number;
-  /** Logical rows, when the documentation should describe the content (programmes, themes, sources cited). */
+  /**
+   * Logical rows, when the documentation should describe the content (programmes, themes, sources
+   * cited): all of them, or the first ones of a long table (the lists then say how many more).
+   */
   rows?: Row[];
 }
 
@@ -32,6 +36,10 @@ export interface DocumentationInput {
     temporalCoverage?: { start: string; end: string };
     spatial?: { zones: string[]; granularity: string };
   };
+  /** Completeness of the lists of lauréats, when tallied over every row by the caller (else computed from `rows`). */
+  completeness?: CallCompleteness[];
+  /** Every distinct `url_source` / `url_source_resultats` of the rows, when collected by the caller (else read from `rows`). */
+  citedSources?: string[];
   /** Where the dataset is published, from the publication state; absent before its first publication. */
   publication?: PublishedDataset;
 }

@@ -44,36 +44,61 @@ export interface CallCompleteness {
  * order of the `appels` table. Calls with neither have nothing to say about completeness.
  */
 export function listCompleteness(appels: readonly Row[], laureats: readonly Row[]): CallCompleteness[] {
-  const byCall = new Map<string, Row[]>();
-  for (const laureat of laureats) {
+  const tally = new CompletenessTally();
+  for (const appel of appels) tally.addAppel(appel);
+  for (const laureat of laureats) tally.addLaureat(laureat);
+  return tally.entries();
+}
+
+/**
+ * The same figures, counted as rows go by: a table of a million lauréats is tallied call by
+ * call (rows, amounts known, their sum in row order) without being held.
+ */
+export class CompletenessTally {
+  private readonly appels: Row[] = [];
+  private readonly byCall = new Map<string, { listed: number; amounts: number; sum: number }>();
+
+  /** Keeps what the entry of a call needs (a call table is thousands of rows at most). */
+  addAppel(appel: Row): void {
+    this.appels.push({ id: appel.id, titre: appel.titre, nb_laureats_annonces: appel.nb_laureats_annonces, url_source_resultats: appel.url_source_resultats });
+  }
+
+  addLaureat(laureat: Row): void {
     const id = text(laureat.appel_id);
-    if (id === null) continue;
-    const rows = byCall.get(id);
-    if (rows) rows.push(laureat);
-    else byCall.set(id, [laureat]);
+    if (id === null) return;
+    let call = this.byCall.get(id);
+    if (!call) this.byCall.set(id, (call = { listed: 0, amounts: 0, sum: 0 }));
+    call.listed++;
+    const value = amount(laureat.montant_accorde);
+    if (value !== null) {
+      call.amounts++;
+      call.sum += value;
+    }
   }
-  const entries: CallCompleteness[] = [];
-  for (const appel of appels) {
-    const appelId = text(appel.id);
-    if (appelId === null) continue;
-    const listed = byCall.get(appelId) ?? [];
-    const announced = count(appel.nb_laureats_annonces);
-    if (announced === null && listed.length === 0) continue;
-    const amounts = listed.map((laureat) => amount(laureat.montant_accorde)).filter((value): value is number => value !== null);
-    entries.push({
-      appelId,
-      titre: text(appel.titre) ?? appelId,
-      laureatsAnnonces: announced,
-      laureatsListes: listed.length,
-      laureatsManquants: announced === null ? null : Math.max(0, announced - listed.length),
-      montantsConnus: amounts.length,
-      montantsInconnus: listed.length - amounts.length,
-      sommeMontantsConnus: amounts.reduce((sum, value) => sum + value, 0),
-      statut: statusOf(announced, listed.length),
-      source: text(appel.url_source_resultats),
-    });
+
+  entries(): CallCompleteness[] {
+    const entries: CallCompleteness[] = [];
+    for (const appel of this.appels) {
+      const appelId = text(appel.id);
+      if (appelId === null) continue;
+      const listed = this.byCall.get(appelId) ?? { listed: 0, amounts: 0, sum: 0 };
+      const announced = count(appel.nb_laureats_annonces);
+      if (announced === null && listed.listed === 0) continue;
+      entries.push({
+        appelId,
+        titre: text(appel.titre) ?? appelId,
+        laureatsAnnonces: announced,
+        laureatsListes: listed.listed,
+        laureatsManquants: announced === null ? null : Math.max(0, announced - listed.listed),
+        montantsConnus: listed.amounts,
+        montantsInconnus: listed.listed - listed.amounts,
+        sommeMontantsConnus: listed.sum,
+        statut: statusOf(announced, listed.listed),
+        source: text(appel.url_source_resultats),
+      });
+    }
+    return entries;
   }
-  return entries;
 }
 
 function statusOf(announced: number | null, listed: number): ListStatus {

@@ -24,19 +24,30 @@ export interface ScdlExport {
 }
 
 export function toScdlSubventions({ appels, laureats }: { appels: Row[]; laureats: Row[] }): ScdlExport {
-  const callsById = new Map<string, Row>();
-  for (const appel of appels) if (typeof appel.id === "string") callsById.set(appel.id, appel);
-
-  const rows: Row[] = [];
-  const excluded: ScdlExclusion[] = [];
+  const calls = callsById(appels);
+  const exported: ScdlExport = { rows: [], excluded: [] };
   for (const laureat of laureats) {
-    const call = typeof laureat.appel_id === "string" ? callsById.get(laureat.appel_id) : undefined;
-    const missing = missingFacts(laureat, call);
-    if (missing.length > 0) {
-      excluded.push({ resource: "laureats", key: String(laureat.id), reason: missing.map((m) => m.text).join(" ; "), fields: missing.map((m) => m.field) });
-      continue;
-    }
-    rows.push({
+    const one = scdlSubvention(laureat, calls);
+    if ("excluded" in one) exported.excluded.push(one.excluded);
+    else exported.rows.push(one.row);
+  }
+  return exported;
+}
+
+/** The calls by id, as `scdlSubvention` looks them up. */
+export function callsById(appels: Iterable<Row>): Map<string, Row> {
+  const calls = new Map<string, Row>();
+  for (const appel of appels) if (typeof appel.id === "string") calls.set(appel.id, appel);
+  return calls;
+}
+
+/** One lauréat as its SCDL row, or why it is left out: lauréats stream through one at a time. */
+export function scdlSubvention(laureat: Row, calls: ReadonlyMap<string, Row>): { row: Row } | { excluded: ScdlExclusion } {
+  const call = typeof laureat.appel_id === "string" ? calls.get(laureat.appel_id) : undefined;
+  const missing = missingFacts(laureat, call);
+  if (missing.length > 0) return { excluded: { resource: "laureats", key: String(laureat.id), reason: missing.map((m) => m.text).join(" ; "), fields: missing.map((m) => m.field) } };
+  return {
+    row: {
       nomAttribuant: call?.nom_gestionnaire,
       idAttribuant: call?.siret_gestionnaire,
       dateConvention: laureat.date_decision,
@@ -53,9 +64,8 @@ export function toScdlSubventions({ appels, laureats }: { appels: Row[]; laureat
       notificationUE: false,
       pourcentageSubvention: 1,
       dispositifAide: laureat.appel_id,
-    });
-  }
-  return { rows, excluded };
+    },
+  };
 }
 
 /** What SCDL requires and the lauréat (or its call) does not say, as reasons a reader understands. */

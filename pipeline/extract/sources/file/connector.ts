@@ -1,8 +1,7 @@
-import { readFile, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import { relative, resolve, sep } from "node:path";
-import { describeThrown } from "../../../frictionless/index.ts";
+import { describeThrown, hashFile } from "../../../frictionless/index.ts";
 import { redactUrl } from "../../../http/redact.ts";
-import { sha256Hex } from "../../canonical.ts";
 import { bodyStateToSave, fetchCached, readBodyState } from "../../fetch-cached.ts";
 import { assertNotHtml, formatFromContentType, formatFromName } from "../../format.ts";
 import { extractResult } from "../../result.ts";
@@ -30,27 +29,27 @@ export const fileConnector: Connector<FileOptions> = {
 async function extractLocal(options: FileOptions, path: string, context: ConnectorContext): Promise<ExtractResult> {
   const absolute = resolve(context.baseDir, path);
   const source = relative(context.baseDir, absolute).split(sep).join("/");
-  const bytes = await readLocal(absolute, source, options.maxBytes);
+  // Hashed in a first pass, then read as the records are pulled: a large file is never held whole.
+  const { sha256, bytes } = await hashLocal(absolute, source, options.maxBytes);
   const fetchedAt = new Date().toISOString();
-  const sha256 = sha256Hex(bytes);
   const format = options.format ?? formatFromName(path) ?? "csv";
-  const records = await openTableRecords({ bytes, format, encoding: options.encoding, dialect: options.dialect, place: source }, context.logger);
+  const records = await openTableRecords({ path: absolute, format, encoding: options.encoding, dialect: options.dialect, place: source }, context.logger);
   return extractResult({
     changed: readBodyState(context.state)?.sha256 !== sha256,
     records,
-    provenance: { source, title: options.title, connector: "file", fetchedAt, bytes: bytes.length, sha256 },
+    provenance: { source, title: options.title, connector: "file", fetchedAt, bytes, sha256 },
     nextState: () => ({ sha256 }),
   });
 }
 
-async function readLocal(absolute: string, source: string, maxBytes: number | undefined): Promise<Buffer> {
+async function hashLocal(absolute: string, source: string, maxBytes: number | undefined): Promise<{ sha256: string; bytes: number }> {
   try {
     const info = await stat(absolute);
     if (!info.isFile()) throw Object.assign(new Error("not a file"), { code: "EISDIR" });
     if (maxBytes !== undefined && info.size > maxBytes) {
       throw new ExtractError({ code: "too-large", source, message: `${source} is ${info.size} bytes, over the limit of ${maxBytes}`, hint: "raise maxBytes in the source declaration if this size is expected" });
     }
-    return await readFile(absolute);
+    return await hashFile(absolute);
   } catch (error) {
     if (error instanceof ExtractError) throw error;
     const thrown = describeThrown(error);
