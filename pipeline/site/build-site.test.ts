@@ -1,13 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { ChangeHistory } from "../package/changes/change-history.ts";
 import { buildSite } from "./build-site.ts";
+import { formatInteger } from "./format.ts";
 import type { SiteInput, SitePackage, SiteTable } from "./types.ts";
 
 /** Synthetic, and hostile on purpose: every text a cell can hold tries to become markup. */
 const XSS = `<script>alert("x")</script>`;
 const ATTR = `"><img src=x onerror=alert(1)>`;
 
-const table = (name: string, rows: SiteTable["rows"]): SiteTable => ({ name, title: `Table ${name}`, description: "", path: `${name}.csv`, mediatype: "text/csv", bytes: 10, fields: [], rows });
+const table = (name: string, rows: SiteTable["rows"]): SiteTable => ({ name, title: `Table ${name}`, description: "", path: `${name}.csv`, mediatype: "text/csv", bytes: 10, fields: [], rows, rowCount: rows.length });
 
 function hostilePackage(): SitePackage {
   return {
@@ -117,6 +118,18 @@ describe("buildSite", () => {
     expect(files.get("changements.html")).toContain("L'historique des changements de ce paquet n'est pas encore disponible");
     expect(files.get("qualite.html")).toContain("Le rapport de validation de ce paquet n'est pas encore disponible");
     expect(files.get("badges/paquet-test.svg")).toContain("non validées");
+  });
+
+  it("gives counts and files, never figures of part of a table, when a table has more rows than the site reads", () => {
+    const pkg = hostilePackage();
+    const laureats = pkg.tables.find((t) => t.name === "laureats")!;
+    const cut = { ...pkg, tables: pkg.tables.map((t) => (t === laureats ? { ...laureats, rowCount: 1_234_567 } : t)) };
+    const page = site(cut).get("paquets/paquet-test.html")!;
+    expect(page).toContain("Ce paquet compte trop de lignes");
+    expect(page).toContain(formatInteger(1_234_567));
+    expect(page).not.toContain('id="titre-laureats"');
+    expect(site(pkg).get("paquets/paquet-test.html")).toContain('id="titre-laureats"');
+    expect(site(pkg).get("paquets/paquet-test.html")).not.toContain("Ce paquet compte trop de lignes");
   });
 
   it("offers no file of an empty table (the SCDL export without a row), and says why", () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { callState, groupBy, packageFigures, type Project } from "./figures.ts";
 import type { SitePackage, SiteTable } from "./types.ts";
 
-const table = (name: string, rows: SiteTable["rows"]): SiteTable => ({ name, title: name, description: "", path: `${name}.csv`, mediatype: "text/csv", bytes: 1, fields: [], rows });
+const table = (name: string, rows: SiteTable["rows"]): SiteTable => ({ name, title: name, description: "", path: `${name}.csv`, mediatype: "text/csv", bytes: 1, fields: [], rows, rowCount: rows.length });
 
 function pkg(tables: SiteTable[]): SitePackage {
   return { name: "p", title: "P", description: "", version: "1.0.0", updatedAt: "2026-01-01T00:00:00.000Z", tables, downloads: {}, report: null, changes: null, dataset: null };

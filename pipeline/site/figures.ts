@@ -57,6 +57,7 @@ const NOT_SAID = "non précisé";
 const text = (cell: Cell | undefined): string => (cell === null || cell === undefined ? "" : String(cell));
 
 export function packageFigures(pkg: SitePackage, now: Date): Figures | null {
+  if (tooLongForFigures(pkg)) return null;
   const rowsOf = (name: string) => pkg.tables.find((table) => table.name === name)?.rows;
   const laureats = rowsOf("laureats");
   const appels = rowsOf("appels");
@@ -91,6 +92,11 @@ export function packageFigures(pkg: SitePackage, now: Date): Figures | null {
     callsList,
     groups,
   };
+}
+
+/** Whether a table the figures read holds more rows than the site reads (SITE_MAX_ROWS). */
+export function tooLongForFigures(pkg: SitePackage): boolean {
+  return pkg.tables.some((table) => ["laureats", "appels", "programmes"].includes(table.name) && table.rowCount > table.rows.length);
 }
 
 function toProject(row: Record_, calls: Map<string, Record_>, programmes: Map<string, string>): Project {

@@ -5,7 +5,7 @@ import type { ChangeHistory } from "../package/changes/change-history.ts";
 import { DOWNLOAD_FORMATS, downloadPath } from "../package/downloads/formats.ts";
 import { pathExists } from "../shared/fs.ts";
 import { externalUrl } from "./html.ts";
-import type { Cell, SiteDownload, SiteInput, SitePackage, SiteSchema, SiteTable } from "./types.ts";
+import { SITE_MAX_ROWS, type Cell, type SiteDownload, type SiteInput, type SitePackage, type SiteSchema, type SiteTable } from "./types.ts";
 
 /** The folders of output/ that are not packages. */
 export const NOT_PACKAGES = new Set(["site", "screenshots"]);
@@ -70,7 +70,9 @@ function cell(value: unknown): Cell {
 
 async function readTable(resource: Resource, dir: string): Promise<SiteTable> {
   const rows: Record<string, Cell>[] = [];
+  let rowCount = 0;
   for await (const record of readRecords(resource, dir)) {
+    if (++rowCount > SITE_MAX_ROWS) continue;
     const row: Record<string, Cell> = {};
     for (const [key, value] of Object.entries(record)) row[key] = cell(value);
     rows.push(row);
@@ -85,6 +87,7 @@ async function readTable(resource: Resource, dir: string): Promise<SiteTable> {
     bytes: (await stat(join(dir, path))).size,
     fields: typeof resource.schema === "object" && resource.schema ? resource.schema.fields : [],
     rows,
+    rowCount,
   };
 }
 

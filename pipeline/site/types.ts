@@ -21,8 +21,16 @@ export interface SiteTable {
   mediatype: string;
   bytes: number;
   fields: readonly Field[];
+  /** The first rows only when `rowCount` is above SITE_MAX_ROWS: the site holds no more in memory. */
   rows: readonly Record_[];
+  rowCount: number;
 }
+
+/**
+ * Rows of a table the site reads. A page cannot show a million projects anyway, and figures of a
+ * table read in part would be false: past this, the site gives counts and files, not figures.
+ */
+export const SITE_MAX_ROWS = 20_000;
 
 /** A file offered for download, copied beside the site's pages under `donnees/<package>/`. */
 export interface SiteDownload {

@@ -16,7 +16,7 @@ function link(root: string, pkg: SitePackage, file: SiteDownload): SafeHtml {
 export function downloadsSection(pkg: SitePackage, root: string, formatsExpected: number): SafeHtml {
   const tables = pkg.tables.map((table) => {
     // An empty table is not offered, as on data.gouv.fr (an empty SCDL file would read as "no grant").
-    if (table.rows.length === 0) {
+    if (table.rowCount === 0) {
       return html`<div class="fr-col-12 fr-col-md-6"><h3 class="fr-h6">${table.title}</h3><p class="fr-text--sm aap-empty">Cette table n'a encore aucune ligne : ses fichiers ne sont pas proposés. La documentation du paquet dit pourquoi ; ils apparaîtront ici dès qu'une ligne existera.</p></div>`;
     }
     const files = pkg.downloads[table.name] ?? [];

@@ -1,5 +1,5 @@
 import { renderDescription } from "../description.ts";
-import type { Figures } from "../figures.ts";
+import { tooLongForFigures, type Figures } from "../figures.ts";
 import { formatBytesFr, formatDateTime, formatInteger } from "../format.ts";
 import { html } from "../html.ts";
 import { renderPage } from "../layout.ts";
@@ -20,12 +20,13 @@ export function packagePage(pkg: SitePackage, figures: Figures | null, now: Date
   const path = packagePagePath(pkg.name);
   const root = "../";
   const tables = pkg.tables.map(
-    (table) => html`<tr><td>${table.title}</td><td><code>${table.path}</code></td><td class="aap-num">${formatInteger(table.rows.length)}</td><td class="aap-num">${formatBytesFr(table.bytes)}</td></tr>`,
+    (table) => html`<tr><td>${table.title}</td><td><code>${table.path}</code></td><td class="aap-num">${formatInteger(table.rowCount)}</td><td class="aap-num">${formatBytesFr(table.bytes)}</td></tr>`,
   );
   const body = html`<h1 class="fr-mt-4w">${pkg.title}</h1>
 <p class="fr-text--sm">Version ${pkg.version}, mise à jour le ${formatDateTime(new Date(pkg.updatedAt))}. ${statusBadge(pkg)}
  <a href="${root}qualite.html#${pkg.name}">Rapport de validation</a> · <a href="${root}changements.html#${pkg.name}">Ce qui a changé</a></p>
 ${figures ? keyFigures(figures) : ""}
+${tooLongForFigures(pkg) ? html`<p class="fr-mt-4w aap-empty">Ce paquet compte trop de lignes pour que cette page en donne les chiffres clés, les graphiques et le tableau : toutes sont dans les fichiers à télécharger ci-dessous.</p>` : ""}
 <div class="fr-mt-4w">${renderDescription(pkg.description)}</div>
 ${downloadsSection(pkg, root, formatsExpected)}
 ${figures ? chartsSection(figures) : ""}
