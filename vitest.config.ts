@@ -17,12 +17,12 @@ export default defineConfig({
       reporter: ["text-summary", "json-summary"],
       // The floor only rises (README, Development): half a point under the figures measured
       // on main, rounded down to a tenth. Raise it when coverage rises; never lower it.
-      // Last measured (issue 16): lines 94.48, branches 83.07, functions 94.76, statements 92.08.
+      // Last measured (stop 18, fresh clone): lines 95.70, branches 83.82, functions 95.58, statements 93.37.
       thresholds: {
-        lines: 93.9,
-        branches: 82.5,
-        functions: 94.2,
-        statements: 91.5,
+        lines: 95.2,
+        branches: 83.3,
+        functions: 95.0,
+        statements: 92.8,
       },
     },
   },
