@@ -1,5 +1,6 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { pathExists } from "../shared/fs.ts";
 import { ReportError } from "../watch/report-error.ts";
 import type { RunResult } from "./run-report.ts";
 import { SUCCESS, type PackageOutcome } from "./run-package.ts";
@@ -34,7 +35,7 @@ export async function readRunReports(dir: string): Promise<RunResult[]> {
     if (entry.isFile() && entry.name === "run-report.json") files.push(join(dir, entry.name));
     if (entry.isDirectory()) {
       const inner = join(dir, entry.name, "run-report.json");
-      if (await readFile(inner).then(() => true, () => false)) files.push(inner);
+      if (await pathExists(inner)) files.push(inner);
     }
   }
   const reports: RunResult[] = [];
