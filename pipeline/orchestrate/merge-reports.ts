@@ -39,17 +39,21 @@ export async function readRunReports(dir: string): Promise<RunResult[]> {
     }
   }
   const reports: RunResult[] = [];
-  for (const file of files.sort()) {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(await readFile(file, "utf8"));
-    } catch (error) {
-      throw new ReportError(file, `not JSON (${error instanceof Error ? error.message : String(error)})`);
-    }
-    if (!isRunResult(parsed)) throw new ReportError(file, "not a run report (ok, startedAt, finishedAt and packages expected)");
-    reports.push(parsed);
-  }
+  for (const file of files.sort()) reports.push(await readRunReport(file));
   return reports;
+}
+
+/** One `run-report.json`, as `aap run` wrote it; a file that is not one is a `ReportError`. */
+export async function readRunReport(file: string): Promise<RunResult> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(await readFile(file, "utf8"));
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code !== undefined ? "unreadable" : "not JSON";
+    throw new ReportError(file, `${reason} (${error instanceof Error ? error.message : String(error)})`);
+  }
+  if (!isRunResult(parsed)) throw new ReportError(file, "not a run report (ok, startedAt, finishedAt and packages expected)");
+  return parsed;
 }
 
 function isRunResult(value: unknown): value is RunResult {

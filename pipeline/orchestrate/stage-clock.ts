@@ -4,6 +4,9 @@ import { progressMeter, type ProgressMeter } from "../log/progress.ts";
 
 export type StageName = "extract" | "transform" | "validate" | "package" | "publish";
 
+/** The stages in the order a package goes through them. */
+export const STAGE_ORDER: readonly StageName[] = ["extract", "transform", "package", "validate", "publish"];
+
 export interface StageRecord {
   stage: StageName;
   milliseconds: number;

@@ -1,10 +1,13 @@
 import { resolve } from "node:path";
 import { EXIT } from "../../failures/exit.ts";
+import { readRunReport } from "../../orchestrate/merge-reports.ts";
+import type { RunResult } from "../../orchestrate/run-report.ts";
+import { summarizeRuns } from "../../orchestrate/summarize-runs.ts";
+import { pathExists } from "../../shared/fs.ts";
 import { UsageError } from "../../failures/usage-error.ts";
 import { ALERT_LABEL } from "../../watch/alert-message.ts";
 import { githubIssues, githubSettingsFromEnv } from "../../watch/github-issues.ts";
 import { notifyRun, type NotifyResult } from "../../watch/notify.ts";
-import { readRunSummary } from "../../watch/run-summary.ts";
 import type { ParsedArgs } from "../command.ts";
 import { githubRunUrl } from "../context.ts";
 import type { CliIo } from "../io.ts";
@@ -15,7 +18,13 @@ export async function notify(args: ParsedArgs, io: CliIo): Promise<number> {
   const reports = Array.isArray(args.values.report) ? args.values.report : [];
   if (reports.length === 0) throw new UsageError("aap notify needs --report FILE (the run-report.json that aap run wrote)");
   const settings = githubSettingsFromEnv(io.env);
-  const summary = await readRunSummary(reports.map((file) => resolve(io.cwd, file)));
+  const found: RunResult[] = [];
+  const missing: string[] = [];
+  for (const file of reports.map((report) => resolve(io.cwd, report))) {
+    if (await pathExists(file)) found.push(await readRunReport(file));
+    else missing.push(file);
+  }
+  const summary = summarizeRuns(found, missing);
   const runUrl = stringOption(args, "run-url") ?? io.env.AAP_RUN_URL ?? githubRunUrl(io.env);
   const webhookUrl = io.env.AAP_ALERT_WEBHOOK_URL?.trim() || undefined;
   const result = await notifyRun(summary, { tracker: githubIssues(settings, ALERT_LABEL), webhookUrl }, { runUrl });
