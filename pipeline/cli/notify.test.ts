@@ -99,6 +99,28 @@ describe("aap notify: one issue for a series of failures, closed on the next suc
     expect(chat.messages).toHaveLength(2);
   });
 
+  it("GitHub's passing failures are tried again: the alert lands once; a comment that may have been written is not sent twice", async () => {
+    const repo = `/repos/${github.repository}`;
+    // Retry-After: 0 keeps the test quick; the backoff itself is the http layer's (backoff.test.ts).
+    github.faults.inject(
+      { method: "GET", path: `${repo}/issues`, status: 502, times: 2, retryAfter: 0 },
+      { method: "POST", path: `${repo}/issues`, status: 503, retryAfter: 0 },
+      { method: "POST", path: new RegExp(`^${repo}/issues/\\d+/comments$`), status: 429, retryAfter: 0 },
+    );
+    const result = await notify(failedRoot);
+    expect(result.code, result.stderr).toBe(0);
+    expect(alertIssues()).toHaveLength(1);
+    expect(alertIssues()[0]!.commentBodies).toHaveLength(1);
+    expect(github.requests.filter((r) => r.method === "GET").length).toBe(3);
+
+    // GitHub wrote the comment, then its gateway answered 500: a second try would write it twice.
+    github.faults.inject({ method: "POST", path: /\/comments$/, status: 500, after: true });
+    const lost = await notify(failedRoot);
+    expect(lost.code).toBe(1);
+    expect(lost.stderr).toContain("github-api: could not comment on issue #1");
+    expect(alertIssues()[0]!.commentBodies).toHaveLength(2);
+  });
+
   it("a run that left no report is a failure to tell, with what to do", async () => {
     const root = await makeWorkspace();
     const result = await notify(root);

@@ -1,5 +1,6 @@
 import { Octokit } from "@octokit/rest";
 import { WatchError } from "./errors.ts";
+import { retryingFetch } from "./retrying-fetch.ts";
 
 /**
  * The issue that carries the alerts, through GitHub's REST API (docs/github-issues-api.md): find
@@ -48,6 +49,7 @@ export function githubSettingsFromEnv(env: Readonly<Record<string, string | unde
 
 export function githubIssues(settings: GithubSettings, label: string): IssueTracker {
   const octokit = new Octokit({
+    request: { fetch: retryingFetch() },
     auth: settings.token,
     baseUrl: settings.apiUrl,
     userAgent: "aap-opendata notify",
