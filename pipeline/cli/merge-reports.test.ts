@@ -1,8 +1,8 @@
-import { mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { aap } from "../../fakes/fixtures/cli-workspace.ts";
+import { aap, BUNDLED_PACKAGE, makeWorkspace } from "../../fakes/fixtures/cli-workspace.ts";
 import type { RunResult } from "../orchestrate/run-report.ts";
 
 /** A job's report as `aap run` writes it, for a fictitious package. */
@@ -60,5 +60,33 @@ describe("aap merge-reports", () => {
     expect(run.stderr).toContain("output-paquet-a/run-report.json");
     expect(run.stderr).toContain("run-report-unreadable");
     expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("--site: one site for the night from every job's package, each linked to the dataset its job published", async () => {
+    const root = await makeWorkspace();
+    expect((await aap(["build"], { cwd: root })).code).toBe(0);
+    const published = jobReport(BUNDLED_PACKAGE, "published", "2026-01-02T02:17:05Z", "2026-01-02T02:19:00Z");
+    published.packages[0]!.dataset = { id: "id-fictif", slug: "jeu-fictif", page: "https://demo.data.gouv.fr/datasets/jeu-fictif/" };
+    // Each job's artifact: its output folder. The second job's site is its own only; a report never names a path.
+    await mkdir(join(root, "reports", "output-paquet-b", "site"), { recursive: true });
+    await writeFile(join(root, "reports", "output-paquet-b", "site", "index.html"), "le site d'un seul paquet");
+    await writeFile(join(root, "reports", "output-paquet-b", "run-report.json"), JSON.stringify(jobReport("paquet-b", "published", "2026-01-02T02:17:01Z", "2026-01-02T02:18:00Z")));
+    await mkdir(join(root, "reports", "output-x"), { recursive: true });
+    await writeFile(join(root, "reports", "output-x", "run-report.json"), JSON.stringify(jobReport("../hors-du-dossier", "published", "2026-01-02T02:17:01Z", "2026-01-02T02:18:00Z")));
+    await cp(join(root, "output", BUNDLED_PACKAGE), join(root, "reports", "hors-du-dossier"), { recursive: true });
+    await cp(join(root, "output", BUNDLED_PACKAGE), join(root, "reports", "output-main", BUNDLED_PACKAGE), { recursive: true });
+    await writeFile(join(root, "reports", "output-main", "run-report.json"), JSON.stringify(published));
+
+    const run = await aap(["merge-reports", "reports", "--output", "nuit", "--site"], { cwd: root, now: () => new Date("2026-01-02T03:00:00Z") });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain(`(packages: ${BUNDLED_PACKAGE})`);
+    expect(await readdir(join(root, "nuit"))).toEqual(expect.arrayContaining([BUNDLED_PACKAGE, "site", "run-report.json"]));
+    const home = await readFile(join(root, "nuit", "site", "index.html"), "utf8");
+    expect(home).not.toContain("le site d'un seul paquet");
+    const pages = await readdir(join(root, "nuit", "site"), { recursive: true });
+    const packagePage = pages.find((page) => page.endsWith(".html") && page.includes(BUNDLED_PACKAGE));
+    expect(packagePage).toBeDefined();
+    expect(await readFile(join(root, "nuit", "site", packagePage!), "utf8")).toContain("https://demo.data.gouv.fr/datasets/jeu-fictif/");
+    expect(await readdir(root)).not.toContain("hors-du-dossier");
   });
 });

@@ -46,9 +46,15 @@ async function knownDatasets(ctx: RunContext, outcomes: readonly PackageOutcome[
     const state = await readPackageState(join(ctx.stateDir, PUBLICATION_STATE_FILE), config.baseUrl, name);
     if (state.datasetId) datasets[name] = { url: `${config.baseUrl}/datasets/${encodeURIComponent(state.datasetId)}/` };
   }
+  return { ...datasets, ...publishedDatasets(outcomes, config.baseUrl) };
+}
+
+/** The datasets a run published or checked, by package name, as the site links them. */
+export function publishedDatasets(outcomes: readonly PackageOutcome[], baseUrl: string): Record<string, { url: string; slug?: string }> {
+  const datasets: Record<string, { url: string; slug?: string }> = {};
   for (const outcome of outcomes) {
     const dataset = outcome.dataset;
-    if (dataset) datasets[outcome.name] = { url: dataset.page ?? `${config.baseUrl}/datasets/${encodeURIComponent(dataset.slug)}/`, slug: dataset.slug };
+    if (dataset) datasets[outcome.name] = { url: dataset.page ?? `${baseUrl}/datasets/${encodeURIComponent(dataset.slug)}/`, slug: dataset.slug };
   }
   return datasets;
 }
