@@ -16,14 +16,14 @@ import type { ChunkFormat } from "./read-chunk.ts";
 const DEFAULT_MIN_BYTES = 32 * 1024 * 1024;
 const DEFAULT_CHUNK_BYTES = 1024 * 1024;
 /**
- * At most this many threads: beyond, the calling thread, which takes every chunk's keys,
+ * At most this many worker threads: beyond, the calling thread, which takes every chunk's keys,
  * would hold the others back (an estimate: the machines here have 2 cores).
  */
 const MAX_THREADS = 4;
 /** A record longer than this (no line feed in it) is not worth splitting around: the table is read on one thread. */
 const MAX_CUT_SEARCH = 64 * 1024 * 1024;
 
-/** Threads that check a big table's chunks, the calling one included: one per core, up to 4. */
+/** Worker threads that check a big table's chunks: one per core, up to 4 (the calling thread reads and merges). */
 export function defaultThreads(): number {
   return Math.min(availableParallelism(), MAX_THREADS);
 }
@@ -32,7 +32,7 @@ export function defaultThreads(): number {
 export interface ParallelPlan {
   path: string;
   size: number;
-  /** Threads that check chunks, the calling one included. */
+  /** Worker threads that check chunks. */
   threads: number;
   chunkBytes: number;
   format: ChunkFormat;

@@ -7,7 +7,6 @@ import { encodingReadError } from "../../table/read-error.ts";
 import type { DigestAlgorithm, ReadStats } from "../../table/types.ts";
 import type { ErrorCollector } from "../error-collector.ts";
 import { findingType, type KeyChecks, type KeyFinding } from "../key-checks.ts";
-import type { CheckRegistry } from "../check.ts";
 import { checkThrewError, type CheckOutput } from "../custom-checks.ts";
 import { ChunkChecker, type ChunkCheckOutput, type ChunkResult, type ChunkSetup } from "./check-chunk.ts";
 import type { ParallelPlan, Piece } from "./chunk-plan.ts";
@@ -23,8 +22,6 @@ export interface ParallelRun {
   /** Checked between chunks: a stop request ends the run (and its threads). */
   stop?: StopCheck;
   setup: ChunkSetup;
-  /** The custom checks' registry, for the chunks this thread checks (the workers import `setup.checks`' module). */
-  registry?: CheckRegistry;
   /** The table's key checks: their sets live here, on the calling thread. */
   keys: KeyChecks;
   errors: ErrorCollector;
@@ -80,7 +77,7 @@ export async function validateInParallel(run: ParallelRun): Promise<ParallelOutc
   // Started first: it has the whole file to read, and the merging thread none of its time to spare.
   const digests = run.digests.length === 0 ? undefined : new DigestThread(run.plan.path, run.plan.size, run.digests);
   try {
-    await run.workers.configure(run.setup, run.registry);
+    await run.workers.configure(run.setup);
     const outcome = await new ChunkMerge(run, new PieceReader(handle, run.plan, (size) => run.workers.allocate(size))).mergeAll();
     if (outcome.complete && digests !== undefined) outcome.stats.hashes = await digestsOf(digests, outcome.stats.bytes, run.place);
     return outcome;
