@@ -32,7 +32,12 @@ export class ChunkWorkers {
    */
   private readonly spare: ArrayBuffer[] = [];
 
+  /** Threads started before the table was planned (`startEarly`), waiting for the `spawn` that takes them. */
+  private static early: ChunkWorkers | undefined;
+  private readonly threads: number;
+
   private constructor(threads: number) {
+    this.threads = threads;
     this.started = workerCode().then((code) => {
       if (this.closed) return;
       // No execArgv: the code is plain JavaScript, and a loader such as tsx's would only slow its start.
@@ -43,8 +48,35 @@ export class ChunkWorkers {
     });
   }
 
+  /** Threads for a table's chunks: those started early when there are as many, else new ones. */
   static spawn(threads: number): ChunkWorkers {
+    const early = ChunkWorkers.early;
+    ChunkWorkers.early = undefined;
+    if (early?.threads === threads) return early;
+    void early?.close();
     return new ChunkWorkers(threads);
+  }
+
+  /**
+   * Starts threads before the table that will likely need them is planned: a thread takes about
+   * as long to load its code as the calling thread to read and check the table's schema, and
+   * both then happen at once. The next `spawn` takes them; `dropEarly` stops them if none does.
+   */
+  static startEarly(threads: number): void {
+    void ChunkWorkers.early?.close();
+    ChunkWorkers.early = new ChunkWorkers(threads);
+  }
+
+  /** How many threads started early wait for a table to take them. */
+  static get waitingEarly(): number {
+    return ChunkWorkers.early?.threads ?? 0;
+  }
+
+  /** Stops the threads started early that no table took. */
+  static async dropEarly(): Promise<void> {
+    const early = ChunkWorkers.early;
+    ChunkWorkers.early = undefined;
+    await early?.close();
   }
 
   /**
