@@ -1,4 +1,5 @@
-import { Ajv, type ValidateFunction } from "ajv";
+import { createRequire } from "node:module";
+import type { Ajv, ValidateFunction } from "ajv";
 import type { Constraints, Field, FieldType } from "../descriptor/types.ts";
 import { type Codec, FieldDefinitionError } from "./codec.ts";
 import { compilePattern } from "./pattern.ts";
@@ -56,7 +57,9 @@ function note(name: string, value: unknown): string {
 let ajv: Ajv | undefined;
 
 function compileJsonSchema(schema: unknown): ValidateFunction {
-  ajv ??= new Ajv({ strict: false, allErrors: false });
+  // Loaded by the first jsonSchema constraint, not with the module: the validation's worker threads import
+  // this module, and loading ajv cost each of them about 50 ms of CPU for a constraint tables seldom declare.
+  ajv ??= new (createRequire(import.meta.url)("ajv") as typeof import("ajv")).Ajv({ strict: false, allErrors: false });
   try {
     return ajv.compile(schema as object);
   } catch (error) {

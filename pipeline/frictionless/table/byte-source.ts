@@ -29,7 +29,8 @@ export async function openBytes(
   let raw: AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
   let expectedBytes: number | undefined;
   if (input.bytes !== undefined) {
-    raw = [input.bytes];
+    // In reads' sizes too: a reader that needs only the first rows (a header read from a chunk held in memory) tokenizes no more.
+    raw = inPieces(input.bytes);
     expectedBytes = input.bytes.length;
   } else if (input.path !== undefined) ({ raw, expectedBytes } = await openFile(input.path, place));
   else if (input.url !== undefined) ({ raw, expectedBytes } = await openUrl(input.url, place));
@@ -52,6 +53,10 @@ export async function openBytes(
       return { bytes, ...(expectedBytes !== undefined ? { expectedBytes } : {}), hashes: { ...finished } };
     },
   };
+}
+
+function* inPieces(bytes: Uint8Array): Generator<Uint8Array> {
+  for (let at = 0; at < bytes.length; at += CHUNK_SIZE) yield bytes.subarray(at, at + CHUNK_SIZE);
 }
 
 type Opened = { raw: AsyncIterable<Uint8Array>; expectedBytes: number | undefined };

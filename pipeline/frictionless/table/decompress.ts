@@ -4,7 +4,7 @@ import type { ByteSource } from "./byte-source.ts";
 import { formatBytes, inflatedLimit, limitError, MIN_INFLATED_BYTES, INFLATE_RATIO, type ReadLimits } from "./limits.ts";
 import { TableReadError } from "./read-error.ts";
 import type { TableSource } from "./types.ts";
-import { ZipArchive } from "./zip-archive.ts";
+import type { ZipArchive } from "./zip-archive.ts";
 import { describeThrown } from "../errors/coded-error.ts";
 
 /**
@@ -72,6 +72,8 @@ export async function unzip(source: Pick<TableSource, "path" | "bytes" | "innerp
 
 /** The stored file as a ZIP archive: read through (size, digests), then opened where it is, or from memory, or from a download. */
 export async function openArchive(source: Pick<TableSource, "path" | "bytes">, stored: ByteSource, failure: (note: string) => TableReadError): Promise<ZipArchive> {
+  // Loaded for a zip or XLSX file only: every command that reads a table would load the zip library otherwise.
+  const { ZipArchive } = await import("./zip-archive.ts");
   if (source.path === undefined && source.bytes === undefined) return ZipArchive.open({ chunks: stored.chunks }, failure);
   for await (const chunk of stored.chunks) void chunk;
   return ZipArchive.open(source.bytes !== undefined ? { buffer: source.bytes } : { path: source.path as string }, failure);

@@ -101,6 +101,17 @@ describe("openTable: CSV", () => {
     expect(rows[0]?.[1]).toEqual(["é".repeat(70_000)]);
   });
 
+  it("reads bytes held in memory as it reads a file, in pieces: its header costs the first piece, not the whole buffer", async () => {
+    const csv = "id,titre\n" + Array.from({ length: 50_000 }, (_, k) => `${k},Projet fictif ${k}`).join("\n") + "\n";
+    const table = await openTable({ bytes: utf8(csv), format: "csv", digests: ["md5"] });
+    expect(table.labels).toEqual(["id", "titre"]);
+    expect(table.stats().bytes).toBeLessThan(csv.length / 4);
+    let rows = 0;
+    for await (const _ of table.rows) rows++;
+    expect(rows).toBe(50_000);
+    expect(table.stats()).toMatchObject({ bytes: csv.length, hashes: { md5: createHash("md5").update(csv).digest("hex") } });
+  });
+
   it("joins multi-line headers, drops comment rows and maps the null sequence", async () => {
     const csv = "montant,montant\naccordé,total\n# commentaire\n10,NA\n20,30\n";
     const { labels, rows } = await readAll({ bytes: utf8(csv), dialect: { headerRows: [1, 2], headerJoin: "_", commentChar: "#", nullSequence: "NA" } });

@@ -9,7 +9,6 @@ import { jsonRecords, readJsonRecords, readNdjsonRecords } from "./json-reader.t
 import { TableReadError } from "./read-error.ts";
 import { tabulate } from "./tabulate.ts";
 import type { TableFormat, TableReader, TableSource } from "./types.ts";
-import { readXlsxRecords, xlsxFailure } from "./xlsx-reader.ts";
 
 const FORMATS: readonly TableFormat[] = ["csv", "tsv", "json", "ndjson", "jsonl", "xlsx"];
 
@@ -53,10 +52,13 @@ export async function openTable(source: TableSource): Promise<TableReader> {
     case "ndjson":
     case "jsonl":
       return tabulate(readNdjsonRecords(chunks, options), source.dialect, place, stored.stats);
-    case "xlsx":
+    case "xlsx": {
       // A workbook is a ZIP archive read where it is (or as it is stored): its parts are read in any order.
       if (compression !== undefined) throw new TableReadError("format-error", { place, note: "a compressed XLSX file is not supported: decompress it first" });
+      // Loaded for a workbook only, with its XML parser: reading a CSV file does not pay for it.
+      const { readXlsxRecords, xlsxFailure } = await import("./xlsx-reader.ts");
       return tabulate(readXlsxRecords(() => openArchive(source, stored, xlsxFailure(place)), options), source.dialect, place, stored.stats);
+    }
   }
 }
 

@@ -1,6 +1,5 @@
 import type { Package, Resource, Schema } from "../descriptor/types.ts";
 import type { CheckContext } from "./check.ts";
-import { readRecords } from "./read-logical-rows.ts";
 import { findResource, type TableContext } from "./table-context.ts";
 
 /**
@@ -21,8 +20,18 @@ export function checkContext(schema: Schema, resource: Resource, context: TableC
     schema,
     resource,
     ...(context.package ? { package: context.package } : {}),
-    readRows: (name) => readRecords(findResource(context.package, name), basePath),
+    readRows: (name) => recordsOf(findResource(context.package, name), basePath),
   };
+}
+
+/**
+ * The table reader is imported when a check reads a table, not with this module: the worker
+ * threads import this module for `replayedContext` and never read a table, and the reader's
+ * formats (XLSX, zip) would cost each of them tens of milliseconds of CPU to load.
+ */
+async function* recordsOf(resource: Resource, basePath: string): AsyncGenerator<Record<string, unknown>> {
+  const { readRecords } = await import("./read-logical-rows.ts");
+  yield* readRecords(resource, basePath);
 }
 
 /** `checkContext`, which also keeps the rows the checks read, for `replayedContext`. */

@@ -9,6 +9,7 @@ import { buildReport } from "../report/build-report.ts";
 import type { Report } from "../report/types.ts";
 import type { TableFormat } from "../table/types.ts";
 import type { ValidateOptions } from "./options.ts";
+import { dropEarlyThreads, startThreadsEarly } from "./parallel/chunk-plan.ts";
 import { validatePackage } from "./validate-package.ts";
 import { validateTable } from "./validate-table.ts";
 
@@ -44,8 +45,10 @@ export async function validateSource(options: ValidateSourceOptions): Promise<Re
       const resource = await loadResource(path);
       return buildReport([await validateTable(resource, { ...validateOptions, basePath: descriptorBase(path) })], [], [], elapsed());
     }
-    const schema = schemaPath === undefined ? undefined : await loadSchema(schemaPath);
     const location = isRemotePath(path) ? path : resolve(path);
+    // A big table is checked in chunks only against a schema: its threads start while the schema is read.
+    if (schemaPath !== undefined && !isRemotePath(path)) await startThreadsEarly(location, format, validateOptions);
+    const schema = schemaPath === undefined ? undefined : await loadSchema(schemaPath);
     const resource: Resource = {
       name: resourceName(path),
       path: location,
@@ -59,6 +62,9 @@ export async function validateSource(options: ValidateSourceOptions): Promise<Re
   } catch (cause) {
     if (cause instanceof DescriptorError) return buildReport([], cause.errors, [], elapsed());
     throw cause;
+  } finally {
+    // Threads started early for a table that was not checked in chunks after all (a schema that could not be read...).
+    await dropEarlyThreads();
   }
 }
 

@@ -1,6 +1,6 @@
 import { isUtf8 } from "node:buffer";
 import { availableParallelism } from "node:os";
-import { open, type FileHandle } from "node:fs/promises";
+import { open, stat, type FileHandle } from "node:fs/promises";
 import type { Dialect, Resource } from "../../descriptor/types.ts";
 import { settleDialect, SNIFF_MAX_CHARS } from "../../table/csv-reader.ts";
 import { decodeText, encodingName } from "../../table/decode.ts";
@@ -11,28 +11,53 @@ import { tableFormat } from "../../table/open-table.ts";
 import type { TableSource } from "../../table/types.ts";
 import type { ValidateOptions } from "../options.ts";
 import type { ChunkFormat } from "./read-chunk.ts";
+import { ChunkWorkers } from "./worker-pool.ts";
 
 /** Below this size a table is checked row by row: starting threads would cost more than they save. */
 const DEFAULT_MIN_BYTES = 32 * 1024 * 1024;
 const DEFAULT_CHUNK_BYTES = 1024 * 1024;
 /**
- * At most this many threads: beyond, the calling thread, which takes every chunk's keys,
+ * At most this many worker threads: beyond, the calling thread, which takes every chunk's keys,
  * would hold the others back (an estimate: the machines here have 2 cores).
  */
 const MAX_THREADS = 4;
 /** A record longer than this (no line feed in it) is not worth splitting around: the table is read on one thread. */
 const MAX_CUT_SEARCH = 64 * 1024 * 1024;
 
-/** Threads that check a big table's chunks, the calling one included: one per core, up to 4. */
+/** Worker threads that check a big table's chunks: one per core, up to 4 (the calling thread reads and merges). */
 export function defaultThreads(): number {
   return Math.min(availableParallelism(), MAX_THREADS);
+}
+
+/**
+ * Starts the worker threads for a table file that will likely be checked in chunks (local, CSV
+ * or TSV, uncompressed, big), before its schema is read: they load their code meanwhile. The
+ * table's plan takes them (`ChunkWorkers.spawn`); `dropEarlyThreads` stops them when it did not.
+ */
+export async function startThreadsEarly(path: string, format: string | undefined, options: ValidateOptions): Promise<void> {
+  if (options.parallel === false || options.limitRows) return;
+  const threads = options.parallel?.threads ?? defaultThreads();
+  const kind = format?.toLowerCase() ?? tableFormat({ path });
+  if (threads < 2 || (kind !== "csv" && kind !== "tsv") || compressionOf(path).compression !== undefined) return;
+  try {
+    if ((await stat(path)).size < (options.parallel?.minBytes ?? DEFAULT_MIN_BYTES)) return;
+  } catch {
+    // Unreadable: the table's reader says why.
+    return;
+  }
+  ChunkWorkers.startEarly(threads);
+}
+
+/** Stops the threads `startThreadsEarly` started that no table took. */
+export function dropEarlyThreads(): Promise<void> {
+  return ChunkWorkers.dropEarly();
 }
 
 /** Where a table is cut for parallel checking. */
 export interface ParallelPlan {
   path: string;
   size: number;
-  /** Threads that check chunks, the calling one included. */
+  /** Worker threads that check chunks. */
   threads: number;
   chunkBytes: number;
   format: ChunkFormat;

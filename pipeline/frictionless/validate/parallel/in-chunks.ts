@@ -50,7 +50,6 @@ export class InChunks implements RowStrategy {
       workers: this.workers,
       stop: table.stop,
       setup,
-      ...(options.checks ? { registry: options.checks } : {}),
       keys: table.keys,
       errors,
       place: table.place,

@@ -1,13 +1,11 @@
 import type { FileHandle } from "node:fs/promises";
 import { CsvProblem } from "../../table/csv-guard.ts";
-import { Digests } from "../../table/digests.ts";
-import type { DigestAlgorithm } from "../../table/types.ts";
 import { readPiece, readRange, type ParallelPlan, type Piece } from "./chunk-plan.ts";
 import { recordEnd } from "./record-end.ts";
 
 /**
  * Reads a table file for its chunks: in pieces, in file order, each cut after a line feed
- * (`next`), digesting the bytes on the way; a piece read again (`range`) is not digested again.
+ * (`next`), counting the bytes read on the way; a piece read again (`range`) does not count again.
  * When a cut fell inside a record longer than the next piece, reading restarts at that record
  * and takes it whole (`restartAt`).
  */
@@ -19,22 +17,19 @@ export class PieceReader {
   private from: number;
   /** The next piece holds one record this long, measured by `recordEnd`: it is read whole. */
   private recordBytes = 0;
-  private readonly digests: Digests;
 
   /**
    * @param allocate buffers for the pieces handed to the checkers (`ChunkWorkers.allocate`);
-   * the plan's first piece (`head`) is digested at once.
+   * the plan's first piece (`head`) counts as read at once.
    */
   constructor(
     private readonly handle: FileHandle,
     private readonly plan: ParallelPlan,
-    digests: DigestAlgorithm[],
     private readonly allocate: (size: number) => Uint8Array,
   ) {
     this.from = plan.head.end;
     this.done = plan.head.last;
-    this.digests = new Digests(digests);
-    this.digest(plan.head);
+    this.count(plan.head);
   }
 
   /** Where the next piece starts. */
@@ -42,7 +37,7 @@ export class PieceReader {
     return this.from;
   }
 
-  /** The next piece, digested; a problem in place of a record too long to cut (then reading is done). */
+  /** The next piece; a problem in place of a record too long to cut (then reading is done). */
   async next(): Promise<Piece | CsvProblem> {
     const piece = await this.read();
     if (piece instanceof CsvProblem) {
@@ -51,10 +46,10 @@ export class PieceReader {
     }
     this.from = piece.end;
     this.done = piece.last;
-    return this.digest(piece);
+    return this.count(piece);
   }
 
-  /** Bytes [start, end) read again, in a buffer of their own; not digested again. */
+  /** Bytes [start, end) read again, in a buffer of their own; not counted again. */
   range(start: number, end: number, last: boolean): Promise<Piece> {
     return readRange(this.handle, start, end, last);
   }
@@ -71,11 +66,6 @@ export class PieceReader {
     this.recordBytes = recordBytes;
   }
 
-  /** The file's digests, once it was read whole. */
-  hashes(): Partial<Record<DigestAlgorithm, string>> {
-    return this.digests.hex();
-  }
-
   private async read(): Promise<Piece | CsvProblem> {
     const { handle, plan, from } = this;
     if (this.recordBytes === 0) {
@@ -88,8 +78,7 @@ export class PieceReader {
     return typeof end === "number" ? readRange(handle, from, end, end >= plan.size, this.allocate) : end;
   }
 
-  private digest(piece: Piece): Piece {
-    if (piece.end > this.bytesRead) this.digests.update(piece.bytes.subarray(Math.max(0, this.bytesRead - piece.start)));
+  private count(piece: Piece): Piece {
     this.bytesRead = Math.max(this.bytesRead, piece.end);
     return piece;
   }

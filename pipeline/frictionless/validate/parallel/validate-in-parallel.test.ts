@@ -179,6 +179,18 @@ describe("validating a table in chunks on worker threads", () => {
     expect(chunked).toEqual(sequential);
   });
 
+  it("reports md5 and sha256 of the whole file, also when chunks were read again after a cut record; none when it stopped early", async () => {
+    // Records longer than several chunks: reading restarts at them, and bytes are read twice.
+    const long = `${"ligne\n".repeat(60)}fin`;
+    const csv = laureatsCsv(150, (n) => (n === 50 || n === 51 ? `${n},AAP-FICTIF-1,,"${long}",1,000000001,2021-01-01` : withErrors(n)));
+    const whole = await bothWays({ "laureats.csv": csv }, {}, { hashes: true });
+    expect(whole.chunked.tasks[1]?.stats).toMatchObject({ md5: createHash("md5").update(csv).digest("hex"), sha256: createHash("sha256").update(csv).digest("hex") });
+    expect(whole.chunked).toEqual(whole.sequential);
+    const cut = await bothWays({ "laureats.csv": csv }, {}, { hashes: true, limitErrors: 3 });
+    expect(cut.sequential.tasks[1]?.stats.md5).toBeUndefined();
+    expect(cut.chunked).toEqual(cut.sequential);
+  });
+
   it("reports a quote that never closes once, at the row where it opens, after the rows before it (it was a worker crash)", async () => {
     for (const at of [1, 40, 119]) {
       // No quote after it: nothing closes it.

@@ -7,10 +7,10 @@ import { encodingReadError } from "../../table/read-error.ts";
 import type { DigestAlgorithm, ReadStats } from "../../table/types.ts";
 import type { ErrorCollector } from "../error-collector.ts";
 import { findingType, type KeyChecks, type KeyFinding } from "../key-checks.ts";
-import type { CheckRegistry } from "../check.ts";
 import { checkThrewError, type CheckOutput } from "../custom-checks.ts";
 import { ChunkChecker, type ChunkCheckOutput, type ChunkResult, type ChunkSetup } from "./check-chunk.ts";
 import type { ParallelPlan, Piece } from "./chunk-plan.ts";
+import { DigestThread } from "./digest-thread.ts";
 import { PieceReader } from "./piece-reader.ts";
 import type { StopCheck } from "../stop-check.ts";
 import type { ChunkWorkers } from "./worker-pool.ts";
@@ -22,13 +22,11 @@ export interface ParallelRun {
   /** Checked between chunks: a stop request ends the run (and its threads). */
   stop?: StopCheck;
   setup: ChunkSetup;
-  /** The custom checks' registry, for the chunks this thread checks (the workers import `setup.checks`' module). */
-  registry?: CheckRegistry;
   /** The table's key checks: their sets live here, on the calling thread. */
   keys: KeyChecks;
   errors: ErrorCollector;
   place: string;
-  /** Digests of the file to compute on the way (it is read once, in order, by this thread). */
+  /** Digests of the file to report once it was read whole: computed on a thread of their own (`DigestThread`). */
   digests: DigestAlgorithm[];
   onProgress?: (rows: number, bytes: number) => void;
 }
@@ -76,13 +74,24 @@ interface Deferred {
  */
 export async function validateInParallel(run: ParallelRun): Promise<ParallelOutcome> {
   const handle = await open(run.plan.path);
+  // Started first: it has the whole file to read, and the merging thread none of its time to spare.
+  const digests = run.digests.length === 0 ? undefined : new DigestThread(run.plan.path, run.plan.size, run.digests);
   try {
-    await run.workers.configure(run.setup, run.registry);
-    return await new ChunkMerge(run, new PieceReader(handle, run.plan, run.digests, (size) => run.workers.allocate(size))).mergeAll();
+    await run.workers.configure(run.setup);
+    const outcome = await new ChunkMerge(run, new PieceReader(handle, run.plan, (size) => run.workers.allocate(size))).mergeAll();
+    if (outcome.complete && digests !== undefined) outcome.stats.hashes = await digestsOf(digests, outcome.stats.bytes, run.place);
+    return outcome;
   } finally {
-    await run.workers.close();
+    await Promise.all([run.workers.close(), digests?.stop()]);
     await handle.close();
   }
+}
+
+/** The digest thread's hashes, when it read the very bytes the chunks were read from. */
+async function digestsOf(thread: DigestThread, bytesRead: number, place: string): Promise<ReadStats["hashes"]> {
+  const { bytes, hashes } = await thread.result();
+  if (bytes !== bytesRead) throw new Error(`${place}: the file changed while it was validated (${bytesRead} bytes read, then ${bytes})`);
+  return hashes;
 }
 
 /** After a chunk: take the next one, or the merge ended, with every row checked or before. */
@@ -117,7 +126,7 @@ class ChunkMerge {
     await fillDeferred(this.deferred, this.run.setup, this.run.keys, this.reader);
     const complete = taken === "complete";
     // As when reading row by row: the bytes read from the file, including what was read ahead.
-    return { rows: this.rows, stats: { bytes: this.reader.bytesRead, hashes: complete ? this.reader.hashes() : {} }, complete };
+    return { rows: this.rows, stats: { bytes: this.reader.bytesRead, hashes: {} }, complete };
   }
 
   /** Dispatches pieces until every checker has its share, or the file is read. */

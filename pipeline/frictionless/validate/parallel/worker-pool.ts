@@ -1,14 +1,12 @@
 import { Worker } from "node:worker_threads";
-import type { CheckRegistry } from "../check.ts";
-import { ChunkChecker, type ChunkJob, type ChunkResult, type ChunkSetup } from "./check-chunk.ts";
+import type { ChunkJob, ChunkResult, ChunkSetup } from "./check-chunk.ts";
 import { workerCode } from "./worker-script.ts";
 
 /**
- * Chunks a worker thread has before the calling thread checks one itself (and answers no
- * worker meanwhile). Measured on the 1M-row bench file with two cores, best of three:
- * 2.35 s with 1, 2.66 s with 2, 3.13 s with 3: the calling thread is better kept busy.
+ * Chunks a worker thread has at once: the one it checks, and the next one waiting, so that it
+ * never waits for the calling thread to send it work while that thread merges a result.
  */
-const QUEUED_PER_WORKER = 1;
+const QUEUED_PER_WORKER = 2;
 
 interface Pending {
   resolve: (result: ChunkResult) => void;
@@ -16,16 +14,16 @@ interface Pending {
 }
 
 /**
- * Checkers of the chunks of one table (`ChunkChecker`): `threads - 1` worker threads and the
- * calling thread itself, which also merges the results (one thread per core, none idle).
- * The threads start at once (`spawn`), while the table's header and foreign keys are read,
- * and learn what to check when `configure`d.
+ * Checkers of the chunks of one table (`ChunkChecker`): one worker thread per core. The calling
+ * thread checks none: it reads the file, hands the chunks out and merges the results, and
+ * answers a worker at once. (When it checked chunks too, a worker that finished waited for it
+ * to finish its own chunk before it got the next: on the 1M-row bench file the calling thread
+ * was idle 318 ms and its worker more.) The threads start at once (`spawn`), while the table's
+ * header and foreign keys are read, and learn what to check when `configure`d.
  */
 export class ChunkWorkers {
   private workers: Worker[] = [];
   private pending: Map<number, Pending>[] = [];
-  private local: ChunkChecker | undefined;
-  private localBusy = 0;
   private closed = false;
   private readonly started: Promise<void>;
   /**
@@ -34,29 +32,59 @@ export class ChunkWorkers {
    */
   private readonly spare: ArrayBuffer[] = [];
 
+  /** Threads started before the table was planned (`startEarly`), waiting for the `spawn` that takes them. */
+  private static early: ChunkWorkers | undefined;
+  private readonly threads: number;
+
   private constructor(threads: number) {
+    this.threads = threads;
     this.started = workerCode().then((code) => {
       if (this.closed) return;
       // No execArgv: the code is plain JavaScript, and a loader such as tsx's would only slow its start.
       const start = (): Worker => ("file" in code ? new Worker(code.file, { execArgv: [] }) : new Worker(code.script, { eval: true, execArgv: [] }));
-      this.workers = Array.from({ length: threads - 1 }, start);
+      this.workers = Array.from({ length: threads }, start);
       this.pending = this.workers.map(() => new Map());
       this.workers.forEach((worker, k) => this.listen(worker, this.pending[k] as Map<number, Pending>));
     });
   }
 
+  /** Threads for a table's chunks: those started early when there are as many, else new ones. */
   static spawn(threads: number): ChunkWorkers {
+    const early = ChunkWorkers.early;
+    ChunkWorkers.early = undefined;
+    if (early?.threads === threads) return early;
+    void early?.close();
     return new ChunkWorkers(threads);
   }
 
   /**
-   * Tells the threads what to check; before, they wait (and would not keep the process alive).
-   * The calling thread's checker takes its custom checks from `registry`; the workers, from the
-   * module that `setup.checks` names.
+   * Starts threads before the table that will likely need them is planned: a thread takes about
+   * as long to load its code as the calling thread to read and check the table's schema, and
+   * both then happen at once. The next `spawn` takes them; `dropEarly` stops them if none does.
    */
-  async configure(setup: ChunkSetup, registry: CheckRegistry | undefined): Promise<void> {
+  static startEarly(threads: number): void {
+    void ChunkWorkers.early?.close();
+    ChunkWorkers.early = new ChunkWorkers(threads);
+  }
+
+  /** How many threads started early wait for a table to take them. */
+  static get waitingEarly(): number {
+    return ChunkWorkers.early?.threads ?? 0;
+  }
+
+  /** Stops the threads started early that no table took. */
+  static async dropEarly(): Promise<void> {
+    const early = ChunkWorkers.early;
+    ChunkWorkers.early = undefined;
+    await early?.close();
+  }
+
+  /**
+   * Tells the threads what to check; before, they wait (and would not keep the process alive).
+   * They take custom checks from the module that `setup.checks` names.
+   */
+  async configure(setup: ChunkSetup): Promise<void> {
     await this.started;
-    this.local = await ChunkChecker.create(setup, registry);
     for (const worker of this.workers) {
       worker.ref();
       worker.postMessage({ setup });
@@ -82,28 +110,20 @@ export class ChunkWorkers {
     worker.on("exit", (code) => failAll(new Error(`validation worker stopped (exit code ${code})`)));
   }
 
-  /** Checks a chunk; its bytes may be handed over to a worker (the caller must not use them again). */
+  /** Checks a chunk on the least busy worker; its bytes are handed over (the caller must not use them again). */
   check(job: ChunkJob): Promise<ChunkResult> {
-    const local = this.local;
-    if (local === undefined) throw new Error("ChunkWorkers.check before configure");
+    if (this.workers.length === 0) throw new Error("ChunkWorkers.check before the threads started");
     let k = 0;
     for (let j = 1; j < this.workers.length; j++) if (this.busy(j) < this.busy(k)) k = j;
-    if (this.workers.length === 0 || this.busy(k) >= QUEUED_PER_WORKER) {
-      this.localBusy++;
-      return local.check(job).finally(() => {
-        this.localBusy--;
-        this.spare.push(job.bytes.buffer as ArrayBuffer);
-      });
-    }
     return new Promise((resolve, reject) => {
       (this.pending[k] as Map<number, Pending>).set(job.id, { resolve, reject });
       (this.workers[k] as Worker).postMessage(job, [job.bytes.buffer as ArrayBuffer]);
     });
   }
 
-  /** Chunks to have in flight at once: enough for every worker's queue and one on the calling thread. */
+  /** Chunks to have in flight at once: enough for every worker's queue. */
   get window(): number {
-    return this.workers.length * QUEUED_PER_WORKER + 1;
+    return this.workers.length * QUEUED_PER_WORKER;
   }
 
   private busy(worker: number): number {
