@@ -108,8 +108,10 @@ export class CsvParser {
     let nextEscape = -2;
     let nextDelimiter = -2;
     let pos = 0;
+    this.quoted.newText();
     while (pos < len) {
-      let lineEnd = lineTerminator === undefined ? s.indexOf("\n", pos) : s.indexOf(lineTerminator, pos);
+      const found = lineTerminator === undefined ? s.indexOf("\n", pos) : s.indexOf(lineTerminator, pos);
+      let lineEnd = found;
       if (lineEnd === -1) {
         // A record not ended yet goes to the character-level path only when it holds a quote
         // or escape: it then tells whether the text ends inside a quoted cell.
@@ -120,7 +122,7 @@ export class CsvParser {
       if (escapeChar !== undefined && nextEscape !== -1 && nextEscape < pos) nextEscape = s.indexOf(escapeChar, pos);
       const special = (nextQuote >= 0 && nextQuote < lineEnd) || (nextEscape >= 0 && nextEscape < lineEnd);
       if (special) {
-        const next = this.quoted.parse(s, pos, final, out);
+        const next = this.quoted.parse(s, pos, found, final, out);
         if (next === UNFINISHED) {
           this.open = this.quoted.open;
           return pos;
