@@ -91,6 +91,19 @@ describe("CsvParser", () => {
     expect(compared).toBeGreaterThan(200);
   });
 
+  it("finishes a record cut between two pushes from the next text, also when a quoted line break or a split CRLF follows the cut", () => {
+    const text = 'id,t,n\r\n1,"a\nb",c\r\n2,d,"e\r\nf"\r\n3,,\r\n';
+    const expected = [["id", "t", "n"], ["1", "a\nb", "c"], ["2", "d", "e\r\nf"], ["3", "", ""]];
+    for (let cut = 1; cut < text.length; cut++) {
+      const parser = new CsvParser(csvSyntax(undefined, "csv"));
+      const out: string[][] = [];
+      parser.push(text.slice(0, cut), out);
+      parser.push(text.slice(cut), out);
+      parser.end(out);
+      expect(out, `cut at ${cut}`).toEqual(expected);
+    }
+  });
+
   it("rejects an empty delimiter", () => {
     expect(() => new CsvParser(csvSyntax({ delimiter: "" }, "csv"))).toThrow(/delimiter/);
   });
