@@ -137,6 +137,14 @@ describe("CsvParser on hostile text", () => {
     expect(problem(`id,nom\n1,"${long}""${long}`).problem).toMatchObject({ kind: "unclosed-quote", record: 1 });
   });
 
+  it("a quoted cell that outgrows the cell limit on the first line of the next push is scanned from there", () => {
+    const parser = new CsvParser(csvSyntax(undefined, "csv"), { maxColumns: 1000, maxCellChars: 1000 });
+    const out: string[][] = [];
+    parser.push("id,nom\n1,", out);
+    expect(() => parser.push(`"${"x".repeat(2000)}\n${"y".repeat(10)}",fin\n2,b\n`, out)).toThrow(expect.objectContaining({ kind: "cell-too-large", record: 1, field: 2 }));
+    expect(out).toEqual([["id", "nom"]]);
+  });
+
   it("a line without end or with too many cells stops at the limits", () => {
     expect(problem(`id\n${"x".repeat(5000)}`).problem).toMatchObject({ kind: "cell-too-large", record: 1, field: 1 });
     expect(problem(`id\n${",".repeat(5000)}`).problem).toMatchObject({ kind: "too-many-columns", record: 1 });
