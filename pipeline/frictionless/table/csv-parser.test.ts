@@ -91,6 +91,19 @@ describe("CsvParser", () => {
     expect(compared).toBeGreaterThan(200);
   });
 
+  it("finishes a record cut between two pushes from the next text, also when a quoted line break or a split CRLF follows the cut", () => {
+    const text = 'id,t,n\r\n1,"a\nb",c\r\n2,d,"e\r\nf"\r\n3,,\r\n';
+    const expected = [["id", "t", "n"], ["1", "a\nb", "c"], ["2", "d", "e\r\nf"], ["3", "", ""]];
+    for (let cut = 1; cut < text.length; cut++) {
+      const parser = new CsvParser(csvSyntax(undefined, "csv"));
+      const out: string[][] = [];
+      parser.push(text.slice(0, cut), out);
+      parser.push(text.slice(cut), out);
+      parser.end(out);
+      expect(out, `cut at ${cut}`).toEqual(expected);
+    }
+  });
+
   it("rejects an empty delimiter", () => {
     expect(() => new CsvParser(csvSyntax({ delimiter: "" }, "csv"))).toThrow(/delimiter/);
   });
@@ -122,6 +135,14 @@ describe("CsvParser on hostile text", () => {
     expect(problem(`id,nom\n1,"${long}`).problem).toMatchObject({ kind: "unclosed-quote", record: 1, field: 2 });
     // A doubled quote inside the long cell does not close it.
     expect(problem(`id,nom\n1,"${long}""${long}`).problem).toMatchObject({ kind: "unclosed-quote", record: 1 });
+  });
+
+  it("a quoted cell that outgrows the cell limit on the first line of the next push is scanned from there", () => {
+    const parser = new CsvParser(csvSyntax(undefined, "csv"), { maxColumns: 1000, maxCellChars: 1000 });
+    const out: string[][] = [];
+    parser.push("id,nom\n1,", out);
+    expect(() => parser.push(`"${"x".repeat(2000)}\n${"y".repeat(10)}",fin\n2,b\n`, out)).toThrow(expect.objectContaining({ kind: "cell-too-large", record: 1, field: 2 }));
+    expect(out).toEqual([["id", "nom"]]);
   });
 
   it("a line without end or with too many cells stops at the limits", () => {

@@ -49,7 +49,21 @@ export class CsvParser {
       this.pendingLength += text.length;
       return;
     }
-    this.take(this.rest + this.takePending() + text, false, out);
+    if (this.rest === "") return this.take(text, 0, false, out);
+    const { lineTerminator } = this.syntax;
+    const lineEnd = this.open !== undefined ? -1 : text.indexOf(lineTerminator ?? "\n");
+    if (lineEnd === -1) return this.take(this.rest + this.takePending() + text, 0, false, out);
+    // The record the last text ended in, outside quotes, is parsed with this text up to its first
+    // line terminator, as if the text had been pushed in two pieces: the rest of this text is then
+    // parsed in place, not copied behind the record's start (a tenth of the parse).
+    const from = lineEnd + (lineTerminator ?? "\n").length;
+    this.take(this.rest + this.takePending() + text.slice(0, from), 0, false, out);
+    // That record may have outgrown the cell limit inside a quoted cell: the text is then only scanned.
+    const scan = this.scan as QuoteScan | undefined;
+    if (scan) return scan.push(text.slice(from));
+    // The record goes on past that line terminator: a quoted line break in its next cells.
+    if (this.rest !== "") return this.take(this.rest + text.slice(from), 0, false, out);
+    if (from < text.length) this.take(text, from, false, out);
   }
 
   /** Text pushed but not parsed yet: the start of a record that no line terminator has closed. */
@@ -62,7 +76,7 @@ export class CsvParser {
     if (this.scan) this.scan.end();
     const s = this.rest + this.takePending();
     this.rest = "";
-    if (s !== "") this.take(s, true, out);
+    if (s !== "") this.take(s, 0, true, out);
   }
 
   private takePending(): string {
@@ -71,14 +85,14 @@ export class CsvParser {
     return text;
   }
 
-  /** Parses `s`, checks the records against the limits, and keeps or scans what is unfinished. */
-  private take(s: string, final: boolean, out: string[][]): void {
+  /** Parses `s` from `from`, checks the records against the limits, and keeps or scans what is unfinished. */
+  private take(s: string, from: number, final: boolean, out: string[][]): void {
     const before = out.length;
     this.open = undefined;
     let at: number;
     try {
-      at = this.parse(s, final, out);
-      checkRecords(out, before, this.limits, this.given, at);
+      at = this.parse(s, from, final, out);
+      checkRecords(out, before, this.limits, this.given, at - from);
     } catch (cause) {
       if (!(cause instanceof CsvProblem)) throw cause;
       // Only the records before the problem are given.
@@ -97,8 +111,8 @@ export class CsvParser {
     this.rest = "";
   }
 
-  /** Returns where the unparsed rest of `s` starts. */
-  private parse(s: string, final: boolean, out: string[][]): number {
+  /** Parses `s` from `from`; returns where its unparsed rest starts. */
+  private parse(s: string, from: number, final: boolean, out: string[][]): number {
     const { delimiter, quoteChar, escapeChar, lineTerminator, skipInitialSpace } = this.syntax;
     const len = s.length;
     const termLength = lineTerminator === undefined ? 1 : lineTerminator.length;
@@ -107,9 +121,11 @@ export class CsvParser {
     let nextQuote = -2;
     let nextEscape = -2;
     let nextDelimiter = -2;
-    let pos = 0;
+    let pos = from;
+    this.quoted.newText();
     while (pos < len) {
-      let lineEnd = lineTerminator === undefined ? s.indexOf("\n", pos) : s.indexOf(lineTerminator, pos);
+      const found = lineTerminator === undefined ? s.indexOf("\n", pos) : s.indexOf(lineTerminator, pos);
+      let lineEnd = found;
       if (lineEnd === -1) {
         // A record not ended yet goes to the character-level path only when it holds a quote
         // or escape: it then tells whether the text ends inside a quoted cell.
@@ -120,7 +136,7 @@ export class CsvParser {
       if (escapeChar !== undefined && nextEscape !== -1 && nextEscape < pos) nextEscape = s.indexOf(escapeChar, pos);
       const special = (nextQuote >= 0 && nextQuote < lineEnd) || (nextEscape >= 0 && nextEscape < lineEnd);
       if (special) {
-        const next = this.quoted.parse(s, pos, final, out);
+        const next = this.quoted.parse(s, pos, found, final, out);
         if (next === UNFINISHED) {
           this.open = this.quoted.open;
           return pos;

@@ -1,5 +1,5 @@
 import { CsvProblem, type OpenQuote, type QuoteState } from "./csv-guard.ts";
-import { trimInitialSpaces, type CsvSyntax } from "./csv-syntax.ts";
+import type { CsvSyntax } from "./csv-syntax.ts";
 
 const LF = 10;
 const CR = 13;
@@ -7,22 +7,25 @@ const CR = 13;
 export const UNFINISHED = -1;
 
 /**
- * The character-level path of the CSV tokenizer (`CsvParser`), for a record whose line holds
- * a quote or escape character. A record is read cell by cell: a quoted cell (`readQuoted`),
- * then unquoted text (`readUnquoted`: a whole unquoted cell, or what follows a closing quote,
- * kept as Python's csv module keeps it). Once the rest of the line holds no quote, it is cut
- * natively (`splitPlainRest`). This runs on a third of the rows of a typical file: no closure
- * is made per record or per cell, and a reader returns its cell but keeps where the cell ends
- * in a number field (storing each cell's string in a field of this long-lived object cost 5 %
- * of the parse, a write barrier per cell).
+ * The path of the CSV tokenizer (`CsvParser`) for a record whose line holds a quote or escape
+ * character. A record is read cell by cell: a quoted cell (`readQuoted`) and what follows its
+ * closing quote (`readUnquoted`, kept as Python's csv module keeps it); an unquoted cell is cut
+ * natively (`cutPlain`: `indexOf` + `slice`, as on a line without quotes), and read character by
+ * character only when it holds an escape character or the text ends before it does. A quote
+ * inside an unquoted cell is text, so a record's other cells cost what they cost on a plain line.
+ * This runs on a third of the rows of a typical file: no closure is made per record or per cell,
+ * and a reader returns its cell but keeps where the cell ends in a number field (storing each
+ * cell's string in a field of this long-lived object cost 5 % of the parse, a write barrier per cell).
  */
 export class QuotedLineParser {
   /** The quoted cell the text ended in, when the last `parse` returned `UNFINISHED` inside one. */
   open: OpenQuote | undefined;
   /** Where the last cell read ends: after its closing quote, delimiter or line terminator. */
   private at = 0;
-  /** Whether the last cell read by `readUnquoted` ended its record. */
+  /** Whether the last cell read ended its record. */
   private recordEnded = false;
+  /** Where the next escape character is at or after the cell being cut (-1: none in the text; -2: not looked for yet). */
+  private nextEscape = -2;
   private readonly delimiterCode: number;
   private readonly quoteCode: number;
   private readonly escapeCode: number;
@@ -35,8 +38,17 @@ export class QuotedLineParser {
     this.terminatorCode = syntax.lineTerminator === undefined ? LF : syntax.lineTerminator.charCodeAt(0);
   }
 
-  /** Reads the record starting at `start` into `out`; returns the position after it, or `UNFINISHED`. */
-  parse(s: string, start: number, final: boolean, out: string[][]): number {
+  /** To call before the records of a new text: positions found in the previous one no longer hold. */
+  newText(): void {
+    this.nextEscape = -2;
+  }
+
+  /**
+   * Reads the record starting at `start` into `out`; returns the position after it, or
+   * `UNFINISHED`. `lineEnd` is where the first line terminator after `start` starts (-1: none
+   * in the text).
+   */
+  parse(s: string, start: number, lineEnd: number, final: boolean, out: string[][]): number {
     this.open = undefined;
     const skipInitialSpace = this.syntax.skipInitialSpace;
     const qc = this.quoteCode;
@@ -45,19 +57,16 @@ export class QuotedLineParser {
     let i = start;
     for (;;) {
       if (skipInitialSpace) while (i < len && s.charCodeAt(i) === 32) i++;
-      if (cells.length > 0 && s.charCodeAt(i) !== qc) {
-        // The rest of the line may hold no quote at all (`"titre, cité",a,b,c`): cut it natively.
-        const next = this.splitPlainRest(s, i, cells, out);
-        if (next !== -1) return next;
-      }
-      let quoted = "";
+      let cell: string | undefined;
       if (i < len && s.charCodeAt(i) === qc) {
-        const read = this.readQuoted(s, i + 1, final, cells.length + 1);
-        if (read === undefined) return UNFINISHED;
-        quoted = read;
-        i = this.at;
+        const quoted = this.readQuoted(s, i + 1, final, cells.length + 1);
+        if (quoted === undefined) return UNFINISHED;
+        cell = this.readUnquoted(s, this.at, final, quoted);
+      } else {
+        // A quoted or escaped line break in the cells before: the record's line ends further on.
+        if (lineEnd !== -1 && lineEnd < i) lineEnd = this.indexOfTerminator(s, i);
+        cell = this.cutPlain(s, i, lineEnd) ?? this.readUnquoted(s, i, final, "");
       }
-      const cell = this.readUnquoted(s, i, final, quoted);
       if (cell === undefined) return UNFINISHED;
       cells.push(cell);
       i = this.at;
@@ -66,6 +75,32 @@ export class QuotedLineParser {
         return i;
       }
     }
+  }
+
+  /**
+   * An unquoted cell cut natively, as on a line without quotes: from `from` to the delimiter or
+   * the line terminator that comes first. Undefined when the character-level path must read it:
+   * it holds an escape character, or neither ends it in the text.
+   */
+  private cutPlain(s: string, from: number, lineEnd: number): string | undefined {
+    const { delimiter, escapeChar, lineTerminator } = this.syntax;
+    const d = s.indexOf(delimiter, from);
+    // `\r\n` ends a line as `\n` does; a `\r` elsewhere is text.
+    const stop = lineTerminator === undefined && lineEnd > from && s.charCodeAt(lineEnd - 1) === CR ? lineEnd - 1 : lineEnd;
+    // On a tie (a terminator that starts with the delimiter), the delimiter wins, as in `readUnquoted`.
+    const recordEnded = d === -1 || (stop !== -1 && stop < d);
+    const end = recordEnded ? stop : d;
+    if (end === -1) return undefined;
+    if (escapeChar !== undefined) {
+      if (this.nextEscape !== -1 && this.nextEscape < from) this.nextEscape = s.indexOf(escapeChar, from);
+      if (this.nextEscape !== -1 && this.nextEscape < end) return undefined;
+    }
+    const next = recordEnded ? lineEnd + (lineTerminator === undefined ? 1 : lineTerminator.length) : d + delimiter.length;
+    return this.endCell(s.slice(from, end), recordEnded, next);
+  }
+
+  private indexOfTerminator(s: string, from: number): number {
+    return s.indexOf(this.syntax.lineTerminator ?? "\n", from);
   }
 
   /**
@@ -177,26 +212,5 @@ export class QuotedLineParser {
   private openQuote(from: number, field: number, state: QuoteState): undefined {
     this.open = { from, field, state };
     return undefined;
-  }
-
-  /**
-   * When the line from `from` to its end holds no quote or escape character, appends its cells
-   * to `cells`, emits the record and returns the position after it; else returns -1.
-   */
-  private splitPlainRest(s: string, from: number, cells: string[], out: string[][]): number {
-    const { delimiter, quoteChar, escapeChar, lineTerminator, skipInitialSpace } = this.syntax;
-    const lineEnd = lineTerminator === undefined ? s.indexOf("\n", from) : s.indexOf(lineTerminator, from);
-    if (lineEnd === -1) return -1;
-    const quote = quoteChar === undefined ? -1 : s.indexOf(quoteChar, from);
-    if (quote !== -1 && quote < lineEnd) return -1;
-    const escape = escapeChar === undefined ? -1 : s.indexOf(escapeChar, from);
-    if (escape !== -1 && escape < lineEnd) return -1;
-    let end = lineEnd;
-    if (lineTerminator === undefined && end > from && s.charCodeAt(end - 1) === CR) end--;
-    const rest = s.slice(from, end).split(delimiter);
-    if (skipInitialSpace) trimInitialSpaces(rest);
-    for (const cell of rest) cells.push(cell);
-    out.push(cells);
-    return lineEnd + (lineTerminator === undefined ? 1 : lineTerminator.length);
   }
 }
