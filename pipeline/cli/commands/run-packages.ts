@@ -5,11 +5,13 @@ import type { ParsedArgs } from "../command.ts";
 import { locations, runContext } from "../context.ts";
 import { commandDeclarations } from "../declarations.ts";
 import { type CliIo, createLogger } from "../io.ts";
+import { boundHeapGrowth } from "../heap-growth.ts";
 import { annotationsOption, lockWaitMs, logFormatOption, stringOption } from "../options.ts";
 import { checkPublication } from "../publication-check.ts";
 
 /** `aap run` and `aap build`: every stage of each package, up to the publication or not. */
 export async function runOrBuild(args: ParsedArgs, io: CliIo, publish: RunContext["publish"]): Promise<number> {
+  boundHeapGrowth();
   const logFormat = logFormatOption(args, io);
   const wait = lockWaitMs(args);
   const annotations = annotationsOption(args);

@@ -1,5 +1,5 @@
-import { createHash } from "node:crypto";
 import type { ModifiedRow, Row, TableChanges } from "./change-history.ts";
+import { rowDigest, RowHashTable } from "./row-hash-table.ts";
 
 /** One version of a table: its primary key and its rows as published (CSV cells, text). */
 export interface TableVersion {
@@ -10,8 +10,8 @@ export interface TableVersion {
 
 /**
  * What changed in one table between two versions, matched by primary key. Memory holds one
- * short hash per previous row and at most `limit` rows per list, never both tables' text:
- * pass 1 hashes the previous rows by key, pass 2 streams the new rows against those hashes,
+ * 24-byte slot per previous row (row-hash-table.ts) and at most `limit` rows per list, never
+ * either table's text: pass 1 hashes the previous rows by key, pass 2 streams the new rows against those hashes,
  * pass 3 re-reads the previous rows for the few removed and modified ones the lists show.
  *
  * A table with no primary key is matched on whole rows: it can gain and lose rows, never have
@@ -29,34 +29,34 @@ export async function diffTable(table: string, previous: TableVersion | undefine
     if (previous) for await (const row of previous.rows()) keep(changes, "removed", row, limit);
     return finish(changes);
   }
-
-  const modifiedRows = new Map<string, Row>();
+  // By the previous row's position (pass 3 reads them again), in the new file's order.
+  const modifiedRows = new Map<number, { after: Row; order: number }>();
   for await (const row of next!.rows()) {
-    const key = keyOf(row, primaryKey);
-    const before = hashes.get(key);
+    const digest = rowDigest(cellsText(row));
+    const before = hashes.match(keyOf(row, primaryKey, digest), digest);
     if (before === undefined) {
       keep(changes, "added", row, limit);
       continue;
     }
-    hashes.delete(key);
-    if (before === rowHash(row)) continue;
+    if (before.same) continue;
     changes.counts.modified++;
-    if (modifiedRows.size < limit) modifiedRows.set(key, row);
+    if (modifiedRows.size < limit) modifiedRows.set(before.index, { after: row, order: modifiedRows.size });
   }
-  changes.counts.removed = hashes.size;
-  const removedKeys = new Set([...hashes.keys()].slice(0, limit));
-  hashes.clear();
-  if (removedKeys.size > 0 || modifiedRows.size > 0) {
+  const unmatched = hashes.unmatched(limit);
+  changes.counts.removed = unmatched.count;
+  const removedRows = new Set(unmatched.first);
+  if (removedRows.size > 0 || modifiedRows.size > 0) {
+    const modified: { row: ModifiedRow; order: number }[] = [];
+    let index = 0;
     for await (const row of previous!.rows()) {
-      const key = keyOf(row, primaryKey);
-      if (removedKeys.has(key)) changes.removed.push(row);
-      const after = modifiedRows.get(key);
-      if (after) changes.modified.push(modifiedRow(primaryKey, row, after));
+      index++;
+      if (removedRows.has(index)) changes.removed.push(row);
+      const found = modifiedRows.get(index);
+      if (found) modified.push({ row: modifiedRow(primaryKey, row, found.after), order: found.order });
     }
+    // The modified rows in the new file's order, as the added ones.
+    changes.modified = modified.sort((a, b) => a.order - b.order).map((m) => m.row);
   }
-  // The modified rows in the new file's order, as the added ones.
-  const order = [...modifiedRows.keys()];
-  changes.modified.sort((a, b) => order.indexOf(keyOf(a.key, primaryKey)) - order.indexOf(keyOf(b.key, primaryKey)));
   return finish(changes);
 }
 
@@ -77,29 +77,29 @@ function finish(changes: TableChanges): TableChanges {
 }
 
 /** Previous rows' hashes by key; undefined when they cannot be matched by this key. */
-async function hashByKey(previous: TableVersion, primaryKey: readonly string[]): Promise<Map<string, string> | undefined> {
-  const hashes = new Map<string, string>();
+async function hashByKey(previous: TableVersion, primaryKey: readonly string[]): Promise<RowHashTable | undefined> {
+  const hashes = new RowHashTable();
+  let index = 0;
   for await (const row of previous.rows()) {
     if (primaryKey.some((field) => row[field] === undefined)) return undefined;
-    const key = keyOf(row, primaryKey);
-    if (hashes.has(key)) return undefined;
-    hashes.set(key, rowHash(row));
+    const digest = rowDigest(cellsText(row));
+    if (!hashes.add(keyOf(row, primaryKey, digest), digest, ++index)) return undefined;
   }
   return hashes;
 }
 
-/** The key's cells, or the whole row for a table without a primary key. */
-function keyOf(row: Row, primaryKey: readonly string[]): string {
-  return primaryKey.length === 0 ? `row:${rowHash(row)}` : JSON.stringify(primaryKey.map((field) => row[field] ?? ""));
+/** The key's cells, or the whole row (its digest) for a table without a primary key. */
+function keyOf(row: Row, primaryKey: readonly string[], digest: Buffer): string {
+  return primaryKey.length === 0 ? `row:${digest.toString("base64")}` : JSON.stringify(primaryKey.map((field) => row[field] ?? ""));
 }
 
 /**
- * 96 bits of the row's non-empty cells sorted by field: a column added empty, or the columns
- * reordered, is no change; a value that differs is.
+ * The row's non-empty cells sorted by field, as the text its digest is taken of: a column
+ * added empty, or the columns reordered, is no change; a value that differs is.
  */
-function rowHash(row: Row): string {
+function cellsText(row: Row): string {
   const cells = Object.entries(row).filter(([, value]) => value !== "").sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return createHash("sha1").update(JSON.stringify(cells)).digest("base64").slice(0, 16);
+  return JSON.stringify(cells);
 }
 
 function modifiedRow(primaryKey: readonly string[], before: Row, after: Row): ModifiedRow {

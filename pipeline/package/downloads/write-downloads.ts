@@ -72,7 +72,7 @@ async function writeTableDownloads(dir: string, resource: Resource, withXlsx: bo
   try {
     for await (const record of readRecords(resource, dir)) {
       await json.add(record);
-      xlsx?.add(record);
+      await xlsx?.add(record);
     }
     await json.finish();
     await xlsx?.finish();

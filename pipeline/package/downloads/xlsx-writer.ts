@@ -1,3 +1,5 @@
+import { once } from "node:events";
+import type { Writable } from "node:stream";
 import ExcelJS from "exceljs";
 import type { Field } from "../../frictionless/index.ts";
 import { fitCell, neutraliseFormula } from "./cell-text.ts";
@@ -35,11 +37,14 @@ export class XlsxTableWriter {
     this.workbook.created = FIXED_DATE;
     this.workbook.modified = FIXED_DATE;
     pinEntryDates(this.workbook);
+    memoiseStyles(this.workbook);
   }
 
-  add(record: Record): void {
+  /** Resolves once the zip has taken the rows so far: wait for it before the next row, or memory holds the sheet. */
+  async add(record: Record): Promise<void> {
     if (this.sheet) {
       this.sheet.addRow(this.cells(record)).commit();
+      await zipDrained(this.sheet);
       return;
     }
     this.pending.push(record);
@@ -108,6 +113,54 @@ export function cellValue(field: Field, value: unknown): unknown {
     return neutraliseFormula(fitCell(value)).replace(/\r\n?/g, "\n");
   }
   return neutraliseFormula(fitCell(JSON.stringify(value)));
+}
+
+/**
+ * exceljs's streaming writer hands the sheet's XML to the zip's deflate stream 64 KB at a time
+ * and never heeds its answer: rows read from a CSV arrive faster than deflate and the disk take
+ * them, and the XML not yet compressed piled up in memory (over 400 MB for a million rows).
+ * Waiting for the deflate stream to drain ties the reading of rows to the writing of the file.
+ * Throws if an upgrade of exceljs moves this seam (the tests then fail rather than the bound).
+ */
+async function zipDrained(sheet: ExcelJS.Worksheet): Promise<void> {
+  for (const pipe of zipInputs(sheet)) if (pipe._writableState.needDrain) await once(pipe, "drain");
+}
+
+/** archiver's streams come from readable-stream 2, without `writableNeedDrain`: its state says the same. */
+type ZipInput = Writable & { _writableState: { needDrain: boolean; length: number } };
+
+function zipInputs(sheet: ExcelJS.Worksheet): ZipInput[] {
+  const pipes = (sheet as unknown as { stream?: { pipes?: ZipInput[] } }).stream?.pipes;
+  if (!Array.isArray(pipes) || pipes.some((pipe) => typeof pipe._writableState?.length !== "number")) {
+    throw new Error("exceljs's worksheet writer or archiver changed: see zipDrained in xlsx-writer.ts");
+  }
+  return pipes;
+}
+
+/** The bytes of sheet XML handed to the zip and not yet compressed (tests: the bound above). */
+export function pendingZipBytes(writer: XlsxTableWriter): number {
+  const sheet = (writer as unknown as { sheet?: ExcelJS.Worksheet }).sheet;
+  return sheet ? zipInputs(sheet).reduce((sum, pipe) => sum + pipe._writableState.length, 0) : 0;
+}
+
+type AddStyleModel = (model: object, cellType: number) => number;
+
+/**
+ * exceljs gives every cell a style object of its own, so its cache (by object) never hits and
+ * each cell's style is built and serialised again: most of the time of a large workbook. Equal
+ * styles of the same cell type always get the same id (the styles table is indexed by its XML),
+ * so a cache keyed by their content returns what exceljs would: the same bytes, sooner.
+ */
+function memoiseStyles(workbook: ExcelJS.stream.xlsx.WorkbookWriter): void {
+  const styles = (workbook as unknown as { styles: { addStyleModel: AddStyleModel } }).styles;
+  const addStyleModel = styles.addStyleModel.bind(styles);
+  const ids = new Map<string, number>();
+  styles.addStyleModel = (model, cellType) => {
+    const key = `${cellType} ${JSON.stringify(model)}`;
+    let id = ids.get(key);
+    if (id === undefined) ids.set(key, (id = addStyleModel(model, cellType)));
+    return id;
+  };
 }
 
 /**
