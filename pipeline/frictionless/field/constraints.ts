@@ -73,6 +73,27 @@ function codePointLength(text: string): number {
   return n;
 }
 
+/**
+ * `codePointLength` is never more than the number of UTF-16 units: a text within a maximum by
+ * its length alone needs no counting (a 5,000-character bound on every row's description would
+ * otherwise read every character), and one shorter than a minimum fails without counting.
+ */
+function maxCodePoints(text: string, max: number): boolean {
+  return text.length <= max || codePointLength(text) <= max;
+}
+
+function minCodePoints(text: string, min: number): boolean {
+  return text.length >= min && codePointLength(text) >= min;
+}
+
+/** Up to this many allowed texts, an enum compares a text with each of them. */
+const FEW_TEXTS = 16;
+
+function isOneOf(text: string, texts: readonly string[]): boolean {
+  for (let k = 0; k < texts.length; k++) if (texts[k] === text) return true;
+  return false;
+}
+
 type Check = (value: unknown) => ConstraintFailure | undefined;
 
 /** The order in which frictionless-py tries constraints (its types' `supported_constraints`), v2 ones where they fit. */
@@ -83,6 +104,10 @@ export interface CompiledConstraints {
   first: (value: unknown) => ConstraintFailure | undefined;
   /** Every failing constraint, in that order: frictionless-py reports each one. */
   failures: (value: unknown) => ConstraintFailure[];
+  /** Whether a missing value breaks `required`. */
+  required: boolean;
+  /** Whether any constraint applies to values that are not missing (when none does, `first` needs no call for them). */
+  checksValues: boolean;
 }
 
 /**
@@ -116,15 +141,23 @@ export function compileConstraints(
         if (value === CAST_FAILED) throw new FieldDefinitionError(`enum value ${JSON.stringify(v)} is not a valid "${field.type}"`, `${at}/${i}`);
         return valueKey(value);
       }));
-      checks.push((value) => (allowed.has(typeof value === "object" || typeof value === "bigint" ? valueKey(value) : value) ? undefined : failure));
+      // A text is compared with the few allowed texts one by one: hashing it for the Set (a cell, never hashed before) costs more.
+      const texts = [...allowed].filter((key): key is string => typeof key === "string");
+      const inSet = (value: unknown): boolean => allowed.has(typeof value === "object" || typeof value === "bigint" ? valueKey(value) : value);
+      checks.push(texts.length > FEW_TEXTS ? (value) => (inSet(value) ? undefined : failure)
+        : (value) => ((typeof value === "string" ? isOneOf(value, texts) : inSet(value)) ? undefined : failure));
     } else if (name === "pattern") {
       if (typeof raw !== "string") throw new FieldDefinitionError('constraint "pattern" must be a string', at);
       const re = compilePattern(raw);
       checks.push((value) => (re.test(value as string) ? undefined : failure));
     } else if (name === "minLength" || name === "maxLength") {
       if (typeof raw !== "number" || !Number.isInteger(raw) || raw < 0) throw new FieldDefinitionError(`constraint "${name}" must be a non-negative integer`, at);
-      const length = codec.length ?? ((v: unknown) => codePointLength(String(v)));
-      const size = field.type === "string" ? (v: unknown) => codePointLength(v as string) : length;
+      if (field.type === "string") {
+        checks.push(name === "minLength" ? (value) => (minCodePoints(value as string, raw) ? undefined : failure)
+          : (value) => (maxCodePoints(value as string, raw) ? undefined : failure));
+        continue;
+      }
+      const size = codec.length ?? ((v: unknown) => codePointLength(String(v)));
       checks.push(name === "minLength"
         ? (value) => (size(value) >= raw ? undefined : failure)
         : (value) => (size(value) <= raw ? undefined : failure));
@@ -160,7 +193,8 @@ export function compileConstraints(
     if (value === null) return required ? [required] : [];
     return checks.map((check) => check(value)).filter((failure) => failure !== undefined);
   };
-  if (checks.length === 0) return { first: required ? (value) => (value === null ? required : undefined) : () => undefined, failures };
+  const flags = { required: required !== undefined, checksValues: checks.length > 0 };
+  if (checks.length === 0) return { first: required ? (value) => (value === null ? required : undefined) : () => undefined, failures, ...flags };
   const first = (value: unknown): ConstraintFailure | undefined => {
     if (value === null) return required;
     for (let i = 0; i < checks.length; i++) {
@@ -169,5 +203,5 @@ export function compileConstraints(
     }
     return undefined;
   };
-  return { first, failures };
+  return { first, failures, ...flags };
 }

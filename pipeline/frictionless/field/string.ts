@@ -37,11 +37,13 @@ export function stringCodec(field: Field, format: string): Codec {
   const re = FORMATS[format];
   const categories = categoryValues(field);
   const allowed = categories ? new Set(categories.map(String)) : undefined;
-  const parseText = re === undefined && allowed === undefined
+  const textIsValue = re === undefined && allowed === undefined;
+  const parseText = textIsValue
     ? (text: string) => text
     : (text: string) => ((re === undefined || re.test(text)) && (allowed === undefined || allowed.has(text)) ? text : CAST_FAILED);
   return {
     parseText,
+    textIsValue,
     parseValue: (value) => {
       if (typeof value === "number") return parseText(plainNumber(value));
       if (typeof value === "bigint") return parseText(String(value));
