@@ -36,6 +36,8 @@ const DESCRIPTORS: (Omit<Field, "name"> & { missingValues?: string[] })[] = [
   { type: "date", format: "%d/%m/%Y", constraints: { required: true } },
   { type: "boolean", constraints: { enum: [true] } },
   { type: "object", constraints: { maxLength: 1 } },
+  { type: "object", constraints: { maxLength: 2, jsonSchema: { type: "object", required: ["a"] } } },
+  { type: "string", constraints: { minLength: 1, maxLength: 4, pattern: "[a-z]+", enum: ["a", "ab", "abcde", "x1"] } },
   { type: "array", constraints: { required: true } },
   { type: "array", arrayItem: { type: "integer", constraints: { minimum: 0 } } },
   { type: "list", constraints: { minLength: 2 } },

@@ -27,11 +27,11 @@ export interface CellParts {
 export function fastCheckCell(parts: CellParts): (raw: unknown) => unknown {
   const general = checkCellOf(parts.cast, parts.constraints.first);
   if (!parts.missingIsEmpty) return general;
-  const { first, checksValues } = parts.constraints;
+  const { passes } = parts.constraints;
   const missing = parts.constraints.required ? CELL_FAILED : null;
   if (parts.textIsValue) {
-    if (!checksValues) return (raw) => (typeof raw === "string" ? (raw === "" ? missing : raw) : general(raw));
-    return (raw) => (typeof raw === "string" ? (raw === "" ? missing : first(raw) === undefined ? raw : CELL_FAILED) : general(raw));
+    if (passes === undefined) return (raw) => (typeof raw === "string" ? (raw === "" ? missing : raw) : general(raw));
+    return (raw) => (typeof raw === "string" ? (raw === "" ? missing : passes(raw) ? raw : CELL_FAILED) : general(raw));
   }
   const parseText = parts.parseText;
   return (raw) => {
@@ -41,6 +41,6 @@ export function fastCheckCell(parts: CellParts): (raw: unknown) => unknown {
     if (value === CAST_FAILED) return CELL_FAILED;
     // A text that parses to null (JSON `null` in an object field) is missing too.
     if (value === null) return missing;
-    return checksValues && first(value) !== undefined ? CELL_FAILED : value;
+    return passes === undefined || passes(value) ? value : CELL_FAILED;
   };
 }
