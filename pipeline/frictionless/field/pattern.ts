@@ -1,4 +1,5 @@
 import { FieldDefinitionError } from "./codec.ts";
+import { compileAlternativesPattern } from "./alternatives-pattern.ts";
 import { compileSeparatedPattern } from "./separated-pattern.ts";
 import { compileSimplePattern } from "./simple-pattern.ts";
 import { describeThrown } from "../errors/coded-error.ts";
@@ -55,8 +56,8 @@ export function translateXsdPattern(pattern: string): string {
 
 /**
  * Compiled once per field; throws FieldDefinitionError when the pattern is not a valid regex.
- * Fixed-length patterns and separated words get a char-code matcher (simple-pattern.ts,
- * separated-pattern.ts), the rest a RegExp.
+ * Fixed-length patterns, separated words and alternatives of fixed length get a char-code matcher
+ * (simple-pattern.ts, separated-pattern.ts, alternatives-pattern.ts), the rest a RegExp.
  */
 export function compilePattern(pattern: string): { test(text: string): boolean } {
   const translated = translateXsdPattern(pattern);
@@ -64,7 +65,7 @@ export function compilePattern(pattern: string): { test(text: string): boolean }
   const unicode = /\\[pP]\{/.test(pattern);
   try {
     const regex = new RegExp(source, unicode ? "u" : "");
-    const fast = compileSimplePattern(translated) ?? compileSeparatedPattern(translated);
+    const fast = compileSimplePattern(translated) ?? compileSeparatedPattern(translated) ?? compileAlternativesPattern(translated);
     return fast ? { test: fast } : regex;
   } catch (error) {
     throw new FieldDefinitionError(

@@ -38,13 +38,16 @@ export function classRanges(body: string): Ranges | undefined {
   return ranges.length > 0 ? ranges : undefined;
 }
 
-function parseAtoms(source: string): Ranges[] | undefined {
+/** The fixed-length sequence of classes a pattern is (one class per character), or undefined for anything else. */
+export function parseAtoms(source: string): Ranges[] | undefined {
   const atoms: Ranges[] = [];
   let i = 0;
   while (i < source.length) {
     const ch = source[i] as string;
     let atom: Ranges | undefined;
     if (ch === "[") {
+      // `[]` is an empty class in JavaScript, not a bracket: left to RegExp.
+      if (source[i + 1] === "]") return undefined;
       const end = source.indexOf("]", i + 2);
       if (end < 0) return undefined;
       atom = classRanges(source.slice(i + 1, end));
