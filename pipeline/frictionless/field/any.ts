@@ -4,6 +4,7 @@ import type { Codec } from "./codec.ts";
 export function anyCodec(): Codec {
   return {
     parseText: (text) => text,
+    textIsValue: true,
     parseValue: (value) => value,
     write: (value) => (typeof value === "string" ? value : value instanceof Date ? value.toISOString() : typeof value === "object" ? JSON.stringify(value) : String(value)),
   };

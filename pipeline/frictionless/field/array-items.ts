@@ -1,3 +1,4 @@
+import { checkCellOf } from "./check-cell.ts";
 import { CAST_FAILED, type CompiledField, type ConstraintFailure } from "./types.ts";
 
 /**
@@ -61,7 +62,7 @@ export function withArrayItems(list: CompiledField, item: CompiledField): Compil
     return failures;
   }
 
-  return {
+  const compiled: CompiledField = {
     ...list,
     cast(raw) {
       const value = list.cast(raw);
@@ -69,6 +70,7 @@ export function withArrayItems(list: CompiledField, item: CompiledField): Compil
       const reading = readItems(value as unknown[]);
       return reading.typeFailed ? CAST_FAILED : reading.values;
     },
+    checkCell: (raw) => checkCell(raw),
     // The array's own constraints see the items as cast here (frictionless-py compares its enum
     // with the items as written): the two differ only for an `enum` on an array of typed items.
     checkConstraints(value) {
@@ -90,4 +92,7 @@ export function withArrayItems(list: CompiledField, item: CompiledField): Compil
       return itemsToRead(raw) === undefined ? list.typeErrorNote(raw) : itemTypeNote;
     },
   };
+  // The items' cast and constraints, not the list's alone.
+  const checkCell = checkCellOf((raw) => compiled.cast(raw), (value) => compiled.checkConstraints(value));
+  return compiled;
 }

@@ -16,6 +16,8 @@ export interface Codec {
   compare?(a: unknown, b: unknown): number;
   /** Size for minLength/maxLength; absent when the type has no length. */
   length?(value: unknown): number;
+  /** `parseText` returns its text unchanged: a cell's check may skip the call. */
+  textIsValue?: boolean;
   /** Extra words for the type-error note (e.g. the categories), or "". */
   noteSuffix?: string;
 }

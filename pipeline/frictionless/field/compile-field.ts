@@ -5,13 +5,14 @@ import type { CivilDate } from "./any-date.ts";
 import { anyCodec } from "./any.ts";
 import { withArrayItems } from "./array-items.ts";
 import { booleanCodec } from "./boolean.ts";
+import { fastCheckCell } from "./check-cell.ts";
 import { type Codec, type CodecContext, type CodecFactory, FieldDefinitionError } from "./codec.ts";
 import { compileConstraints } from "./constraints.ts";
 import { durationCodec } from "./duration.ts";
 import { geopointCodec } from "./geopoint.ts";
 import { arrayCodec, geojsonCodec, objectCodec } from "./json-value.ts";
 import { listCodec } from "./list.ts";
-import { buildIsMissing, DEFAULT_MISSING_VALUES, missingValueStrings } from "./missing-values.ts";
+import { buildIsMissing, DEFAULT_MISSING_VALUES, isEmpty, missingValueStrings } from "./missing-values.ts";
 import { integerCodec, numberCodec } from "./number.ts";
 import { stringCodec } from "./string.ts";
 import { dateCodec, datetimeCodec, timeCodec } from "./temporal.ts";
@@ -99,6 +100,7 @@ function buildField(field: Field, index: number, schemaMissing: readonly string[
     descriptor: field,
     isMissing,
     cast,
+    checkCell: fastCheckCell({ cast, parseText, constraints, missingIsEmpty: isMissing === isEmpty, textIsValue: codec.textIsValue === true }),
     checkConstraints: constraints.first,
     constraintFailures: constraints.failures,
     write: (value) => (value === null || value === undefined ? nullText : codec.write(value)),

@@ -76,7 +76,45 @@ function codePointLength(text: string): number {
   return n;
 }
 
-type Check = (value: unknown) => ConstraintFailure | undefined;
+/**
+ * `codePointLength` is never more than the number of UTF-16 units: a text within a maximum by
+ * its length alone needs no counting (a 5,000-character bound on every row's description would
+ * otherwise read every character), and one shorter than a minimum fails without counting.
+ */
+function maxCodePoints(text: string, max: number): boolean {
+  return text.length <= max || codePointLength(text) <= max;
+}
+
+function minCodePoints(text: string, min: number): boolean {
+  return text.length >= min && codePointLength(text) >= min;
+}
+
+/** Up to this many allowed texts, an enum compares a text with each of them. */
+const FEW_TEXTS = 16;
+
+function isOneOf(text: string, texts: readonly string[]): boolean {
+  for (let k = 0; k < texts.length; k++) if (texts[k] === text) return true;
+  return false;
+}
+
+/** A constraint on values that are not missing: whether a value passes, and what it broke when it did not. */
+interface Check {
+  passes: (value: unknown) => boolean;
+  /** Called right after `passes` returned false (a JSON Schema's note quotes that call's errors). */
+  failure: () => ConstraintFailure;
+}
+
+/** One predicate for all of a field's value constraints: the first one itself when it is alone. */
+function allPass(checks: readonly Check[]): ((value: unknown) => boolean) | undefined {
+  if (checks.length === 0) return undefined;
+  const [a, b] = checks.map((check) => check.passes) as [(value: unknown) => boolean, (value: unknown) => boolean];
+  if (checks.length === 1) return a;
+  if (checks.length === 2) return (value) => a(value) && b(value);
+  return (value) => {
+    for (let i = 0; i < checks.length; i++) if (!(checks[i] as Check).passes(value)) return false;
+    return true;
+  };
+}
 
 /** The order in which frictionless-py tries constraints (its types' `supported_constraints`), v2 ones where they fit. */
 const CHECK_ORDER = ["required", "unique", "minLength", "maxLength", "pattern", ...ORDERED, "enum", "jsonSchema"];
@@ -86,6 +124,13 @@ export interface CompiledConstraints {
   first: (value: unknown) => ConstraintFailure | undefined;
   /** Every failing constraint, in that order: frictionless-py reports each one. */
   failures: (value: unknown) => ConstraintFailure[];
+  /** Whether a missing value breaks `required`. */
+  required: boolean;
+  /**
+   * Whether a value that is not missing passes every constraint, in one call where one
+   * constraint applies (most fields); undefined when none applies, so that no call is needed.
+   */
+  passes: ((value: unknown) => boolean) | undefined;
 }
 
 /**
@@ -110,6 +155,9 @@ export function compileConstraints(
       throw new FieldDefinitionError(`constraint "${name}" is not supported by type "${field.type}"`, at);
     }
     const failure: ConstraintFailure = { constraint: name, note: note(name, raw) };
+    const add = (passes: (value: unknown) => boolean): void => {
+      checks.push({ passes, failure: () => failure });
+    };
     if (name === "required") {
       if (raw === true) required = failure;
     } else if (name === "enum") {
@@ -119,18 +167,22 @@ export function compileConstraints(
         if (value === CAST_FAILED) throw new FieldDefinitionError(`enum value ${JSON.stringify(v)} is not a valid "${field.type}"`, `${at}/${i}`);
         return valueKey(value);
       }));
-      checks.push((value) => (allowed.has(typeof value === "object" || typeof value === "bigint" ? valueKey(value) : value) ? undefined : failure));
+      // A text is compared with the few allowed texts one by one: hashing it for the Set (a cell, never hashed before) costs more.
+      const texts = [...allowed].filter((key): key is string => typeof key === "string");
+      const inSet = (value: unknown): boolean => allowed.has(typeof value === "object" || typeof value === "bigint" ? valueKey(value) : value);
+      add(texts.length > FEW_TEXTS ? inSet : (value) => (typeof value === "string" ? isOneOf(value, texts) : inSet(value)));
     } else if (name === "pattern") {
       if (typeof raw !== "string") throw new FieldDefinitionError('constraint "pattern" must be a string', at);
       const re = compilePattern(raw);
-      checks.push((value) => (re.test(value as string) ? undefined : failure));
+      add((value) => re.test(value as string));
     } else if (name === "minLength" || name === "maxLength") {
       if (typeof raw !== "number" || !Number.isInteger(raw) || raw < 0) throw new FieldDefinitionError(`constraint "${name}" must be a non-negative integer`, at);
-      const length = codec.length ?? ((v: unknown) => codePointLength(String(v)));
-      const size = field.type === "string" ? (v: unknown) => codePointLength(v as string) : length;
-      checks.push(name === "minLength"
-        ? (value) => (size(value) >= raw ? undefined : failure)
-        : (value) => (size(value) <= raw ? undefined : failure));
+      if (field.type === "string") {
+        add(name === "minLength" ? (value) => minCodePoints(value as string, raw) : (value) => maxCodePoints(value as string, raw));
+        continue;
+      }
+      const size = codec.length ?? ((v: unknown) => codePointLength(String(v)));
+      add(name === "minLength" ? (value) => size(value) >= raw : (value) => size(value) <= raw);
     } else if (ORDERED.includes(name)) {
       const compare = codec.compare;
       const bound = castConstraintValue(raw);
@@ -140,37 +192,40 @@ export function compileConstraints(
       if (typeof bound === "number" || typeof bound === "bigint") {
         // Numbers (and bigints) compare directly: the hot path of amount and rate bounds.
         const b = bound as number;
-        checks.push(name === "minimum" ? (value) => ((value as number) >= b ? undefined : failure)
-          : name === "maximum" ? (value) => ((value as number) <= b ? undefined : failure)
-            : name === "exclusiveMinimum" ? (value) => ((value as number) > b ? undefined : failure)
-              : (value) => ((value as number) < b ? undefined : failure));
+        add(name === "minimum" ? (value) => (value as number) >= b
+          : name === "maximum" ? (value) => (value as number) <= b
+            : name === "exclusiveMinimum" ? (value) => (value as number) > b
+              : (value) => (value as number) < b);
         continue;
       }
       const ok: (c: number) => boolean = name === "minimum" ? (c) => c >= 0 : name === "maximum" ? (c) => c <= 0
         : name === "exclusiveMinimum" ? (c) => c > 0 : (c) => c < 0;
-      checks.push((value) => (ok(compare(value, bound)) ? undefined : failure));
+      add((value) => ok(compare(value, bound)));
     } else if (name === "jsonSchema") {
       if (typeof raw !== "object" || raw === null) throw new FieldDefinitionError('constraint "jsonSchema" must be a JSON Schema object', at);
       const validate = compileJsonSchema(raw);
-      checks.push((value) => (validate(value) ? undefined : {
-        constraint: name,
-        note: `${failure.note}: ${validate.errors?.map((e) => `${e.instancePath || "/"} ${e.message ?? ""}`).join("; ") ?? ""}`,
-      }));
+      checks.push({
+        passes: (value) => validate(value) as boolean,
+        failure: () => ({ constraint: name, note: `${failure.note}: ${validate.errors?.map((e) => `${e.instancePath || "/"} ${e.message ?? ""}`).join("; ") ?? ""}` }),
+      });
     }
   }
 
   const failures = (value: unknown): ConstraintFailure[] => {
     if (value === null) return required ? [required] : [];
-    return checks.map((check) => check(value)).filter((failure) => failure !== undefined);
+    const found: ConstraintFailure[] = [];
+    for (const check of checks) if (!check.passes(value)) found.push(check.failure());
+    return found;
   };
-  if (checks.length === 0) return { first: required ? (value) => (value === null ? required : undefined) : () => undefined, failures };
+  const flags = { required: required !== undefined, passes: allPass(checks) };
+  if (checks.length === 0) return { first: required ? (value) => (value === null ? required : undefined) : () => undefined, failures, ...flags };
   const first = (value: unknown): ConstraintFailure | undefined => {
     if (value === null) return required;
     for (let i = 0; i < checks.length; i++) {
-      const failure = (checks[i] as Check)(value);
-      if (failure) return failure;
+      const check = checks[i] as Check;
+      if (!check.passes(value)) return check.failure();
     }
     return undefined;
   };
-  return { first, failures };
+  return { first, failures, ...flags };
 }

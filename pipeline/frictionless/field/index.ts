@@ -1,4 +1,4 @@
-export { CAST_FAILED } from "./types.ts";
+export { CAST_FAILED, CELL_FAILED } from "./types.ts";
 export type { CastFailed, CompiledField, CompiledSchema, ConstraintFailure } from "./types.ts";
 export { compileField, FIELD_TYPES, normaliseFormat } from "./compile-field.ts";
 export { compileSchema } from "./compile-schema.ts";

@@ -11,7 +11,8 @@ export function missingValueStrings(list: unknown): string[] | undefined {
 }
 
 const never = (): boolean => false;
-const isEmpty = (raw: string): boolean => raw === "";
+/** The test of the default missing values, `[""]`: a field that has it knows an empty text cell is missing without calling it. */
+export const isEmpty = (raw: string): boolean => raw === "";
 
 /** Builds the per-cell test; the `[""]` default needs no lookup. */
 export function buildIsMissing(values: readonly string[]): (raw: string) => boolean {

@@ -1,4 +1,6 @@
 import { FieldDefinitionError } from "./codec.ts";
+import { compileAlternativesPattern } from "./alternatives-pattern.ts";
+import { compileSeparatedPattern } from "./separated-pattern.ts";
 import { compileSimplePattern } from "./simple-pattern.ts";
 import { describeThrown } from "../errors/coded-error.ts";
 
@@ -54,7 +56,8 @@ export function translateXsdPattern(pattern: string): string {
 
 /**
  * Compiled once per field; throws FieldDefinitionError when the pattern is not a valid regex.
- * Fixed-length patterns get a char-code matcher (simple-pattern.ts), the rest a RegExp.
+ * Fixed-length patterns, separated words and alternatives of fixed length get a char-code matcher
+ * (simple-pattern.ts, separated-pattern.ts, alternatives-pattern.ts), the rest a RegExp.
  */
 export function compilePattern(pattern: string): { test(text: string): boolean } {
   const translated = translateXsdPattern(pattern);
@@ -62,8 +65,8 @@ export function compilePattern(pattern: string): { test(text: string): boolean }
   const unicode = /\\[pP]\{/.test(pattern);
   try {
     const regex = new RegExp(source, unicode ? "u" : "");
-    const simple = compileSimplePattern(translated);
-    return simple ? { test: simple } : regex;
+    const fast = compileSimplePattern(translated) ?? compileSeparatedPattern(translated) ?? compileAlternativesPattern(translated);
+    return fast ? { test: fast } : regex;
   } catch (error) {
     throw new FieldDefinitionError(
       `constraint "pattern" is "${pattern}", which is not a valid regular expression (${describeThrown(error).message}): write it in XML Schema regex syntax, e.g. "[0-9]{9}" for a SIREN`,

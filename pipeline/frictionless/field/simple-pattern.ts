@@ -5,12 +5,13 @@
  * alternation, variable repetition, escapes other than \d \w) returns undefined and stays a RegExp.
  */
 
-type Ranges = number[]; // [lo0, hi0, lo1, hi1, ...]
+export type Ranges = number[]; // [lo0, hi0, lo1, hi1, ...]
 
 const DIGIT: Ranges = [48, 57];
 const WORD: Ranges = [48, 57, 65, 90, 95, 95, 97, 122];
 
-function classRanges(body: string): Ranges | undefined {
+/** The ranges of a class's body (`a-z0-9` in `[a-z0-9]`), or undefined for what this module leaves to RegExp (negation, nesting). */
+export function classRanges(body: string): Ranges | undefined {
   const ranges: Ranges = [];
   for (let i = 0; i < body.length; i++) {
     let ch = body[i] as string;
@@ -37,13 +38,16 @@ function classRanges(body: string): Ranges | undefined {
   return ranges.length > 0 ? ranges : undefined;
 }
 
-function parseAtoms(source: string): Ranges[] | undefined {
+/** The fixed-length sequence of classes a pattern is (one class per character), or undefined for anything else. */
+export function parseAtoms(source: string): Ranges[] | undefined {
   const atoms: Ranges[] = [];
   let i = 0;
   while (i < source.length) {
     const ch = source[i] as string;
     let atom: Ranges | undefined;
     if (ch === "[") {
+      // `[]` is an empty class in JavaScript, not a bracket: left to RegExp.
+      if (source[i + 1] === "]") return undefined;
       const end = source.indexOf("]", i + 2);
       if (end < 0) return undefined;
       atom = classRanges(source.slice(i + 1, end));
@@ -73,12 +77,17 @@ function parseAtoms(source: string): Ranges[] | undefined {
   return atoms;
 }
 
-/** A tester equivalent to `new RegExp("^(?:" + pattern + ")$")` for fixed-length patterns, else undefined. */
-export function compileSimplePattern(pattern: string): ((text: string) => boolean) | undefined {
+/** The pattern inside the `^(?:…)$` that wraps it, without a leading `^` and a trailing `$` (redundant there). */
+export function withoutAnchors(pattern: string): string {
   let source = pattern;
   if (source.startsWith("^")) source = source.slice(1);
   if (source.endsWith("$") && !source.endsWith("\\$")) source = source.slice(0, -1);
-  const atoms = parseAtoms(source);
+  return source;
+}
+
+/** A tester equivalent to `new RegExp("^(?:" + pattern + ")$")` for fixed-length patterns, else undefined. */
+export function compileSimplePattern(pattern: string): ((text: string) => boolean) | undefined {
+  const atoms = parseAtoms(withoutAnchors(pattern));
   if (!atoms || atoms.length === 0) return undefined;
   const length = atoms.length;
   return (text) => {

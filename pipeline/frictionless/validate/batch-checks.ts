@@ -30,6 +30,8 @@ export class BatchChecks {
   /** Per row of the batch, the end of its errors in `aside`. */
   private ends = new Int32Array(1024);
   private readonly width: number;
+  /** The row whose keys are being checked (`onFinding`'s, without a closure per row). */
+  private row: SourceRow | undefined;
 
   constructor(
     compiled: CompiledSchema,
@@ -98,7 +100,8 @@ export class BatchChecks {
       for (const end = this.ends[k] as number; e < end; e++) errors.push(aside[e] as (typeof aside)[number]);
       if (width > 0) {
         if (k % PREFETCH_ROWS === 0) keys.prefetch(this.hashes, k * width, Math.min(PREFETCH_ROWS, rows - k));
-        keys.checkRow(this.hashes, k * width, row.rowNumber, (finding) => this.keyError(finding, row));
+        this.row = row;
+        keys.checkRow(this.hashes, k * width, row.rowNumber, this.onFinding);
       }
       for (; c < outputs.length && outputs[c]?.at === k; c++) this.push((outputs[c] as (typeof outputs)[number]).output);
       if (errors.full) return k + 1;
@@ -106,11 +109,12 @@ export class BatchChecks {
     return rows;
   }
 
-  /** A key check that failed on `row`: its error, from the row's values, read again. */
-  private keyError(finding: KeyFinding, row: SourceRow): void {
+  /** A key check that failed on the row being checked: its error, from the row's values, read again. */
+  private readonly onFinding = (finding: KeyFinding): void => {
+    const row = this.row as SourceRow;
     const [type, props] = this.keys.keyError(finding, this.again.checkCells(row), row.cells);
     this.errors.add(type, props);
-  }
+  };
 
   private push(output: CheckOutput): void {
     this.errors.push("error" in output ? output.error : checkThrewError((this.started[output.check] as StartedCheck).name, output.threw, output.rowNumber));

@@ -154,16 +154,33 @@ export class CustomChecks {
   }
 }
 
+/** Names a row view remembers the position of (checks read a handful of columns, the same ones every row). */
+const REMEMBERED_NAMES = 8;
+
 /** A row as the checks see it: its logical values by field name. */
 class RowView implements CheckRow {
   rowNumber = 0;
   values: readonly unknown[] = [];
+  /**
+   * The names asked for so far and their positions: a check asks with the same string every
+   * row, found here by identity before any hashing of the name (a map lookup per read, several
+   * reads a row, on millions of rows).
+   */
+  private readonly names: string[] = [];
+  private readonly positions: number[] = [];
 
   constructor(private readonly byName: ReadonlyMap<string, number>) {}
 
   get(name: string): unknown {
+    const names = this.names;
+    for (let k = 0; k < names.length; k++) if (names[k] === name) return this.values[this.positions[k] as number];
     const at = this.byName.get(name);
-    return at === undefined ? undefined : this.values[at];
+    if (at === undefined) return undefined;
+    if (names.length < REMEMBERED_NAMES) {
+      names.push(name);
+      this.positions.push(at);
+    }
+    return this.values[at];
   }
 }
 

@@ -1,5 +1,5 @@
 import type { ErrorProps } from "../errors/index.ts";
-import { CAST_FAILED, type CompiledField, type CompiledSchema } from "../field/index.ts";
+import { CAST_FAILED, CELL_FAILED, type CompiledField, type CompiledSchema } from "../field/index.ts";
 import type { SourceRow } from "../table/types.ts";
 import type { ErrorCollector } from "./error-collector.ts";
 import { cellText, cellTexts } from "./key-checks.ts";
@@ -46,7 +46,8 @@ export class RowChecks {
     const { cells, rowNumber } = row;
     const count = cells.length;
     const fields = this.fields;
-    const values = this.scratch ? this.scratch.fill(null) : new Array<unknown>(fields.length).fill(null);
+    // Every position is written below: a scratch array needs no clearing.
+    const values = this.scratch ?? new Array<unknown>(fields.length);
     let found: [string, ErrorProps][] | undefined;
     this.texts = undefined;
     let mapped = 0;
@@ -54,26 +55,18 @@ export class RowChecks {
     let missing = false;
     for (let f = 0; f < fields.length; f++) {
       const column = this.columns[f] as number;
-      if (column < 0) continue;
+      if (column < 0) {
+        values[f] = null;
+        continue;
+      }
       mapped++;
       const field = fields[f] as CompiledField;
       const raw = column < count ? cells[column] : null;
       if (column >= count) missing = true;
-      const value = field.cast(raw);
-      if (value === CAST_FAILED) {
-        const failure = field.castFailure?.(raw);
-        (found ??= []).push(["type-error", { ...this.props(row, field.name, column, cellText(raw)), note: failure?.note ?? field.typeNote }]);
-        for (const item of failure?.constraints ?? []) {
-          found.push(["constraint-error", { ...this.props(row, field.name, column, cellText(raw)), constraint: item.constraint, note: item.note }]);
-        }
-        continue;
-      }
-      if (value === null) empty++;
-      if (field.checkConstraints(value) !== undefined) {
-        for (const failure of field.constraintFailures(value)) {
-          (found ??= []).push(["constraint-error", { ...this.props(row, field.name, column, cellText(raw)), constraint: failure.constraint, note: failure.note }]);
-        }
-      }
+      let value = field.checkCell(raw);
+      if (value === CELL_FAILED) value = this.failedCell(row, field, column, raw, (found ??= []));
+      if (value === CAST_FAILED) value = null;
+      else if (value === null) empty++;
       values[f] = value;
     }
     const errors = this.errors;
@@ -94,6 +87,23 @@ export class RowChecks {
       }
     }
     return values;
+  }
+
+  /** The errors of a cell that is not clean (`checkCell`), the slow way; its value, or CAST_FAILED. */
+  private failedCell(row: SourceRow, field: CompiledField, column: number, raw: unknown, found: [string, ErrorProps][]): unknown {
+    const value = field.cast(raw);
+    if (value === CAST_FAILED) {
+      const failure = field.castFailure?.(raw);
+      found.push(["type-error", { ...this.props(row, field.name, column, cellText(raw)), note: failure?.note ?? field.typeNote }]);
+      for (const item of failure?.constraints ?? []) {
+        found.push(["constraint-error", { ...this.props(row, field.name, column, cellText(raw)), constraint: item.constraint, note: item.note }]);
+      }
+      return CAST_FAILED;
+    }
+    for (const failure of field.constraintFailures(value)) {
+      found.push(["constraint-error", { ...this.props(row, field.name, column, cellText(raw)), constraint: failure.constraint, note: failure.note }]);
+    }
+    return value;
   }
 
   private props(row: SourceRow, fieldName: string, column: number, cell: string): ErrorProps {

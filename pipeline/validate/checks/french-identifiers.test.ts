@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isValidSiren, isValidSiret } from "./french-identifiers.ts";
+import { isDigits, isValidSiren, isValidSiret } from "./french-identifiers.ts";
 
 describe("SIREN and SIRET checksums", () => {
   it("accepts real identifiers (DINUM, INRAP) and rejects a one-digit typo", () => {
@@ -27,5 +27,13 @@ describe("SIREN and SIRET checksums", () => {
     expect(isValidSiren("13002526")).toBe(false);
     expect(isValidSiren("13002526A")).toBe(false);
     expect(isValidSiret("130025265000130")).toBe(false);
+  });
+
+  it("reads digits as the \\d{9} and \\d{14} patterns do: ASCII only, the whole text", () => {
+    const texts = ["130025265", "13002526", "1300252650", "13002526\n", "\n130025265", " 130025265", "１３００２５２６５", "٣٣٣٣٣٣٣٣٣", "13002526a", "1300252/5", "13002526:", "", "13002526500013", "1300252650001"];
+    for (const text of texts) {
+      expect(isDigits(text, 9), text).toBe(/^\d{9}$/.test(text));
+      expect(isDigits(text, 14), text).toBe(/^\d{14}$/.test(text));
+    }
   });
 });

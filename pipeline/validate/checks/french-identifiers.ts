@@ -6,6 +6,19 @@
 
 const LA_POSTE_SIREN = "356000000";
 
+/**
+ * Whether `text` is exactly `length` ASCII digits: `/^\d{9}$/` without the RegExp engine, once
+ * per row of a big table (a SIREN column is checked for its form, then for its checksum).
+ */
+export function isDigits(text: string, length: number): boolean {
+  if (text.length !== length) return false;
+  for (let i = 0; i < length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 /** Luhn checksum over a string of digits (the caller has checked it holds digits only). */
 export function passesLuhn(digits: string): boolean {
   let sum = 0;
@@ -27,11 +40,11 @@ function digitSum(digits: string): number {
 }
 
 export function isValidSiren(siren: string): boolean {
-  return /^\d{9}$/.test(siren) && passesLuhn(siren);
+  return isDigits(siren, 9) && passesLuhn(siren);
 }
 
 export function isValidSiret(siret: string): boolean {
-  if (!/^\d{14}$/.test(siret)) return false;
+  if (!isDigits(siret, 14)) return false;
   if (siret.startsWith(LA_POSTE_SIREN)) return digitSum(siret) % 5 === 0;
   return passesLuhn(siret) && passesLuhn(siret.slice(0, 9));
 }

@@ -1,5 +1,5 @@
 import type { CheckFactory } from "../../frictionless/index.ts";
-import { isValidSiren } from "./french-identifiers.ts";
+import { isDigits, isValidSiren } from "./french-identifiers.ts";
 import { columnParam } from "./params.ts";
 
 const TYPE = "french-siren-value";
@@ -19,7 +19,7 @@ export const frenchSirenValue: CheckFactory = (params, context) => {
       "ou laissez la cellule vide s'il n'est pas connu.",
     row(row) {
       const value = row.get(column);
-      if (typeof value !== "string" || !/^\d{9}$/.test(value) || isValidSiren(value)) return undefined;
+      if (typeof value !== "string" || !isDigits(value, 9) || isValidSiren(value)) return undefined;
       return [{ fieldName: column, note: `le SIREN "${value}" a une clé de contrôle fausse` }];
     },
   };

@@ -1,5 +1,5 @@
 import type { CheckFactory } from "../../frictionless/index.ts";
-import { isValidSiret } from "./french-identifiers.ts";
+import { isDigits, isValidSiret } from "./french-identifiers.ts";
 import { columnParam } from "./params.ts";
 
 const TYPE = "french-siret-value";
@@ -19,7 +19,7 @@ export const frenchSiretValue: CheckFactory = (params, context) => {
       "des entreprises (annuaire-entreprises.data.gouv.fr) et corrigez la saisie, ou laissez la cellule vide.",
     row(row) {
       const value = row.get(column);
-      if (typeof value !== "string" || !/^\d{14}$/.test(value) || isValidSiret(value)) return undefined;
+      if (typeof value !== "string" || !isDigits(value, 14) || isValidSiret(value)) return undefined;
       return [{ fieldName: column, note: `le SIRET "${value}" a une clé de contrôle fausse` }];
     },
   };
