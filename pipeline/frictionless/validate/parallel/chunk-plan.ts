@@ -35,17 +35,28 @@ export function defaultThreads(): number {
  * table's plan takes them (`ChunkWorkers.spawn`); `dropEarlyThreads` stops them when it did not.
  */
 export async function startThreadsEarly(path: string, format: string | undefined, options: ValidateOptions): Promise<void> {
-  if (options.parallel === false || options.limitRows) return;
-  const threads = options.parallel?.threads ?? defaultThreads();
-  const kind = format?.toLowerCase() ?? tableFormat({ path });
-  if (threads < 2 || (kind !== "csv" && kind !== "tsv") || compressionOf(path).compression !== undefined) return;
+  const cuttable = cuttableFile(path, format, undefined, options);
+  if (cuttable === undefined) return;
   try {
-    if ((await stat(path)).size < (options.parallel?.minBytes ?? DEFAULT_MIN_BYTES)) return;
+    if ((await stat(path)).size < cuttable.minBytes) return;
   } catch {
     // Unreadable: the table's reader says why.
     return;
   }
-  ChunkWorkers.startEarly(threads);
+  ChunkWorkers.startEarly(cuttable.threads);
+}
+
+/**
+ * What the file alone decides, before its schema or dialect is known (a local CSV or TSV file,
+ * uncompressed, no row limit): its format and how it would be cut, else undefined.
+ */
+function cuttableFile(location: string, format: string | undefined, compression: string | undefined, options: ValidateOptions): { format: "csv" | "tsv"; threads: number; minBytes: number; chunkBytes: number } | undefined {
+  if (options.parallel === false || options.limitRows) return undefined;
+  const threads = options.parallel?.threads ?? defaultThreads();
+  if (threads < 2 || compressionOf(location, compression).compression !== undefined) return undefined;
+  const kind = format?.toLowerCase() ?? tableFormat({ path: location });
+  if (kind !== "csv" && kind !== "tsv") return undefined;
+  return { format: kind, threads, minBytes: options.parallel?.minBytes ?? DEFAULT_MIN_BYTES, chunkBytes: Math.max(1, options.parallel?.chunkBytes ?? DEFAULT_CHUNK_BYTES) };
 }
 
 /** Stops the threads `startThreadsEarly` started that no table took. */
@@ -80,16 +91,14 @@ export interface Piece {
  * rows, no comment rows given by number, no row limit.
  */
 export async function planParallel(resource: Resource, location: string | undefined, options: ValidateOptions): Promise<ParallelPlan | undefined> {
-  if (options.parallel === false || location === undefined) return undefined;
-  const threads = options.parallel?.threads ?? defaultThreads();
-  if (threads < 2 || options.limitRows) return undefined;
+  if (location === undefined) return undefined;
+  const cuttable = cuttableFile(location, resource.format, typeof resource.compression === "string" ? resource.compression : undefined, options);
+  if (cuttable === undefined) return undefined;
+  const { threads, format, chunkBytes } = cuttable;
   // Without a schema, types are inferred from the first 100 rows, which the first chunk may not hold.
   if (resource.schema === undefined) return undefined;
   // Custom checks given as functions only cannot reach the worker threads.
   if (Array.isArray(resource.schema.custom_checks) && resource.schema.custom_checks.length > 0 && options.checksModule === undefined) return undefined;
-  if (compressionOf(location, typeof resource.compression === "string" ? resource.compression : undefined).compression !== undefined) return undefined;
-  const format = resource.format === undefined ? tableFormat({ path: location }) : resource.format.toLowerCase();
-  if (format !== "csv" && format !== "tsv") return undefined;
   if (!cuttableEncoding(resource.encoding)) return undefined;
   const dialect = resource.dialect;
   if (dialect?.lineTerminator !== undefined && dialect.lineTerminator !== "\n" && dialect.lineTerminator !== "\r\n") return undefined;
@@ -105,8 +114,7 @@ export async function planParallel(resource: Resource, location: string | undefi
   }
   try {
     const { size } = await handle.stat();
-    if (size < (options.parallel?.minBytes ?? DEFAULT_MIN_BYTES)) return undefined;
-    const chunkBytes = Math.max(1, options.parallel?.chunkBytes ?? DEFAULT_CHUNK_BYTES);
+    if (size < cuttable.minBytes) return undefined;
     const head = await readPiece(handle, 0, chunkBytes, size);
     // A bad byte in the first chunk would fail the header read: the sequential reader reports it after the rows before it.
     if (head === undefined || (encodingName(resource.encoding) === "utf-8" && !isUtf8(head.bytes))) return undefined;
