@@ -1,4 +1,4 @@
-import { parseAtoms, type Ranges, withoutAnchors } from "./simple-pattern.ts";
+import { acceptsAtoms, parseAtoms, type Ranges, withoutAnchors } from "./simple-pattern.ts";
 
 /**
  * Alternatives of fixed length, `(0[1-46]|11|24|…|94)`: the pattern of official codes (regions,
@@ -36,17 +36,6 @@ function withoutGroup(source: string): string {
   return open > 0 && source.endsWith(")") && !source.endsWith("\\)") ? source.slice(open, -1) : source;
 }
 
-function accepts(atoms: readonly Ranges[], text: string): boolean {
-  for (let i = 0; i < atoms.length; i++) {
-    const c = text.charCodeAt(i);
-    const ranges = atoms[i] as Ranges;
-    let ok = false;
-    for (let r = 0; r < ranges.length && !ok; r += 2) ok = c >= (ranges[r] as number) && c <= (ranges[r + 1] as number);
-    if (!ok) return false;
-  }
-  return true;
-}
-
 /** A tester equivalent to `new RegExp("^(?:" + pattern + ")$")` for alternatives of fixed length, else undefined. */
 export function compileAlternativesPattern(pattern: string): ((text: string) => boolean) | undefined {
   const parts = topLevelAlternatives(withoutGroup(withoutAnchors(pattern)));
@@ -60,7 +49,7 @@ export function compileAlternativesPattern(pattern: string): ((text: string) => 
   return (text) => {
     const candidates = byLength[text.length];
     if (candidates === undefined) return false;
-    for (let k = 0; k < candidates.length; k++) if (accepts(candidates[k] as Ranges[], text)) return true;
+    for (let k = 0; k < candidates.length; k++) if (acceptsAtoms(candidates[k] as Ranges[], text)) return true;
     return false;
   };
 }

@@ -1,4 +1,4 @@
-import { classRanges, type Ranges, withoutAnchors } from "./simple-pattern.ts";
+import { classRanges, ESCAPED_CLASSES, inRanges, withoutAnchors } from "./simple-pattern.ts";
 
 /**
  * Words of one class joined by single separators, `[a-z0-9]+(-[a-z0-9]+)*`: the usual pattern of
@@ -10,13 +10,6 @@ import { classRanges, type Ranges, withoutAnchors } from "./simple-pattern.ts";
 
 /** `CLASS+(SEP CLASS+)*`, the group capturing or not; the separator a literal character. */
 const SHAPE = /^(\[(?:[^\]\\]|\\.)*\]|\\[dw])\+\((?:\?:)?(\\[./+-]|[-_/:@~,;])(\[(?:[^\]\\]|\\.)*\]|\\[dw])\+\)\*$/;
-
-const ESCAPED_CLASSES: Readonly<Record<string, Ranges>> = { "\\d": [48, 57], "\\w": [48, 57, 65, 90, 95, 95, 97, 122] };
-
-function inRanges(ranges: Ranges, c: number): boolean {
-  for (let r = 0; r < ranges.length; r += 2) if (c >= (ranges[r] as number) && c <= (ranges[r + 1] as number)) return true;
-  return false;
-}
 
 /** A tester equivalent to `new RegExp("^(?:" + pattern + ")$")` for separated words, else undefined. */
 export function compileSeparatedPattern(pattern: string): ((text: string) => boolean) | undefined {

@@ -9,6 +9,20 @@ export type Ranges = number[]; // [lo0, hi0, lo1, hi1, ...]
 
 const DIGIT: Ranges = [48, 57];
 const WORD: Ranges = [48, 57, 65, 90, 95, 95, 97, 122];
+/** The classes written as escapes, `\d` and `\w`. */
+export const ESCAPED_CLASSES: Readonly<Record<string, Ranges>> = { "\\d": DIGIT, "\\w": WORD };
+
+/** Whether the code unit `c` is in one of the ranges. */
+export function inRanges(ranges: Ranges, c: number): boolean {
+  for (let r = 0; r < ranges.length; r += 2) if (c >= (ranges[r] as number) && c <= (ranges[r + 1] as number)) return true;
+  return false;
+}
+
+/** Whether each code unit of `text` is in its atom's ranges (the text as long as the atoms). */
+export function acceptsAtoms(atoms: readonly Ranges[], text: string): boolean {
+  for (let i = 0; i < atoms.length; i++) if (!inRanges(atoms[i] as Ranges, text.charCodeAt(i))) return false;
+  return true;
+}
 
 /** The ranges of a class's body (`a-z0-9` in `[a-z0-9]`), or undefined for what this module leaves to RegExp (negation, nesting). */
 export function classRanges(body: string): Ranges | undefined {
@@ -90,17 +104,5 @@ export function compileSimplePattern(pattern: string): ((text: string) => boolea
   const atoms = parseAtoms(withoutAnchors(pattern));
   if (!atoms || atoms.length === 0) return undefined;
   const length = atoms.length;
-  return (text) => {
-    if (text.length !== length) return false;
-    for (let i = 0; i < length; i++) {
-      const c = text.charCodeAt(i);
-      const ranges = atoms[i] as Ranges;
-      let ok = false;
-      for (let r = 0; r < ranges.length; r += 2) {
-        if (c >= (ranges[r] as number) && c <= (ranges[r + 1] as number)) { ok = true; break; }
-      }
-      if (!ok) return false;
-    }
-    return true;
-  };
+  return (text) => text.length === length && acceptsAtoms(atoms, text);
 }
