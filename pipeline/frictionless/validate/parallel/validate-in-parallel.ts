@@ -79,7 +79,7 @@ export async function validateInParallel(run: ParallelRun): Promise<ParallelOutc
   try {
     await run.workers.configure(run.setup);
     const outcome = await new ChunkMerge(run, new PieceReader(handle, run.plan, (size) => run.workers.allocate(size))).mergeAll();
-    if (outcome.complete && digests !== undefined) outcome.stats.hashes = await digestsOf(digests, outcome.stats.bytes, run.place);
+    if (outcome.complete && digests !== undefined) outcome.stats.hashes = await digestsOf(digests, outcome.stats.bytes, run.errors);
     return outcome;
   } finally {
     await Promise.all([run.workers.close(), digests?.stop()]);
@@ -87,11 +87,15 @@ export async function validateInParallel(run: ParallelRun): Promise<ParallelOutc
   }
 }
 
-/** The digest thread's hashes, when it read the very bytes the chunks were read from. */
-async function digestsOf(thread: DigestThread, bytesRead: number, place: string): Promise<ReadStats["hashes"]> {
+/**
+ * The digest thread's hashes, when it read the very bytes the chunks were read from; else none,
+ * and the task says the file changed under it (as a read error would, not as a crash).
+ */
+async function digestsOf(thread: DigestThread, bytesRead: number, errors: ErrorCollector): Promise<ReadStats["hashes"]> {
   const { bytes, hashes } = await thread.result();
-  if (bytes !== bytesRead) throw new Error(`${place}: the file changed while it was validated (${bytesRead} bytes read, then ${bytes})`);
-  return hashes;
+  if (bytes === bytesRead) return hashes;
+  errors.push(createError("source-error", { note: `the file changed while it was validated (${bytesRead} bytes read for the rows, ${bytes} for the hashes): validate it again once nothing writes to it` }));
+  return {};
 }
 
 /** After a chunk: take the next one, or the merge ended, with every row checked or before. */
