@@ -1,0 +1,68 @@
+/**
+ * Records of a CSV text as byte offsets into its bytes: cells are checked where they lie, and
+ * a string is made only for a cell that needs one (a key, a failed cell, an error's quote).
+ * The contract between the span tokenizer (which fills batches) and the span checks (which
+ * read them); `spanText` is the one way back to the text the string tokenizer gives.
+ */
+
+/** The cell was between quotes: `starts`/`ends` are inside them. */
+export const SPAN_QUOTED = 1;
+/** The cell holds doubled quotes: its text is its bytes with each `""` read as `"`. */
+export const SPAN_ESCAPED = 2;
+/** The cell holds a byte ≥ 0x80: its text must be decoded, its length in characters is not its length in bytes. */
+export const SPAN_NON_ASCII = 4;
+
+/**
+ * Consecutive records of one CSV text (UTF-8, a one-byte delimiter, `"` quotes doubled, no
+ * escape character, no comment, no null sequence, no initial-space skipping: other dialects
+ * take the string tokenizer). Record `r` of the batch is physical row `firstRowNumber + r`.
+ */
+export interface SpanBatch {
+  /** The bytes the offsets point into. */
+  bytes: Uint8Array;
+  /** Records in the batch. */
+  count: number;
+  /** Physical row number of the batch's first record (as `SourceRow.rowNumber`). */
+  firstRowNumber: number;
+  /** Record `r`'s cells are `cellsFrom[r]` up to `cellsFrom[r + 1]` (exclusive): `count + 1` entries are read. */
+  cellsFrom: Int32Array;
+  /** Per cell: offset of its first byte in `bytes`. */
+  starts: Int32Array;
+  /** Per cell: offset after its last byte. */
+  ends: Int32Array;
+  /** Per cell: `SPAN_QUOTED | SPAN_ESCAPED | SPAN_NON_ASCII`. */
+  flags: Uint8Array;
+  /**
+   * Records the span tokenizer left to the string tokenizer (anything but plain and wholly
+   * quoted cells: a quote inside an unquoted cell, text after a closing quote, a lone CR…):
+   * their cells as the string tokenizer gives them. Such a record has no spans
+   * (`cellsFrom[r] === cellsFrom[r + 1]`). Undefined when there are none.
+   */
+  texts?: ReadonlyMap<number, string[]>;
+}
+
+const utf8 = new TextDecoder("utf-8");
+
+/** Cell `cell`'s text, exactly as the string tokenizer gives it. */
+export function spanText(batch: SpanBatch, cell: number): string {
+  const start = batch.starts[cell] as number;
+  const end = batch.ends[cell] as number;
+  const flags = batch.flags[cell] as number;
+  const text = flags & SPAN_NON_ASCII ? utf8.decode(batch.bytes.subarray(start, end)) : latin1(batch.bytes, start, end);
+  return flags & SPAN_ESCAPED ? text.replaceAll('""', '"') : text;
+}
+
+/** Record `r`'s cells as text: what a `SourceRow` holds. */
+export function recordTexts(batch: SpanBatch, r: number): string[] {
+  const given = batch.texts?.get(r);
+  if (given) return given;
+  const from = batch.cellsFrom[r] as number;
+  const to = batch.cellsFrom[r + 1] as number;
+  const cells = new Array<string>(to - from);
+  for (let cell = from; cell < to; cell++) cells[cell - from] = spanText(batch, cell);
+  return cells;
+}
+
+function latin1(bytes: Uint8Array, start: number, end: number): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString("latin1");
+}
