@@ -4,7 +4,7 @@ import type { PublishEvent } from "./events.ts";
 import { publishDataset } from "./publish-dataset.ts";
 import type { Fault } from "../../fakes/http/faults.ts";
 import { startUdataServer, type UdataServer } from "../../fakes/udata/udata-server.ts";
-import { createWorkspace, download, liveDatasets, testClient, writeRequests, type Workspace } from "../../fakes/fixtures/publish-workspace.ts";
+import { FICTIVE_FILES, createWorkspace, download, liveDatasets, testClient, writeRequests, type Workspace } from "../../fakes/fixtures/publish-workspace.ts";
 import type { LocalDataset } from "./types.ts";
 
 /**
@@ -12,12 +12,7 @@ import type { LocalDataset } from "./types.ts";
  * back), without in-run recovery; the next run must converge with no duplicate.
  */
 
-const FILES = {
-  "appels.csv": "id,titre\nAAP-FICTIF-1,Appel fictif A\n",
-  "laureats.csv": "id,projet\nL-FICTIF-1,Projet fictif A\n",
-  "documentation.md": "# Documentation fictive\n",
-  "datapackage.json": '{"name":"paquet-fictif"}\n',
-};
+const FILES = FICTIVE_FILES;
 
 interface Scenario {
   /** Published cleanly first (undefined: nothing exists yet). */

@@ -1,30 +1,17 @@
 import { readFile } from "node:fs/promises";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { readPackageState } from "./publication-state.ts";
 import { formatPublishResult } from "./format-result.ts";
 import { publishDataset } from "./publish-dataset.ts";
-import { startUdataServer, type UdataServer } from "../../fakes/udata/udata-server.ts";
-import { createWorkspace, download, liveDatasets, testClient, writeRequests, type Workspace } from "../../fakes/fixtures/publish-workspace.ts";
+import type { UdataServer } from "../../fakes/udata/udata-server.ts";
+import { FICTIVE_FILES, freshServerAndWorkspace, download, liveDatasets, testClient, writeRequests, type Workspace } from "../../fakes/fixtures/publish-workspace.ts";
 import type { LocalDataset } from "./types.ts";
 
 let server: UdataServer;
 let ws: Workspace;
+freshServerAndWorkspace((s, w) => ([server, ws] = [s, w]));
 
-beforeEach(async () => {
-  server = await startUdataServer();
-  ws = await createWorkspace();
-});
-afterEach(async () => {
-  await server.close();
-  await ws.remove();
-});
-
-const FILES = {
-  "appels.csv": "id,titre\nAAP-FICTIF-1,Appel fictif A\n",
-  "laureats.csv": "id,projet\nL-FICTIF-1,Projet fictif A\n",
-  "documentation.md": "# Documentation fictive\n",
-  "datapackage.json": '{"name":"paquet-fictif"}\n',
-};
+const FILES = FICTIVE_FILES;
 
 function client(options: Parameters<typeof testClient>[3] = {}) {
   return testClient(server.url, server.apiKey, server.organizationId, options);

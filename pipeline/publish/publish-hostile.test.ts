@@ -1,11 +1,11 @@
 import { readFile } from "node:fs/promises";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { PublishError } from "./errors.ts";
 import type { PublishEvent } from "./events.ts";
 import { publishDataset } from "./publish-dataset.ts";
 import { call } from "../../fakes/udata/test-client.ts";
-import { startUdataServer, type UdataServer } from "../../fakes/udata/udata-server.ts";
-import { createWorkspace, download, liveDatasets, testClient, writeRequests, type Workspace } from "../../fakes/fixtures/publish-workspace.ts";
+import type { UdataServer } from "../../fakes/udata/udata-server.ts";
+import { FICTIVE_FILES, freshServerAndWorkspace, download, liveDatasets, testClient, writeRequests, type Workspace } from "../../fakes/fixtures/publish-workspace.ts";
 import type { LocalDataset } from "./types.ts";
 import { describeThrown } from "../frictionless/index.ts";
 
@@ -13,21 +13,9 @@ import { describeThrown } from "../frictionless/index.ts";
 
 let server: UdataServer;
 let ws: Workspace;
-beforeEach(async () => {
-  server = await startUdataServer();
-  ws = await createWorkspace();
-});
-afterEach(async () => {
-  await server.close();
-  await ws.remove();
-});
+freshServerAndWorkspace((s, w) => ([server, ws] = [s, w]));
 
-const FILES = {
-  "appels.csv": "id,titre\nAAP-FICTIF-1,Appel fictif A\n",
-  "laureats.csv": "id,projet\nL-FICTIF-1,Projet fictif A\n",
-  "datapackage.json": '{"name":"paquet-fictif"}\n',
-  "documentation.md": "# Documentation fictive\n",
-};
+const FILES = FICTIVE_FILES;
 
 function publish(local: LocalDataset, options: { dryRun?: boolean; stateFile?: string } = {}) {
   return publishDataset(local, { client: testClient(server.url, server.apiKey, server.organizationId), stateFile: options.stateFile ?? ws.stateFile, dryRun: options.dryRun });
