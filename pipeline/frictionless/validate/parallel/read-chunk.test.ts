@@ -34,11 +34,11 @@ async function spanRead(chunk: ChunkBytes, format: ChunkFormat): Promise<{ rows:
 }
 
 /** `bytes` cut after line feeds drawn by `next`, as the chunk plan cuts a file. */
-function chunksOf(bytes: Uint8Array, next: (n: number) => number): ChunkBytes[] {
+function chunksOf(bytes: Uint8Array, next: (n: number) => number, size = 40): ChunkBytes[] {
   const chunks: ChunkBytes[] = [];
   let start = 0;
   while (start < bytes.length) {
-    let end = bytes.indexOf(10, start + next(40));
+    let end = bytes.indexOf(10, start + next(size));
     end = end === -1 ? bytes.length : end + 1;
     chunks.push({ bytes: bytes.subarray(start, end), first: start === 0, last: end === bytes.length });
     start = end;
@@ -87,6 +87,29 @@ describe("readChunkSpans", () => {
     expect(seen.problems).toBeGreaterThan(100);
     expect(seen.badBytes).toBeGreaterThan(50);
     expect(seen.unfinished).toBeGreaterThan(100);
+  });
+
+  it("reads chunks longer than the pieces the string tokenizer decodes at a time as readChunk does, to their last record", async () => {
+    const { texts, next } = csvTexts(12000, 3, 80, pieces);
+    const bytes = utf8.encode(texts.join("\n"));
+    const format: ChunkFormat = { format: "csv", encoding: undefined, dialect: SETTLED, limits: DEFAULT_READ_LIMITS };
+    const chunks = chunksOf(bytes, next, 300 * 1024);
+    expect(chunks.length).toBeGreaterThan(3);
+    for (const chunk of chunks) {
+      const expected = await stringRead(chunk, format);
+      const got = await spanRead(chunk, format);
+      expect(got.spanBatches).toBe(1);
+      expect(got.rows).toEqual(expected.rows);
+      expect(got.end).toEqual(expected.end);
+    }
+    // A chunk that ends with a complete record leaves nothing to the next one, even when its last
+    // 64 KB piece is shorter than the record the piece before it cut: 50 + 655 × 100 bytes.
+    const plain = utf8.encode(`id,${"n".repeat(46)}\n` + `1,${"x".repeat(97)}\n`.repeat(655));
+    for (const read of [stringRead, spanRead]) {
+      const whole = await read({ bytes: plain, first: true, last: false }, format);
+      expect(whole.end).toEqual({ records: 656, unfinishedBytes: 0 });
+      expect(whole.rows).toHaveLength(655);
+    }
   });
 
   it("gives a chunk of plain rows as one span batch numbered after the header, and a chunk whose quote never closes to the string tokenizer", async () => {
