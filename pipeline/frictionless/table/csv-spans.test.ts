@@ -86,7 +86,7 @@ describe("SpanTokenizer against the string tokenizer", () => {
     expect(batch.firstRowNumber).toBe(4);
     expect(Array.from(batch.flags.subarray(0, 6))).toEqual([SPAN_QUOTED | SPAN_ESCAPED, SPAN_NON_ASCII, SPAN_QUOTED, 0, 0, SPAN_QUOTED]);
     expect(allTexts(batch)).toEqual([['a"b', "é", "c"], ["x", "", ""]]);
-    // The same cells read from a Buffer over those bytes (decoded in place, without a view per cell).
+    // The same cells read from a Buffer over those bytes.
     expect(allTexts({ ...batch, bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) })).toEqual(allTexts(batch));
     expect(cut?.end).toBe(bytes.length - '"open'.length);
   });

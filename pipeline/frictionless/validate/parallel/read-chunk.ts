@@ -102,8 +102,7 @@ function chunkSpans(chunk: ChunkBytes, format: ChunkFormat): { batch: SpanBatch;
   // The string tokenizer sniffs, in each chunk, what the dialect leaves unset.
   if (dialect.delimiter === undefined || dialect.quoteChar === undefined || dialect.skipInitialSpace === undefined) return undefined;
   const syntax = csvSyntax(dialect, format.format);
-  // As a Buffer, the batch's cells are decoded without a view made per cell (see `spanText`).
-  const bytes = Buffer.from(chunk.bytes.buffer, chunk.bytes.byteOffset, chunk.bytes.byteLength);
+  const { bytes } = chunk;
   if (spanDelimiter(syntax) === undefined || !isUtf8(bytes)) return undefined;
   // Each chunk is decoded as a stream of its own, which drops a BOM at its start.
   const from = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
