@@ -91,6 +91,13 @@ describe("SpanTokenizer against the string tokenizer", () => {
     expect(cut?.end).toBe(bytes.length - '"open'.length);
   });
 
+  it("grows its arrays for records of many short cells", () => {
+    const text = `${",".repeat(999)}\n`.repeat(3) + "x\n".repeat(2000);
+    const got = spanCut(text, csvSyntax(undefined, "csv"), true, DEFAULT_READ_LIMITS);
+    expect(got).toEqual(stringCut(text, csvSyntax(undefined, "csv"), true, DEFAULT_READ_LIMITS));
+    expect(got?.records).toHaveLength(2003);
+  });
+
   it("cuts only the dialects whose cells it can find byte by byte", () => {
     expect(spanDelimiter(csvSyntax(undefined, "csv"))).toBe(44);
     expect(spanDelimiter(csvSyntax(undefined, "tsv"))).toBe(9);

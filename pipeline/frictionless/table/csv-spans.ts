@@ -6,6 +6,7 @@ import { SPAN_ESCAPED, SPAN_NON_ASCII, SPAN_QUOTED, type SpanBatch } from "./spa
 const LF = 10;
 const CR = 13;
 const QUOTE = 34;
+const MAX_BYTES = 0x7fffffff;
 
 /**
  * The byte the span tokenizer cuts cells at, or undefined when the dialect needs the string
@@ -54,7 +55,10 @@ export class SpanTokenizer {
    * cell can then be too long, and the string tokenizer's guards on unfinished records never fire).
    */
   cut(bytes: Uint8Array, from: number, final: boolean, firstRowNumber: number): SpanCut | undefined {
-    const out = new SpanBuilder(bytes, from, firstRowNumber, Math.max(256, (bytes.length - from) >> 3));
+    // Offsets are 32-bit: bytes past 2 GiB are the string tokenizer's.
+    if (bytes.length > MAX_BYTES) return undefined;
+    // About a cell per 6 bytes: a lauréats row holds one per 8, so the arrays seldom grow.
+    const out = new SpanBuilder(bytes, from, firstRowNumber, Math.max(256, Math.ceil((bytes.length - from) / 6)));
     const { delimiter, limits } = this;
     const len = bytes.length;
     let i = from;
