@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { csvTexts } from "../../../fakes/fixtures/csv-texts.ts";
 import type { Dialect } from "../descriptor/types.ts";
 import { CsvProblem } from "./csv-guard.ts";
 import { CsvParser, csvSyntax, type CsvSyntax } from "./csv-parser.ts";
@@ -90,16 +91,10 @@ describe("CsvParser against a character-level reference", () => {
     { lineTerminator: "|" },
     { lineTerminator: "\r" },
   ];
-  // Synthetic texts from the characters that matter to the tokenizer, drawn from a fixed seed:
-  // quoted cells next to plain ones, empty cells, trailing delimiters, CR, LF and CRLF.
-  const pieces = ["a", "bc", "é", "€", ",", ",", ";", "|", "||", '"', '"', "'", "\n", "\r", "\r\n", "\\", " ", '"x, y"', ',"",'];
-
   it("cuts the same records from 3,000 texts in ten dialects, pushed whole or in pieces", () => {
-    let seed = 11;
-    const next = (n: number): number => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n);
     const counts = { records: 0, unclosed: 0 };
-    for (let k = 0; k < 3000; k++) {
-      const text = Array.from({ length: next(60) }, () => pieces[next(pieces.length)]).join("");
+    const { texts } = csvTexts(3000, 11);
+    for (const [k, text] of texts.entries()) {
       const dialect = dialects[k % dialects.length];
       const syntax = csvSyntax(dialect, "csv");
       const expected = reference(text, syntax);

@@ -71,6 +71,15 @@ export class CsvParser {
     return this.rest + this.pending.join("");
   }
 
+  /**
+   * For a piece of a file, at its end: parses the text held back while an unfinished record
+   * waited for more, so that `unfinished` is only the record that the piece does not finish
+   * (held back, the piece's last records would be read as unfinished too).
+   */
+  flush(out: string[][]): void {
+    if (this.pending.length > 0) this.take(this.rest + this.takePending(), 0, false, out);
+  }
+
   /** Flushes the last record (a file need not end with a line terminator). */
   end(out: string[][]): void {
     if (this.scan) this.scan.end();

@@ -106,7 +106,8 @@ class SniffingParser {
     try {
       this.parser ??= this.start(this.held);
       if (this.held !== "") this.parser.push(this.held, out);
-      if (!this.options.unfinished) this.parser.end(out);
+      if (this.options.unfinished) this.parser.flush(out);
+      else this.parser.end(out);
     } catch (cause) {
       this.keep(cause);
     }

@@ -1,6 +1,10 @@
+import { isUtf8 } from "node:buffer";
 import type { Dialect } from "../../descriptor/types.ts";
 import type { CsvProblemShape } from "../../table/csv-guard.ts";
+import { csvSyntax } from "../../table/csv-parser.ts";
 import { readCsvRecords } from "../../table/csv-reader.ts";
+import { SpanTokenizer, spanDelimiter } from "../../table/csv-spans.ts";
+import type { SpanBatch } from "../../table/span-batch.ts";
 import type { ReadLimits } from "../../table/limits.ts";
 import { encodingName } from "../../table/decode.ts";
 import { TableReadError } from "../../table/read-error.ts";
@@ -70,6 +74,61 @@ export async function* readChunk(chunk: ChunkBytes, format: ChunkFormat, end: Ch
     else if (cause.csvProblem) end.problem = { kind: cause.csvProblem.kind, field: cause.csvProblem.field };
     else throw cause;
   }
+}
+
+/**
+ * The chunk's rows as `readChunk` reads them, but as span batches (span-batch.ts: cells as byte
+ * offsets into `chunk.bytes`, a string made only when asked), numbered the same way, with the
+ * same `end`. A chunk the span tokenizer cannot say exactly as the string tokenizer would (a
+ * dialect it does not read, an encoding other than UTF-8, a bad byte, a quote that never closes,
+ * a limit passed, comment rows, a null sequence) is read by `readChunk`: its rows then come as
+ * `SourceRow[]` batches, with the string tokenizer's problems.
+ */
+export async function* readChunkSpans(chunk: ChunkBytes, format: ChunkFormat, end: ChunkEnd): AsyncGenerator<SpanBatch | SourceRow[]> {
+  const spans = chunkSpans(chunk, format);
+  if (spans === undefined) {
+    yield* readChunk(chunk, format, end);
+    return;
+  }
+  end.records = spans.records;
+  end.unfinishedBytes = spans.unfinishedBytes;
+  if (spans.batch.count > 0) yield spans.batch;
+}
+
+/** The chunk's data rows as one span batch, or undefined when the string tokenizer must read it. */
+function chunkSpans(chunk: ChunkBytes, format: ChunkFormat): { batch: SpanBatch; records: number; unfinishedBytes: number } | undefined {
+  const dialect = format.dialect ?? {};
+  if (encodingName(format.encoding) !== "utf-8" || !plainRows(dialect)) return undefined;
+  // The string tokenizer sniffs, in each chunk, what the dialect leaves unset.
+  if (dialect.delimiter === undefined || dialect.quoteChar === undefined || dialect.skipInitialSpace === undefined) return undefined;
+  const syntax = csvSyntax(dialect, format.format);
+  const { bytes } = chunk;
+  if (spanDelimiter(syntax) === undefined || !isUtf8(bytes)) return undefined;
+  // Each chunk is decoded as a stream of its own, which drops a BOM at its start.
+  const from = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const cut = new SpanTokenizer(syntax, format.limits).cut(bytes, from, chunk.last, 1);
+  if (cut === undefined) return undefined;
+  const { batch } = cut;
+  const header = chunk.first && dialect.header !== false ? 1 : 0;
+  return { batch: header === 0 || batch.count === 0 ? batch : withoutFirst(batch), records: batch.count, unfinishedBytes: bytes.length - cut.end };
+}
+
+/** Whether every record is a data row as it stands: one header row at most, no comments, no null sequence. */
+function plainRows(dialect: Dialect): boolean {
+  const { headerRows, commentChar, commentRows, nullSequence } = dialect;
+  if (headerRows !== undefined && !(headerRows.length === 1 && headerRows[0] === 1)) return false;
+  return (commentChar === undefined || commentChar === "") && (commentRows === undefined || commentRows.length === 0) && nullSequence === undefined;
+}
+
+/** The batch without its first record (the header row). */
+function withoutFirst(batch: SpanBatch): SpanBatch {
+  const rest: SpanBatch = { ...batch, count: batch.count - 1, firstRowNumber: batch.firstRowNumber + 1, cellsFrom: batch.cellsFrom.subarray(1) };
+  if (batch.texts === undefined) return rest;
+  const texts = new Map<number, string[]>();
+  for (const [r, cells] of batch.texts) if (r > 0) texts.set(r - 1, cells);
+  if (texts.size > 0) rest.texts = texts;
+  else delete rest.texts;
+  return rest;
 }
 
 async function* prepended<T>(first: T, rest: AsyncIterator<T>): AsyncGenerator<T> {

@@ -1,0 +1,100 @@
+import { describe, expect, it } from "vitest";
+import { csvTexts } from "../../../fakes/fixtures/csv-texts.ts";
+import { CsvProblem, type CsvLimits } from "./csv-guard.ts";
+import { CsvParser, csvSyntax, type CsvSyntax } from "./csv-parser.ts";
+import { SpanTokenizer, spanDelimiter } from "./csv-spans.ts";
+import { DEFAULT_READ_LIMITS } from "./limits.ts";
+import { recordTexts, SPAN_ESCAPED, SPAN_NON_ASCII, SPAN_QUOTED, type SpanBatch } from "./span-batch.ts";
+
+const utf8 = new TextEncoder();
+
+/** What the string tokenizer makes of `text`: its records and the unfinished text's bytes, or the problem that stops it. */
+function stringCut(text: string, syntax: CsvSyntax, final: boolean, limits: CsvLimits): { records: string[][]; unfinishedBytes: number } | string {
+  const parser = new CsvParser(syntax, limits, !final);
+  const records: string[][] = [];
+  try {
+    parser.push(text, records);
+    if (final) parser.end(records);
+  } catch (cause) {
+    if (cause instanceof CsvProblem) return cause.kind;
+    throw cause;
+  }
+  return { records, unfinishedBytes: final ? 0 : utf8.encode(parser.unfinished).length };
+}
+
+function spanCut(text: string, syntax: CsvSyntax, final: boolean, limits: CsvLimits): { records: string[][]; unfinishedBytes: number } | undefined {
+  const bytes = utf8.encode(text);
+  const cut = new SpanTokenizer(syntax, limits).cut(bytes, 0, final, 1);
+  if (cut === undefined) return undefined;
+  return { records: allTexts(cut.batch), unfinishedBytes: bytes.length - cut.end };
+}
+
+function allTexts(batch: SpanBatch): string[][] {
+  return Array.from({ length: batch.count }, (_, r) => recordTexts(batch, r));
+}
+
+describe("SpanTokenizer against the string tokenizer", () => {
+  const dialects = [{}, { delimiter: ";" }, { delimiter: "|" }, { delimiter: "\t" }];
+  const pieces = ["a", "bc", "é", "€", "𝄞", ",", ",", ";", "|", "\t", '"', '"', '""', "\n", "\n", "\r", "\r\n", " ", '"x, y"', ',"",', '"a\nb"'];
+
+  it("gives the same records, cell texts and unfinished bytes for 6,000 texts, at the end of a file or not", () => {
+    const { texts } = csvTexts(6000, 7, 60, pieces);
+    const seen = { records: 0, odd: 0, stringOnly: 0, unfinished: 0 };
+    for (const [k, text] of texts.entries()) {
+      const syntax = csvSyntax(dialects[k % dialects.length], "csv");
+      for (const final of [true, false]) {
+        const expected = stringCut(text, syntax, final, DEFAULT_READ_LIMITS);
+        const got = spanCut(text, syntax, final, DEFAULT_READ_LIMITS);
+        const where = JSON.stringify({ text, syntax, final });
+        // Spans give up only where the string tokenizer stops with a problem, and then always.
+        if (got === undefined || typeof expected === "string") {
+          expect(typeof expected, where).toBe("string");
+          expect(got, where).toBeUndefined();
+          seen.stringOnly++;
+          continue;
+        }
+        expect(got, where).toEqual(expected);
+        seen.records += got.records.length;
+        if (expected.unfinishedBytes > 0) seen.unfinished++;
+      }
+      const batch = new SpanTokenizer(syntax, DEFAULT_READ_LIMITS).cut(utf8.encode(text), 0, true, 1)?.batch;
+      seen.odd += batch?.texts?.size ?? 0;
+    }
+    // Every path is taken many times.
+    expect(seen.records).toBeGreaterThan(20000);
+    expect(seen.odd).toBeGreaterThan(500);
+    expect(seen.stringOnly).toBeGreaterThan(500);
+    expect(seen.unfinished).toBeGreaterThan(1000);
+  });
+
+  it("leaves to the string tokenizer any text holding a record longer than a cell may be, or with more cells than a row may have", () => {
+    const syntax = csvSyntax(undefined, "csv");
+    const limits = { maxColumns: 3, maxCellChars: 8 };
+    expect(spanCut("a,b,c\nd,e\n", syntax, true, limits)?.records).toEqual([["a", "b", "c"], ["d", "e"]]);
+    expect(spanCut("a,b,c,d\n", syntax, true, limits)).toBeUndefined();
+    expect(stringCut("a,b,c,d\n", syntax, true, limits)).toBe("too-many-columns");
+    expect(spanCut("abcd,efghi\n", syntax, true, limits)).toBeUndefined();
+    // The record is longer than a cell may be, yet none of its cells is: the string tokenizer says so.
+    expect(stringCut("abcd,efghi\n", syntax, true, limits)).toEqual({ records: [["abcd", "efghi"]], unfinishedBytes: 0 });
+  });
+
+  it("flags quoted, escaped and non-ASCII cells, and points into the bytes from where it was asked to start", () => {
+    const bytes = utf8.encode('skip\n"a""b",é,"c"\r\nx,,""\n"open');
+    const cut = new SpanTokenizer(csvSyntax(undefined, "csv"), DEFAULT_READ_LIMITS).cut(bytes, 5, false, 4);
+    const batch = cut?.batch as SpanBatch;
+    expect(batch.count).toBe(2);
+    expect(batch.firstRowNumber).toBe(4);
+    expect(Array.from(batch.flags.subarray(0, 6))).toEqual([SPAN_QUOTED | SPAN_ESCAPED, SPAN_NON_ASCII, SPAN_QUOTED, 0, 0, SPAN_QUOTED]);
+    expect(allTexts(batch)).toEqual([['a"b', "é", "c"], ["x", "", ""]]);
+    expect(cut?.end).toBe(bytes.length - '"open'.length);
+  });
+
+  it("cuts only the dialects whose cells it can find byte by byte", () => {
+    expect(spanDelimiter(csvSyntax(undefined, "csv"))).toBe(44);
+    expect(spanDelimiter(csvSyntax(undefined, "tsv"))).toBe(9);
+    for (const dialect of [{ delimiter: "||" }, { delimiter: "§" }, { quoteChar: "'" }, { doubleQuote: false }, { escapeChar: "\\" }, { skipInitialSpace: true }, { lineTerminator: "|" }, { quoteChar: "" }]) {
+      expect(spanDelimiter(csvSyntax(dialect, "csv")), JSON.stringify(dialect)).toBeUndefined();
+    }
+    expect(() => new SpanTokenizer(csvSyntax({ delimiter: "||" }, "csv"), DEFAULT_READ_LIMITS)).toThrow(RangeError);
+  });
+});

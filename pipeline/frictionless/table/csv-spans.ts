@@ -1,0 +1,225 @@
+import { CsvParser } from "./csv-parser.ts";
+import type { CsvLimits } from "./csv-guard.ts";
+import type { CsvSyntax } from "./csv-syntax.ts";
+import { SPAN_ESCAPED, SPAN_NON_ASCII, SPAN_QUOTED, type SpanBatch } from "./span-batch.ts";
+
+const LF = 10;
+const CR = 13;
+const QUOTE = 34;
+
+/**
+ * The byte the span tokenizer cuts cells at, or undefined when the dialect needs the string
+ * tokenizer (`CsvParser`): spans read only `"` quotes doubled, a one-byte ASCII delimiter, `\n`
+ * or `\r\n` line terminators, no escape character and no initial-space skipping.
+ */
+export function spanDelimiter(syntax: CsvSyntax): number | undefined {
+  const { delimiter, quoteChar, doubleQuote, escapeChar, lineTerminator, skipInitialSpace } = syntax;
+  if (quoteChar !== '"' || !doubleQuote || escapeChar !== undefined || lineTerminator !== undefined || skipInitialSpace) return undefined;
+  if (delimiter.length !== 1) return undefined;
+  const code = delimiter.charCodeAt(0);
+  return code >= 0x80 || code === QUOTE || code === LF || code === CR ? undefined : code;
+}
+
+/** Records cut from bytes: the batch, and where the bytes it did not take start. */
+export interface SpanCut {
+  batch: SpanBatch;
+  /** Offset after the batch's last record: the start of a record the bytes do not finish, or their end. */
+  end: number;
+}
+
+/**
+ * The records of UTF-8 CSV bytes as spans (span-batch.ts), cut exactly as `CsvParser` cuts the
+ * same text: an unquoted cell runs to the delimiter or the line feed (a `\r` before that line
+ * feed is not in it; a quote in it is text), a quoted cell to its closing quote (`""` is a quote
+ * in it). A record the spans cannot say (text after a closing quote: `"a"b`) is cut by
+ * `CsvParser` alone, into `texts`. One loop over the bytes, no string made.
+ */
+export class SpanTokenizer {
+  private readonly delimiter: number;
+
+  constructor(
+    private readonly syntax: CsvSyntax,
+    private readonly limits: CsvLimits,
+  ) {
+    const delimiter = spanDelimiter(syntax);
+    if (delimiter === undefined) throw new RangeError("this CSV dialect needs the string tokenizer");
+    this.delimiter = delimiter;
+  }
+
+  /**
+   * The records of `bytes` from `from`, numbered from `firstRowNumber`. `final`: the bytes end
+   * the file, so a record need not end with a line terminator. Undefined when the string
+   * tokenizer must read them, as it reports what spans do not: a quote that never closes, a
+   * record past the limits (any record longer in bytes than a cell may be in characters: no
+   * cell can then be too long, and the string tokenizer's guards on unfinished records never fire).
+   */
+  cut(bytes: Uint8Array, from: number, final: boolean, firstRowNumber: number): SpanCut | undefined {
+    const out = new SpanBuilder(bytes, from, firstRowNumber, Math.max(256, (bytes.length - from) >> 3));
+    const { delimiter, limits } = this;
+    const len = bytes.length;
+    let i = from;
+    // Each record: cells until a line feed; `break record` leaves it unfinished.
+    record: while (i < len) {
+      const recordStart = i;
+      let odd = false;
+      for (;;) {
+        let cellEnd: number;
+        let next: number;
+        let flags = 0;
+        let ended = false;
+        if (i < len && bytes[i] === QUOTE) {
+          let j = i + 1;
+          flags = SPAN_QUOTED;
+          for (;;) {
+            let c = bytes[j];
+            while (c !== QUOTE && j < len) {
+              if ((c as number) >= 0x80) flags |= SPAN_NON_ASCII;
+              c = bytes[++j];
+            }
+            if (j >= len) {
+              if (final) return undefined;
+              break record;
+            }
+            if (bytes[j + 1] !== QUOTE) break;
+            flags |= SPAN_ESCAPED;
+            j += 2;
+          }
+          out.cell(i + 1, j, flags);
+          // After the closing quote: a delimiter, a line terminator, the end of the file, or text (odd).
+          let k = j + 1;
+          for (;;) {
+            if (k >= len) {
+              if (!final) break record;
+              [ended, next] = [true, len];
+              break;
+            }
+            const c = bytes[k];
+            if (c === delimiter) {
+              next = k + 1;
+              break;
+            }
+            if (c === LF) {
+              [ended, next] = [true, k + 1];
+              break;
+            }
+            if (c === CR && k + 1 >= len) {
+              if (!final) break record;
+              [ended, next] = [true, len];
+              break;
+            }
+            if (c === CR && bytes[k + 1] === LF) {
+              [ended, next] = [true, k + 2];
+              break;
+            }
+            odd = true;
+            k++;
+          }
+        } else {
+          let j = i;
+          let c = bytes[j];
+          while (c !== delimiter && c !== LF && j < len) {
+            if ((c as number) >= 0x80) flags = SPAN_NON_ASCII;
+            c = bytes[++j];
+          }
+          if (j >= len) {
+            if (!final) break record;
+            [ended, cellEnd, next] = [true, len > i && bytes[len - 1] === CR ? len - 1 : len, len];
+          } else if (c === LF) {
+            [ended, cellEnd, next] = [true, j > i && bytes[j - 1] === CR ? j - 1 : j, j + 1];
+          } else [cellEnd, next] = [j, j + 1];
+          out.cell(i, cellEnd, flags);
+        }
+        i = next;
+        if (ended) break;
+      }
+      if (out.cellsOfRecord() > limits.maxColumns || i - recordStart > limits.maxCellChars) return undefined;
+      if (odd && !out.oddRecord(this.cutAlone(bytes, recordStart, i))) return undefined;
+      out.endRecord(i);
+    }
+    return { batch: out.batch(), end: out.recordEnd };
+  }
+
+  /** A record's cells as `CsvParser` cuts them, or undefined if it does not cut one record there. */
+  private cutAlone(bytes: Uint8Array, start: number, end: number): string[] | undefined {
+    const parser = new CsvParser(this.syntax, this.limits, true);
+    const records: string[][] = [];
+    parser.push(Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString("utf8"), records);
+    parser.end(records);
+    return records.length === 1 ? records[0] : undefined;
+  }
+}
+
+/** A `SpanBatch` being filled: its arrays grow as cells come. */
+class SpanBuilder {
+  private starts: Int32Array;
+  private ends: Int32Array;
+  private flags: Uint8Array;
+  private cellsFrom = new Int32Array(1024);
+  private cells = 0;
+  private records = 0;
+  private texts: Map<number, string[]> | undefined;
+
+  constructor(
+    private readonly bytes: Uint8Array,
+    /** Where the last record ended. */
+    public recordEnd: number,
+    private readonly firstRowNumber: number,
+    cellCapacity: number,
+  ) {
+    this.starts = new Int32Array(cellCapacity);
+    this.ends = new Int32Array(cellCapacity);
+    this.flags = new Uint8Array(cellCapacity);
+  }
+
+  cell(start: number, end: number, flags: number): void {
+    if (this.cells === this.starts.length) this.growCells();
+    this.starts[this.cells] = start;
+    this.ends[this.cells] = end;
+    this.flags[this.cells++] = flags;
+  }
+
+  cellsOfRecord(): number {
+    return this.cells - (this.cellsFrom[this.records] as number);
+  }
+
+  /** The record being cut is given as text: its spans are dropped. Returns false when there is none. */
+  oddRecord(cells: string[] | undefined): boolean {
+    if (cells === undefined) return false;
+    this.cells = this.cellsFrom[this.records] as number;
+    (this.texts ??= new Map()).set(this.records, cells);
+    return true;
+  }
+
+  endRecord(end: number): void {
+    this.recordEnd = end;
+    if (this.records + 2 > this.cellsFrom.length) this.cellsFrom = grown(this.cellsFrom, 2 * this.cellsFrom.length);
+    this.cellsFrom[++this.records] = this.cells;
+  }
+
+  batch(): SpanBatch {
+    const batch: SpanBatch = {
+      bytes: this.bytes,
+      count: this.records,
+      firstRowNumber: this.firstRowNumber,
+      cellsFrom: this.cellsFrom,
+      starts: this.starts,
+      ends: this.ends,
+      flags: this.flags,
+    };
+    if (this.texts) batch.texts = this.texts;
+    return batch;
+  }
+
+  private growCells(): void {
+    const size = 2 * this.starts.length;
+    this.starts = grown(this.starts, size);
+    this.ends = grown(this.ends, size);
+    this.flags = grown(this.flags, size);
+  }
+}
+
+function grown<T extends Int32Array | Uint8Array>(array: T, size: number): T {
+  const bigger = new (array.constructor as new (size: number) => T)(size);
+  bigger.set(array);
+  return bigger;
+}
