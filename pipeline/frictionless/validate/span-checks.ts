@@ -23,6 +23,7 @@ export class SpanChecks {
   /** Per field, the cell of the last record checked whose text its `CELL_TEXT` stands for. */
   private readonly cellOf: Int32Array;
   private batch: SpanBatch | undefined;
+  private record = 0;
   private scratch: unknown[] | undefined;
 
   /**
@@ -58,6 +59,8 @@ export class SpanChecks {
    * until the next record is checked.
    */
   check(batch: SpanBatch, r: number): unknown[] {
+    this.batch = batch;
+    this.record = r;
     const given = batch.texts?.get(r);
     if (given !== undefined) return this.rows.checkCells({ rowNumber: batch.firstRowNumber + r, cells: given });
     const from = batch.cellsFrom[r] as number;
@@ -84,10 +87,12 @@ export class SpanChecks {
       if (value === null) empty++;
       values[f] = value;
     }
-    this.batch = batch;
     // A blank row is an error of its own.
     return empty === this.mapped ? this.asText(batch, r) : values;
   }
+
+  /** The source cells of the last record checked, as text: for a custom check's finding. */
+  readonly cells = (): string[] => recordTexts(this.batch as SpanBatch, this.record);
 
   /** The text of field `f`'s cell in the last clean record checked, whose value is `CELL_TEXT`. */
   readonly text = (f: number): string => spanText(this.batch as SpanBatch, this.cellOf[f] as number);
