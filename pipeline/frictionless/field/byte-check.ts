@@ -6,8 +6,6 @@ import { CELL_FAILED, type CompiledField } from "./types.ts";
 
 export { CELL_TEXT, NEEDS_TEXT, type ByteCheck } from "./byte-verdict.ts";
 
-const needsText: ByteCheck = () => NEEDS_TEXT;
-
 const BY_TYPE: Partial<Record<string, (field: CompiledField) => ByteCheck | undefined>> = {
   string: byteText,
   any: byteText,
@@ -20,10 +18,11 @@ const BY_TYPE: Partial<Record<string, (field: CompiledField) => ByteCheck | unde
 /** The byte check of `field`: specialised for the common types, `NEEDS_TEXT` for every cell of the others. */
 export function compileByteCheck(field: CompiledField): ByteCheck {
   // Other missing values than `""` are compared as texts.
-  if (field.isMissing !== isEmpty) return needsText;
+  if (field.isMissing !== isEmpty) return () => NEEDS_TEXT;
   const empty = field.descriptor.constraints?.required === true ? CELL_FAILED : null;
   const typed = BY_TYPE[field.type]?.(field);
-  if (typed === undefined) return needsText;
+  // An empty cell is missing whatever the field's type: most cells of an optional field are.
+  if (typed === undefined) return (_bytes, start, end) => (end === start ? empty : NEEDS_TEXT);
   return (bytes, start, end, flags) => (end === start ? empty : typed(bytes, start, end, flags));
 }
 

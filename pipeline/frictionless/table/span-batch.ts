@@ -63,6 +63,9 @@ export function recordTexts(batch: SpanBatch, r: number): string[] {
   return cells;
 }
 
+/** Node's own latin1 decoding, called on the bytes as they are: `Buffer.from(…).toString` made a Buffer object per cell. */
+const latin1Slice = (Buffer.prototype as unknown as { latin1Slice(this: Uint8Array, start: number, end: number): string }).latin1Slice;
+
 function latin1(bytes: Uint8Array, start: number, end: number): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString("latin1");
+  return latin1Slice.call(bytes, start, end);
 }
