@@ -3,7 +3,7 @@ import { field } from "../../../fakes/fixtures/cast-table.ts";
 import { spanBatch } from "../../../fakes/fixtures/span-batches.ts";
 import type { Field } from "../descriptor/types.ts";
 import { spanText } from "../table/span-batch.ts";
-import { CELL_TEXT, compileByteCheck, NEEDS_TEXT } from "./byte-check.ts";
+import { CELL_TEXT, checkBytes, compileByteCheck, NEEDS_TEXT } from "./byte-check.ts";
 import { CELL_FAILED } from "./types.ts";
 
 /**
@@ -76,11 +76,11 @@ describe("byte checks", () => {
     let decided = 0;
     for (const { missingValues, ...descriptor } of DESCRIPTORS) {
       const compiled = field(descriptor, missingValues ?? [""]);
-      const check = compileByteCheck(compiled);
+      const plan = compileByteCheck(compiled);
       for (const quoteAll of [false, true]) {
         const batch = spanBatch(cells.map((cell) => [cell]), { quoteAll });
         for (let k = 0; k < cells.length; k++) {
-          const verdict = check(batch.bytes, batch.starts[k] as number, batch.ends[k] as number, batch.flags[k] as number);
+          const verdict = checkBytes(plan, batch.bytes, batch.starts[k] as number, batch.ends[k] as number, batch.flags[k] as number);
           if (verdict === NEEDS_TEXT) continue;
           decided++;
           const text = spanText(batch, k);
@@ -96,7 +96,7 @@ describe("byte checks", () => {
   it("decide the common cells of a lauréats table without text", () => {
     const decide = (descriptor: Omit<Field, "name">, cell: string): unknown => {
       const batch = spanBatch([[cell]]);
-      return compileByteCheck(field(descriptor))(batch.bytes, batch.starts[0] as number, batch.ends[0] as number, batch.flags[0] as number);
+      return checkBytes(compileByteCheck(field(descriptor)), batch.bytes, batch.starts[0] as number, batch.ends[0] as number, batch.flags[0] as number);
     };
     const id = { type: "string", constraints: { required: true, pattern: "^[a-z0-9]+(-[a-z0-9]+)*$", maxLength: 100 } } as const;
     expect(decide(id, "l-0000001")).toBe(CELL_TEXT);

@@ -1,10 +1,9 @@
-import { SPAN_ESCAPED } from "../table/span-batch.ts";
-import { type ByteCheck, CELL_TEXT, indexOfBytes, NEEDS_TEXT } from "./byte-verdict.ts";
+import { type BytePlan, DATE, DECIMAL, MEMBERS, NEEDS_TEXT, plan } from "./byte-verdict.ts";
 import { daysInMonth } from "./temporal-parts.ts";
 import { CELL_FAILED, type CompiledField } from "./types.ts";
 
 /**
- * Byte checks of numbers, integers, booleans and dates (see byte-check.ts): the shapes the text
+ * Byte checks of numbers, integers, booleans and dates (see byte-verdict.ts): the shapes the text
  * parsers read without a RegExp, read the same way from bytes; every other shape needs text.
  */
 
@@ -15,7 +14,7 @@ const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
  * digits, one division correctly rounded; NEEDS_TEXT for anything else (a quote or a byte
  * ≥ 0x80 included, so the cell's flags need no test).
  */
-function scanDecimal(bytes: Uint8Array, start: number, end: number, decimalCode: number): number | typeof NEEDS_TEXT {
+export function scanDecimal(bytes: Uint8Array, start: number, end: number, decimalCode: number): number | typeof NEEDS_TEXT {
   let i = start;
   let negative = false;
   let c = bytes[i] as number;
@@ -44,37 +43,29 @@ function scanDecimal(bytes: Uint8Array, start: number, end: number, decimalCode:
 }
 
 /** number (a one-character ASCII decimal separator, no group character) and integer (no group character, no categories). */
-export function byteNumber(field: CompiledField): ByteCheck | undefined {
+export function decimalPlan(field: CompiledField, empty: BytePlan["empty"]): BytePlan | undefined {
   const { descriptor } = field;
   if (descriptor.groupChar !== undefined) return undefined;
   const integer = field.type === "integer";
   if (integer && Array.isArray(descriptor.categories)) return undefined;
   const decimalChar = integer ? "" : (descriptor.decimalChar ?? ".");
   if (!integer && (typeof decimalChar !== "string" || decimalChar.length !== 1 || decimalChar.charCodeAt(0) >= 128)) return undefined;
-  // As the text parser: an integer has no separator, and its -0 is 0.
-  const decimalCode = integer ? -1 : decimalChar.charCodeAt(0);
-  const check = field.checkConstraints;
-  return (bytes, start, end) => {
-    const value = scanDecimal(bytes, start, end, decimalCode);
-    if (value === NEEDS_TEXT) return NEEDS_TEXT;
-    const logical = integer && value === 0 ? 0 : value;
-    return check(logical) === undefined ? logical : CELL_FAILED;
-  };
+  const decimal = plan(DECIMAL, empty);
+  decimal.integer = integer;
+  // An integer has no separator.
+  decimal.decimalCode = integer ? -1 : decimalChar.charCodeAt(0);
+  if (hasValueConstraints(descriptor.constraints)) decimal.constraints = field.checkConstraints;
+  return decimal;
 }
 
 /** boolean: the cell is one of the true or false values, byte for byte. */
-export function byteBoolean(field: CompiledField): ByteCheck | undefined {
+export function booleanPlan(field: CompiledField, empty: BytePlan["empty"]): BytePlan {
   const { trueValues = ["true", "True", "TRUE", "1"], falseValues = ["false", "False", "FALSE", "0"] } = field.descriptor;
   const encoder = new TextEncoder();
-  const trues = trueValues.map((text) => encoder.encode(text));
-  const falses = falseValues.map((text) => encoder.encode(text));
-  const check = field.checkConstraints;
-  return (bytes, start, end, flags) => {
-    if (flags & SPAN_ESCAPED) return NEEDS_TEXT;
-    const value = indexOfBytes(trues, bytes, start, end) >= 0 ? true : indexOfBytes(falses, bytes, start, end) >= 0 ? false : undefined;
-    if (value === undefined) return NEEDS_TEXT;
-    return check(value) === undefined ? value : CELL_FAILED;
-  };
+  const members = plan(MEMBERS, empty);
+  members.members = [...trueValues, ...falseValues].map((text) => encoder.encode(text));
+  members.verdicts = [...trueValues.map(() => true), ...falseValues.map(() => false)].map((value) => (field.checkConstraints(value) === undefined ? value : CELL_FAILED));
+  return members;
 }
 
 function twoDigits(bytes: Uint8Array, at: number): number {
@@ -84,7 +75,7 @@ function twoDigits(bytes: Uint8Array, at: number): number {
 }
 
 /** temporal.ts's plain `YYYY-MM-DD` on bytes. */
-function isPlainDate(bytes: Uint8Array, at: number): boolean {
+export function isPlainDate(bytes: Uint8Array, at: number): boolean {
   if (bytes[at + 4] !== 45 || bytes[at + 7] !== 45) return false;
   const century = twoDigits(bytes, at);
   const years = twoDigits(bytes, at + 2);
@@ -95,9 +86,8 @@ function isPlainDate(bytes: Uint8Array, at: number): boolean {
 }
 
 /** date, default format, no constraint on its value: its value is its text. */
-export function byteDate(field: CompiledField): ByteCheck | undefined {
-  if (field.format !== "default" || hasValueConstraints(field.descriptor.constraints)) return undefined;
-  return (bytes, start, end) => (end - start === 10 && isPlainDate(bytes, start) ? CELL_TEXT : NEEDS_TEXT);
+export function datePlan(field: CompiledField, empty: BytePlan["empty"]): BytePlan | undefined {
+  return field.format !== "default" || hasValueConstraints(field.descriptor.constraints) ? undefined : plan(DATE, empty);
 }
 
 /** Constraints on a value beyond `required` and `unique` (which a byte check answers without the value). */

@@ -1,4 +1,4 @@
-import { CELL_FAILED, CELL_TEXT, compileByteCheck, NEEDS_TEXT, type ByteCheck, type CompiledField, type CompiledSchema } from "../field/index.ts";
+import { CELL_FAILED, CELL_TEXT, checkBytes, compileByteCheck, NEEDS_TEXT, type BytePlan, type CompiledField, type CompiledSchema } from "../field/index.ts";
 import { recordTexts, spanText, type SpanBatch } from "../table/span-batch.ts";
 import type { RowChecks } from "./row-checks.ts";
 
@@ -13,7 +13,7 @@ import type { RowChecks } from "./row-checks.ts";
  */
 export class SpanChecks {
   private readonly fields: CompiledField[];
-  private readonly checks: ByteCheck[];
+  private readonly plans: BytePlan[];
   private readonly columns: Int32Array;
   /** Per field, 1 when its value must be a string at once (a key's part), 0 when it may stay `CELL_TEXT`. */
   private readonly textNow: Uint8Array;
@@ -38,7 +38,7 @@ export class SpanChecks {
     textFields: readonly number[] | "all",
   ) {
     this.fields = compiled.fields;
-    this.checks = this.fields.map((field) => compileByteCheck(field));
+    this.plans = this.fields.map((field) => compileByteCheck(field));
     this.columns = Int32Array.from(columns);
     this.textNow = new Uint8Array(this.fields.length);
     if (textFields === "all") this.textNow.fill(1);
@@ -66,7 +66,7 @@ export class SpanChecks {
     const from = batch.cellsFrom[r] as number;
     const count = (batch.cellsFrom[r + 1] as number) - from;
     if (count < this.needed || count > this.width || this.mapped === 0) return this.asText(batch, r);
-    const { fields, checks, columns, textNow, cellOf } = this;
+    const { fields, plans, columns, textNow, cellOf } = this;
     const { bytes, starts, ends, flags } = batch;
     const values = this.scratch ?? new Array<unknown>(fields.length);
     let empty = 0;
@@ -77,7 +77,7 @@ export class SpanChecks {
         continue;
       }
       const cell = from + column;
-      let value = (checks[f] as ByteCheck)(bytes, starts[cell] as number, ends[cell] as number, flags[cell] as number);
+      let value = checkBytes(plans[f] as BytePlan, bytes, starts[cell] as number, ends[cell] as number, flags[cell] as number);
       if (value === NEEDS_TEXT) value = (fields[f] as CompiledField).checkCell(spanText(batch, cell));
       else if (value === CELL_TEXT) {
         if (textNow[f] === 1) value = spanText(batch, cell);
