@@ -11,8 +11,17 @@ import { inRanges, parseAtoms, type Ranges, withoutAnchors } from "./simple-patt
  */
 export type BytePattern = (bytes: Uint8Array, start: number, end: number) => boolean;
 
-function acceptsBytes(atoms: readonly Ranges[], bytes: Uint8Array, start: number): boolean {
-  for (let i = 0; i < atoms.length; i++) if (!inRanges(atoms[i] as Ranges, bytes[start + i] as number)) return false;
+/** The classes of a fixed-length sequence as one table: byte `c` at position `i` is accepted when `table[i * 256 + c]` is 1. */
+function byteTable(atoms: readonly Ranges[]): Uint8Array {
+  const table = new Uint8Array(atoms.length * 256);
+  atoms.forEach((atom, i) => {
+    for (let c = 0; c < 128; c++) if (inRanges(atom, c)) table[i * 256 + c] = 1;
+  });
+  return table;
+}
+
+function acceptsBytes(table: Uint8Array, length: number, bytes: Uint8Array, start: number): boolean {
+  for (let i = 0; i < length; i++) if (table[(i << 8) | (bytes[start + i] as number)] === 0) return false;
   return true;
 }
 
@@ -20,7 +29,8 @@ function fixedLength(source: string): BytePattern | undefined {
   const atoms = parseAtoms(source);
   if (!atoms || atoms.length === 0) return undefined;
   const length = atoms.length;
-  return (bytes, start, end) => end - start === length && acceptsBytes(atoms, bytes, start);
+  const table = byteTable(atoms);
+  return (bytes, start, end) => end - start === length && acceptsBytes(table, length, bytes, start);
 }
 
 function separatedWords(pattern: string): BytePattern | undefined {
@@ -42,12 +52,13 @@ function separatedWords(pattern: string): BytePattern | undefined {
 }
 
 function alternatives(pattern: string): BytePattern | undefined {
-  const byLength = alternativesByLength(pattern);
+  const byLength = alternativesByLength(pattern)?.map((candidates) => candidates.map(byteTable));
   if (byLength === undefined) return undefined;
   return (bytes, start, end) => {
-    const candidates = byLength[end - start];
-    if (candidates === undefined) return false;
-    for (let k = 0; k < candidates.length; k++) if (acceptsBytes(candidates[k] as Ranges[], bytes, start)) return true;
+    const length = end - start;
+    const tables = byLength[length];
+    if (tables === undefined) return false;
+    for (let k = 0; k < tables.length; k++) if (acceptsBytes(tables[k] as Uint8Array, length, bytes, start)) return true;
     return false;
   };
 }
