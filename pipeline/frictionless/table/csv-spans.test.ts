@@ -86,7 +86,16 @@ describe("SpanTokenizer against the string tokenizer", () => {
     expect(batch.firstRowNumber).toBe(4);
     expect(Array.from(batch.flags.subarray(0, 6))).toEqual([SPAN_QUOTED | SPAN_ESCAPED, SPAN_NON_ASCII, SPAN_QUOTED, 0, 0, SPAN_QUOTED]);
     expect(allTexts(batch)).toEqual([['a"b', "é", "c"], ["x", "", ""]]);
+    // The same cells read from a Buffer over those bytes.
+    expect(allTexts({ ...batch, bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) })).toEqual(allTexts(batch));
     expect(cut?.end).toBe(bytes.length - '"open'.length);
+  });
+
+  it("grows its arrays for records of many short cells", () => {
+    const text = `${",".repeat(999)}\n`.repeat(3) + "x\n".repeat(2000);
+    const got = spanCut(text, csvSyntax(undefined, "csv"), true, DEFAULT_READ_LIMITS);
+    expect(got).toEqual(stringCut(text, csvSyntax(undefined, "csv"), true, DEFAULT_READ_LIMITS));
+    expect(got?.records).toHaveLength(2003);
   });
 
   it("cuts only the dialects whose cells it can find byte by byte", () => {
