@@ -59,7 +59,7 @@ const CELLS = [
   "2024-1-01", "2024/01/01", "2024-01-01T00:00:00", "31/12/2019", "2024-01-01 ", "２０２４-01-01",
   "true", "false", "True", "TRUE", "oui", "Oui", "non", "vrai",
   "https://ex.invalid/1", "http://ex.invalid/a b", "ex.invalid", "mailto:x@ex.invalid", "x:", "x:y", "1x:y", "https://ex.invalid/é",
-  "x@ex.invalid", 'a"b', '""', '"', "a,b", "a\nb", "2A", "2B", "2C", "971", "975", "84", "05", "01", "2024-01-01/2024-12-31",
+  "x@ex.invalid", "x:a\x1fb", "x:a\tb", "x:a\x0eb", 'a"b', '""', '"', "a,b", "a\nb", "2A", "2B", "2C", "971", "975", "84", "05", "01", "2024-01-01/2024-12-31",
 ];
 
 /** Cells drawn from the characters that matter to the byte checks, from a fixed seed. */

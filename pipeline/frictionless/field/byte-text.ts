@@ -1,6 +1,5 @@
 import { compileBytePattern } from "./byte-pattern.ts";
 import { type BytePlan, MEMBERS, plan, TEXT } from "./byte-verdict.ts";
-import { isSpaceUnit } from "./string.ts";
 import type { CompiledField } from "./types.ts";
 
 /**
@@ -23,7 +22,11 @@ export function isUriBytes(bytes: Uint8Array, start: number, end: number): boole
   let i = start + 1;
   while (i < end && isSchemeChar(bytes[i] as number)) i++;
   if (i >= end - 1 || bytes[i] !== 58) return false;
-  for (i++; i < end; i++) if (isSpaceUnit(bytes[i] as number)) return false;
+  // A plain cell's bytes are ASCII: of JavaScript's white space, only tab to carriage return and the space.
+  for (i++; i < end; i++) {
+    const c = bytes[i] as number;
+    if (c <= 32 && (c === 32 || (c >= 9 && c <= 13))) return false;
+  }
   return true;
 }
 
