@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { CLEAN_ROW, FAULTY_SCHEMA as SCHEMA, faultyRecords as records, LOOSE_SCHEMA as LOOSE } from "../../../fakes/fixtures/faulty-rows.ts";
 import { spanBatch } from "../../../fakes/fixtures/span-batches.ts";
-import type { Schema } from "../descriptor/types.ts";
 import { CELL_TEXT, compileSchema } from "../field/index.ts";
 import { recordTexts, type SpanBatch } from "../table/span-batch.ts";
 import type { Check } from "./check.ts";
@@ -15,62 +15,6 @@ import { SpanChecks } from "./span-checks.ts";
  * checks' findings of the same table read as text: compared here record by record, over
  * generated tables where clean rows and every kind of faulty row alternate.
  */
-const SCHEMA: Schema = {
-  missingValues: [""],
-  primaryKey: ["id"],
-  fields: [
-    { name: "id", type: "string", constraints: { required: true, unique: true, pattern: "^[a-z0-9]+(-[a-z0-9]+)*$", maxLength: 20 } },
-    { name: "titre", type: "string", constraints: { required: true, maxLength: 12 } },
-    { name: "siren", type: "string", constraints: { pattern: "^\\d{9}$" } },
-    { name: "montant", type: "number", constraints: { minimum: 0 } },
-    { name: "annee", type: "integer" },
-    { name: "date", type: "date" },
-    { name: "statut", type: "string", constraints: { enum: ["sélectionné", "en cours"] } },
-    { name: "region", type: "string", constraints: { pattern: "^(0[1-46]|11|84)$" } },
-    { name: "url", type: "string", format: "uri", constraints: { required: true } },
-    { name: "heure", type: "time" },
-  ],
-};
-
-/** The same fields, none required: a row of empty cells then passes every cell's check, and is a blank row. */
-const LOOSE: Schema = {
-  ...SCHEMA,
-  fields: SCHEMA.fields.map(({ constraints, ...field }) => {
-    const { required: _, ...others } = constraints ?? {};
-    return { ...field, constraints: others };
-  }),
-};
-
-const CLEAN = ["l-1", "Projet", "123456789", "1000.5", "2024", "2024-11-19", "sélectionné", "84", "https://ex.invalid/1", "10:00:00"];
-
-/** One faulty cell per kind the byte checks decline or fail, at the column they hit. */
-const FAULTS: [column: number, cell: string][] = [
-  [0, "L-1"], [0, ""], [1, ""], [1, "un titre bien trop long"], [1, "été, \"dit\""], [1, "😀😀😀😀😀😀😀😀😀😀😀😀😀"], [2, "12345678"], [2, "１２３４５６７８９"],
-  [3, "-1"], [3, "1e3"], [3, " 5"], [3, "abc"], [4, "2024.5"], [4, "+7"], [5, "2024-02-30"], [5, "19/11/2024"], [6, "terminé"], [6, "Sélectionné"],
-  [7, "85"], [7, "8"], [8, "ex.invalid"], [8, ""], [9, "25:00:00"], [9, "10:00"],
-];
-
-/** Records: mostly clean ones (ids and amounts varied, a few repeated ids), faulty ones, short, long, blank. */
-function records(count: number): string[][] {
-  let seed = 3;
-  // The high bits of the generator: its low bits repeat with a short period.
-  const next = (n: number): number => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) >>> 12) % n;
-  return Array.from({ length: count }, () => {
-    const row = [...CLEAN];
-    row[0] = `l-${next(count * 2)}`;
-    row[3] = String(next(100000) / 100);
-    row[1] = ["Projet", "Projet, dit \"x\"", "Été", "x", ""][next(4)] as string;
-    const kind = next(10);
-    if (kind === 0) {
-      const [column, cell] = FAULTS[next(FAULTS.length)] as [number, string];
-      row[column] = cell;
-    } else if (kind === 1) return next(2) === 0 ? row.slice(0, 1 + next(9)) : [...row, "de trop"];
-    else if (kind === 2 && next(3) === 0) return row.map(() => "");
-    for (const column of [2, 3, 4, 5, 6, 7, 9]) if (next(6) === 0) row[column] = "";
-    return row;
-  });
-}
-
 /** Reads `montant` and `titre` (a text left unmade on spans until read), reports on some rows. */
 const READER: Check = {
   type: "lecture",
@@ -140,7 +84,7 @@ describe("span checks", () => {
     const columns = SCHEMA.fields.map((_, k) => k);
     const rows = new RowChecks(compiled, columns, columns.length, new ErrorCollector({}));
     const checks = new SpanChecks(compiled, columns, columns.length, rows, [0]);
-    const batch = spanBatch([CLEAN]);
+    const batch = spanBatch([CLEAN_ROW]);
     const values = checks.check(batch, 0);
     expect(values.slice(0, 5)).toEqual(["l-1", CELL_TEXT, CELL_TEXT, 1000.5, 2024]);
     expect(checks.text(1)).toBe("Projet");
