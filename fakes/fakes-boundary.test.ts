@@ -33,6 +33,8 @@ const ALLOWED: readonly Allowance[] = [
   { importer: "fakes/fixtures/run-request.ts", imported: "pipeline/", reason: "the orchestrator's run request and the in-memory logger, for the tests of the real orchestrator" },
   { importer: "fakes/fixtures/run-check.ts", imported: "pipeline/frictionless/", reason: "drives one real check over literal rows" },
   { importer: "fakes/fixtures/sample-checks.ts", imported: "pipeline/frictionless/", reason: "custom checks written to the engine's check interface, for the tests that run them on worker threads" },
+  { importer: "fakes/fixtures/faulty-rows.ts", imported: "pipeline/frictionless/", reason: "types the schema of the faulty tables that compare checks on bytes with checks on text" },
+  { importer: "fakes/fixtures/span-batches.ts", imported: "pipeline/frictionless/", reason: "lays out the engine's span batches by hand, for the span checks' tests" },
   { importer: "fakes/fixtures/cast-table.ts", imported: "pipeline/frictionless/", reason: "compiles real fields for the field tests" },
   { importer: "fakes/fixtures/flatten-report.ts", imported: "pipeline/frictionless/", reason: "flattens the engine's real reports and errors" },
   { importer: "fakes/fixtures/test-retry.ts", imported: "pipeline/http/", reason: "a retry policy of the real HTTP client, with short waits" },

@@ -12,6 +12,8 @@ export type { TableReadErrorCode } from "./table/read-error.ts";
 export { DEFAULT_READ_LIMITS, INFLATE_RATIO, MIN_INFLATED_BYTES } from "./table/limits.ts";
 export type { ReadLimits } from "./table/limits.ts";
 export type { TableSource, TableReader, SourceRow, TableFormat, ReadStats, DigestAlgorithm } from "./table/types.ts";
+export { SPAN_ESCAPED, SPAN_NON_ASCII, SPAN_QUOTED, spanText, recordTexts } from "./table/span-batch.ts";
+export type { SpanBatch } from "./table/span-batch.ts";
 export { validatePackage, isTableResource } from "./validate/validate-package.ts";
 export { validateTable, placeOf } from "./validate/validate-table.ts";
 export type { TableContext } from "./validate/table-context.ts";

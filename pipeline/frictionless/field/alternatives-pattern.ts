@@ -36,8 +36,8 @@ function withoutGroup(source: string): string {
   return open > 0 && source.endsWith(")") && !source.endsWith("\\)") ? source.slice(open, -1) : source;
 }
 
-/** A tester equivalent to `new RegExp("^(?:" + pattern + ")$")` for alternatives of fixed length, else undefined. */
-export function compileAlternativesPattern(pattern: string): ((text: string) => boolean) | undefined {
+/** The alternatives of a pattern of fixed-length alternatives, as sequences of classes indexed by their length; else undefined. */
+export function alternativesByLength(pattern: string): Ranges[][][] | undefined {
   const parts = topLevelAlternatives(withoutGroup(withoutAnchors(pattern)));
   if (parts === undefined || parts.length < 2) return undefined;
   const byLength: Ranges[][][] = [];
@@ -46,6 +46,13 @@ export function compileAlternativesPattern(pattern: string): ((text: string) => 
     if (atoms === undefined || atoms.length > MAX_LENGTH) return undefined;
     (byLength[atoms.length] ??= []).push(atoms);
   }
+  return byLength;
+}
+
+/** A tester equivalent to `new RegExp("^(?:" + pattern + ")$")` for alternatives of fixed length, else undefined. */
+export function compileAlternativesPattern(pattern: string): ((text: string) => boolean) | undefined {
+  const byLength = alternativesByLength(pattern);
+  if (byLength === undefined) return undefined;
   return (text) => {
     const candidates = byLength[text.length];
     if (candidates === undefined) return false;

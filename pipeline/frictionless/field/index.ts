@@ -1,4 +1,6 @@
 export { CAST_FAILED, CELL_FAILED } from "./types.ts";
+export { CELL_TEXT, checkBytes, compileByteCheck, NEEDS_TEXT } from "./byte-check.ts";
+export type { BytePlan } from "./byte-check.ts";
 export type { CastFailed, CompiledField, CompiledSchema, ConstraintFailure } from "./types.ts";
 export { compileField, FIELD_TYPES, normaliseFormat } from "./compile-field.ts";
 export { compileSchema } from "./compile-schema.ts";

@@ -11,17 +11,33 @@ import { classRanges, ESCAPED_CLASSES, inRanges, withoutAnchors } from "./simple
 /** `CLASS+(SEP CLASS+)*`, the group capturing or not; the separator a literal character. */
 const SHAPE = /^(\[(?:[^\]\\]|\\.)*\]|\\[dw])\+\((?:\?:)?(\\[./+-]|[-_/:@~,;])(\[(?:[^\]\\]|\\.)*\]|\\[dw])\+\)\*$/;
 
-/** A tester equivalent to `new RegExp("^(?:" + pattern + ")$")` for separated words, else undefined. */
-export function compileSeparatedPattern(pattern: string): ((text: string) => boolean) | undefined {
+/**
+ * Per ASCII unit of a separated-words pattern: 1 in the class, 2 the separator, 0 neither;
+ * `ranges` for other units.
+ */
+export interface SeparatedPlan {
+  ascii: Uint8Array;
+  ranges: number[];
+}
+
+/** The plan of a separated-words pattern (see `SeparatedPlan`), or undefined for any other shape. */
+export function separatedPlan(pattern: string): SeparatedPlan | undefined {
   const shape = SHAPE.exec(withoutAnchors(pattern));
   if (!shape || shape[1] !== shape[3]) return undefined;
   const word = shape[1] as string;
   const ranges = ESCAPED_CLASSES[word] ?? classRanges(word.slice(1, -1));
   const separator = (shape[2] as string).charCodeAt((shape[2] as string).length - 1);
   if (ranges === undefined || inRanges(ranges, separator)) return undefined;
-  // Per ASCII unit: 1 in the class, 2 the separator; other units are looked up in the ranges.
   const ascii = new Uint8Array(128);
   for (let c = 0; c < 128; c++) ascii[c] = c === separator ? 2 : inRanges(ranges, c) ? 1 : 0;
+  return { ascii, ranges };
+}
+
+/** A tester equivalent to `new RegExp("^(?:" + pattern + ")$")` for separated words, else undefined. */
+export function compileSeparatedPattern(pattern: string): ((text: string) => boolean) | undefined {
+  const plan = separatedPlan(pattern);
+  if (plan === undefined) return undefined;
+  const { ascii, ranges } = plan;
   return (text) => {
     if (text.length === 0) return false;
     let afterSeparator = true;

@@ -1,6 +1,6 @@
 import type { Schema } from "../descriptor/types.ts";
 import { createError, describeThrown, type ValidationError } from "../errors/index.ts";
-import type { CompiledField } from "../field/index.ts";
+import { CELL_TEXT, type CompiledField } from "../field/index.ts";
 import type { Check, CheckContext, CheckFinding, CheckRegistry, CheckRow } from "./check.ts";
 import { cellText } from "./key-checks.ts";
 
@@ -78,6 +78,9 @@ export function checkThrewError(name: string, message: string, rowNumber: number
   return createError("check-error", rowNumber === undefined ? { note } : { note, rowNumber });
 }
 
+/** A row's source cells, or how to make them (a record read as spans). */
+export type RowCells = unknown[] | (() => unknown[]);
+
 /**
  * Started checks, run on every row. Findings become errors of the check's type; an exception
  * inside a check is told once (never swallowed), and that check stops.
@@ -99,11 +102,16 @@ export class CustomChecks {
     this.view = new RowView(byName);
   }
 
-  row(rowNumber: number, values: unknown[], cells: unknown[]): void {
+  /**
+   * Runs the checks on a row. A record read as spans gives its cells as a function (made only
+   * for a finding's `cell`), and `text` for the values it left as `CELL_TEXT` (see `SpanChecks`).
+   */
+  row(rowNumber: number, values: unknown[], cells: RowCells, text?: (at: number) => string): void {
     // A check that keeps rows until `end` gets a view of its own per row; the others share one (a million rows, a million objects fewer).
     const view = this.keepsRows ? new RowView(this.byName) : this.view;
     view.rowNumber = rowNumber;
     view.values = values;
+    view.text = text;
     for (let k = 0; k < this.started.length; k++) {
       const { check } = this.started[k] as StartedCheck;
       if (this.failed[k] || check.row === undefined) continue;
@@ -138,7 +146,7 @@ export class CustomChecks {
     this.output({ check: k, threw: describeThrown(cause).message, ...(rowNumber === undefined ? {} : { rowNumber }) });
   }
 
-  private findingError(check: Check, finding: CheckFinding, rowNumber: number | undefined, cells: unknown[] | undefined): ValidationError {
+  private findingError(check: Check, finding: CheckFinding, rowNumber: number | undefined, cells: RowCells | undefined): ValidationError {
     const at = finding.fieldName === undefined ? -1 : this.fields.findIndex((field) => field.name === finding.fieldName);
     const column = at >= 0 ? (this.columns[at] as number) : -1;
     const row = finding.rowNumber ?? rowNumber;
@@ -149,7 +157,7 @@ export class CustomChecks {
       ...(row !== undefined ? { rowNumber: row } : {}),
       ...(finding.fieldName !== undefined ? { fieldName: finding.fieldName } : {}),
       ...(column >= 0 ? { fieldNumber: column + 1 } : {}),
-      ...(column >= 0 && cells ? { cell: cellText(cells[column]) } : {}),
+      ...(column >= 0 && cells ? { cell: cellText((typeof cells === "function" ? cells() : cells)[column]) } : {}),
     });
   }
 }
@@ -160,7 +168,8 @@ const REMEMBERED_NAMES = 8;
 /** A row as the checks see it: its logical values by field name. */
 class RowView implements CheckRow {
   rowNumber = 0;
-  values: readonly unknown[] = [];
+  values: unknown[] = [];
+  text: ((at: number) => string) | undefined;
   /**
    * The names asked for so far and their positions: a check asks with the same string every
    * row, found here by identity before any hashing of the name (a map lookup per read, several
@@ -173,14 +182,23 @@ class RowView implements CheckRow {
 
   get(name: string): unknown {
     const names = this.names;
-    for (let k = 0; k < names.length; k++) if (names[k] === name) return this.values[this.positions[k] as number];
+    for (let k = 0; k < names.length; k++) if (names[k] === name) return this.valueAt(this.positions[k] as number);
     const at = this.byName.get(name);
     if (at === undefined) return undefined;
     if (names.length < REMEMBERED_NAMES) {
       names.push(name);
       this.positions.push(at);
     }
-    return this.values[at];
+    return this.valueAt(at);
+  }
+
+  private valueAt(at: number): unknown {
+    const value = this.values[at];
+    if (value !== CELL_TEXT) return value;
+    // A clean text of a record read as spans, its string made now that a check reads it.
+    const text = (this.text as (at: number) => string)(at);
+    this.values[at] = text;
+    return text;
   }
 }
 

@@ -65,6 +65,8 @@ export class KeyChecks {
   private readonly builders: KeyBuilder[];
   /** The key set each hashed key goes to, in `hashRow`'s order. */
   private readonly sets: KeyHashSet[];
+  /** Positions of the fields whose values the hashed keys read: `hashRow` needs them as values, not stand-ins. */
+  readonly keyFields: readonly number[];
   /** What `prefetch` read, kept so that the reads are not optimised away. */
   private sink = 0;
   private readonly foreignKeys: ForeignKeyMemory[];
@@ -98,6 +100,8 @@ export class KeyChecks {
       ...this.uniqueKeys.map((uniqueKey): [KeyBuilder, KeyHashSet] => [uniqueKey.build, uniqueKey.seen]),
       ...this.foreignKeys.map((fk): [KeyBuilder, KeyHashSet] => [fk.build, fk.index]),
     ];
+    const keyed = [this.primaryKey?.fields ?? [], ...this.uniques.map((unique) => unique.fields), ...this.uniqueKeys.map((uniqueKey) => uniqueKey.fields), ...foreignKeys.map((fk) => pick(fk.fieldNames))];
+    this.keyFields = [...new Set(keyed.flat().map((field) => field.index))];
     this.builders = hashed.map(([build]) => build);
     this.sets = hashed.map(([, set]) => set);
     this.width = hashed.length;

@@ -1,15 +1,17 @@
 import type { Schema } from "../../descriptor/types.ts";
 import type { ValidationError } from "../../errors/index.ts";
+import type { SourceRow } from "../../table/types.ts";
 import { compileSchema } from "../../field/index.ts";
 import type { CheckRegistry } from "../check.ts";
 import { replayedContext, type CheckContextData } from "../check-context.ts";
-import { CustomChecks, fieldPositions, restartChecks, type CheckOutput, type DeclaredCheck, type StartedCheck } from "../custom-checks.ts";
+import { comparesRows, CustomChecks, fieldPositions, restartChecks, type CheckOutput, type RowCells, type DeclaredCheck, type StartedCheck } from "../custom-checks.ts";
 import { ErrorCollector } from "../error-collector.ts";
 import { KeyChecks, type ForeignKeyShape } from "../key-checks.ts";
 import { KeyHashSet } from "../key-hash-set.ts";
 import type { ValidateOptions } from "../options.ts";
 import { RowChecks } from "../row-checks.ts";
-import { readChunk, type ChunkBytes, type ChunkEnd, type ChunkFormat } from "./read-chunk.ts";
+import { SpanChecks } from "../span-checks.ts";
+import { readChunk, readChunkSpans, type ChunkBytes, type ChunkEnd, type ChunkFormat } from "./read-chunk.ts";
 
 /** What every chunk of one table is checked against: plain data, sent once to each worker thread. */
 export interface ChunkSetup {
@@ -97,6 +99,9 @@ export class ChunkChecker {
     const errors = new ErrorCollector(this.setup.errorOptions);
     const checks = this.rowChecks(errors);
     checks.reuseValues();
+    // Values outlive their record only for checks that compare rows, which never run in chunks: made at once then, to be safe.
+    const spans = new SpanChecks(this.schema, this.setup.columns, this.setup.width, checks, comparesRows(this.started) ? "all" : this.keys.keyFields);
+    spans.reuseValues();
     const width = 2 * this.keys.width;
     // Grown as the batches come, trimmed to the rows checked when returned.
     let hashes = new Int32Array(1024 * width);
@@ -107,21 +112,29 @@ export class ChunkChecker {
     const outputs: ChunkCheckOutput[] = [];
     let current = 0;
     const custom = this.started.length === 0 ? undefined : new CustomChecks(this.started, this.schema.fields, this.setup.columns, this.byName, (output) => outputs.push({ row: current, output }));
-    read: for await (const batch of readChunk(job, this.setup.format, end)) {
-      if (checked + batch.length > rowNumbers.length) {
-        const size = Math.max(2 * rowNumbers.length, checked + batch.length);
+    /** Takes a checked row's hashes and custom checks; whether the errors are full. */
+    const take = (values: unknown[], rowNumber: number, cells: RowCells, text?: (at: number) => string): boolean => {
+      this.keys.hashRow(values, hashes, checked * width);
+      rowNumbers[checked++] = rowNumber;
+      if (custom) {
+        current = rowNumber;
+        custom.row(rowNumber, values, cells, text);
+      }
+      return errors.full;
+    };
+    read: for await (const batch of readChunkSpans(job, this.setup.format, end)) {
+      const count = Array.isArray(batch) ? batch.length : batch.count;
+      if (checked + count > rowNumbers.length) {
+        const size = Math.max(2 * rowNumbers.length, checked + count);
         rowNumbers = grow(rowNumbers, size);
         hashes = grow(hashes, size * width);
       }
-      for (const row of batch) {
-        const values = checks.checkCells(row);
-        this.keys.hashRow(values, hashes, checked * width);
-        rowNumbers[checked++] = row.rowNumber;
-        if (custom) {
-          current = row.rowNumber;
-          custom.row(row.rowNumber, values, row.cells);
-        }
-        if (errors.full) {
+      for (let r = 0; r < count; r++) {
+        // Spans: cells checked on their bytes, a row that is not clean checked as text, with the same report.
+        const full = Array.isArray(batch)
+          ? take(checks.checkCells(batch[r] as SourceRow), (batch[r] as SourceRow).rowNumber, (batch[r] as SourceRow).cells)
+          : take(spans.check(batch, r), batch.firstRowNumber + r, spans.cells, spans.text);
+        if (full) {
           stopped = true;
           break read;
         }

@@ -1,0 +1,68 @@
+import { booleanPlan, datePlan, decimalPlan, isPlainDate, scanDecimal } from "./byte-scalars.ts";
+import { isUriBytes, textPlan } from "./byte-text.ts";
+import { BY_TEXT, type BytePlan, CELL_TEXT, DATE, DECIMAL, indexOfBytes, MEMBERS, NEEDS_TEXT, NOT_PLAIN, plan, TEXT } from "./byte-verdict.ts";
+import { isEmpty } from "./missing-values.ts";
+import { CELL_FAILED, type CompiledField } from "./types.ts";
+import { SPAN_ESCAPED } from "../table/span-batch.ts";
+
+export { CELL_TEXT, NEEDS_TEXT, type BytePlan } from "./byte-verdict.ts";
+
+const BY_TYPE: Partial<Record<string, (field: CompiledField, empty: BytePlan["empty"]) => BytePlan | undefined>> = {
+  string: textPlan,
+  any: textPlan,
+  number: decimalPlan,
+  integer: decimalPlan,
+  boolean: booleanPlan,
+  date: datePlan,
+};
+
+/** The byte check of `field` (see byte-verdict.ts): specialised for the common types, text for every other cell. */
+export function compileByteCheck(field: CompiledField): BytePlan {
+  // Other missing values than `""` are compared as texts.
+  if (field.isMissing !== isEmpty) return plan(BY_TEXT, NEEDS_TEXT);
+  const empty = field.descriptor.constraints?.required === true ? CELL_FAILED : null;
+  // An empty cell is missing whatever the field's type: most cells of an optional field are.
+  return BY_TYPE[field.type]?.(field, empty) ?? plan(BY_TEXT, empty);
+}
+
+/**
+ * A cell's bytes `bytes[start..end)` and its span flags → its logical value (number, boolean,
+ * null, an enum's member), `CELL_TEXT`, `CELL_FAILED` (not clean) or `NEEDS_TEXT`.
+ */
+export function checkBytes(plan: BytePlan, bytes: Uint8Array, start: number, end: number, flags: number): unknown {
+  if (end === start) return plan.empty;
+  switch (plan.kind) {
+    case TEXT:
+      return textVerdict(plan, bytes, start, end, flags);
+    case DECIMAL: {
+      const value = scanDecimal(bytes, start, end, plan.decimalCode);
+      if (value === NEEDS_TEXT) return NEEDS_TEXT;
+      // As the text parser: an integer's -0 is 0.
+      const logical = plan.integer && value === 0 ? 0 : value;
+      return plan.constraints === undefined || plan.constraints(logical) === undefined ? logical : CELL_FAILED;
+    }
+    case DATE:
+      return end - start === 10 && isPlainDate(bytes, start) ? CELL_TEXT : NEEDS_TEXT;
+    case MEMBERS: {
+      if (flags & SPAN_ESCAPED) return NEEDS_TEXT;
+      const k = indexOfBytes(plan.members, bytes, start, end);
+      return k < 0 ? NEEDS_TEXT : plan.verdicts[k];
+    }
+    default:
+      return NEEDS_TEXT;
+  }
+}
+
+/**
+ * A UTF-8 text has at least as many bytes as characters, and a cell with doubled quotes more
+ * bytes than its text: a byte count within `maxLength` is within it whatever the cell holds.
+ * The other tests read bytes as characters, which only a plain cell allows. Any other cell,
+ * and any cell that fails, needs text.
+ */
+function textVerdict(plan: BytePlan, bytes: Uint8Array, start: number, end: number, flags: number): unknown {
+  if (plan.maxBytes >= 0 && end - start > plan.maxBytes) return NEEDS_TEXT;
+  if (!plan.plainOnly) return CELL_TEXT;
+  if (flags & NOT_PLAIN || end - start < plan.minChars) return NEEDS_TEXT;
+  if (plan.uri && !isUriBytes(bytes, start, end)) return NEEDS_TEXT;
+  return plan.pattern === undefined || plan.pattern(bytes, start, end) ? CELL_TEXT : NEEDS_TEXT;
+}

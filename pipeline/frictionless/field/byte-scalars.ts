@@ -1,0 +1,96 @@
+import { type BytePlan, DATE, DECIMAL, MEMBERS, NEEDS_TEXT, plan } from "./byte-verdict.ts";
+import { daysInMonth } from "./temporal-parts.ts";
+import { CELL_FAILED, type CompiledField } from "./types.ts";
+
+/**
+ * Byte checks of numbers, integers, booleans and dates (see byte-verdict.ts): the shapes the text
+ * parsers read without a RegExp, read the same way from bytes; every other shape needs text.
+ */
+
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/**
+ * number.ts's `scanPlainDecimal` on bytes: `[+-]digits[.digits]`, at most 15 significant
+ * digits, one division correctly rounded; NEEDS_TEXT for anything else (a quote or a byte
+ * ≥ 0x80 included, so the cell's flags need no test).
+ */
+export function scanDecimal(bytes: Uint8Array, start: number, end: number, decimalCode: number): number | typeof NEEDS_TEXT {
+  let i = start;
+  let negative = false;
+  let c = bytes[i] as number;
+  if (c === 45 || c === 43) {
+    negative = c === 45;
+    i++;
+  }
+  let mantissa = 0;
+  let digits = 0;
+  let fraction = -1;
+  for (; i < end; i++) {
+    c = bytes[i] as number;
+    if (c >= 48 && c <= 57) {
+      mantissa = mantissa * 10 + (c - 48);
+      digits++;
+      if (fraction >= 0) fraction++;
+    } else if (c === decimalCode && fraction < 0) {
+      fraction = 0;
+    } else {
+      return NEEDS_TEXT;
+    }
+  }
+  if (digits === 0 || digits > 15) return NEEDS_TEXT;
+  const value = fraction > 0 ? mantissa / (POW10[fraction] as number) : mantissa;
+  return negative ? -value : value;
+}
+
+/** number (a one-character ASCII decimal separator, no group character) and integer (no group character, no categories). */
+export function decimalPlan(field: CompiledField, empty: BytePlan["empty"]): BytePlan | undefined {
+  const { descriptor } = field;
+  if (descriptor.groupChar !== undefined) return undefined;
+  const integer = field.type === "integer";
+  if (integer && Array.isArray(descriptor.categories)) return undefined;
+  const decimalChar = integer ? "" : (descriptor.decimalChar ?? ".");
+  if (!integer && (typeof decimalChar !== "string" || decimalChar.length !== 1 || decimalChar.charCodeAt(0) >= 128)) return undefined;
+  const decimal = plan(DECIMAL, empty);
+  decimal.integer = integer;
+  // An integer has no separator.
+  decimal.decimalCode = integer ? -1 : decimalChar.charCodeAt(0);
+  if (hasValueConstraints(descriptor.constraints)) decimal.constraints = field.checkConstraints;
+  return decimal;
+}
+
+/** boolean: the cell is one of the true or false values, byte for byte. */
+export function booleanPlan(field: CompiledField, empty: BytePlan["empty"]): BytePlan {
+  const { trueValues = ["true", "True", "TRUE", "1"], falseValues = ["false", "False", "FALSE", "0"] } = field.descriptor;
+  const encoder = new TextEncoder();
+  const members = plan(MEMBERS, empty);
+  members.members = [...trueValues, ...falseValues].map((text) => encoder.encode(text));
+  members.verdicts = [...trueValues.map(() => true), ...falseValues.map(() => false)].map((value) => (field.checkConstraints(value) === undefined ? value : CELL_FAILED));
+  return members;
+}
+
+function twoDigits(bytes: Uint8Array, at: number): number {
+  const a = (bytes[at] as number) - 48;
+  const b = (bytes[at + 1] as number) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+/** temporal.ts's plain `YYYY-MM-DD` on bytes. */
+export function isPlainDate(bytes: Uint8Array, at: number): boolean {
+  if (bytes[at + 4] !== 45 || bytes[at + 7] !== 45) return false;
+  const century = twoDigits(bytes, at);
+  const years = twoDigits(bytes, at + 2);
+  const month = twoDigits(bytes, at + 5);
+  const day = twoDigits(bytes, at + 8);
+  if (century < 0 || years < 0 || month < 1 || month > 12 || day < 1 || century + years === 0) return false;
+  return day <= 28 || day <= daysInMonth(century * 100 + years, month);
+}
+
+/** date, default format, no constraint on its value: its value is its text. */
+export function datePlan(field: CompiledField, empty: BytePlan["empty"]): BytePlan | undefined {
+  return field.format !== "default" || hasValueConstraints(field.descriptor.constraints) ? undefined : plan(DATE, empty);
+}
+
+/** Constraints on a value beyond `required` and `unique` (which a byte check answers without the value). */
+export function hasValueConstraints(constraints: object | undefined): boolean {
+  return constraints !== undefined && Object.keys(constraints).some((name) => name !== "required" && name !== "unique");
+}

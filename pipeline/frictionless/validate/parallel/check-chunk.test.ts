@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { CLEAN_ROW, FAULTY_SCHEMA, faultyRecords, LOOSE_SCHEMA } from "../../../../fakes/fixtures/faulty-rows.ts";
+import { flatten } from "../../../../fakes/fixtures/flatten-report.ts";
+import { folderWith } from "../../../../fakes/fixtures/temp-folder.ts";
+import type { Schema } from "../../descriptor/types.ts";
+import { stripTimings } from "../../report/build-report.ts";
+import type { ReportTask } from "../../report/types.ts";
+import type { ValidateOptions } from "../options.ts";
+import { validatePackage } from "../validate-package.ts";
+
+/**
+ * Chunks are read as byte spans and their cells checked on their bytes (span-checks.ts); row
+ * by row, the same table is read as text. Whole tables with faulty rows sprinkled among clean
+ * ones, cut into chunks of a few kilobytes, must give the same report both ways.
+ */
+function csv(records: string[][], header: readonly string[]): string {
+  const quote = (cell: string): string => (/[",\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell);
+  return [header, ...records].map((record) => record.map(quote).join(",")).join("\n") + "\n";
+}
+
+async function bothWays(schema: Schema, text: string, options: ValidateOptions = {}): Promise<{ sequential: ReportTask; chunked: ReportTask }> {
+  const basePath = await folderWith({ "laureats.csv": text });
+  const pkg = { resources: [{ name: "laureats", path: "laureats.csv", schema }] };
+  const sequential = stripTimings(await validatePackage(pkg, { ...options, basePath, parallel: false })).tasks[0] as ReportTask;
+  const chunked = stripTimings(await validatePackage(pkg, { ...options, basePath, parallel: { threads: 2, minBytes: 0, chunkBytes: 4096 } })).tasks[0] as ReportTask;
+  return { sequential, chunked };
+}
+
+describe("chunks checked on their bytes", () => {
+  const header = FAULTY_SCHEMA.fields.map((field) => field.name);
+  const text = csv(faultyRecords(2500), header);
+
+  it("give the row-by-row report of a table with faulty rows of every kind", async () => {
+    for (const schema of [FAULTY_SCHEMA, LOOSE_SCHEMA]) {
+      const { sequential, chunked } = await bothWays(schema, text, { limitErrors: 0 });
+      const types = new Set(flatten(sequential).map(([, , type]) => type));
+      expect([...types].sort()).toEqual(["blank-row", "constraint-error", "extra-cell", "missing-cell", "primary-key", "type-error", "unique-error"]);
+      expect(chunked).toEqual(sequential);
+    }
+  });
+
+  it("stop at the error limit on the same row", async () => {
+    const { sequential, chunked } = await bothWays(FAULTY_SCHEMA, text, { limitErrors: 40 });
+    expect(sequential.errors).toHaveLength(40);
+    // How far the file was read depends on how it was read.
+    delete (sequential.stats as Partial<ReportTask["stats"]>).bytes;
+    delete (chunked.stats as Partial<ReportTask["stats"]>).bytes;
+    expect(chunked).toEqual(sequential);
+  });
+
+  it("read a clean table as valid, both ways", async () => {
+    const clean = Array.from({ length: 3000 }, (_, k) => [`l-${k}`, ...CLEAN_ROW.slice(1)]);
+    const { sequential, chunked } = await bothWays(FAULTY_SCHEMA, csv(clean, header));
+    expect(sequential.valid).toBe(true);
+    expect(sequential.stats.rows).toBe(3000);
+    expect(chunked).toEqual(sequential);
+  });
+});

@@ -1,0 +1,93 @@
+import { describe, expect, it } from "vitest";
+import { CLEAN_ROW, FAULTY_SCHEMA as SCHEMA, faultyRecords as records, LOOSE_SCHEMA as LOOSE } from "../../../fakes/fixtures/faulty-rows.ts";
+import { spanBatch } from "../../../fakes/fixtures/span-batches.ts";
+import { CELL_TEXT, compileSchema } from "../field/index.ts";
+import { recordTexts, type SpanBatch } from "../table/span-batch.ts";
+import type { Check } from "./check.ts";
+import { CustomChecks, fieldPositions, type CheckOutput } from "./custom-checks.ts";
+import { ErrorCollector } from "./error-collector.ts";
+import { KeyChecks } from "./key-checks.ts";
+import { RowChecks } from "./row-checks.ts";
+import { SpanChecks } from "./span-checks.ts";
+
+/**
+ * A table read as spans must give the report, the values, the key hashes and the custom
+ * checks' findings of the same table read as text: compared here record by record, over
+ * generated tables where clean rows and every kind of faulty row alternate.
+ */
+/** Reads `montant` and `titre` (a text left unmade on spans until read), reports on some rows. */
+const READER: Check = {
+  type: "lecture",
+  title: "Lecture",
+  description: "Une lecture fictive.",
+  row: (row) => {
+    const titre = row.get("titre");
+    const montant = row.get("montant");
+    return typeof titre === "string" && titre.startsWith("x") && typeof montant === "number" ? [{ fieldName: "titre", note: `${titre} ${montant}` }] : undefined;
+  },
+};
+
+interface Pass {
+  errors: unknown[];
+  values: unknown[][];
+  hashes: number[][];
+  outputs: CheckOutput[];
+}
+
+function pass(batch: SpanBatch, spans: boolean, limitErrors = 0, schema = SCHEMA): Pass {
+  const compiled = compileSchema(schema);
+  const columns = schema.fields.map((_, k) => k);
+  const errors = new ErrorCollector({ limitErrors });
+  const rows = new RowChecks(compiled, columns, columns.length, errors);
+  const keys = new KeyChecks(compiled, columns, []);
+  const checks = new SpanChecks(compiled, columns, columns.length, rows, keys.keyFields);
+  const outputs: CheckOutput[] = [];
+  const custom = new CustomChecks([{ name: "lecture", params: {}, check: READER }], compiled.fields, columns, fieldPositions(compiled.fields), (output) => outputs.push(output));
+  const result: Pass = { errors: errors.errors, values: [], hashes: [], outputs };
+  for (let r = 0; r < batch.count && !errors.full; r++) {
+    const rowNumber = batch.firstRowNumber + r;
+    const cells = recordTexts(batch, r);
+    const values = spans ? checks.check(batch, r) : rows.checkCells({ rowNumber, cells });
+    const hashes = new Int32Array(2 * keys.width);
+    keys.hashRow(values, hashes, 0);
+    result.hashes.push([...hashes]);
+    if (spans) custom.row(rowNumber, values, () => recordTexts(batch, r), checks.text);
+    else custom.row(rowNumber, values, cells);
+    result.values.push(values.map((value, f) => (value === CELL_TEXT ? checks.text(f) : value)));
+  }
+  return result;
+}
+
+describe("span checks", () => {
+  it("give the text path's errors, values, key hashes and custom findings on every record", () => {
+    const table = records(3000);
+    for (const [schema, quoteAll] of [[SCHEMA, false], [SCHEMA, true], [LOOSE, false]] as const) {
+      const batch = spanBatch(table, { quoteAll, asTexts: [5, 17, 400] });
+      const text = pass(batch, false, 0, schema);
+      expect(pass(batch, true, 0, schema)).toEqual(text);
+      // The tables hold errors of every kind, and findings: the comparison is not of empty reports.
+      const types = new Set(text.errors.map((error) => (error as { type: string }).type));
+      expect([...types].sort()).toEqual(["blank-row", "constraint-error", "extra-cell", "missing-cell", "type-error"]);
+      expect(text.outputs.length).toBeGreaterThan(10);
+    }
+  });
+
+  it("stop at the error limit on the same record", () => {
+    const batch = spanBatch(records(500));
+    const text = pass(batch, false, 7);
+    expect(text.errors).toHaveLength(7);
+    expect(pass(batch, true, 7)).toEqual(text);
+  });
+
+  it("leave a clean text unmade until read, and make the keys' parts at once", () => {
+    const compiled = compileSchema(SCHEMA);
+    const columns = SCHEMA.fields.map((_, k) => k);
+    const rows = new RowChecks(compiled, columns, columns.length, new ErrorCollector({}));
+    const checks = new SpanChecks(compiled, columns, columns.length, rows, [0]);
+    const batch = spanBatch([CLEAN_ROW]);
+    const values = checks.check(batch, 0);
+    expect(values.slice(0, 5)).toEqual(["l-1", CELL_TEXT, CELL_TEXT, 1000.5, 2024]);
+    expect(checks.text(1)).toBe("Projet");
+    expect(values[9]).toBe("10:00:00");
+  });
+});
