@@ -1,6 +1,6 @@
 import { parentPort } from "node:worker_threads";
 import { ChunkChecker, type ChunkJob, type ChunkSetup } from "./check-chunk.ts";
-import { FileDigest, type DigestJob } from "./file-digest.ts";
+import { DigestMessages, isDigestMessage, type DigestMessage } from "./file-digest.ts";
 
 // A worker thread of `ChunkWorkers`: first told what to check, then checks the chunks it is
 // sent, one message each way. One of them also digests the file, as far as it is told
@@ -8,13 +8,11 @@ import { FileDigest, type DigestJob } from "./file-digest.ts";
 const port = parentPort;
 if (port === null) throw new Error("chunk-worker.ts runs as a worker thread");
 let checker: Promise<ChunkChecker> | undefined;
-let digest: FileDigest | undefined;
-/** Why the file could not be digested: told when the digests are asked for. */
-let digestFailure: unknown;
-type DigestMessage = { digest: DigestJob } | { digestTo: number } | { digestEnd: true };
+const digests = new DigestMessages();
 port.on("message", (message: { setup: ChunkSetup } | ChunkJob | DigestMessage) => {
-  if ("digest" in message || "digestTo" in message || "digestEnd" in message) {
-    onDigestMessage(message);
+  if (isDigestMessage(message)) {
+    const answer = digests.receive(message);
+    if (answer !== undefined) port.postMessage(answer);
     return;
   }
   if ("setup" in message) {
@@ -32,21 +30,3 @@ port.on("message", (message: { setup: ChunkSetup } | ChunkJob | DigestMessage) =
   );
 });
 
-function onDigestMessage(message: DigestMessage): void {
-  if ("digest" in message) digest = new FileDigest(message.digest);
-  else if ("digestTo" in message) {
-    try {
-      if (digestFailure === undefined) digest?.advance(message.digestTo);
-    } catch (cause) {
-      digestFailure = cause;
-      digest?.close();
-    }
-  } else {
-    try {
-      if (digestFailure !== undefined) throw digestFailure;
-      port?.postMessage({ digests: (digest as FileDigest).finish() });
-    } catch (cause) {
-      port?.postMessage({ digestFailure: cause instanceof Error ? cause.message : String(cause) });
-    }
-  }
-}

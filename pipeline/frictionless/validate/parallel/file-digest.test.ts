@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { folderWith } from "../../../../fakes/fixtures/temp-folder.ts";
-import { FileDigest } from "./file-digest.ts";
+import { DigestMessages, FileDigest, isDigestMessage } from "./file-digest.ts";
 import { ChunkWorkers } from "./worker-pool.ts";
 
 // Synthetic bytes, longer than several of the digest's reads, with every byte value in them.
@@ -33,6 +33,30 @@ describe("FileDigest", () => {
   it("fails with the reason when the file cannot be read", async () => {
     const dir = await folderWith({ "table.csv": BYTES });
     expect(() => new FileDigest({ path: join(dir, "absent.csv"), size: 10, algorithms: ["md5"] }).advance(5)).toThrow(/ENOENT/);
+  });
+});
+
+describe("DigestMessages (a checker thread's side)", () => {
+  it("follows start, offsets and end, and answers the end only", async () => {
+    const path = join(await folderWith({ "table.csv": BYTES }), "table.csv");
+    const thread = new DigestMessages(512);
+    const messages = [{ digest: { path, size: BYTES.length, algorithms: ["sha256" as const] } }, { digestTo: 700 }, { digestTo: 9000 }];
+    for (const message of messages) {
+      expect(isDigestMessage(message)).toBe(true);
+      expect(thread.receive(message)).toBeUndefined();
+    }
+    expect(isDigestMessage({ id: 3, bytes: BYTES, first: false, last: false })).toBe(false);
+    expect(thread.receive({ digestEnd: true })).toEqual({ digests: { bytes: BYTES.length, hashes: { sha256: hex("sha256", BYTES) } } });
+  });
+
+  it("keeps a read failure and tells it at the end, as it tells an end without a start", async () => {
+    const dir = await folderWith({ "table.csv": BYTES });
+    const thread = new DigestMessages();
+    thread.receive({ digest: { path: join(dir, "absent.csv"), size: 10, algorithms: ["md5"] } });
+    expect(thread.receive({ digestTo: 5 })).toBeUndefined();
+    expect(thread.receive({ digestTo: 10 })).toBeUndefined();
+    expect(thread.receive({ digestEnd: true })).toEqual({ digestFailure: expect.stringMatching(/ENOENT/) });
+    expect(new DigestMessages().receive({ digestEnd: true })).toEqual({ digestFailure: "no digest was started" });
   });
 });
 

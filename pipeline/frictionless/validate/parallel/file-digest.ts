@@ -74,3 +74,43 @@ export class FileDigest {
     this.fd = undefined;
   }
 }
+
+/** What the calling thread tells the thread that digests: start, go as far as an offset, give the digests. */
+export type DigestMessage = { digest: DigestJob } | { digestTo: number } | { digestEnd: true };
+
+/** The digesting thread's answer to `digestEnd`. */
+export type DigestAnswer = { digests: FileDigests } | { digestFailure: string };
+
+export function isDigestMessage(message: object): message is DigestMessage {
+  return "digest" in message || "digestTo" in message || "digestEnd" in message;
+}
+
+/**
+ * The digests' side of a checker thread: it follows the calling thread's messages and answers
+ * `digestEnd` only. A failure to read is kept and told with that answer, as the chunks' are.
+ */
+export class DigestMessages {
+  private digest: FileDigest | undefined;
+  private failure: unknown;
+
+  constructor(private readonly pieceBytes = PIECE_BYTES) {}
+
+  /** Follows one message; returns the answer to send back, if it needs one. */
+  receive(message: DigestMessage): DigestAnswer | undefined {
+    try {
+      if ("digest" in message) this.digest = new FileDigest(message.digest, this.pieceBytes);
+      else if ("digestTo" in message) {
+        if (this.failure === undefined) this.digest?.advance(message.digestTo);
+      } else {
+        if (this.failure !== undefined) throw this.failure;
+        if (this.digest === undefined) throw new Error("no digest was started");
+        return { digests: this.digest.finish() };
+      }
+    } catch (cause) {
+      this.digest?.close();
+      if ("digestEnd" in message) return { digestFailure: cause instanceof Error ? cause.message : String(cause) };
+      this.failure = cause;
+    }
+    return undefined;
+  }
+}

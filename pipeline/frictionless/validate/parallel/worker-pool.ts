@@ -1,6 +1,6 @@
 import { Worker } from "node:worker_threads";
 import type { ChunkJob, ChunkResult, ChunkSetup } from "./check-chunk.ts";
-import type { DigestJob, FileDigests } from "./file-digest.ts";
+import type { DigestAnswer, DigestJob, FileDigests } from "./file-digest.ts";
 import { workerCode } from "./worker-script.ts";
 
 /**
@@ -102,7 +102,7 @@ export class ChunkWorkers {
       pending.clear();
       if (worker === this.workers[0]) this.digestsAsked?.reject(cause);
     };
-    type Answer = { result: ChunkResult; bytes: Uint8Array } | { id: number; failure: string } | { digests: FileDigests } | { digestFailure: string };
+    type Answer = { result: ChunkResult; bytes: Uint8Array } | { id: number; failure: string } | DigestAnswer;
     worker.on("message", (message: Answer) => {
       if ("digests" in message || "digestFailure" in message) {
         if ("digests" in message) this.digestsAsked?.resolve(message.digests);
