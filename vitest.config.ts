@@ -9,11 +9,12 @@ export default defineConfig({
     hookTimeout: 30_000,
     // `npm test` measures coverage (it costs the suite no noticeable time). Only production
     // code counts: the fakes, benchmarks, tests and fixtures would inflate the figures, and
-    // dist/ is generated.
+    // dist/ and *.generated.js are generated.
     coverage: {
       provider: "v8",
       include: ["pipeline/**/*.{ts,js}"],
-      exclude: ["**/*.test.ts", "pipeline/frictionless/conformance/**", "**/fixtures/**"],
+      // *.generated.js: code written by a tool (ajv's compiled profiles), tested against the tool itself.
+      exclude: ["**/*.test.ts", "pipeline/frictionless/conformance/**", "**/fixtures/**", "**/*.generated.js"],
       reporter: ["text-summary", "json-summary"],
       // The floor only rises (README, Development): half a point under the figures measured
       // on main, rounded down to a tenth. Raise it when coverage rises; never lower it.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { humanLogger, jsonLinesLogger } from "./console-logger.ts";
-import { describeProgress, progressData, progressMeter } from "./progress.ts";
+import { describeProgress, groupThousands, progressData, progressMeter } from "./progress.ts";
 
 /** A clock that a test moves by hand, in milliseconds, and the JSON lines a logger wrote. */
 function ciLogger(options: { firstProgressAfterMs?: number } = {}) {
@@ -68,5 +68,14 @@ describe("the figures", () => {
   it("give no rate over less than half a second, and no percent without a total", () => {
     expect(progressData({ stage: "upload", subject: "laureats.csv" }, { bytes: 10 }, 100)).toEqual({ stage: "upload", subject: "laureats.csv", bytes: 10, elapsedMs: 100 });
     expect(describeProgress(progressData({ stage: "upload", subject: "f.csv" }, { bytes: 3_000_000 }, 2000))).toBe("upload f.csv: 3.0 MB, 1.5 MB/s");
+  });
+});
+
+describe("counts grouped by thousands", () => {
+  it("write every count as English does, without building a locale format at each update", () => {
+    for (const count of [0, 7, 999, 1000, 12_345, 999_999, 1_000_000, 1_234_567, 10_000_001, -4321, Number.MAX_SAFE_INTEGER, 2.5]) {
+      expect(groupThousands(count)).toBe(count.toLocaleString("en"));
+    }
+    expect(describeProgress(progressData({ stage: "validate", subject: "big" }, { rows: 1_000_000 }, 2000))).toBe("validate big: 1,000,000 rows, 500,000 rows/s");
   });
 });

@@ -51,9 +51,22 @@ export function progressData(what: MeterSubject, counts: { rows?: number; bytes?
 /** One line: "validate laureats: 1,200,000 rows, 34.5 MB of 100.0 MB (34 %), 450,000 rows/s". */
 export function describeProgress(data: ProgressData): string {
   const parts: string[] = [];
-  if (data.rows !== undefined) parts.push(`${data.rows.toLocaleString("en")} rows`);
+  if (data.rows !== undefined) parts.push(`${groupThousands(data.rows)} rows`);
   if (data.bytes !== undefined) parts.push(data.totalBytes === undefined ? formatBytes(data.bytes) : `${formatBytes(data.bytes)} of ${formatBytes(data.totalBytes)} (${data.percent ?? 0} %)`);
-  if (data.rowsPerSecond !== undefined) parts.push(`${data.rowsPerSecond.toLocaleString("en")} rows/s`);
+  if (data.rowsPerSecond !== undefined) parts.push(`${groupThousands(data.rowsPerSecond)} rows/s`);
   else if (data.bytesPerSecond !== undefined) parts.push(`${formatBytes(data.bytesPerSecond)}/s`);
   return `${data.stage} ${data.subject}: ${parts.join(", ") || "started"}`;
+}
+
+/**
+ * "1234567" as "1,234,567". Not `toLocaleString("en")`: that builds an ICU number format at
+ * every call (about 60 µs), and the first one loads ICU's data: a validation's progress cost
+ * 20 ms of the calling thread on a 10-row table, 30-57 ms on a million rows.
+ */
+export function groupThousands(count: number): string {
+  if (!Number.isSafeInteger(count)) return count.toLocaleString("en");
+  const digits = String(Math.abs(count));
+  let grouped = digits.slice(0, digits.length % 3 || 3);
+  for (let at = grouped.length; at < digits.length; at += 3) grouped += `,${digits.slice(at, at + 3)}`;
+  return count < 0 ? `-${grouped}` : grouped;
 }

@@ -1,44 +1,26 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
-import addFormatsModule from "ajv-formats";
+import type { ErrorObject } from "ajv";
 import { createError } from "../errors/create-error.ts";
 import type { ValidationError } from "../errors/types.ts";
-import type { JsonSchema } from "../profiles/common.ts";
-import { dialectProfile, packageProfile, resourceProfile, schemaProfile } from "../profiles/index.ts";
+import * as compiled from "./profile-validators.generated.js";
 
 /**
- * Runs our profiles with ajv (draft-07, strict: false, ajv-formats) and turns ajv's raw errors
- * into one ValidationError per problem: if/then wrappers dropped, anyOf branches folded into one
- * "must be X or Y" message, duplicates removed.
+ * Runs our profiles (draft-07, ajv with strict: false, allErrors and ajv-formats), compiled
+ * ahead into profile-validators.generated.js (see compile-profiles.ts), and turns ajv's raw
+ * errors into one ValidationError per problem: if/then wrappers dropped, anyOf branches folded
+ * into one "must be X or Y" message, duplicates removed.
  */
 
 export type DescriptorKind = "package" | "resource" | "schema" | "dialect";
 
-const PROFILES: Record<DescriptorKind, JsonSchema> = {
-  package: packageProfile,
-  resource: resourceProfile,
-  schema: schemaProfile,
-  dialect: dialectProfile,
+/** A compiled profile: true when the descriptor conforms, else false with ajv's errors in `errors`. */
+type ProfileValidator = ((descriptor: unknown) => boolean) & { errors?: ErrorObject[] | null };
+
+const VALIDATORS: Record<DescriptorKind, ProfileValidator> = {
+  package: compiled.packageDescriptor,
+  resource: compiled.resourceDescriptor,
+  schema: compiled.schemaDescriptor,
+  dialect: compiled.dialectDescriptor,
 };
-
-type FormatsPlugin = (ajv: Ajv) => Ajv;
-// ajv-formats is CommonJS: under NodeNext the default import is the module object.
-const addFormats = ((addFormatsModule as unknown as { default?: FormatsPlugin }).default ?? addFormatsModule) as unknown as FormatsPlugin;
-
-let ajv: Ajv | undefined;
-const validators = new Map<DescriptorKind, ValidateFunction>();
-
-function validatorFor(kind: DescriptorKind): ValidateFunction {
-  let validate = validators.get(kind);
-  if (!validate) {
-    if (!ajv) {
-      ajv = new Ajv({ strict: false, allErrors: true });
-      addFormats(ajv);
-    }
-    validate = ajv.compile(PROFILES[kind]);
-    validators.set(kind, validate);
-  }
-  return validate;
-}
 
 function describe(value: unknown): string {
   const text = JSON.stringify(value);
@@ -140,7 +122,7 @@ function foldAnyOf(errors: ErrorObject[], descriptor: unknown): { note: string; 
  * in an enclosing package). Errors under `/fields/N` of a schema are `field-error`s.
  */
 export function profileErrors(kind: DescriptorKind, descriptor: unknown, prefix = ""): ValidationError[] {
-  const validate = validatorFor(kind);
+  const validate = VALIDATORS[kind];
   if (validate(descriptor)) return [];
   const code = `${kind}-error`;
   const seen = new Set<string>();

@@ -1,12 +1,20 @@
 import { parentPort } from "node:worker_threads";
 import { ChunkChecker, type ChunkJob, type ChunkSetup } from "./check-chunk.ts";
+import { DigestMessages, isDigestMessage, type DigestMessage } from "./file-digest.ts";
 
 // A worker thread of `ChunkWorkers`: first told what to check, then checks the chunks it is
-// sent, one message each way.
+// sent, one message each way. One of them also digests the file, as far as it is told
+// between chunks, and gives the digests when asked (see `FileDigest`).
 const port = parentPort;
 if (port === null) throw new Error("chunk-worker.ts runs as a worker thread");
 let checker: Promise<ChunkChecker> | undefined;
-port.on("message", (message: { setup: ChunkSetup } | ChunkJob) => {
+const digests = new DigestMessages();
+port.on("message", (message: { setup: ChunkSetup } | ChunkJob | DigestMessage) => {
+  if (isDigestMessage(message)) {
+    const answer = digests.receive(message);
+    if (answer !== undefined) port.postMessage(answer);
+    return;
+  }
   if ("setup" in message) {
     // Its custom checks' module is imported, and their factories run, before the first chunk is checked.
     checker = ChunkChecker.create(message.setup);
@@ -21,3 +29,4 @@ port.on("message", (message: { setup: ChunkSetup } | ChunkJob) => {
     (cause: unknown) => port.postMessage({ id: job.id, failure: cause instanceof Error ? (cause.stack ?? cause.message) : String(cause) }),
   );
 });
+

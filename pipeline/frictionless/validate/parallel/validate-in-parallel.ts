@@ -10,7 +10,6 @@ import { findingType, type KeyChecks, type KeyFinding } from "../key-checks.ts";
 import { checkThrewError, type CheckOutput } from "../custom-checks.ts";
 import { ChunkChecker, type ChunkCheckOutput, type ChunkResult, type ChunkSetup } from "./check-chunk.ts";
 import type { ParallelPlan, Piece } from "./chunk-plan.ts";
-import { DigestThread } from "./digest-thread.ts";
 import { PieceReader } from "./piece-reader.ts";
 import type { StopCheck } from "../stop-check.ts";
 import type { ChunkWorkers } from "./worker-pool.ts";
@@ -26,7 +25,7 @@ export interface ParallelRun {
   keys: KeyChecks;
   errors: ErrorCollector;
   place: string;
-  /** Digests of the file to report once it was read whole: computed on a thread of their own (`DigestThread`). */
+  /** Digests of the file to report once it was read whole: computed by one of the checker threads (`FileDigest`). */
   digests: DigestAlgorithm[];
   onProgress?: (rows: number, bytes: number) => void;
 }
@@ -74,15 +73,16 @@ interface Deferred {
  */
 export async function validateInParallel(run: ParallelRun): Promise<ParallelOutcome> {
   const handle = await open(run.plan.path);
-  // Started first: it has the whole file to read, and the merging thread none of its time to spare.
-  const digests = run.digests.length === 0 ? undefined : new DigestThread(run.plan.path, run.plan.size, run.digests);
   try {
     await run.workers.configure(run.setup);
-    const outcome = await new ChunkMerge(run, new PieceReader(handle, run.plan, (size) => run.workers.allocate(size))).mergeAll();
-    if (outcome.complete && digests !== undefined) outcome.stats.hashes = await digestsOf(digests, outcome.stats.bytes, run.errors);
+    // Not on the merging thread, which has none of its time to spare.
+    const digesting = run.digests.length > 0;
+    if (digesting) run.workers.startDigest({ path: run.plan.path, size: run.plan.size, algorithms: run.digests });
+    const outcome = await new ChunkMerge(run, new PieceReader(handle, run.plan, (size) => run.workers.allocate(size)), digesting).mergeAll();
+    if (outcome.complete && digesting) outcome.stats.hashes = await digestsOf(run.workers, outcome.stats.bytes, run.errors);
     return outcome;
   } finally {
-    await Promise.all([run.workers.close(), digests?.stop()]);
+    await run.workers.close();
     await handle.close();
   }
 }
@@ -91,8 +91,8 @@ export async function validateInParallel(run: ParallelRun): Promise<ParallelOutc
  * The digest thread's hashes, when it read the very bytes the chunks were read from; else none,
  * and the task says the file changed under it (as a read error would, not as a crash).
  */
-async function digestsOf(thread: DigestThread, bytesRead: number, errors: ErrorCollector): Promise<ReadStats["hashes"]> {
-  const { bytes, hashes } = await thread.result();
+async function digestsOf(workers: ChunkWorkers, bytesRead: number, errors: ErrorCollector): Promise<ReadStats["hashes"]> {
+  const { bytes, hashes } = await workers.digests();
   if (bytes === bytesRead) return hashes;
   errors.push(createError("source-error", { note: `the file changed while it was validated (${bytesRead} bytes read for the rows, ${bytes} for the hashes): validate it again once nothing writes to it` }));
   return {};
@@ -117,6 +117,7 @@ class ChunkMerge {
   constructor(
     private readonly run: ParallelRun,
     private readonly reader: PieceReader,
+    private readonly digesting: boolean,
   ) {}
 
   async mergeAll(): Promise<ParallelOutcome> {
@@ -204,6 +205,7 @@ class ChunkMerge {
   }
 
   private dispatch(piece: Piece, first: boolean): Chunk {
+    if (this.digesting) this.run.workers.digestTo(this.reader.bytesRead);
     const result = this.run.workers.check({ id: this.nextId++, bytes: piece.bytes, first, last: piece.last });
     // Results of chunks dropped after a bad cut, or after the merge stopped, are not awaited.
     result.catch(() => undefined);

@@ -1,5 +1,6 @@
 import { Worker } from "node:worker_threads";
 import type { ChunkJob, ChunkResult, ChunkSetup } from "./check-chunk.ts";
+import type { DigestAnswer, DigestJob, FileDigests } from "./file-digest.ts";
 import { workerCode } from "./worker-script.ts";
 
 /**
@@ -31,6 +32,8 @@ export class ChunkWorkers {
    * buffer per chunk left the freed ones in the allocator's arenas: 100 MB more RSS at 4 MB chunks.
    */
   private readonly spare: ArrayBuffer[] = [];
+  /** The file's digests, asked of the first thread (`digestsOf`). */
+  private digestsAsked: { resolve: (digests: FileDigests) => void; reject: (cause: Error) => void } | undefined;
 
   /** Threads started before the table was planned (`startEarly`), waiting for the `spawn` that takes them. */
   private static early: ChunkWorkers | undefined;
@@ -97,8 +100,16 @@ export class ChunkWorkers {
     const failAll = (cause: Error): void => {
       for (const { reject } of pending.values()) reject(cause);
       pending.clear();
+      if (worker === this.workers[0]) this.digestsAsked?.reject(cause);
     };
-    worker.on("message", (message: { result: ChunkResult; bytes: Uint8Array } | { id: number; failure: string }) => {
+    type Answer = { result: ChunkResult; bytes: Uint8Array } | { id: number; failure: string } | DigestAnswer;
+    worker.on("message", (message: Answer) => {
+      if ("digests" in message || "digestFailure" in message) {
+        if ("digests" in message) this.digestsAsked?.resolve(message.digests);
+        else this.digestsAsked?.reject(new Error(`the file could not be digested: ${message.digestFailure}`));
+        this.digestsAsked = undefined;
+        return;
+      }
       const id = "result" in message ? message.result.id : message.id;
       if ("bytes" in message) this.spare.push(message.bytes.buffer as ArrayBuffer);
       const waiting = pending.get(id);
@@ -119,6 +130,33 @@ export class ChunkWorkers {
       (this.pending[k] as Map<number, Pending>).set(job.id, { resolve, reject });
       (this.workers[k] as Worker).postMessage(job, [job.bytes.buffer as ArrayBuffer]);
     });
+  }
+
+  /**
+   * Has the first thread digest the file's first `job.size` bytes, between the chunks it
+   * checks, as far as `digestTo` says: it then takes fewer chunks (`check` picks the least busy).
+   */
+  startDigest(job: DigestJob): void {
+    this.first().postMessage({ digest: job });
+  }
+
+  /** The bytes read so far for the chunks: the digests keep up with them. */
+  digestTo(offset: number): void {
+    this.first().postMessage({ digestTo: offset });
+  }
+
+  /** The digests of the whole planned range (read to its end first). */
+  digests(): Promise<FileDigests> {
+    return new Promise((resolve, reject) => {
+      this.digestsAsked = { resolve, reject };
+      this.first().postMessage({ digestEnd: true });
+    });
+  }
+
+  private first(): Worker {
+    const worker = this.workers[0];
+    if (worker === undefined) throw new Error("ChunkWorkers: digests asked before the threads started");
+    return worker;
   }
 
   /** Chunks to have in flight at once: enough for every worker's queue. */
