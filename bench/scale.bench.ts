@@ -28,6 +28,12 @@ interface StageFigures {
   counts: Record<string, number>;
 }
 
+interface StepFigures {
+  step: string;
+  milliseconds: number;
+  peakRssMB: number;
+}
+
 interface RunFigures {
   rows: number;
   sourceMB: number;
@@ -35,6 +41,8 @@ interface RunFigures {
   maxRssMB: number;
   cpuSeconds: number;
   stages: StageFigures[];
+  /** The package's steps outside the stages, then the site (written once for the run). */
+  steps: StepFigures[];
 }
 
 function runAtScale(rows: number, datapackages: string): RunFigures {
@@ -50,19 +58,37 @@ function runAtScale(rows: number, datapackages: string): RunFigures {
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (run.status !== 0) throw new Error(`aap run on ${rows} rows exited ${run.status}:\n${run.stderr.slice(-2000)}`);
   const peak = JSON.parse(readFileSync(peakFile, "utf8")) as { maxRssMB: number; cpuSeconds: number };
-  const report = JSON.parse(readFileSync(join(work, "output", "run-report.json"), "utf8")) as { packages: { name: string; stages: StageFigures[] }[] };
-  const stages = report.packages.find((p) => p.name === PACKAGE_NAME)?.stages ?? [];
+  type Report = { packages: { name: string; stages: StageFigures[]; steps?: StepFigures[] }[]; site?: { milliseconds?: number; peakRssMB?: number } };
+  const report = JSON.parse(readFileSync(join(work, "output", "run-report.json"), "utf8")) as Report;
+  const outcome = report.packages.find((p) => p.name === PACKAGE_NAME);
+  const stages = outcome?.stages ?? [];
+  const site = report.site?.milliseconds === undefined ? [] : [{ step: "site", milliseconds: report.site.milliseconds, peakRssMB: report.site.peakRssMB ?? 0 }];
+  const steps = [...(outcome?.steps ?? []), ...site];
   const sourceMB = statSync(join(datapackages, PACKAGE_NAME, "sources", "laureats.csv")).size / 1e6;
   rmSync(work, { recursive: true, force: true });
-  return { rows, sourceMB, seconds, ...peak, stages };
+  return { rows, sourceMB, seconds, ...peak, stages, steps };
 }
 
 const STAGES = ["extract", "transform", "package", "validate", "publish"];
+/** The steps after validation, in the order they run (orchestrate/build-package.ts, run-package.ts, run-site.ts). */
+const STEPS = ["downloads.read", "downloads.xlsx", "downloads.json", "changes", "promote", "snapshot", "site"];
+
+const inSeconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+/** Each step's time / the process's peak RSS by its end, then what neither a stage nor a step accounts for. */
+function stepRow(figures: RunFigures): string {
+  const step = (name: string) => {
+    const found = figures.steps.find((s) => s.step === name);
+    return found ? `${inSeconds(found.milliseconds)} / ${found.peakRssMB} MB` : "—";
+  };
+  const timed = [...figures.stages, ...figures.steps].reduce((sum, t) => sum + t.milliseconds, 0);
+  return `| ${figures.rows.toLocaleString("en")} | ${STEPS.map(step).join(" | ")} | ${inSeconds(figures.seconds * 1000 - timed)} |`;
+}
 
 function row(figures: RunFigures): string {
   const stage = (name: string) => {
     const found = figures.stages.find((s) => s.stage === name);
-    return found ? `${(found.milliseconds / 1000).toFixed(1)} s / ${found.counts.peakRssMB ?? "?"} MB` : "—";
+    return found ? `${inSeconds(found.milliseconds)} / ${found.counts.peakRssMB ?? "?"} MB` : "—";
   };
   return `| ${figures.rows.toLocaleString("en")} | ${figures.sourceMB.toFixed(0)} MB | ${figures.seconds.toFixed(1)} s | ${figures.cpuSeconds.toFixed(1)} s | **${figures.maxRssMB} MB** | ${STAGES.map(stage).join(" | ")} |`;
 }
@@ -89,6 +115,16 @@ is the time spent in its own code during that pass. Publish is the plan only (no
 | lauréats | source CSV | wall | CPU | peak RSS | extract | transform | package | validate | publish (plan) |
 |---|---|---|---|---|---|---|---|---|---|
 ${results.map(row).join("\n")}
+
+Steps outside the stages (output/run-report.json, site from the run's own record): time / peak RSS of the
+process by the end of the step. The downloads read each validated table once for every form: \`downloads.read\`
+is reading it back (parse, cast), xlsx and json (JSON and NDJSON together) each the time in its own writer,
+all three with the peak by the end of the downloads. Untimed: the wall time no stage or step accounts for
+(the process's start, loading declarations and schemas, the run report).
+
+| lauréats | ${STEPS.join(" | ")} | untimed |
+|---|${STEPS.map(() => "---|").join("")}---|
+${results.map(stepRow).join("\n")}
 `);
 const small = results[0];
 const large = results[results.length - 1];

@@ -101,9 +101,13 @@ export async function buildPackage(input: BuildInput): Promise<BuildResult> {
   const downloadBytes = downloads.files.reduce((sum, file) => sum + file.bytes, 0);
   clock.note(`downloads: ${downloads.files.length} files (XLSX, JSON, NDJSON), ${formatBytes(downloadBytes)}`);
   for (const skipped of downloads.skipped) clock.note(`downloads: no ${skipped.format.toUpperCase()} for ${skipped.table}: ${skipped.reason}`);
-  const changes = await computePackageChanges({ package: declaration.name, at: input.changes.at, snapshotDir: input.changes.snapshotDir, tables: tableFiles(declaration, schemas, staged.dir) });
-  await writeFile(join(staged.dir, CHANGES_FILE), `${JSON.stringify(changes.history, null, 2)}\n`);
-  await promoteValidated(staged.dir, input.packageDir, report);
+  for (const [part, milliseconds] of Object.entries(downloads.timings)) clock.recordStep(`downloads.${part}`, milliseconds);
+  const changes = await clock.step("changes", async () => {
+    const computed = await computePackageChanges({ package: declaration.name, at: input.changes.at, snapshotDir: input.changes.snapshotDir, tables: tableFiles(declaration, schemas, staged.dir) });
+    await writeFile(join(staged.dir, CHANGES_FILE), `${JSON.stringify(computed.history, null, 2)}\n`);
+    return computed;
+  });
+  await clock.step("promote", () => promoteValidated(staged.dir, input.packageDir, report));
   const files = staged.files + 2 + downloads.files.length;
   return { status: "built", packageDir: input.packageDir, scdlExcluded: staged.scdlExcluded, files, bytes: staged.bytes + downloadBytes, rows, changes, tableFiles: tableFiles(declaration, schemas, input.packageDir) };
 }

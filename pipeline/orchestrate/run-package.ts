@@ -19,7 +19,7 @@ import { withPackageLock } from "./package-lock.ts";
 import { publishStage } from "./publish-stage.ts";
 import { checkRemote } from "./remote-check.ts";
 import { publishedDataset, publishedDatasetKey } from "./published-dataset.ts";
-import { StageClock, type StageRecord } from "./stage-clock.ts";
+import { StageClock, type StageRecord, type StepRecord } from "./stage-clock.ts";
 
 export const SOURCES_STATE_FILE = "sources.json";
 export const BUILDS_STATE_FILE = "builds.json";
@@ -50,6 +50,8 @@ export interface PackageOutcome {
   name: string;
   status: PackageStatus;
   stages: StageRecord[];
+  /** The steps outside the stages, timed (stage-clock.ts); absent from reports written before they were. */
+  steps?: StepRecord[];
   packageDir: string;
   sources: Provenance[];
   transformIssues: TransformIssue[];
@@ -79,7 +81,7 @@ type Log = (level: "info" | "warn" | "error", event: string, message: string) =>
 export async function runPackage(declaration: Declaration, ctx: RunContext): Promise<PackageOutcome> {
   const clock = new StageClock(ctx.logger, declaration.name);
   const packageDir = join(ctx.outputDir, declaration.name);
-  const outcome: PackageOutcome = { name: declaration.name, status: "failed", stages: clock.records, packageDir, sources: [], transformIssues: [], validationErrors: [], scdlExcluded: [] };
+  const outcome: PackageOutcome = { name: declaration.name, status: "failed", stages: clock.records, steps: clock.steps, packageDir, sources: [], transformIssues: [], validationErrors: [], scdlExcluded: [] };
   const log: Log = (level, event, message) => ctx.logger.log({ level, event, message, package: declaration.name });
   try {
     const purpose = ctx.publish === "never" ? "aap build" : "aap run";
@@ -208,7 +210,7 @@ async function runStages(declaration: Declaration, ctx: RunContext, clock: Stage
     for (const e of extracted) state[e.stateKey] = e.nextState();
   });
   // Only now is this version the one to compare the next run with: a failed publication keeps the previous one.
-  if (built.changes.record) await saveSnapshot(snapshotDir(ctx.stateDir, declaration.name), built.changes.run.at, built.tableFiles, built.changes.history.runs);
+  if (built.changes.record) await clock.step("snapshot", () => saveSnapshot(snapshotDir(ctx.stateDir, declaration.name), built.changes.run.at, built.tableFiles, built.changes.history.runs));
   // A dry run published nothing: the next real run must not take it for done.
   if (ctx.publish !== "dry-run" || target === PLAN_TARGET) await recordBuild(buildsFile, declaration.name, { [target]: fingerprint });
   return outcome;

@@ -51,6 +51,19 @@ describe("renderRunReport", () => {
     expect(renderRunReport(run([measured]))).toContain("- validate : rows 60 (1.5 s, pic de mémoire du processus 333 Mo)");
   });
 
+  it("lists each step after the stages with its peak RSS, counts it in the package's duration, and times the site", () => {
+    const measured = outcome({
+      name: "paquet-fictif",
+      status: "built",
+      stages: [{ stage: "validate", milliseconds: 1_500, counts: { rows: 60, peakRssMB: 333 } }],
+      steps: [{ step: "downloads.xlsx", milliseconds: 2_500, peakRssMB: 340 }],
+    });
+    const text = renderRunReport({ ...run([measured]), site: { status: "written", dir: "output/site", pages: 5, files: 40, milliseconds: 1_200, peakRssMB: 350 } });
+    expect(text).toContain("- validate : rows 60 (1.5 s, pic de mémoire du processus 333 Mo)\n- étape downloads.xlsx : 2.5 s, pic de mémoire du processus 340 Mo");
+    expect(text).toContain("| paquet-fictif | ✅ construit | — | — | 4.0 s |");
+    expect(text).toContain("Site : 5 pages écrites dans `output/site/` en 1.2 s, pic de mémoire du processus 350 Mo.");
+  });
+
   it("details each package: its stages, its sources, its publication plan and its dataset", () => {
     const text = renderRunReport(run([published]));
     expect(text).toContain("## paquet-fictif\n\n- extract : sources 4, records 60 (49 ms)\n- transform : rows 60, issues 0 (10 ms)");

@@ -43,12 +43,14 @@ export function renderRunReport(result: RunResult): string {
 }
 
 function siteLine(site: SiteOutcome): string {
-  return site.status === "written" ? `Site : ${site.pages} pages écrites dans \`output/site/\`.` : `Site : **non écrit**, le précédent reste en place.\n\n\`\`\`\n${site.failure}\n\`\`\``;
+  const took = site.status === "written" && site.milliseconds !== undefined ? ` en ${formatDuration(site.milliseconds)}, pic de mémoire du processus ${site.peakRssMB} Mo` : "";
+  return site.status === "written" ? `Site : ${site.pages} pages écrites dans \`output/site/\`${took}.` : `Site : **non écrit**, le précédent reste en place.\n\n\`\`\`\n${site.failure}\n\`\`\``;
 }
 
 function summaryRow(outcome: PackageOutcome): string {
   const count = (stage: string, key: string) => outcome.stages.find((s) => s.stage === stage)?.counts[key];
-  const total = outcome.stages.reduce((sum, stage) => sum + stage.milliseconds, 0);
+  const steps = outcome.steps ?? [];
+  const total = [...outcome.stages, ...steps].reduce((sum, timed) => sum + timed.milliseconds, 0);
   return `| ${outcome.name} | ${statusText(outcome)} | ${count("transform", "rows") ?? "—"} | ${count("package", "files") ?? "—"} | ${formatDuration(total)} |`;
 }
 
@@ -67,6 +69,7 @@ function details(outcome: PackageOutcome): string[] {
     const memory = peakRssMB === undefined ? "" : `, pic de mémoire du processus ${peakRssMB} Mo`;
     lines.push(`- ${stage.stage} : ${counts || "—"} (${formatDuration(stage.milliseconds)}${memory})`);
   }
+  for (const step of outcome.steps ?? []) lines.push(`- étape ${step.step} : ${formatDuration(step.milliseconds)}, pic de mémoire du processus ${step.peakRssMB} Mo`);
   if (outcome.failure) lines.push("", "**Échec :**", "", "```", outcome.failure, "```");
   const errors = [...outcome.transformIssues.map((i) => i.message), ...outcome.validationErrors.map((e) => e.text)];
   if (errors.length > 0) lines.push("", `**${errors.length} erreur(s) :**`, "", ...bounded(errors.map((e) => `- ${e}`)));

@@ -7,13 +7,17 @@ import { NOT_PACKAGES } from "../site/read-site-input.ts";
 import { writeSite } from "../site/write-site.ts";
 import { withLock } from "../state/lock.ts";
 import { PUBLICATION_STATE_FILE } from "./publish-stage.ts";
+import { processPeakRssMB } from "./stage-clock.ts";
 import type { PackageOutcome, RunContext } from "./run-package.ts";
 
 /** Beside the packages' locks; the dot keeps it apart from any package name. */
 const SITE_LOCK = ".site.lock";
 
-/** What the run did with output/site/: written (how much), or why not. */
-export type SiteOutcome = { status: "written"; dir: string; pages: number; files: number } | { status: "failed"; failure: string };
+/**
+ * What the run did with output/site/: written (how much, how long, the process's peak RSS by
+ * then, as for stages: stage-clock.ts), or why not.
+ */
+export type SiteOutcome = { status: "written"; dir: string; pages: number; files: number; milliseconds?: number; peakRssMB?: number } | { status: "failed"; failure: string };
 
 /**
  * The static site, written at the end of every run from every package in output/ (those of
@@ -28,9 +32,11 @@ export async function writeRunSite(ctx: RunContext, outcomes: readonly PackageOu
     const written = await withLock(join(ctx.stateDir, "locks", SITE_LOCK), lock, async () =>
       writeSite({ outputDir: ctx.outputDir, schemasDir: join(ctx.repositoryRoot, "schemas"), now: ctx.now(), datasets: await knownDatasets(ctx, outcomes) }),
     );
-    const message = `site: ${written.pages} pages, ${written.files} files written to ${written.dir} in ${formatDuration(Math.round(performance.now() - started))}`;
-    ctx.logger.log({ level: "info", event: "site.written", message, data: { pages: written.pages, files: written.files } });
-    return { status: "written", dir: written.dir, pages: written.pages, files: written.files };
+    const milliseconds = Math.round(performance.now() - started);
+    const peakRssMB = processPeakRssMB();
+    const message = `site: ${written.pages} pages, ${written.files} files written to ${written.dir} in ${formatDuration(milliseconds)}`;
+    ctx.logger.log({ level: "info", event: "site.written", message, data: { pages: written.pages, files: written.files, milliseconds, peakRssMB } });
+    return { status: "written", dir: written.dir, pages: written.pages, files: written.files, milliseconds, peakRssMB };
   } catch (error) {
     const failure = formatFailure(describeFailure(error), { debug: Boolean(ctx.env.AAP_DEBUG) });
     ctx.logger.log({ level: "error", event: "site.failed", message: failure });

@@ -44,6 +44,11 @@ describe("runPackages", () => {
     expect(result.ok).toBe(false);
     expect(result.packages.map((p) => [p.name, p.status])).toEqual([[BUNDLED_PACKAGE, "built"], [BROKEN, "failed"]]);
     expect(result.packages[1]!.failure).toContain("sources/laureats.csv");
+    // Every step after validation is timed, in the order it ran, with the process's peak RSS; then the site.
+    const steps = result.packages[0]!.steps ?? [];
+    expect(steps.map((s) => s.step)).toEqual(["downloads.read", "downloads.xlsx", "downloads.json", "changes", "promote", "snapshot"]);
+    for (const step of steps) expect(step.peakRssMB).toBeGreaterThan(0);
+    expect(result.site).toMatchObject({ status: "written", milliseconds: expect.any(Number), peakRssMB: expect.any(Number) });
     expect(result).toMatchObject({ startedAt: "2026-01-15T02:17:00.000Z", finishedAt: "2026-01-15T02:17:00.000Z" });
     expect(JSON.parse(await readFile(join(root, "output", RUN_REPORT_JSON), "utf8"))).toEqual(JSON.parse(JSON.stringify(result)));
     const markdown = await readFile(join(root, "output", RUN_REPORT_MARKDOWN), "utf8");

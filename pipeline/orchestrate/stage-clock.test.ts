@@ -111,4 +111,30 @@ describe("StageClock", () => {
     peak = 350;
     expect(clock.end("validate", {}).counts.peakRssMB).toBe(350);
   });
+
+  it("times a step on the injected clock with the peak RSS by its end, and logs it", async () => {
+    const logger = recordingLogger();
+    const time = manualTime();
+    let peak = 150;
+    const clock = new StageClock(logger, "paquet-fictif", time.now, () => peak);
+    const result = await clock.step("changes", async () => {
+      time.advance(2_345.6);
+      peak = 210;
+      return "fait";
+    });
+    expect(result).toBe("fait");
+    clock.recordStep("downloads.xlsx", 812.4);
+    expect(clock.steps).toEqual([
+      { step: "changes", milliseconds: 2_346, peakRssMB: 210 },
+      { step: "downloads.xlsx", milliseconds: 812, peakRssMB: 210 },
+    ]);
+    expect(logger.events[0]).toMatchObject({ event: "step.end", package: "paquet-fictif", message: "changes in 2.3 s", data: { step: "changes", milliseconds: 2_346, peakRssMB: 210 } });
+  });
+
+  it("records no step that failed: the error goes on to the run", async () => {
+    const clock = new StageClock(recordingLogger(), "paquet-fictif", manualTime().now, () => 100);
+    await expect(clock.step("promote", () => Promise.reject(new Error("disque plein")))).rejects.toThrow("disque plein");
+    expect(clock.steps).toEqual([]);
+  });
 });
+

@@ -13,6 +13,17 @@ export interface StageRecord {
   counts: Record<string, number>;
 }
 
+/**
+ * One step of a package's run outside the five stages (each download format, the change
+ * history, the validation report, the snapshot…), or inside one (`validate: …`), with the peak
+ * RSS of the process by its end (process-wide, never decreasing, as for stages).
+ */
+export interface StepRecord {
+  step: string;
+  milliseconds: number;
+  peakRssMB: number;
+}
+
 /** The peak resident set size of the whole process so far, in MB (what `/usr/bin/time` reports as maxrss). */
 export function processPeakRssMB(): number {
   return Math.round(process.resourceUsage().maxRSS / 1024);
@@ -28,6 +39,7 @@ export function processPeakRssMB(): number {
  */
 export class StageClock {
   readonly records: StageRecord[] = [];
+  readonly steps: StepRecord[] = [];
   private readonly started = new Map<StageName, number>();
   private current: StageName | undefined;
   private readonly spent = new Map<StageName, number>();
@@ -69,6 +81,22 @@ export class StageClock {
   /** Time spent so far in a stage that streams (see `spend`). */
   spentIn(stage: StageName): number {
     return this.spent.get(stage) ?? 0;
+  }
+
+  /** Runs one step and records its time (see StepRecord); a step that throws is not recorded. */
+  async step<T>(name: string, run: () => Promise<T>): Promise<T> {
+    const started = this.now();
+    const result = await run();
+    this.recordStep(name, this.now() - started);
+    return result;
+  }
+
+  /** A step timed by the code that ran it (parts of one streaming pass, such as each download format). */
+  recordStep(name: string, milliseconds: number): StepRecord {
+    const record = { step: name, milliseconds: Math.round(milliseconds), peakRssMB: this.peakRssMB() };
+    this.steps.push(record);
+    this.logger.log({ level: "info", event: "step.end", package: this.packageName, message: `${name} in ${formatDuration(record.milliseconds)}`, data: { ...record } });
+    return record;
   }
 
   /** A line about the stage under way that is not its final count. */

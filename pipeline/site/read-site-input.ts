@@ -41,8 +41,9 @@ async function readPackage(dir: string, dataset: SitePackage["dataset"]): Promis
   const name = String(descriptor.name ?? dir.split(/[\\/]/).pop());
   const tables: SiteTable[] = [];
   const downloads: Record<string, SiteDownload[]> = {};
+  const report = await readJson<Report>(join(dir, "validation-report.json"));
   for (const resource of descriptor.resources.filter((r) => r.type === "table" && typeof r.path === "string")) {
-    const table = await readTable(resource, dir);
+    const table = await readTable(resource, dir, report);
     tables.push(table);
     downloads[table.name] = await tableDownloads(dir, table);
   }
@@ -56,7 +57,7 @@ async function readPackage(dir: string, dataset: SitePackage["dataset"]): Promis
     updatedAt: (await stat(join(dir, "datapackage.json"))).mtime.toISOString(),
     tables,
     downloads,
-    report: await readJson<Report>(join(dir, "validation-report.json")),
+    report,
     changes: changes && Array.isArray(changes.runs) ? changes : null,
     dataset: dataset && externalUrl(dataset.url) ? dataset : null,
   };
@@ -68,11 +69,20 @@ function cell(value: unknown): Cell {
   return value instanceof Date ? value.toISOString() : JSON.stringify(value);
 }
 
-async function readTable(resource: Resource, dir: string): Promise<SiteTable> {
+/**
+ * The first SITE_MAX_ROWS rows of a table, and how many it has: the validation report that
+ * came with the table counted them, so the rest is not read (at a million rows, reading them
+ * only to count was most of the site's time); a package without that report is counted here.
+ */
+async function readTable(resource: Resource, dir: string, report: Report | null): Promise<SiteTable> {
+  const counted = report?.tasks.find((task) => task.name === resource.name)?.stats.rows;
   const rows: Record<string, Cell>[] = [];
   let rowCount = 0;
   for await (const record of readRecords(resource, dir)) {
-    if (++rowCount > SITE_MAX_ROWS) continue;
+    if (++rowCount > SITE_MAX_ROWS) {
+      if (counted !== undefined) break;
+      continue;
+    }
     const row: Record<string, Cell> = {};
     for (const [key, value] of Object.entries(record)) row[key] = cell(value);
     rows.push(row);
@@ -87,7 +97,7 @@ async function readTable(resource: Resource, dir: string): Promise<SiteTable> {
     bytes: (await stat(join(dir, path))).size,
     fields: typeof resource.schema === "object" && resource.schema ? resource.schema.fields : [],
     rows,
-    rowCount,
+    rowCount: counted ?? rowCount,
   };
 }
 

@@ -34,14 +34,39 @@ export class JsonTableWriters {
     this.ndjson.destroy();
   }
 
+  /** The lines are encoded once, as NDJSON; the JSON array's part is made from those bytes. */
   private async flush(): Promise<void> {
     if (this.lines.length === 0) return;
+    const ndjson = Buffer.from(`${this.lines.join("\n")}\n`, "utf8");
     const opening = this.count === 0 ? "[\n" : ",\n";
     this.count += this.lines.length;
-    await write(this.json, `${opening}${this.lines.join(",\n")}`);
-    await write(this.ndjson, `${this.lines.join("\n")}\n`);
+    await write(this.json, arrayItems(ndjson, this.lines.length, opening));
+    await write(this.ndjson, ndjson);
     this.lines = [];
   }
+}
+
+const LINE_FEED = 0x0a;
+const COMMA = 0x2c;
+
+/**
+ * NDJSON lines as items of a JSON array: `opening`, then the lines separated by ",\n" (no line
+ * feed after the last). Each line feed in `ndjson` ends a line: JSON.stringify escapes the ones
+ * in strings, and no multi-byte UTF-8 sequence holds the byte.
+ */
+export function arrayItems(ndjson: Buffer, lines: number, opening: string): Buffer {
+  const items = Buffer.allocUnsafe(opening.length + ndjson.length - lines + 2 * (lines - 1));
+  let at = items.write(opening, 0, "latin1");
+  for (let from = 0; from < ndjson.length; ) {
+    const end = ndjson.indexOf(LINE_FEED, from);
+    at += ndjson.copy(items, at, from, end);
+    from = end + 1;
+    if (from < ndjson.length) {
+      items[at++] = COMMA;
+      items[at++] = LINE_FEED;
+    }
+  }
+  return items;
 }
 
 /** Integers beyond 2^53 (bigint) as their digits; NaN and infinities, which JSON cannot hold, as text. */
@@ -51,6 +76,6 @@ function jsonSafe(_key: string, value: unknown): unknown {
   return value;
 }
 
-async function write(stream: WriteStream, text: string): Promise<void> {
+async function write(stream: WriteStream, text: string | Buffer): Promise<void> {
   if (!stream.write(text)) await once(stream, "drain");
 }

@@ -64,6 +64,15 @@ async function sheetValues(file: string, sheet: string): Promise<unknown[][]> {
 }
 
 describe("writeDownloads", () => {
+  it("tells where its time went, reading and each writer apart, and nothing counted twice", async () => {
+    const started = performance.now();
+    const { timings } = await writeDownloads(dir, report);
+    const elapsed = performance.now() - started;
+    expect(Object.keys(timings)).toEqual(["read", "xlsx", "json"]);
+    for (const part of Object.values(timings)) expect(part).toBeGreaterThan(0);
+    expect(timings.read + timings.xlsx + timings.json).toBeLessThanOrEqual(elapsed);
+  });
+
   it("writes XLSX, JSON and NDJSON beside the CSV, and leaves the CSV as it was: UTF-8, comma, no BOM", async () => {
     const csv = await readFile(join(dir, "laureats.csv"));
     const result = await writeDownloads(dir, report);
