@@ -88,7 +88,7 @@ export async function validateInParallel(run: ParallelRun): Promise<ParallelOutc
 }
 
 /**
- * The digest thread's hashes, when it read the very bytes the chunks were read from; else none,
+ * The checker thread's digests, when it read the very bytes the chunks were read from; else none,
  * and the task says the file changed under it (as a read error would, not as a crash).
  */
 async function digestsOf(workers: ChunkWorkers, bytesRead: number, errors: ErrorCollector): Promise<ReadStats["hashes"]> {
