@@ -1,4 +1,5 @@
 import { type BytePlan, DATE, DECIMAL, MEMBERS, NEEDS_TEXT, plan } from "./byte-verdict.ts";
+import { plainDecimal } from "./number.ts";
 import { daysInMonth } from "./temporal-parts.ts";
 import { CELL_FAILED, type CompiledField } from "./types.ts";
 
@@ -7,12 +8,11 @@ import { CELL_FAILED, type CompiledField } from "./types.ts";
  * parsers read without a RegExp, read the same way from bytes; every other shape needs text.
  */
 
-const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
-
 /**
- * number.ts's `scanPlainDecimal` on bytes: `[+-]digits[.digits]`, at most 15 significant
- * digits, one division correctly rounded; NEEDS_TEXT for anything else (a quote or a byte
- * ≥ 0x80 included, so the cell's flags need no test).
+ * number.ts's `scanPlainDecimal` on bytes (the loop is written for each: one over a code-at
+ * callback would make the hottest call site of both paths polymorphic), valued by the same
+ * `plainDecimal`; NEEDS_TEXT for anything else (a quote or a byte ≥ 0x80 included, so the
+ * cell's flags need no test).
  */
 export function scanDecimal(bytes: Uint8Array, start: number, end: number, decimalCode: number): number | typeof NEEDS_TEXT {
   let i = start;
@@ -37,9 +37,7 @@ export function scanDecimal(bytes: Uint8Array, start: number, end: number, decim
       return NEEDS_TEXT;
     }
   }
-  if (digits === 0 || digits > 15) return NEEDS_TEXT;
-  const value = fraction > 0 ? mantissa / (POW10[fraction] as number) : mantissa;
-  return negative ? -value : value;
+  return plainDecimal(mantissa, digits, fraction, negative) ?? NEEDS_TEXT;
 }
 
 /** number (a one-character ASCII decimal separator, no group character) and integer (no group character, no categories). */

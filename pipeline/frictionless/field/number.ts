@@ -138,11 +138,7 @@ function buildIntegerParser(options: NumericOptions): (text: string) => number |
 
 const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
 
-/**
- * Plain `[+-]digits[.digits]` with at most 15 significant digits, scanned without a RegExp.
- * The integer of all digits and 10^k are exact doubles, so one division is correctly rounded
- * (the same number `+text` gives). Returns undefined when the text needs the general path.
- */
+/** Plain `[+-]digits[.digits]`, scanned without a RegExp (`plainDecimal`); undefined when the text needs the general path. */
 function scanPlainDecimal(text: string, decimalCode: number): number | undefined {
   const length = text.length;
   let i = 0;
@@ -164,6 +160,16 @@ function scanPlainDecimal(text: string, decimalCode: number): number | undefined
       return undefined;
     }
   }
+  return plainDecimal(mantissa, digits, fraction, negative);
+}
+
+/**
+ * The value of a plain decimal scanned digit by digit (here and on bytes, byte-scalars.ts):
+ * `mantissa` is the integer of its `digits` digits, `fraction` how many of them follow the
+ * separator. Up to 15 digits, that integer and 10^fraction are exact doubles, so one division
+ * is correctly rounded: the number `+text` gives. Undefined without digits or past 15.
+ */
+export function plainDecimal(mantissa: number, digits: number, fraction: number, negative: boolean): number | undefined {
   if (digits === 0 || digits > 15) return undefined;
   const value = fraction > 0 ? mantissa / (POW10[fraction] as number) : mantissa;
   return negative ? -value : value;
