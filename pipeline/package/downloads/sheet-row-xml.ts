@@ -34,14 +34,14 @@ export class SheetRowXml {
   private readonly ids: (number | undefined)[][];
   private rowStyle: number | undefined;
 
-  /** `columnStyles`: each column's style as exceljs holds it (`worksheet.getColumn(n).style`). */
+  /** `columns`: each column's style and letters as exceljs holds them (`worksheet.getColumn(n)`). */
   constructor(
-    columnStyles: readonly object[],
+    columns: readonly { style: object; letter: string }[],
     private readonly addStyleModel: AddStyleModel,
   ) {
-    this.letters = columnStyles.map((_, i) => columnLetters(i + 1));
-    this.styles = columnStyles.map(cellStyle);
-    this.ids = columnStyles.map(() => []);
+    this.letters = columns.map((column) => column.letter);
+    this.styles = columns.map((column) => cellStyle(column.style));
+    this.ids = columns.map(() => []);
   }
 
   /**
@@ -100,13 +100,6 @@ function cellStyle(columnStyle: object): object {
   const style: Record<string, unknown> = {};
   for (const key of STYLE_KEYS) if (from[key]) style[key] = from[key];
   return style;
-}
-
-/** 1 → A, 27 → AA (utils/col-cache.js). */
-export function columnLetters(column: number): string {
-  let letters = "";
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
 }
 
 const ESCAPES: Readonly<Record<string, string>> = { '"': "&quot;", "&": "&amp;", "'": "&apos;", "<": "&lt;", ">": "&gt;" };

@@ -47,7 +47,6 @@ export class XlsxTableWriter {
     this.workbook.created = FIXED_DATE;
     this.workbook.modified = FIXED_DATE;
     pinEntryDates(this.workbook);
-    memoiseStyles(this.workbook);
   }
 
   /** Resolves once the zip has taken the rows so far: wait for it before the next row, or memory holds the sheet. */
@@ -94,7 +93,10 @@ export class XlsxTableWriter {
     sheet.getRow(1).commit();
     const styles = (this.workbook as unknown as { styles: { addStyleModel: AddStyleModel } }).styles;
     this.rowXml = new SheetRowXml(
-      this.fields.map((_, i) => sheet.getColumn(i + 1).style),
+      this.fields.map((_, i) => {
+        const column = sheet.getColumn(i + 1);
+        return { style: column.style, letter: column.letter };
+      }),
       (style, cellType) => styles.addStyleModel(style, cellType),
     );
     this.sheet = sheet;
@@ -174,24 +176,6 @@ function zipInputs(sheet: ExcelJS.Worksheet): ZipInput[] {
 export function pendingZipBytes(writer: XlsxTableWriter): number {
   const sheet = (writer as unknown as { sheet?: ExcelJS.Worksheet }).sheet;
   return sheet ? zipInputs(sheet).reduce((sum, pipe) => sum + pipe._writableState.length, 0) : 0;
-}
-
-/**
- * exceljs gives every cell a style object of its own, so its cache (by object) never hits and
- * each cell's style is built and serialised again: most of the time of a large workbook. Equal
- * styles of the same cell type always get the same id (the styles table is indexed by its XML),
- * so a cache keyed by their content returns what exceljs would: the same bytes, sooner.
- */
-function memoiseStyles(workbook: ExcelJS.stream.xlsx.WorkbookWriter): void {
-  const styles = (workbook as unknown as { styles: { addStyleModel: AddStyleModel } }).styles;
-  const addStyleModel = styles.addStyleModel.bind(styles);
-  const ids = new Map<string, number>();
-  styles.addStyleModel = (model, cellType) => {
-    const key = `${cellType} ${JSON.stringify(model)}`;
-    let id = ids.get(key);
-    if (id === undefined) ids.set(key, (id = addStyleModel(model, cellType)));
-    return id;
-  };
 }
 
 /**
