@@ -5,6 +5,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { ensureScaleSources, PACKAGE_NAME } from "./scale/generate-scale-sources.ts";
+import { STAGE_ORDER } from "../pipeline/orchestrate/stage-clock.ts";
 
 /**
  * npm run bench (or: node --import tsx bench/scale.bench.ts [--scale-rows 100000,1000000])
@@ -69,7 +70,6 @@ function runAtScale(rows: number, datapackages: string): RunFigures {
   return { rows, sourceMB, seconds, ...peak, stages, steps };
 }
 
-const STAGES = ["extract", "transform", "package", "validate", "publish"];
 /** The steps after validation, in the order they run (orchestrate/build-package.ts, run-package.ts, run-site.ts). */
 const STEPS = ["downloads.read", "downloads.xlsx", "downloads.json", "changes", "promote", "snapshot", "site"];
 
@@ -90,7 +90,7 @@ function row(figures: RunFigures): string {
     const found = figures.stages.find((s) => s.stage === name);
     return found ? `${inSeconds(found.milliseconds)} / ${found.counts.peakRssMB ?? "?"} MB` : "—";
   };
-  return `| ${figures.rows.toLocaleString("en")} | ${figures.sourceMB.toFixed(0)} MB | ${figures.seconds.toFixed(1)} s | ${figures.cpuSeconds.toFixed(1)} s | **${figures.maxRssMB} MB** | ${STAGES.map(stage).join(" | ")} |`;
+  return `| ${figures.rows.toLocaleString("en")} | ${figures.sourceMB.toFixed(0)} MB | ${figures.seconds.toFixed(1)} s | ${figures.cpuSeconds.toFixed(1)} s | **${figures.maxRssMB} MB** | ${STAGE_ORDER.map(stage).join(" | ")} |`;
 }
 
 console.log("Building dist/ (aap refuses a stale build)…");

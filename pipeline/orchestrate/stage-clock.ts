@@ -2,10 +2,10 @@ import type { Logger } from "../log/logger.ts";
 import { formatBytes, formatDuration } from "../log/format.ts";
 import { progressMeter, type ProgressMeter } from "../log/progress.ts";
 
-export type StageName = "extract" | "transform" | "validate" | "package" | "publish";
-
 /** The stages in the order a package goes through them. */
-export const STAGE_ORDER: readonly StageName[] = ["extract", "transform", "package", "validate", "publish"];
+export const STAGE_ORDER = ["extract", "transform", "package", "validate", "publish"] as const;
+
+export type StageName = (typeof STAGE_ORDER)[number];
 
 export interface StageRecord {
   stage: StageName;
@@ -15,8 +15,8 @@ export interface StageRecord {
 
 /**
  * One step of a package's run outside the five stages (each download format, the change
- * history, the validation report, the snapshot…), or inside one (`validate: …`), with the peak
- * RSS of the process by its end (process-wide, never decreasing, as for stages).
+ * history, the promotion, the snapshot), with the peak RSS of the process by its end
+ * (process-wide, never decreasing, as for stages).
  */
 export interface StepRecord {
   step: string;
@@ -92,11 +92,10 @@ export class StageClock {
   }
 
   /** A step timed by the code that ran it (parts of one streaming pass, such as each download format). */
-  recordStep(name: string, milliseconds: number): StepRecord {
+  recordStep(name: string, milliseconds: number): void {
     const record = { step: name, milliseconds: Math.round(milliseconds), peakRssMB: this.peakRssMB() };
     this.steps.push(record);
     this.logger.log({ level: "info", event: "step.end", package: this.packageName, message: `${name} in ${formatDuration(record.milliseconds)}`, data: { ...record } });
-    return record;
   }
 
   /** A line about the stage under way that is not its final count. */
