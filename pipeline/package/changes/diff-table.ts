@@ -29,8 +29,8 @@ export async function diffTable(table: string, previous: TableVersion | undefine
     if (previous) for await (const row of previous.rows()) keep(changes, "removed", row, limit);
     return finish(changes);
   }
-  // By the previous row's position (pass 3 reads them again), in the new file's order.
-  const modifiedRows = new Map<number, { after: Row; order: number }>();
+  // By the previous row's position (pass 3 reads them again); a Map keeps the new file's order.
+  const modifiedRows = new Map<number, { after: Row; row?: ModifiedRow }>();
   for await (const row of next!.rows()) {
     const digest = rowDigest(cellsText(row));
     const before = hashes.match(keyOf(row, primaryKey, digest), digest);
@@ -40,22 +40,21 @@ export async function diffTable(table: string, previous: TableVersion | undefine
     }
     if (before.same) continue;
     changes.counts.modified++;
-    if (modifiedRows.size < limit) modifiedRows.set(before.index, { after: row, order: modifiedRows.size });
+    if (modifiedRows.size < limit) modifiedRows.set(before.index, { after: row });
   }
   const unmatched = hashes.unmatched(limit);
   changes.counts.removed = unmatched.count;
   const removedRows = new Set(unmatched.first);
   if (removedRows.size > 0 || modifiedRows.size > 0) {
-    const modified: { row: ModifiedRow; order: number }[] = [];
     let index = 0;
     for await (const row of previous!.rows()) {
       index++;
       if (removedRows.has(index)) changes.removed.push(row);
       const found = modifiedRows.get(index);
-      if (found) modified.push({ row: modifiedRow(primaryKey, row, found.after), order: found.order });
+      if (found) found.row = modifiedRow(primaryKey, row, found.after);
     }
     // The modified rows in the new file's order, as the added ones.
-    changes.modified = modified.sort((a, b) => a.order - b.order).map((m) => m.row);
+    changes.modified = [...modifiedRows.values()].map((m) => m.row as ModifiedRow);
   }
   return finish(changes);
 }
