@@ -103,7 +103,7 @@ export async function buildPackage(input: BuildInput): Promise<BuildResult> {
   for (const skipped of downloads.skipped) clock.note(`downloads: no ${skipped.format.toUpperCase()} for ${skipped.table}: ${skipped.reason}`);
   for (const [part, milliseconds] of Object.entries(downloads.timings)) clock.recordStep(`downloads.${part}`, milliseconds);
   const changes = await clock.step("changes", async () => {
-    const computed = await computePackageChanges({ package: declaration.name, at: input.changes.at, snapshotDir: input.changes.snapshotDir, tables: tableFiles(declaration, schemas, staged.dir) });
+    const computed = await computePackageChanges({ package: declaration.name, at: input.changes.at, snapshotDir: input.changes.snapshotDir, tables: tableFiles(declaration, schemas, staged.dir, report) });
     await writeFile(join(staged.dir, CHANGES_FILE), `${JSON.stringify(computed.history, null, 2)}\n`);
     return computed;
   });
@@ -112,9 +112,17 @@ export async function buildPackage(input: BuildInput): Promise<BuildResult> {
   return { status: "built", packageDir: input.packageDir, scdlExcluded: staged.scdlExcluded, files, bytes: staged.bytes + downloadBytes, rows, changes, tableFiles: tableFiles(declaration, schemas, input.packageDir) };
 }
 
-/** Each table's published CSV in `dir` (one per declared resource, derived ones included), with its primary key. */
-export function tableFiles(declaration: Declaration, schemas: Readonly<Record<string, Schema>>, dir: string): TableFile[] {
-  return declaration.resources.map((resource) => ({ table: resource.name, primaryKey: [...(schemas[resource.name]?.primaryKey ?? [])], path: join(dir, `${resource.name}.csv`) }));
+/**
+ * Each table's published CSV in `dir` (one per declared resource, derived ones included), with
+ * its primary key, and its row count when a validation report of these very files is given.
+ */
+export function tableFiles(declaration: Declaration, schemas: Readonly<Record<string, Schema>>, dir: string, report?: Report): TableFile[] {
+  return declaration.resources.map((resource) => {
+    const file: TableFile = { table: resource.name, primaryKey: [...(schemas[resource.name]?.primaryKey ?? [])], path: join(dir, `${resource.name}.csv`) };
+    const rows = report?.tasks.find((task) => task.name === resource.name)?.stats.rows;
+    if (rows !== undefined) file.rows = rows;
+    return file;
+  });
 }
 
 /** The Table Schema of each declared resource, by resource name. */

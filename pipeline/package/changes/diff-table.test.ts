@@ -28,6 +28,26 @@ describe("diffTable", () => {
     expect(changes.truncated).toBe(false);
   });
 
+  it("on a first version whose rows were counted, reads only the rows the list keeps and reports the count", async () => {
+    const many: Row[] = Array.from({ length: 500 }, (_, i) => ({ id: `laureat-fictif-${i}`, titre: `Projet fictif ${i}` }));
+    let pulled = 0;
+    const counted: TableVersion = {
+      primaryKey: ["id"],
+      count: many.length,
+      rows: async function* () {
+        for (const row of many) {
+          pulled++;
+          yield row;
+        }
+      },
+    };
+    const changes = await diffTable("laureats", undefined, counted, 50);
+    expect(changes.counts).toEqual({ added: 500, removed: 0, modified: 0 });
+    expect(changes.added).toEqual(many.slice(0, 50));
+    expect(changes.truncated).toBe(true);
+    expect(pulled).toBeLessThanOrEqual(51);
+  });
+
   it("finds the added, removed and modified rows by primary key, with each modified field's before and after", async () => {
     const after: Row[] = [
       { id: "laureat-fictif-1", titre: "Projet fictif A", montant: "1000" },

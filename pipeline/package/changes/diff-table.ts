@@ -6,6 +6,11 @@ export interface TableVersion {
   primaryKey: readonly string[];
   /** The rows in file order. Called once per pass: the previous version is read twice. */
   rows: () => AsyncIterable<Row>;
+  /**
+   * How many rows it holds, when known (its validation report counted them): matched against
+   * nothing, it is then read only as far as the rows the lists keep.
+   */
+  count?: number;
 }
 
 /**
@@ -25,8 +30,8 @@ export async function diffTable(table: string, previous: TableVersion | undefine
   const hashes = previous && next ? await hashByKey(previous, primaryKey) : undefined;
   if (!hashes) {
     // Nothing to match against (first version, a table added or dropped, rows not matchable).
-    if (next) for await (const row of next.rows()) keep(changes, "added", row, limit);
-    if (previous) for await (const row of previous.rows()) keep(changes, "removed", row, limit);
+    if (next) await keepAll(changes, "added", next, limit);
+    if (previous) await keepAll(changes, "removed", previous, limit);
     return finish(changes);
   }
   // By the previous row's position (pass 3 reads them again); a Map keeps the new file's order.
@@ -67,6 +72,16 @@ export function hasChanges(tables: readonly TableChanges[]): boolean {
 function keep(changes: TableChanges, list: "added" | "removed", row: Row, limit: number): void {
   changes.counts[list]++;
   if (changes[list].length < limit) changes[list].push(row);
+}
+
+/** Every row of a version matched against nothing goes to one list; a counted version is read only for the rows the list keeps. */
+async function keepAll(changes: TableChanges, list: "added" | "removed", version: TableVersion, limit: number): Promise<void> {
+  const { count } = version;
+  for await (const row of version.rows()) {
+    if (count !== undefined && changes[list].length >= limit) break;
+    keep(changes, list, row, limit);
+  }
+  if (count !== undefined) changes.counts[list] = count;
 }
 
 function finish(changes: TableChanges): TableChanges {

@@ -33,6 +33,8 @@ export interface TableFile {
   primaryKey: readonly string[];
   /** The CSV file as published. */
   path: string;
+  /** Its data rows, when its validation report counted them. */
+  rows?: number;
 }
 
 const CURRENT = "current.json";
@@ -72,7 +74,9 @@ export function snapshotTable(dir: string, snapshot: PublishedSnapshot, table: s
 
 /** A published CSV file, to read with `diffTable`. */
 export function csvTable(file: TableFile): TableVersion {
-  return { primaryKey: file.primaryKey, rows: () => csvRows(file.path) };
+  const version: TableVersion = { primaryKey: file.primaryKey, rows: () => csvRows(file.path) };
+  if (file.rows !== undefined) version.count = file.rows;
+  return version;
 }
 
 /** Store the tables just published and the history: see the layout above. */
