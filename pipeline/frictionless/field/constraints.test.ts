@@ -78,6 +78,24 @@ describe("constraints", () => {
     expect(check({ type: "string", constraints: { pattern: "(?P<dep>[0-9]{2})-(?P=dep)" } }, "75-75")).toBeUndefined();
   });
 
+  it("pattern: name escapes inside classes and subtractions, escapes beside \\p{…}, a back-reference never closed", () => {
+    const ncName = { type: "string" as const, constraints: { pattern: "[\\i-[:]][\\c-[:]]*" } };
+    expect(check(ncName, "abc")).toBeUndefined();
+    expect(check(ncName, "Hérault_2")).toBeUndefined();
+    expect(check(ncName, "1abc")).toBe("pattern");
+    expect(check(ncName, "a:b")).toBe("pattern");
+    expect(check({ type: "string", constraints: { pattern: "[\\i]+" } }, "abc")).toBeUndefined();
+    expect(check({ type: "string", constraints: { pattern: "[\\i]+" } }, "a1")).toBe("pattern");
+    expect(() => field({ type: "string", constraints: { pattern: "[\\I]" } })).toThrow(/not a valid regular expression.*inside a character class/);
+    const coded = { type: "string" as const, constraints: { pattern: "\\p{Lu}\\-\\d{3}" } };
+    expect(check(coded, "É-123")).toBeUndefined();
+    expect(check(coded, "é-123")).toBe("pattern");
+    // A backslash written as `\\` before `p{L}` is a backslash, not a Unicode class.
+    expect(check({ type: "string", constraints: { pattern: "a\\\\p{L}" } }, "a\\p{L}")).toBeUndefined();
+    // Rejected at once, as any broken regular expression (it used to loop until memory ran out).
+    expect(() => field({ type: "string", constraints: { pattern: "a(?P=x" } })).toThrow(/not a valid regular expression/);
+  });
+
   it("enum compares logical values", () => {
     expect(check({ type: "integer", constraints: { enum: ["1", 2] } }, "01")).toBeUndefined();
     expect(check({ type: "integer", constraints: { enum: [1, 2] } }, "3")).toBe("enum");

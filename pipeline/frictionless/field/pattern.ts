@@ -13,43 +13,97 @@ import { describeThrown } from "../errors/coded-error.ts";
 
 const NAME_START = "A-Za-z_:\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD";
 const NAME_CHAR = `${NAME_START}\\-.0-9\\u00B7\\u0300-\\u036F\\u203F-\\u2040`;
-const ESCAPES: Record<string, string> = {
-  i: `[${NAME_START}]`, I: `[^${NAME_START}]`, c: `[${NAME_CHAR}]`, C: `[^${NAME_CHAR}]`,
+/** The name-character escapes as the ranges they stand for, and whether they are negated. */
+const NAME_ESCAPES: Record<string, { ranges: string; negated: boolean }> = {
+  i: { ranges: NAME_START, negated: false },
+  I: { ranges: NAME_START, negated: true },
+  c: { ranges: NAME_CHAR, negated: false },
+  C: { ranges: NAME_CHAR, negated: true },
 };
+/** `[base-[subtracted]]`: XML Schema's class subtraction. */
+const SUBTRACTION = /^\[((?:\\.|[^\]\\[])*?)-\[((?:\\.|[^\]\\])*)\]\]/;
 
+/** Whether the pattern uses a `\p{…}`/`\P{…}` class, which a RegExp reads only with the `u` flag. */
+export function usesUnicodeClasses(pattern: string): boolean {
+  for (let i = 0; i < pattern.length; i++) {
+    if (pattern[i] !== "\\") continue;
+    const next = pattern[i + 1];
+    if ((next === "p" || next === "P") && pattern[i + 2] === "{") return true;
+    i++;
+  }
+  return false;
+}
+
+/**
+ * The pattern as JS RegExp source (read with the `u` flag when `usesUnicodeClasses`). Throws a
+ * SyntaxError for what JS cannot say: `\I` or `\C` inside a character class.
+ */
 export function translateXsdPattern(pattern: string): string {
+  const unicode = usesUnicodeClasses(pattern);
   let out = "";
   let inClass = false;
   for (let i = 0; i < pattern.length; i++) {
     const ch = pattern[i] as string;
     if (ch === "\\") {
-      const next = pattern[i + 1] ?? "";
-      if (!inClass && next in ESCAPES) out += ESCAPES[next];
-      else out += ch + next;
+      out += translateEscape(pattern[i + 1] ?? "", inClass, unicode);
       i++;
       continue;
     }
-    if (!inClass && ch === "(" && pattern.startsWith("(?P<", i)) { out += "(?<"; i += 3; continue; }
-    if (!inClass && ch === "(" && pattern.startsWith("(?P=", i)) {
+    if (!inClass && pattern.startsWith("(?P<", i)) {
+      out += "(?<";
+      i += 3;
+      continue;
+    }
+    if (!inClass && pattern.startsWith("(?P=", i)) {
       const end = pattern.indexOf(")", i);
+      // Never closed: left as written, for the RegExp to reject.
+      if (end < 0) return out + pattern.slice(i);
       out += `\\k<${pattern.slice(i + 4, end)}>`;
       i = end;
       continue;
     }
     if (!inClass && ch === "[") {
-      const subtraction = /^\[((?:\\.|[^\]\\[])*?)-\[((?:\\.|[^\]\\])*)\]\]/.exec(pattern.slice(i));
+      const subtraction = SUBTRACTION.exec(pattern.slice(i));
       if (subtraction) {
-        out += `(?:(?![${subtraction[2]}])[${subtraction[1]}])`;
-        i += subtraction[0].length - 1;
+        const [whole, base, subtracted] = subtraction as unknown as [string, string, string];
+        out += `(?:(?![${classBody(subtracted, unicode)}])[${classBody(base, unicode)}])`;
+        i += whole.length - 1;
         continue;
       }
       inClass = true;
       out += ch;
-      if (pattern[i + 1] === "]") { out += "\\]"; i++; }
+      if (pattern[i + 1] === "]") {
+        out += "\\]";
+        i++;
+      }
       continue;
     }
     if (inClass && ch === "]") inClass = false;
     out += ch;
+  }
+  return out;
+}
+
+/** `\` followed by `next`, in JS. */
+function translateEscape(next: string, inClass: boolean, unicode: boolean): string {
+  const name = NAME_ESCAPES[next];
+  if (name === undefined) {
+    // With the `u` flag, JS escapes only its syntax characters outside a class; XML Schema also escapes `-`.
+    return unicode && !inClass && next === "-" ? "-" : `\\${next}`;
+  }
+  if (!inClass) return name.negated ? `[^${name.ranges}]` : `[${name.ranges}]`;
+  if (name.negated) throw new SyntaxError(`\\${next} inside a character class has no JavaScript equivalent: write the class without it`);
+  return name.ranges;
+}
+
+/** The inside of a class, its escapes translated. */
+function classBody(body: string, unicode: boolean): string {
+  let out = "";
+  for (let i = 0; i < body.length; i++) {
+    if (body[i] === "\\") {
+      out += translateEscape(body[i + 1] ?? "", true, unicode);
+      i++;
+    } else out += body[i];
   }
   return out;
 }
@@ -60,11 +114,9 @@ export function translateXsdPattern(pattern: string): string {
  * (simple-pattern.ts, separated-pattern.ts, alternatives-pattern.ts), the rest a RegExp.
  */
 export function compilePattern(pattern: string): { test(text: string): boolean } {
-  const translated = translateXsdPattern(pattern);
-  const source = `^(?:${translated})$`;
-  const unicode = /\\[pP]\{/.test(pattern);
   try {
-    const regex = new RegExp(source, unicode ? "u" : "");
+    const translated = translateXsdPattern(pattern);
+    const regex = new RegExp(`^(?:${translated})$`, usesUnicodeClasses(pattern) ? "u" : "");
     const fast = compileSimplePattern(translated) ?? compileSeparatedPattern(translated) ?? compileAlternativesPattern(translated);
     return fast ? { test: fast } : regex;
   } catch (error) {
