@@ -92,6 +92,15 @@ describe("constraints", () => {
     expect(check(coded, "é-123")).toBe("pattern");
     // A backslash written as `\\` before `p{L}` is a backslash, not a Unicode class.
     expect(check({ type: "string", constraints: { pattern: "a\\\\p{L}" } }, "a\\p{L}")).toBeUndefined();
+    // Python's re (frictionless-py) and XML Schema read \d and \w as Unicode classes.
+    expect(check({ type: "string", constraints: { pattern: "\\w+" } }, "Hérault")).toBeUndefined();
+    expect(check({ type: "string", constraints: { pattern: "\\w+" } }, "Saint-Étienne")).toBe("pattern");
+    expect(check({ type: "string", constraints: { pattern: "[\\w-]+" } }, "Saint-Étienne")).toBeUndefined();
+    expect(check({ type: "string", constraints: { pattern: "\\d{2}" } }, "٣٤")).toBeUndefined();
+    expect(check({ type: "string", constraints: { pattern: "\\d{2}" } }, "3a")).toBe("pattern");
+    expect(check({ type: "string", constraints: { pattern: "\\D+" } }, "é")).toBeUndefined();
+    expect(check({ type: "string", constraints: { pattern: "\\d{5}\\@\\w+" } }, "75001@é")).toBeUndefined();
+    expect(() => field({ type: "string", constraints: { pattern: "[\\W]" } })).toThrow(/inside a character class/);
     // Rejected at once, as any broken regular expression (it used to loop until memory ran out).
     expect(() => field({ type: "string", constraints: { pattern: "a(?P=x" } })).toThrow(/not a valid regular expression/);
   });

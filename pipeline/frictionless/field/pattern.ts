@@ -8,7 +8,9 @@ import { describeThrown } from "../errors/coded-error.ts";
  * The `pattern` constraint: XML Schema regex semantics (the whole value must match) run as a JS
  * RegExp. We wrap the pattern as `^(?:...)$` and translate what JS lacks: the name-character
  * escapes `\i \c \I \C`, character-class subtraction `[a-z-[aeiou]]`, and Python's `(?P<name>...)`
- * which users copy from frictionless-py examples.
+ * which users copy from frictionless-py examples. `\d` and `\w` stand for any Unicode digit and
+ * word character, as in XML Schema and in Python's `re` (which frictionless-py runs): JS reads
+ * them as ASCII unless they are translated for its `u` mode.
  */
 
 const NAME_START = "A-Za-z_:\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD";
@@ -20,26 +22,38 @@ const NAME_ESCAPES: Record<string, { ranges: string; negated: boolean }> = {
   c: { ranges: NAME_CHAR, negated: false },
   C: { ranges: NAME_CHAR, negated: true },
 };
+/** The class escapes JS reads as ASCII, in Unicode terms (`u` mode): outside a class, and inside one (`\W` cannot be). */
+const UNICODE_CLASSES: Record<string, { outside: string; inside?: string }> = {
+  d: { outside: "\\p{Nd}", inside: "\\p{Nd}" },
+  D: { outside: "\\P{Nd}", inside: "\\P{Nd}" },
+  w: { outside: "[\\p{L}\\p{N}_]", inside: "\\p{L}\\p{N}_" },
+  W: { outside: "[^\\p{L}\\p{N}_]" },
+};
+/** What JS's `u` mode lets a backslash escape: its syntax characters (and `-` inside a class). */
+const U_MODE_ESCAPABLE = new Set("^$\\.*+?()[]{}|/");
 /** `[base-[subtracted]]`: XML Schema's class subtraction. */
 const SUBTRACTION = /^\[((?:\\.|[^\]\\[])*?)-\[((?:\\.|[^\]\\])*)\]\]/;
 
-/** Whether the pattern uses a `\p{…}`/`\P{…}` class, which a RegExp reads only with the `u` flag. */
+/**
+ * Whether the pattern means something else in JS's `u` mode than in its default one: a
+ * `\p{…}`/`\P{…}` class (read only in `u` mode), or `\d`, `\D`, `\w`, `\W` (ASCII by default).
+ */
 export function usesUnicodeClasses(pattern: string): boolean {
   for (let i = 0; i < pattern.length; i++) {
     if (pattern[i] !== "\\") continue;
-    const next = pattern[i + 1];
-    if ((next === "p" || next === "P") && pattern[i + 2] === "{") return true;
+    const next = pattern[i + 1] ?? "";
+    if (((next === "p" || next === "P") && pattern[i + 2] === "{") || next in UNICODE_CLASSES) return true;
     i++;
   }
   return false;
 }
 
 /**
- * The pattern as JS RegExp source (read with the `u` flag when `usesUnicodeClasses`). Throws a
- * SyntaxError for what JS cannot say: `\I` or `\C` inside a character class.
+ * The pattern as JS RegExp source. `unicode`: for the `u` flag, `\d` and `\w` read as Unicode
+ * classes; else as JS reads them, ASCII (the char-code matchers' reading, right on ASCII texts).
+ * Throws a SyntaxError for what JS cannot say: `\I`, `\C` or (`u` mode) `\W` inside a class.
  */
-export function translateXsdPattern(pattern: string): string {
-  const unicode = usesUnicodeClasses(pattern);
+export function translateXsdPattern(pattern: string, unicode = false): string {
   let out = "";
   let inClass = false;
   for (let i = 0; i < pattern.length; i++) {
@@ -87,13 +101,26 @@ export function translateXsdPattern(pattern: string): string {
 /** `\` followed by `next`, in JS. */
 function translateEscape(next: string, inClass: boolean, unicode: boolean): string {
   const name = NAME_ESCAPES[next];
-  if (name === undefined) {
-    // With the `u` flag, JS escapes only its syntax characters outside a class; XML Schema also escapes `-`.
-    return unicode && !inClass && next === "-" ? "-" : `\\${next}`;
-  }
+  if (name === undefined) return unicode ? unicodeEscape(next, inClass) : `\\${next}`;
   if (!inClass) return name.negated ? `[^${name.ranges}]` : `[${name.ranges}]`;
   if (name.negated) throw new SyntaxError(`\\${next} inside a character class has no JavaScript equivalent: write the class without it`);
   return name.ranges;
+}
+
+/**
+ * An escape in `u` mode: `\d`/`\w` as Unicode classes; punctuation that XML Schema or Python
+ * escape but `u` mode does not (`\-` outside a class, `\@`…) as itself.
+ */
+function unicodeEscape(next: string, inClass: boolean): string {
+  const unicodeClass = UNICODE_CLASSES[next];
+  if (unicodeClass !== undefined) {
+    const written = inClass ? unicodeClass.inside : unicodeClass.outside;
+    if (written === undefined) throw new SyntaxError(`\\${next} inside a character class has no JavaScript equivalent: write the class without it`);
+    return written;
+  }
+  const punctuation = next !== "" && next.charCodeAt(0) < 0x80 && !/[0-9A-Za-z]/.test(next);
+  if (!punctuation || U_MODE_ESCAPABLE.has(next) || (inClass && next === "-")) return `\\${next}`;
+  return next;
 }
 
 /** The inside of a class, its escapes translated. */
@@ -115,14 +142,22 @@ function classBody(body: string, unicode: boolean): string {
  */
 export function compilePattern(pattern: string): { test(text: string): boolean } {
   try {
-    const translated = translateXsdPattern(pattern);
-    const regex = new RegExp(`^(?:${translated})$`, usesUnicodeClasses(pattern) ? "u" : "");
-    const fast = compileSimplePattern(translated) ?? compileSeparatedPattern(translated) ?? compileAlternativesPattern(translated);
-    return fast ? { test: fast } : regex;
+    const unicode = usesUnicodeClasses(pattern);
+    const regex = new RegExp(`^(?:${translateXsdPattern(pattern, unicode)})$`, unicode ? "u" : "");
+    const ascii = translateXsdPattern(pattern);
+    const fast = compileSimplePattern(ascii) ?? compileSeparatedPattern(ascii) ?? compileAlternativesPattern(ascii);
+    if (fast === undefined) return regex;
+    // The char-code matchers read `\d` and `\w` as ASCII: right on ASCII texts only.
+    return unicode ? { test: (text: string) => (isAscii(text) ? fast(text) : regex.test(text)) } : { test: fast };
   } catch (error) {
     throw new FieldDefinitionError(
       `constraint "pattern" is "${pattern}", which is not a valid regular expression (${describeThrown(error).message}): write it in XML Schema regex syntax, e.g. "[0-9]{9}" for a SIREN`,
       "/constraints/pattern",
     );
   }
+}
+
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x80) return false;
+  return true;
 }
