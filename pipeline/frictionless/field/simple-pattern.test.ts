@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { shortTexts } from "../../../fakes/fixtures/short-texts.ts";
 import { compileSimplePattern } from "./simple-pattern.ts";
 
 const patterns = [
@@ -12,12 +13,18 @@ const inputs = [
 ];
 
 describe("compileSimplePattern", () => {
-  it("agrees with the anchored RegExp on every input", () => {
+  it("agrees with the anchored RegExp on every short text, and on every one-character change of a text it matches", () => {
+    const alphabet = ["0", "1", "9", "A", "B", "F", "R", "Z", "a", "f", "x", "-", "_", ".", "é", "ë", "ì", " ", "\n"];
+    const short = shortTexts(alphabet, 3);
     for (const pattern of patterns) {
       const simple = compileSimplePattern(pattern);
       expect(simple, pattern).toBeDefined();
       const regex = new RegExp(`^(?:${pattern})$`);
-      for (const input of inputs) expect(simple?.(input), `${pattern} ${input}`).toBe(regex.test(input));
+      const matching = inputs.filter((input) => regex.test(input));
+      expect(matching.length, pattern).toBeGreaterThan(0);
+      const changed = matching.flatMap((text) => [...text].flatMap((_, k) => alphabet.map((ch) => text.slice(0, k) + ch + text.slice(k + 1))));
+      const all = [...inputs, ...short, ...changed];
+      expect(all.filter((input) => simple?.(input) !== regex.test(input)), pattern).toEqual([]);
     }
   });
 
