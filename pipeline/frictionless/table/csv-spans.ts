@@ -34,9 +34,14 @@ export interface SpanCut {
  * feed is not in it; a quote in it is text), a quoted cell to its closing quote (`""` is a quote
  * in it). A record the spans cannot say (text after a closing quote: `"a"b`) is cut by
  * `CsvParser` alone, into `texts`. One loop over the bytes, no string made.
+ *
+ * The batches' arrays are the tokenizer's own, filled again by each cut: a batch is valid until
+ * the next `cut` on the same tokenizer. Cutting a thread's chunks with one tokenizer spares a
+ * megabyte-sized allocation per chunk (its pages first touched each time, then collected).
  */
 export class SpanTokenizer {
   private readonly delimiter: number;
+  private readonly out = new SpanBuilder();
 
   constructor(
     private readonly syntax: CsvSyntax,
@@ -53,13 +58,14 @@ export class SpanTokenizer {
    * tokenizer must read them, as it reports what spans do not: a quote that never closes, a
    * record past the limits (any record longer in bytes than a cell may be in characters: no
    * cell can then be too long, and the string tokenizer's guards on unfinished records never fire).
+   * The batch is valid until the next cut on this tokenizer.
    */
   cut(bytes: Uint8Array, from: number, final: boolean, firstRowNumber: number): SpanCut | undefined {
     // Offsets are 32-bit: bytes past 2 GiB are the string tokenizer's.
     if (bytes.length > MAX_BYTES) return undefined;
     // About a cell per 6 bytes: a lauréats row holds one per 8, so the arrays seldom grow.
-    const out = new SpanBuilder(bytes, from, firstRowNumber, Math.max(256, Math.ceil((bytes.length - from) / 6)));
-    const { delimiter, limits } = this;
+    const { delimiter, limits, out } = this;
+    out.start(bytes, from, firstRowNumber, Math.ceil((bytes.length - from) / 6));
     const len = bytes.length;
     let i = from;
     // Each record: cells until a line feed; `break record` leaves it unfinished.
@@ -158,30 +164,34 @@ export class SpanTokenizer {
   }
 }
 
-/** A `SpanBatch` being filled: its arrays grow as cells come. */
+/** A `SpanBatch` being filled: its arrays grow as cells come, and serve again for the next batch. */
 class SpanBuilder {
-  private starts: Int32Array;
-  private ends: Int32Array;
-  private flags: Uint8Array;
+  private starts = new Int32Array(256);
+  private ends = new Int32Array(256);
+  private flags = new Uint8Array(256);
   private cellsFrom = new Int32Array(1024);
   private cells = 0;
   private records = 0;
   private texts: Map<number, string[]> | undefined;
+  private bytes: Uint8Array = new Uint8Array(0);
+  private firstRowNumber = 1;
+  /** Where the last record ended. */
+  recordEnd = 0;
 
-  constructor(
-    private readonly bytes: Uint8Array,
-    /** Where the last record ended. */
-    public recordEnd: number,
-    private readonly firstRowNumber: number,
-    cellCapacity: number,
-  ) {
-    this.starts = new Int32Array(cellCapacity);
-    this.ends = new Int32Array(cellCapacity);
-    this.flags = new Uint8Array(cellCapacity);
+  /** Empties the builder for the records of `bytes` from `from`, with room for about `cellCapacity` cells. */
+  start(bytes: Uint8Array, from: number, firstRowNumber: number, cellCapacity: number): void {
+    this.bytes = bytes;
+    this.recordEnd = from;
+    this.firstRowNumber = firstRowNumber;
+    this.cells = 0;
+    this.records = 0;
+    this.texts = undefined;
+    // Grown to the chunk's likely need at once, rather than doubled as cells come.
+    if (cellCapacity > this.starts.length) this.growCells(cellCapacity);
   }
 
   cell(start: number, end: number, flags: number): void {
-    if (this.cells === this.starts.length) this.growCells();
+    if (this.cells === this.starts.length) this.growCells(2 * this.starts.length);
     this.starts[this.cells] = start;
     this.ends[this.cells] = end;
     this.flags[this.cells++] = flags;
@@ -219,8 +229,7 @@ class SpanBuilder {
     return batch;
   }
 
-  private growCells(): void {
-    const size = 2 * this.starts.length;
+  private growCells(size: number): void {
     this.starts = grown(this.starts, size);
     this.ends = grown(this.ends, size);
     this.flags = grown(this.flags, size);
