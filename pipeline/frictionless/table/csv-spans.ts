@@ -186,12 +186,18 @@ class SpanBuilder {
     this.cells = 0;
     this.records = 0;
     this.texts = undefined;
-    // Grown to the chunk's likely need at once, rather than doubled as cells come.
-    if (cellCapacity > this.starts.length) this.growCells(cellCapacity);
+    // Made for the chunk's likely need at once, rather than doubled as cells come; with room to
+    // spare, as chunks cut after a line feed are each a few bytes longer or shorter.
+    if (cellCapacity > this.starts.length) {
+      const size = cellCapacity + (cellCapacity >> 3);
+      this.starts = new Int32Array(size);
+      this.ends = new Int32Array(size);
+      this.flags = new Uint8Array(size);
+    }
   }
 
   cell(start: number, end: number, flags: number): void {
-    if (this.cells === this.starts.length) this.growCells(2 * this.starts.length);
+    if (this.cells === this.starts.length) this.growCells();
     this.starts[this.cells] = start;
     this.ends[this.cells] = end;
     this.flags[this.cells++] = flags;
@@ -229,7 +235,8 @@ class SpanBuilder {
     return batch;
   }
 
-  private growCells(size: number): void {
+  private growCells(): void {
+    const size = 2 * this.starts.length;
     this.starts = grown(this.starts, size);
     this.ends = grown(this.ends, size);
     this.flags = grown(this.flags, size);
