@@ -1,7 +1,7 @@
 import { CsvParser } from "./csv-parser.ts";
 import type { CsvLimits } from "./csv-guard.ts";
 import type { CsvSyntax } from "./csv-syntax.ts";
-import { SPAN_ESCAPED, SPAN_NON_ASCII, SPAN_QUOTED, type SpanBatch } from "./span-batch.ts";
+import { SPAN_ESCAPED, SPAN_NON_ASCII, SPAN_QUOTED, utf8Text, type SpanBatch } from "./span-batch.ts";
 
 const LF = 10;
 const CR = 13;
@@ -158,7 +158,7 @@ export class SpanTokenizer {
   private cutAlone(bytes: Uint8Array, start: number, end: number): string[] | undefined {
     const parser = new CsvParser(this.syntax, this.limits, true);
     const records: string[][] = [];
-    parser.push(Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString("utf8"), records);
+    parser.push(utf8Text(bytes, start, end), records);
     parser.end(records);
     return records.length === 1 ? records[0] : undefined;
   }
