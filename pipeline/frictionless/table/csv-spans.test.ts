@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { csvTexts } from "../../../fakes/fixtures/csv-texts.ts";
 import { CsvProblem, type CsvLimits } from "./csv-guard.ts";
 import { CsvParser, csvSyntax, type CsvSyntax } from "./csv-parser.ts";
-import { SpanTokenizer, spanDelimiter } from "./csv-spans.ts";
+import { SpanTokenizer, spanDelimiter, type SpanCut } from "./csv-spans.ts";
 import { DEFAULT_READ_LIMITS } from "./limits.ts";
 import { recordTexts, SPAN_ESCAPED, SPAN_NON_ASCII, SPAN_QUOTED, type SpanBatch } from "./span-batch.ts";
 
@@ -27,6 +27,22 @@ function spanCut(text: string, syntax: CsvSyntax, final: boolean, limits: CsvLim
   const cut = new SpanTokenizer(syntax, limits).cut(bytes, 0, final, 1);
   if (cut === undefined) return undefined;
   return { records: allTexts(cut.batch), unfinishedBytes: bytes.length - cut.end };
+}
+
+/** Everything a reader of the cut may read: the arrays up to the batch's last cell, its texts, where it ends. */
+function shape({ batch, end }: SpanCut) {
+  const cells = batch.cellsFrom[batch.count] as number;
+  return {
+    end,
+    count: batch.count,
+    firstRowNumber: batch.firstRowNumber,
+    cellsFrom: Array.from(batch.cellsFrom.subarray(0, batch.count + 1)),
+    starts: Array.from(batch.starts.subarray(0, cells)),
+    ends: Array.from(batch.ends.subarray(0, cells)),
+    flags: Array.from(batch.flags.subarray(0, cells)),
+    texts: batch.texts === undefined ? undefined : [...batch.texts],
+    records: allTexts(batch),
+  };
 }
 
 function allTexts(batch: SpanBatch): string[][] {
@@ -65,6 +81,25 @@ describe("SpanTokenizer against the string tokenizer", () => {
     expect(seen.odd).toBeGreaterThan(500);
     expect(seen.stringOnly).toBeGreaterThan(500);
     expect(seen.unfinished).toBeGreaterThan(1000);
+  });
+
+  it("gives, cutting text after text with one tokenizer, the batches a fresh tokenizer gives each text", () => {
+    const { texts } = csvTexts(3000, 11, 60, pieces);
+    // Texts of many cells now and then: the arrays grow, then serve shorter texts again.
+    const wide = `${",".repeat(999)}\n`.repeat(30);
+    const all = texts.flatMap((text, k) => (k % 500 === 0 ? [wide, text] : [text]));
+    const shared = dialects.map((dialect) => new SpanTokenizer(csvSyntax(dialect, "csv"), DEFAULT_READ_LIMITS));
+    let compared = 0;
+    for (const [k, text] of all.entries()) {
+      const syntax = csvSyntax(dialects[k % dialects.length], "csv");
+      const bytes = utf8.encode(text);
+      const final = k % 3 !== 0;
+      const fresh = new SpanTokenizer(syntax, DEFAULT_READ_LIMITS).cut(bytes, 0, final, 1 + k);
+      const reused = (shared[k % dialects.length] as SpanTokenizer).cut(bytes, 0, final, 1 + k);
+      expect(reused && shape(reused), JSON.stringify({ text, final })).toEqual(fresh && shape(fresh));
+      if (fresh) compared += fresh.batch.count;
+    }
+    expect(compared).toBeGreaterThan(10000);
   });
 
   it("leaves to the string tokenizer any text holding a record longer than a cell may be, or with more cells than a row may have", () => {

@@ -1,12 +1,15 @@
 import { CsvParser } from "./csv-parser.ts";
 import type { CsvLimits } from "./csv-guard.ts";
 import type { CsvSyntax } from "./csv-syntax.ts";
-import { SPAN_ESCAPED, SPAN_NON_ASCII, SPAN_QUOTED, type SpanBatch } from "./span-batch.ts";
+import { SPAN_ESCAPED, SPAN_NON_ASCII, SPAN_QUOTED, utf8Text, type SpanBatch } from "./span-batch.ts";
 
 const LF = 10;
 const CR = 13;
 const QUOTE = 34;
 const MAX_BYTES = 0x7fffffff;
+/** What `record` returns when the bytes end inside the record, and when the string tokenizer must read them. */
+const UNFINISHED = -1;
+const GIVE_UP = -2;
 
 /**
  * The byte the span tokenizer cuts cells at, or undefined when the dialect needs the string
@@ -34,9 +37,14 @@ export interface SpanCut {
  * feed is not in it; a quote in it is text), a quoted cell to its closing quote (`""` is a quote
  * in it). A record the spans cannot say (text after a closing quote: `"a"b`) is cut by
  * `CsvParser` alone, into `texts`. One loop over the bytes, no string made.
+ *
+ * The batches' arrays are the tokenizer's own, filled again by each cut: a batch is valid until
+ * the next `cut` on the same tokenizer. Cutting a thread's chunks with one tokenizer spares a
+ * megabyte-sized allocation per chunk (its pages first touched each time, then collected).
  */
 export class SpanTokenizer {
   private readonly delimiter: number;
+  private readonly out = new SpanBuilder();
 
   constructor(
     private readonly syntax: CsvSyntax,
@@ -53,131 +61,153 @@ export class SpanTokenizer {
    * tokenizer must read them, as it reports what spans do not: a quote that never closes, a
    * record past the limits (any record longer in bytes than a cell may be in characters: no
    * cell can then be too long, and the string tokenizer's guards on unfinished records never fire).
+   * The batch is valid until the next cut on this tokenizer.
    */
   cut(bytes: Uint8Array, from: number, final: boolean, firstRowNumber: number): SpanCut | undefined {
     // Offsets are 32-bit: bytes past 2 GiB are the string tokenizer's.
     if (bytes.length > MAX_BYTES) return undefined;
     // About a cell per 6 bytes: a lauréats row holds one per 8, so the arrays seldom grow.
-    const out = new SpanBuilder(bytes, from, firstRowNumber, Math.max(256, Math.ceil((bytes.length - from) / 6)));
-    const { delimiter, limits } = this;
+    this.out.start(bytes, from, firstRowNumber, Math.ceil((bytes.length - from) / 6));
+    // A function call per record: V8 optimizes `record` after a few hundred records, as a
+    // function. One loop over the whole chunk was optimized only in the middle of it, on the
+    // stack, and thrown away at its end: a thread's first pass over the bench table cost about
+    // 0.25 s more CPU than the next ones (0.05 to 0.08 s now).
+    for (let i = from; i < bytes.length; ) {
+      const next = this.record(bytes, i, final);
+      if (next === GIVE_UP) return undefined;
+      if (next === UNFINISHED) break;
+      i = next;
+    }
+    return { batch: this.out.batch(), end: this.out.recordEnd };
+  }
+
+  /**
+   * Cuts the record at `i` into the batch: the offset after it, `UNFINISHED` when the bytes end
+   * inside it, `GIVE_UP` when the string tokenizer must read them.
+   */
+  private record(bytes: Uint8Array, i: number, final: boolean): number {
+    const { delimiter, limits, out } = this;
     const len = bytes.length;
-    let i = from;
-    // Each record: cells until a line feed; `break record` leaves it unfinished.
-    record: while (i < len) {
-      const recordStart = i;
-      let odd = false;
-      for (;;) {
-        let cellEnd: number;
-        let next: number;
-        let flags = 0;
-        let ended = false;
-        if (i < len && bytes[i] === QUOTE) {
-          let j = i + 1;
-          flags = SPAN_QUOTED;
-          for (;;) {
-            let c = bytes[j];
-            // Bytes are OR-ed, not compared one by one: a non-ASCII byte sets the top bit (about a tenth of the loop).
-            let high = 0;
-            while (c !== QUOTE && j < len) {
-              high |= c as number;
-              c = bytes[++j];
-            }
-            if (high >= 0x80) flags |= SPAN_NON_ASCII;
-            if (j >= len) {
-              if (final) return undefined;
-              break record;
-            }
-            if (bytes[j + 1] !== QUOTE) break;
-            flags |= SPAN_ESCAPED;
-            j += 2;
-          }
-          out.cell(i + 1, j, flags);
-          // After the closing quote: a delimiter, a line terminator, the end of the file, or text (odd).
-          let k = j + 1;
-          for (;;) {
-            if (k >= len) {
-              if (!final) break record;
-              [ended, next] = [true, len];
-              break;
-            }
-            const c = bytes[k];
-            if (c === delimiter) {
-              next = k + 1;
-              break;
-            }
-            if (c === LF) {
-              [ended, next] = [true, k + 1];
-              break;
-            }
-            if (c === CR && k + 1 >= len) {
-              if (!final) break record;
-              [ended, next] = [true, len];
-              break;
-            }
-            if (c === CR && bytes[k + 1] === LF) {
-              [ended, next] = [true, k + 2];
-              break;
-            }
-            odd = true;
-            k++;
-          }
-        } else {
-          let j = i;
+    const recordStart = i;
+    let odd = false;
+    for (;;) {
+      let cellEnd: number;
+      let next: number;
+      let flags = 0;
+      let ended = false;
+      if (i < len && bytes[i] === QUOTE) {
+        let j = i + 1;
+        flags = SPAN_QUOTED;
+        for (;;) {
           let c = bytes[j];
+          // Bytes are OR-ed, not compared one by one: a non-ASCII byte sets the top bit (about a tenth of the loop).
           let high = 0;
-          while (c !== delimiter && c !== LF && j < len) {
+          while (c !== QUOTE && j < len) {
             high |= c as number;
             c = bytes[++j];
           }
-          if (high >= 0x80) flags = SPAN_NON_ASCII;
-          if (j >= len) {
-            if (!final) break record;
-            [ended, cellEnd, next] = [true, len > i && bytes[len - 1] === CR ? len - 1 : len, len];
-          } else if (c === LF) {
-            [ended, cellEnd, next] = [true, j > i && bytes[j - 1] === CR ? j - 1 : j, j + 1];
-          } else [cellEnd, next] = [j, j + 1];
-          out.cell(i, cellEnd, flags);
+          if (high >= 0x80) flags |= SPAN_NON_ASCII;
+          if (j >= len) return final ? GIVE_UP : UNFINISHED;
+          if (bytes[j + 1] !== QUOTE) break;
+          flags |= SPAN_ESCAPED;
+          j += 2;
         }
-        i = next;
-        if (ended) break;
+        out.cell(i + 1, j, flags);
+        // After the closing quote: a delimiter, a line terminator, the end of the file, or text (odd).
+        let k = j + 1;
+        for (;;) {
+          if (k >= len) {
+            if (!final) return UNFINISHED;
+            [ended, next] = [true, len];
+            break;
+          }
+          const c = bytes[k];
+          if (c === delimiter) {
+            next = k + 1;
+            break;
+          }
+          if (c === LF) {
+            [ended, next] = [true, k + 1];
+            break;
+          }
+          if (c === CR && k + 1 >= len) {
+            if (!final) return UNFINISHED;
+            [ended, next] = [true, len];
+            break;
+          }
+          if (c === CR && bytes[k + 1] === LF) {
+            [ended, next] = [true, k + 2];
+            break;
+          }
+          odd = true;
+          k++;
+        }
+      } else {
+        let j = i;
+        let c = bytes[j];
+        let high = 0;
+        while (c !== delimiter && c !== LF && j < len) {
+          high |= c as number;
+          c = bytes[++j];
+        }
+        if (high >= 0x80) flags = SPAN_NON_ASCII;
+        if (j >= len) {
+          if (!final) return UNFINISHED;
+          [ended, cellEnd, next] = [true, len > i && bytes[len - 1] === CR ? len - 1 : len, len];
+        } else if (c === LF) {
+          [ended, cellEnd, next] = [true, j > i && bytes[j - 1] === CR ? j - 1 : j, j + 1];
+        } else [cellEnd, next] = [j, j + 1];
+        out.cell(i, cellEnd, flags);
       }
-      if (out.cellsOfRecord() > limits.maxColumns || i - recordStart > limits.maxCellChars) return undefined;
-      if (odd && !out.oddRecord(this.cutAlone(bytes, recordStart, i))) return undefined;
-      out.endRecord(i);
+      i = next;
+      if (ended) break;
     }
-    return { batch: out.batch(), end: out.recordEnd };
+    if (out.cellsOfRecord() > limits.maxColumns || i - recordStart > limits.maxCellChars) return GIVE_UP;
+    if (odd && !out.oddRecord(this.cutAlone(bytes, recordStart, i))) return GIVE_UP;
+    out.endRecord(i);
+    return i;
   }
 
   /** A record's cells as `CsvParser` cuts them, or undefined if it does not cut one record there. */
   private cutAlone(bytes: Uint8Array, start: number, end: number): string[] | undefined {
     const parser = new CsvParser(this.syntax, this.limits, true);
     const records: string[][] = [];
-    parser.push(Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString("utf8"), records);
+    parser.push(utf8Text(bytes, start, end), records);
     parser.end(records);
     return records.length === 1 ? records[0] : undefined;
   }
 }
 
-/** A `SpanBatch` being filled: its arrays grow as cells come. */
+/** A `SpanBatch` being filled: its arrays grow as cells come, and serve again for the next batch. */
 class SpanBuilder {
-  private starts: Int32Array;
-  private ends: Int32Array;
-  private flags: Uint8Array;
+  private starts = new Int32Array(256);
+  private ends = new Int32Array(256);
+  private flags = new Uint8Array(256);
   private cellsFrom = new Int32Array(1024);
   private cells = 0;
   private records = 0;
   private texts: Map<number, string[]> | undefined;
+  private bytes: Uint8Array = new Uint8Array(0);
+  private firstRowNumber = 1;
+  /** Where the last record ended. */
+  recordEnd = 0;
 
-  constructor(
-    private readonly bytes: Uint8Array,
-    /** Where the last record ended. */
-    public recordEnd: number,
-    private readonly firstRowNumber: number,
-    cellCapacity: number,
-  ) {
-    this.starts = new Int32Array(cellCapacity);
-    this.ends = new Int32Array(cellCapacity);
-    this.flags = new Uint8Array(cellCapacity);
+  /** Empties the builder for the records of `bytes` from `from`, with room for about `cellCapacity` cells. */
+  start(bytes: Uint8Array, from: number, firstRowNumber: number, cellCapacity: number): void {
+    this.bytes = bytes;
+    this.recordEnd = from;
+    this.firstRowNumber = firstRowNumber;
+    this.cells = 0;
+    this.records = 0;
+    this.texts = undefined;
+    // Made for the chunk's likely need at once, rather than doubled as cells come; with room to
+    // spare, as chunks cut after a line feed are each a few bytes longer or shorter.
+    if (cellCapacity > this.starts.length) {
+      const size = cellCapacity + (cellCapacity >> 3);
+      this.starts = new Int32Array(size);
+      this.ends = new Int32Array(size);
+      this.flags = new Uint8Array(size);
+    }
   }
 
   cell(start: number, end: number, flags: number): void {

@@ -41,15 +41,27 @@ export interface SpanBatch {
   texts?: ReadonlyMap<number, string[]>;
 }
 
-/** Node's own UTF-8 decoding, called on the bytes as they are: no view per cell as `TextDecoder.decode(subarray)` needs. */
-const utf8Slice = (Buffer.prototype as unknown as { utf8Slice(this: Uint8Array, start: number, end: number): string }).utf8Slice;
+/**
+ * Node's own decoders, called on the bytes as they are: no object made per cell, where
+ * `Buffer.from(…).toString` makes a Buffer and `TextDecoder.decode(subarray)` a view.
+ */
+const { utf8Slice, latin1Slice } = Buffer.prototype as unknown as {
+  utf8Slice(this: Uint8Array, start: number, end: number): string;
+  latin1Slice(this: Uint8Array, start: number, end: number): string;
+};
+
+/** The text of UTF-8 bytes from `start` to `end` (a byte that is not UTF-8 reads as U+FFFD, as `TextDecoder` reads it). */
+export function utf8Text(bytes: Uint8Array, start: number, end: number): string {
+  return utf8Slice.call(bytes, start, end);
+}
 
 /** Cell `cell`'s text, exactly as the string tokenizer gives it. */
 export function spanText(batch: SpanBatch, cell: number): string {
   const start = batch.starts[cell] as number;
   const end = batch.ends[cell] as number;
   const flags = batch.flags[cell] as number;
-  const text = flags & SPAN_NON_ASCII ? utf8Slice.call(batch.bytes, start, end) : latin1(batch.bytes, start, end);
+  // ASCII bytes decode the same either way; the latin1 decoder does not look for multi-byte sequences.
+  const text = flags & SPAN_NON_ASCII ? utf8Slice.call(batch.bytes, start, end) : latin1Slice.call(batch.bytes, start, end);
   return flags & SPAN_ESCAPED ? text.replaceAll('""', '"') : text;
 }
 
@@ -62,11 +74,4 @@ export function recordTexts(batch: SpanBatch, r: number): string[] {
   const cells = new Array<string>(to - from);
   for (let cell = from; cell < to; cell++) cells[cell - from] = spanText(batch, cell);
   return cells;
-}
-
-/** Node's own latin1 decoding, called on the bytes as they are: `Buffer.from(…).toString` made a Buffer object per cell. */
-const latin1Slice = (Buffer.prototype as unknown as { latin1Slice(this: Uint8Array, start: number, end: number): string }).latin1Slice;
-
-function latin1(bytes: Uint8Array, start: number, end: number): string {
-  return latin1Slice.call(bytes, start, end);
 }

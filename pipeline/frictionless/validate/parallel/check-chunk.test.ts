@@ -7,6 +7,8 @@ import { stripTimings } from "../../report/build-report.ts";
 import type { ReportTask } from "../../report/types.ts";
 import type { ValidateOptions } from "../options.ts";
 import { validatePackage } from "../validate-package.ts";
+import { DEFAULT_READ_LIMITS } from "../../table/limits.ts";
+import { ChunkChecker, type ChunkJob, type ChunkSetup } from "./check-chunk.ts";
 
 /**
  * Chunks are read as byte spans and their cells checked on their bytes (span-checks.ts); row
@@ -54,5 +56,46 @@ describe("chunks checked on their bytes", () => {
     expect(sequential.valid).toBe(true);
     expect(sequential.stats.rows).toBe(3000);
     expect(chunked).toEqual(sequential);
+  });
+});
+
+describe("ChunkChecker", () => {
+  const header = FAULTY_SCHEMA.fields.map((field) => field.name);
+  // A record the span tokenizer leaves to the string tokenizer (text after a closing quote) now and then.
+  const lines = csv(faultyRecords(3000), header).split("\n");
+  const text = lines.map((line, k) => (k % 97 === 50 ? `l-odd-${k},"Projet"x,,,,,,,https://ex.invalid/1,` : line)).join("\n");
+  const setup: ChunkSetup = {
+    format: { format: "csv", encoding: undefined, dialect: { delimiter: ",", quoteChar: '"', skipInitialSpace: false }, limits: DEFAULT_READ_LIMITS },
+    schema: FAULTY_SCHEMA,
+    columns: header.map((_, k) => k),
+    width: header.length,
+    foreignKeys: [],
+    errorOptions: { limitErrors: Infinity },
+  };
+
+  /** The text cut after line feeds every few kilobytes, as the chunk plan cuts a file. */
+  function jobs(): ChunkJob[] {
+    const bytes = new TextEncoder().encode(text);
+    const cut: ChunkJob[] = [];
+    for (let start = 0; start < bytes.length; ) {
+      const end = Math.min(bytes.length, bytes.indexOf(10, start + 5000) + 1 || bytes.length);
+      cut.push({ id: cut.length, bytes: bytes.subarray(start, end), first: start === 0, last: end === bytes.length });
+      start = end;
+    }
+    return cut;
+  }
+
+  it("gives each chunk the result a checker of its own gives, chunks checked one after the other or all at once", async () => {
+    const alone = [];
+    for (const job of jobs()) alone.push(await (await ChunkChecker.create(setup)).check(job));
+    expect(alone.length).toBeGreaterThan(30);
+    expect(alone.every((result) => result.errors.length > 0 && result.rowNumbers.length > 0)).toBe(true);
+    const checker = await ChunkChecker.create(setup);
+    const inTurn = [];
+    for (const job of jobs()) inTurn.push(await checker.check(job));
+    expect(inTurn).toEqual(alone);
+    // Each check's batch lives in the arrays of the tokenizer it cut with: a check started while another awaits must not cut into them.
+    expect(await Promise.all(jobs().map((job) => checker.check(job)))).toEqual(alone);
+    expect(await checker.check((jobs()[3] as ChunkJob))).toEqual(alone[3]);
   });
 });

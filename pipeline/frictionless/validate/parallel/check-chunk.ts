@@ -11,7 +11,8 @@ import { KeyHashSet } from "../key-hash-set.ts";
 import type { ValidateOptions } from "../options.ts";
 import { RowChecks } from "../row-checks.ts";
 import { SpanChecks } from "../span-checks.ts";
-import { readChunk, readChunkSpans, type ChunkBytes, type ChunkEnd, type ChunkFormat } from "./read-chunk.ts";
+import type { SpanTokenizer } from "../../table/csv-spans.ts";
+import { chunkTokenizer, readChunk, readChunkSpans, type ChunkBytes, type ChunkEnd, type ChunkFormat } from "./read-chunk.ts";
 
 /** What every chunk of one table is checked against: plain data, sent once to each worker thread. */
 export interface ChunkSetup {
@@ -71,6 +72,12 @@ export class ChunkChecker {
   private readonly schema: ReturnType<typeof compileSchema>;
   private readonly keys: KeyChecks;
   private readonly byName: ReadonlyMap<string, number>;
+  /**
+   * The span tokenizer no check is using. A batch lives in its tokenizer's arrays until the next
+   * cut: a check takes it for the whole chunk and gives it back when done, so a second check
+   * running meanwhile (its chunk read while the first awaits) cuts with a tokenizer of its own.
+   */
+  private idleTokenizer: SpanTokenizer | undefined;
 
   private constructor(
     private readonly setup: ChunkSetup,
@@ -80,6 +87,7 @@ export class ChunkChecker {
     // Only `hashRow` is used here: the key sets themselves live on the main thread.
     this.keys = new KeyChecks(this.schema, setup.columns, setup.foreignKeys.map((fk) => ({ ...fk, index: new KeyHashSet() })));
     this.byName = fieldPositions(this.schema.fields);
+    this.idleTokenizer = chunkTokenizer(setup.format);
   }
 
   /**
@@ -95,6 +103,16 @@ export class ChunkChecker {
   }
 
   async check(job: ChunkJob): Promise<ChunkResult> {
+    const tokenizer = this.idleTokenizer ?? chunkTokenizer(this.setup.format);
+    this.idleTokenizer = undefined;
+    try {
+      return await this.checkWith(job, tokenizer);
+    } finally {
+      this.idleTokenizer = tokenizer;
+    }
+  }
+
+  private async checkWith(job: ChunkJob, tokenizer: SpanTokenizer | undefined): Promise<ChunkResult> {
     const end: ChunkEnd = { records: 0, unfinishedBytes: 0 };
     const errors = new ErrorCollector(this.setup.errorOptions);
     const checks = this.rowChecks(errors);
@@ -103,9 +121,9 @@ export class ChunkChecker {
     const spans = new SpanChecks(this.schema, this.setup.columns, this.setup.width, checks, comparesRows(this.started) ? "all" : this.keys.keyFields);
     spans.reuseValues();
     const width = 2 * this.keys.width;
-    // Grown as the batches come, trimmed to the rows checked when returned.
-    let hashes = new Int32Array(1024 * width);
-    let rowNumbers = new Uint32Array(1024);
+    // Grown as the batches come (a chunk of spans is one batch: sized once), trimmed to the rows checked when returned.
+    let hashes = new Int32Array(0);
+    let rowNumbers = new Uint32Array(0);
     let checked = 0;
     let stopped = false;
     // Per chunk: the calling thread may check two chunks at once, and a check that threw in one chunk runs in the next.
@@ -122,7 +140,7 @@ export class ChunkChecker {
       }
       return errors.full;
     };
-    read: for await (const batch of readChunkSpans(job, this.setup.format, end)) {
+    read: for await (const batch of readChunkSpans(job, this.setup.format, end, tokenizer)) {
       const count = Array.isArray(batch) ? batch.length : batch.count;
       if (checked + count > rowNumbers.length) {
         const size = Math.max(2 * rowNumbers.length, checked + count);
@@ -131,9 +149,11 @@ export class ChunkChecker {
       }
       for (let r = 0; r < count; r++) {
         // Spans: cells checked on their bytes, a row that is not clean checked as text, with the same report.
-        const full = Array.isArray(batch)
-          ? take(checks.checkCells(batch[r] as SourceRow), (batch[r] as SourceRow).rowNumber, (batch[r] as SourceRow).cells)
-          : take(spans.check(batch, r), batch.firstRowNumber + r, spans.cells, spans.text);
+        let full: boolean;
+        if (Array.isArray(batch)) {
+          const row = batch[r] as SourceRow;
+          full = take(checks.checkCells(row), row.rowNumber, row.cells);
+        } else full = take(spans.check(batch, r), batch.firstRowNumber + r, spans.cells, spans.text);
         if (full) {
           stopped = true;
           break read;
@@ -147,8 +167,8 @@ export class ChunkChecker {
       stopped,
       ...(end.badByteOffset === undefined ? {} : { badByteOffset: end.badByteOffset }),
       ...(end.problem === undefined ? {} : { problem: end.problem }),
-      rowNumbers: rowNumbers.slice(0, checked),
-      hashes: hashes.slice(0, checked * width),
+      rowNumbers: checked === rowNumbers.length ? rowNumbers : rowNumbers.slice(0, checked),
+      hashes: checked * width === hashes.length ? hashes : hashes.slice(0, checked * width),
       errors: errors.errors,
       checkOutputs: outputs,
     };

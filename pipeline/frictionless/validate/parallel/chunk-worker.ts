@@ -8,6 +8,8 @@ import { DigestMessages, isDigestMessage, type DigestMessage } from "./file-dige
 const port = parentPort;
 if (port === null) throw new Error("chunk-worker.ts runs as a worker thread");
 let checker: Promise<ChunkChecker> | undefined;
+/** The last chunk's check, done or not. */
+let previous: Promise<unknown> = Promise.resolve();
 const digests = new DigestMessages();
 port.on("message", (message: { setup: ChunkSetup } | ChunkJob | DigestMessage) => {
   if (isDigestMessage(message)) {
@@ -23,7 +25,12 @@ port.on("message", (message: { setup: ChunkSetup } | ChunkJob | DigestMessage) =
     return;
   }
   const job = message;
-  (checker as Promise<ChunkChecker>).then((ready) => ready.check(job)).then(
+  // One chunk after the other, in the order sent: the chunks queued for this thread arrive
+  // together, and a check started while another awaits would cut with a tokenizer of its own
+  // (see `ChunkChecker.check`) rather than reuse the thread's arrays.
+  const checked = previous.then(() => checker as Promise<ChunkChecker>).then((ready) => ready.check(job));
+  previous = checked.catch(() => undefined);
+  checked.then(
     // The chunk's buffer goes back too, to be read into again.
     (result) => port.postMessage({ result, bytes: job.bytes }, [result.rowNumbers.buffer, result.hashes.buffer, job.bytes.buffer as ArrayBuffer]),
     (cause: unknown) => port.postMessage({ id: job.id, failure: cause instanceof Error ? (cause.stack ?? cause.message) : String(cause) }),

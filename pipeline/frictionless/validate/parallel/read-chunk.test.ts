@@ -4,7 +4,7 @@ import type { Dialect } from "../../descriptor/types.ts";
 import { DEFAULT_READ_LIMITS, type ReadLimits } from "../../table/limits.ts";
 import { recordTexts, type SpanBatch } from "../../table/span-batch.ts";
 import type { SourceRow } from "../../table/types.ts";
-import { readChunk, readChunkSpans, type ChunkBytes, type ChunkEnd, type ChunkFormat } from "./read-chunk.ts";
+import { chunkTokenizer, readChunk, readChunkSpans, type ChunkBytes, type ChunkEnd, type ChunkFormat } from "./read-chunk.ts";
 
 const utf8 = new TextEncoder();
 const SETTLED: Dialect = { delimiter: ",", quoteChar: '"', skipInitialSpace: false };
@@ -16,12 +16,12 @@ async function stringRead(chunk: ChunkBytes, format: ChunkFormat): Promise<{ row
   return { rows, end };
 }
 
-/** The rows of `readChunkSpans`, as rows, and how many came as span batches. */
-async function spanRead(chunk: ChunkBytes, format: ChunkFormat): Promise<{ rows: SourceRow[]; end: ChunkEnd; spanBatches: number }> {
+/** The rows of `readChunkSpans`, as rows, and how many came as span batches; each batch is read before the tokenizer's next cut. */
+async function spanRead(chunk: ChunkBytes, format: ChunkFormat, tokenizer = chunkTokenizer(format)): Promise<{ rows: SourceRow[]; end: ChunkEnd; spanBatches: number }> {
   const end: ChunkEnd = { records: -1, unfinishedBytes: -1 };
   const rows: SourceRow[] = [];
   let spanBatches = 0;
-  for await (const batch of readChunkSpans(chunk, format, end)) {
+  for await (const batch of readChunkSpans(chunk, format, end, tokenizer)) {
     if (Array.isArray(batch)) {
       rows.push(...batch);
       continue;
@@ -62,16 +62,19 @@ describe("readChunkSpans", () => {
   it("reads every chunk of 1,500 generated files as readChunk does: rows, row numbers, cells, records, unfinished bytes, problems, bad bytes", async () => {
     const { texts, next } = csvTexts(1500, 5, 80, pieces);
     const seen = { spanRows: 0, stringChunks: 0, problems: 0, badBytes: 0, unfinished: 0 };
+    const settings = formats.map(({ dialect, limits, encoding }): ChunkFormat => ({ format: "csv", encoding, dialect, limits: { ...DEFAULT_READ_LIMITS, ...limits } }));
+    // One tokenizer per format cuts all its chunks, as a worker thread does.
+    const tokenizers = settings.map(chunkTokenizer);
     for (const [k, text] of texts.entries()) {
       const { dialect, limits, encoding } = formats[k % formats.length] as (typeof formats)[number];
-      const format: ChunkFormat = { format: "csv", encoding, dialect, limits: { ...DEFAULT_READ_LIMITS, ...limits } };
+      const format = settings[k % formats.length] as ChunkFormat;
       let bytes = utf8.encode(text);
       // A BOM, and bytes that are not UTF-8, now and then.
       if (k % 7 === 0) bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...bytes]);
       if (k % 11 === 0 && bytes.length > 0) bytes[next(bytes.length)] = 0xff;
       for (const chunk of chunksOf(bytes, next)) {
         const expected = await stringRead(chunk, format);
-        const got = await spanRead(chunk, format);
+        const got = await spanRead(chunk, format, tokenizers[k % formats.length]);
         const where = JSON.stringify({ text: new TextDecoder().decode(chunk.bytes), first: chunk.first, last: chunk.last, dialect, limits, encoding });
         expect(got.rows, where).toEqual(expected.rows);
         expect(got.end, where).toEqual(expected.end);
@@ -116,7 +119,7 @@ describe("readChunkSpans", () => {
     const format: ChunkFormat = { format: "csv", encoding: undefined, dialect: SETTLED, limits: DEFAULT_READ_LIMITS };
     const end: ChunkEnd = { records: 0, unfinishedBytes: 0 };
     const batches = [];
-    for await (const batch of readChunkSpans({ bytes: utf8.encode('id,name\n1,"a""b"\n2,é\n3,"open\n'), first: true, last: false }, format, end)) batches.push(batch);
+    for await (const batch of readChunkSpans({ bytes: utf8.encode('id,name\n1,"a""b"\n2,é\n3,"open\n'), first: true, last: false }, format, end, chunkTokenizer(format))) batches.push(batch);
     expect(batches).toHaveLength(1);
     const batch = batches[0] as SpanBatch;
     expect([batch.firstRowNumber, batch.count]).toEqual([2, 2]);
@@ -125,7 +128,7 @@ describe("readChunkSpans", () => {
 
     const last: ChunkEnd = { records: 0, unfinishedBytes: 0 };
     const rows = [];
-    for await (const batch of readChunkSpans({ bytes: utf8.encode('4,x\n5,"open\n'), first: false, last: true }, format, last)) rows.push(batch);
+    for await (const batch of readChunkSpans({ bytes: utf8.encode('4,x\n5,"open\n'), first: false, last: true }, format, last, chunkTokenizer(format))) rows.push(batch);
     expect(rows).toEqual([[{ rowNumber: 1, cells: ["4", "x"] }]]);
     expect(last).toEqual({ records: 1, unfinishedBytes: 0, problem: { kind: "unclosed-quote", field: 2 } });
   });

@@ -77,15 +77,29 @@ export async function* readChunk(chunk: ChunkBytes, format: ChunkFormat, end: Ch
 }
 
 /**
- * The chunk's rows as `readChunk` reads them, but as span batches (span-batch.ts: cells as byte
- * offsets into `chunk.bytes`, a string made only when asked), numbered the same way, with the
- * same `end`. A chunk the span tokenizer cannot say exactly as the string tokenizer would (a
- * dialect it does not read, an encoding other than UTF-8, a bad byte, a quote that never closes,
- * a limit passed, comment rows, a null sequence) is read by `readChunk`: its rows then come as
- * `SourceRow[]` batches, with the string tokenizer's problems.
+ * The span tokenizer that cuts the chunks of `format`, or undefined when the string tokenizer
+ * must read them all: a dialect it does not read, an encoding other than UTF-8, comment rows,
+ * a null sequence, or a dialect left for each chunk to sniff (as the string tokenizer does).
  */
-export async function* readChunkSpans(chunk: ChunkBytes, format: ChunkFormat, end: ChunkEnd): AsyncGenerator<SpanBatch | SourceRow[]> {
-  const spans = chunkSpans(chunk, format);
+export function chunkTokenizer(format: ChunkFormat): SpanTokenizer | undefined {
+  const dialect = format.dialect ?? {};
+  if (encodingName(format.encoding) !== "utf-8" || !plainRows(dialect)) return undefined;
+  if (dialect.delimiter === undefined || dialect.quoteChar === undefined || dialect.skipInitialSpace === undefined) return undefined;
+  const syntax = csvSyntax(dialect, format.format);
+  return spanDelimiter(syntax) === undefined ? undefined : new SpanTokenizer(syntax, format.limits);
+}
+
+/**
+ * The chunk's rows as `readChunk` reads them, but as span batches (span-batch.ts: cells as byte
+ * offsets into `chunk.bytes`, a string made only when asked), cut by `tokenizer` (from
+ * `chunkTokenizer(format)`), numbered the same way, with the same `end`. The batch is the
+ * tokenizer's: valid until its next cut, so the caller reads it before cutting another chunk.
+ * A chunk the span tokenizer cannot say exactly as the string tokenizer would (no tokenizer, a
+ * bad byte, a quote that never closes, a limit passed) is read by `readChunk`: its rows then
+ * come as `SourceRow[]` batches, with the string tokenizer's problems.
+ */
+export async function* readChunkSpans(chunk: ChunkBytes, format: ChunkFormat, end: ChunkEnd, tokenizer: SpanTokenizer | undefined): AsyncGenerator<SpanBatch | SourceRow[]> {
+  const spans = tokenizer && chunkSpans(chunk, format, tokenizer);
   if (spans === undefined) {
     yield* readChunk(chunk, format, end);
     return;
@@ -96,20 +110,15 @@ export async function* readChunkSpans(chunk: ChunkBytes, format: ChunkFormat, en
 }
 
 /** The chunk's data rows as one span batch, or undefined when the string tokenizer must read it. */
-function chunkSpans(chunk: ChunkBytes, format: ChunkFormat): { batch: SpanBatch; records: number; unfinishedBytes: number } | undefined {
-  const dialect = format.dialect ?? {};
-  if (encodingName(format.encoding) !== "utf-8" || !plainRows(dialect)) return undefined;
-  // The string tokenizer sniffs, in each chunk, what the dialect leaves unset.
-  if (dialect.delimiter === undefined || dialect.quoteChar === undefined || dialect.skipInitialSpace === undefined) return undefined;
-  const syntax = csvSyntax(dialect, format.format);
+function chunkSpans(chunk: ChunkBytes, format: ChunkFormat, tokenizer: SpanTokenizer): { batch: SpanBatch; records: number; unfinishedBytes: number } | undefined {
   const { bytes } = chunk;
-  if (spanDelimiter(syntax) === undefined || !isUtf8(bytes)) return undefined;
+  if (!isUtf8(bytes)) return undefined;
   // Each chunk is decoded as a stream of its own, which drops a BOM at its start.
   const from = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  const cut = new SpanTokenizer(syntax, format.limits).cut(bytes, from, chunk.last, 1);
+  const cut = tokenizer.cut(bytes, from, chunk.last, 1);
   if (cut === undefined) return undefined;
   const { batch } = cut;
-  const header = chunk.first && dialect.header !== false ? 1 : 0;
+  const header = chunk.first && format.dialect?.header !== false ? 1 : 0;
   return { batch: header === 0 || batch.count === 0 ? batch : withoutFirst(batch), records: batch.count, unfinishedBytes: bytes.length - cut.end };
 }
 
