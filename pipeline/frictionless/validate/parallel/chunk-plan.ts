@@ -46,17 +46,18 @@ export function defaultThreads(): number {
  * Starts the worker threads for a table file that will likely be checked in chunks (local, CSV
  * or TSV, uncompressed, big), before its schema is read: they load their code meanwhile. The
  * table's plan takes them (`ChunkWorkers.spawn`); `dropEarlyThreads` stops them when it did not.
+ * Returns the threads started, if any.
  */
-export async function startThreadsEarly(path: string, format: string | undefined, options: ValidateOptions): Promise<void> {
+export async function startThreadsEarly(path: string, format: string | undefined, options: ValidateOptions): Promise<ChunkWorkers | undefined> {
   const cuttable = cuttableFile(path, format, undefined, options);
-  if (cuttable === undefined) return;
+  if (cuttable === undefined) return undefined;
   try {
-    if ((await stat(path)).size < cuttable.minBytes) return;
+    if ((await stat(path)).size < cuttable.minBytes) return undefined;
   } catch {
     // Unreadable: the table's reader says why.
-    return;
+    return undefined;
   }
-  ChunkWorkers.startEarly(cuttable.threads);
+  return ChunkWorkers.startEarly(cuttable.threads);
 }
 
 /**
