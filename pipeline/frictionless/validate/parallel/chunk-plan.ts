@@ -11,6 +11,7 @@ import { tableFormat } from "../../table/open-table.ts";
 import type { TableSource } from "../../table/types.ts";
 import type { ValidateOptions } from "../options.ts";
 import type { ChunkFormat } from "./read-chunk.ts";
+import { recordEnd } from "./record-end.ts";
 import { ChunkWorkers } from "./worker-pool.ts";
 
 /** Below this size a table is checked row by row: starting threads would cost more than they save. */
@@ -129,16 +130,30 @@ export async function planParallel(resource: Resource, location: string | undefi
   try {
     const { size } = await handle.stat();
     if (size < cuttable.minBytes) return undefined;
-    // Small, as every first chunk: the header is read from it on this thread, and its rows are a thread's first.
-    const head = await readPiece(handle, 0, firstChunkBytes(chunkBytes), size);
-    // A bad byte in the first chunk would fail the header read: the sequential reader reports it after the rows before it.
-    if (head === undefined || (encodingName(resource.encoding) === "utf-8" && !isUtf8(head.bytes))) return undefined;
     const settled = await settledDialect(handle, size, format, resource.encoding, dialect);
     if (settled === undefined) return undefined;
-    return { path: location, size, threads, chunkBytes, format: { format, encoding: resource.encoding, dialect: settled, limits: readLimits(options.limits) }, head };
+    const chunkFormat: ChunkFormat = { format, encoding: resource.encoding, dialect: settled, limits: readLimits(options.limits) };
+    const head = await readHead(handle, size, firstChunkBytes(chunkBytes), chunkFormat);
+    // A bad byte in the first chunk would fail the header read: the sequential reader reports it after the rows before it.
+    if (head === undefined || (encodingName(resource.encoding) === "utf-8" && !isUtf8(head.bytes))) return undefined;
+    return { path: location, size, threads, chunkBytes, format: chunkFormat, head };
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * The first chunk: small, as the header is read from it on this thread and its rows are a
+ * thread's first, but holding the header's whole record (a quoted label may hold line breaks).
+ * Undefined when that record's quote never closes: read row by row, the table reports it.
+ */
+async function readHead(handle: FileHandle, size: number, bytes: number, format: ChunkFormat): Promise<Piece | undefined> {
+  const head = await readPiece(handle, 0, bytes, size);
+  // The record does not end within the head when its bytes alone leave a quote open.
+  if (head === undefined || head.last || (await recordEnd(handle, 0, head.end, format).then(() => true, () => false))) return head;
+  const end = await recordEnd(handle, 0, size, format).catch(() => undefined);
+  // A BOM is up to 3 bytes that the record's end does not count.
+  return end === undefined ? undefined : readPiece(handle, 0, end + 3, size);
 }
 
 /** The first chunk as a table source, to read the header from. */

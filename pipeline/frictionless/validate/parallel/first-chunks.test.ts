@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { FAULTY_SCHEMA, faultyRecords } from "../../../../fakes/fixtures/faulty-rows.ts";
 import { folderWith } from "../../../../fakes/fixtures/temp-folder.ts";
+import type { Schema } from "../../descriptor/types.ts";
 import { stripTimings } from "../../report/build-report.ts";
 import type { ReportTask } from "../../report/types.ts";
 import type { ValidateOptions } from "../options.ts";
@@ -69,4 +70,17 @@ describe("a table's first chunks", () => {
       expect(chunked).toEqual(sequential);
     }
   });
+
+  it("hold the whole header, however long, when a quoted label holds a line break", async () => {
+    const label = `titre\nsur deux lignes ${"très long ".repeat(3000)}`;
+    const rows = Array.from({ length: 3000 }, (_, k) => `l-${k % 2900},Projet fictif ${k},${k}.5`);
+    const basePath = await folderWith({ "laureats.csv": `id,"${label}",montant\n${rows.join("\n")}\n` });
+    const schema: Schema = { fields: [{ name: "id", type: "string" }, { name: "titre", type: "string" }, { name: "montant", type: "number" }], primaryKey: ["id"], missingValues: [""] };
+    const pkg = { resources: [{ name: "laureats", path: "laureats.csv", schema }] };
+    const sequential = stripTimings(await validatePackage(pkg, { basePath, parallel: false })).tasks[0] as ReportTask;
+    const chunked = stripTimings(await validatePackage(pkg, { basePath, parallel: { threads: 2, minBytes: 0, chunkBytes: CHUNK_BYTES } })).tasks[0] as ReportTask;
+    expect(sequential.errors.map((error) => error.type)).toEqual(["incorrect-label", ...Array<string>(100).fill("primary-key")]);
+    expect(chunked).toEqual(sequential);
+  });
 });
+
