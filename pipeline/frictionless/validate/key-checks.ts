@@ -37,9 +37,9 @@ interface KeyMemory {
 }
 
 /**
- * Key sets are sized up front for at most this many rows (a 2^24-slot table, 201 MB each);
+ * Key sets are sized up front for at most this many rows (14.7 million slots, 176 MB each);
  * beyond, they grow. Growing from a smaller table would hold the old one and the new one at
- * once: 10 million keys then peaked at 300 MB instead of 201 MB.
+ * once: 10 million keys then peaked at 300 MB instead of 201 MB (with the tables of then).
  */
 const MAX_RESERVED_ROWS = 11_000_000;
 

@@ -42,3 +42,44 @@ describe("KeyHashSet.reserve", () => {
     expect(rowOf(set, "appel-30001")).toBe(0);
   });
 });
+
+describe("KeyHashSet's slots", () => {
+  /** Random 64-bit hashes (never 0, 0), as `hashKey` writes them. */
+  function randomHashes(count: number, seed: number): Int32Array {
+    const out = new Int32Array(2 * count);
+    let state = seed;
+    const next = (): number => (state = (Math.imul(state, 1103515245) + 12345) | 0) ^ (state >>> 15);
+    for (let k = 0; k < out.length; k += 2) {
+      out[k] = next() | 1;
+      out[k + 1] = next();
+    }
+    return out;
+  }
+
+  it("find every key and no other in a table filled to its limit, searches wrapping past its last slot", () => {
+    // 768 keys fill the first 1024 slots to 75%: runs of taken slots then reach the table's end and go on at its start.
+    for (const seed of [1, 2, 3]) {
+      const set = new KeyHashSet();
+      const hashes = randomHashes(1000, seed);
+      for (let k = 0; k < 768; k++) expect(set.putHash(hashes[2 * k] as number, hashes[2 * k + 1] as number, k + 1)).toBe(0);
+      for (let k = 0; k < 768; k++) expect(set.getHash(hashes[2 * k] as number, hashes[2 * k + 1] as number)).toBe(k + 1);
+      for (let k = 768; k < 1000; k++) expect(set.getHash(hashes[2 * k] as number, hashes[2 * k + 1] as number)).toBe(0);
+      expect(set.putHash(hashes[0] as number, hashes[1] as number, 5000)).toBe(1);
+      expect(set.size).toBe(768);
+    }
+  });
+
+  it("keep every key when reserved for a count between two powers of two, and through the growth after", () => {
+    const set = new KeyHashSet();
+    set.reserve(3000);
+    const hashes = randomHashes(20_000, 7);
+    for (let k = 0; k < 20_000; k++) expect(set.putHash(hashes[2 * k] as number, hashes[2 * k + 1] as number, k + 1)).toBe(0);
+    for (let k = 0; k < 20_000; k++) expect(set.getHash(hashes[2 * k] as number, hashes[2 * k + 1] as number)).toBe(k + 1);
+    // With b = 0 the slot is read from a alone: 0xffffffff starts at the last slot, 1 at the first.
+    for (const [a, b] of [[-1, 0], [1, 0], [0x7fffffff, 0], [-0x80000000, 0]] as const) {
+      expect(set.getHash(a, b)).toBe(0);
+      expect(set.putHash(a, b, 42)).toBe(0);
+      expect(set.getHash(a, b)).toBe(42);
+    }
+  });
+});

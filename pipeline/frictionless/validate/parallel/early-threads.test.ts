@@ -36,11 +36,12 @@ describe("threads started before the schema is read", () => {
 
   it("start only for a local uncompressed CSV or TSV file big enough to be checked in chunks", async () => {
     const dir = await folderWith({ "t.csv": csv(10), "t.xlsx": "", "t.csv.gz": "" });
+    // Started: the next spawn of as many threads takes those very threads.
     const started = async (path: string, options: Parameters<typeof startThreadsEarly>[2], format?: string): Promise<boolean> => {
-      await startThreadsEarly(join(dir, path), format, options);
-      const early = ChunkWorkers.waitingEarly === 2;
-      await dropEarlyThreads();
-      return early;
+      const early = await startThreadsEarly(join(dir, path), format, options);
+      const spawned = ChunkWorkers.spawn(2);
+      await spawned.close();
+      return early !== undefined && spawned === early;
     };
     expect(await started("t.csv", { parallel })).toBe(true);
     expect(await started("t.csv", { parallel: { ...parallel, minBytes: 1e6 } })).toBe(false);
@@ -54,18 +55,24 @@ describe("threads started before the schema is read", () => {
 
   it("are stopped when no table takes them (a schema that cannot be read)", async () => {
     const dir = await folderWith({ "laureats.csv": csv(150), "schema.json": "{ not json" });
-    await startThreadsEarly(join(dir, "laureats.csv"), undefined, { parallel });
-    expect(ChunkWorkers.waitingEarly).toBe(2);
+    const early = await startThreadsEarly(join(dir, "laureats.csv"), undefined, { parallel });
+    expect(early).toBeDefined();
     const report = await validateSource({ path: join(dir, "laureats.csv"), schemaPath: join(dir, "schema.json"), parallel });
     expect(report.errors.length).toBeGreaterThan(0);
-    expect(ChunkWorkers.waitingEarly).toBe(0);
+    const next = ChunkWorkers.spawn(2);
+    await next.close();
+    expect(next).not.toBe(early);
   });
 
   it("are taken by a spawn of as many threads only", async () => {
     const dir = await folderWith({ "t.csv": csv(10) });
-    await startThreadsEarly(join(dir, "t.csv"), undefined, { parallel });
+    const early = await startThreadsEarly(join(dir, "t.csv"), undefined, { parallel });
     const other = ChunkWorkers.spawn(3);
-    expect(ChunkWorkers.waitingEarly).toBe(0);
     await other.close();
+    expect(other).not.toBe(early);
+    // Stopped by that spawn: not waiting for the next one either.
+    const next = ChunkWorkers.spawn(2);
+    await next.close();
+    expect(next).not.toBe(early);
   });
 });

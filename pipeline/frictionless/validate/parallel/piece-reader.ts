@@ -1,6 +1,6 @@
 import type { FileHandle } from "node:fs/promises";
 import { CsvProblem } from "../../table/csv-guard.ts";
-import { readPiece, readRange, type ParallelPlan, type Piece } from "./chunk-plan.ts";
+import { firstChunkBytes, readPiece, readRange, type ParallelPlan, type Piece } from "./chunk-plan.ts";
 import { recordEnd } from "./record-end.ts";
 
 /**
@@ -17,6 +17,8 @@ export class PieceReader {
   private from: number;
   /** The next piece holds one record this long, measured by `recordEnd`: it is read whole. */
   private recordBytes = 0;
+  /** Bytes asked for the next piece: from `FIRST_CHUNK_BYTES`, doubled each piece up to the plan's chunk size. */
+  private want: number;
 
   /**
    * @param allocate buffers for the pieces handed to the checkers (`ChunkWorkers.allocate`);
@@ -29,6 +31,7 @@ export class PieceReader {
   ) {
     this.from = plan.head.end;
     this.done = plan.head.last;
+    this.want = firstChunkBytes(plan.chunkBytes);
     this.count(plan.head);
   }
 
@@ -69,7 +72,8 @@ export class PieceReader {
   private async read(): Promise<Piece | CsvProblem> {
     const { handle, plan, from } = this;
     if (this.recordBytes === 0) {
-      const piece = await readPiece(handle, from, plan.chunkBytes, plan.size, this.allocate);
+      this.want = Math.min(plan.chunkBytes, 2 * this.want);
+      const piece = await readPiece(handle, from, this.want, plan.size, this.allocate);
       if (piece !== undefined) return piece;
     }
     // A record longer than a chunk: as long as it is (a quote that never closes: what it is).

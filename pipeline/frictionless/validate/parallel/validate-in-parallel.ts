@@ -110,7 +110,7 @@ class ChunkMerge {
   /** Records of the chunks taken so far: row numbers of the next chunk count from here. */
   private base = 0;
   private rows = 0;
-  private first = true;
+  private reserved = false;
   /** Custom checks that threw: stopped, as row by row, though later chunks were checked meanwhile. */
   private readonly failedChecks = new Set<number>();
 
@@ -190,9 +190,12 @@ class ChunkMerge {
 
   private merge(chunk: Chunk, result: ChunkResult): void {
     const { keys, errors, plan } = this.run;
-    const at: Merged = { piece: { start: chunk.start, end: chunk.end - result.unfinishedBytes, last: chunk.last }, first: this.first, base: this.base };
-    if (this.first) keys.reserve(Math.ceil(((result.records * plan.size) / Math.max(1, chunk.end)) * 1.1));
-    this.first = false;
+    const at: Merged = { piece: { start: chunk.start, end: chunk.end - result.unfinishedBytes, last: chunk.last }, first: chunk.start === 0, base: this.base };
+    // Sized once a whole chunk's worth of rows is in (the first chunks are smaller), from their bytes per row.
+    if (!this.reserved && (chunk.end >= plan.chunkBytes || chunk.last)) {
+      keys.reserve(Math.ceil((((this.base + result.records) * plan.size) / Math.max(1, chunk.end)) * 1.1));
+      this.reserved = true;
+    }
     this.rows += mergeChunk(result, at, keys, errors, this.defer, this.customOutput);
     this.run.onProgress?.(this.rows, chunk.end);
   }

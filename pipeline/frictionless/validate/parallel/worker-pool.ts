@@ -65,14 +65,10 @@ export class ChunkWorkers {
    * as long to load its code as the calling thread to read and check the table's schema, and
    * both then happen at once. The next `spawn` takes them; `dropEarly` stops them if none does.
    */
-  static startEarly(threads: number): void {
+  static startEarly(threads: number): ChunkWorkers {
     void ChunkWorkers.early?.close();
     ChunkWorkers.early = new ChunkWorkers(threads);
-  }
-
-  /** How many threads started early wait for a table to take them. */
-  static get waitingEarly(): number {
-    return ChunkWorkers.early?.threads ?? 0;
+    return ChunkWorkers.early;
   }
 
   /** Stops the threads started early that no table took. */
