@@ -4,10 +4,10 @@ import { CAST_FAILED } from "./types.ts";
 
 /** boolean with trueValues/falseValues (French schemas add `oui`/`non`, `vrai`/`faux`). */
 
-const DEFAULT_TRUE = ["true", "True", "TRUE", "1"];
-const DEFAULT_FALSE = ["false", "False", "FALSE", "0"];
+export const DEFAULT_TRUE: readonly string[] = ["true", "True", "TRUE", "1"];
+export const DEFAULT_FALSE: readonly string[] = ["false", "False", "FALSE", "0"];
 
-function valueList(field: Field, key: "trueValues" | "falseValues", fallback: string[]): string[] {
+function valueList(field: Field, key: "trueValues" | "falseValues", fallback: readonly string[]): readonly string[] {
   const list = field[key];
   if (list === undefined) return fallback;
   if (!Array.isArray(list) || list.some((v) => typeof v !== "string")) {

@@ -21,6 +21,10 @@ const DESCRIPTORS: (Omit<Field, "name"> & { missingValues?: string[] })[] = [
   { type: "string", constraints: { pattern: "^(0[1-46]|11|24|27|28|32|44|52|53|75|76|84|93|94)$" } },
   { type: "string", constraints: { pattern: "^(0[1-9]|1[0-9]|2[1-9AB]|[3-8][0-9]|9[0-5]|97[1-46])$" } },
   { type: "string", constraints: { pattern: "[a-zé]{2}" } },
+  { type: "string", constraints: { pattern: "\\w{2}" } },
+  // Members with doubled quotes, and a lone surrogate (encoded, it would be the bytes of "\uFFFD").
+  { type: "string", constraints: { enum: ['a""b', 'a"b', "\ud800", "ok"] } },
+  { type: "boolean", trueValues: ["\udc00", "oui"], falseValues: ["non"] },
   { type: "string", constraints: { enum: ["sélectionné", "en cours", "terminé", "abandonné"] } },
   { type: "string", constraints: { enum: ["a", "b", 1], required: true } },
   { type: "string", constraints: { enum: ["a", "ab", "abcde", "x1"], minLength: 1, maxLength: 4, pattern: "[a-z]+" } },
@@ -59,7 +63,7 @@ const CELLS = [
   "2024-1-01", "2024/01/01", "2024-01-01T00:00:00", "31/12/2019", "2024-01-01 ", "２０２４-01-01",
   "true", "false", "True", "TRUE", "oui", "Oui", "non", "vrai",
   "https://ex.invalid/1", "http://ex.invalid/a b", "ex.invalid", "mailto:x@ex.invalid", "x:", "x:y", "1x:y", "https://ex.invalid/é",
-  "x@ex.invalid", "x:a\x1fb", "x:a\tb", "x:a\x0eb", 'a"b', '""', '"', "a,b", "a\nb", "2A", "2B", "2C", "971", "975", "84", "05", "01", "2024-01-01/2024-12-31",
+  "x@ex.invalid", 'a""b', "\uFFFD", "ok", "x:a\x1fb", "x:a\tb", "x:a\x0eb", 'a"b', '""', '"', "a,b", "a\nb", "2A", "2B", "2C", "971", "975", "84", "05", "01", "2024-01-01/2024-12-31",
 ];
 
 /** Cells drawn from the characters that matter to the byte checks, from a fixed seed. */

@@ -29,24 +29,24 @@ export function compileByteCheck(field: CompiledField): BytePlan {
  * A cell's bytes `bytes[start..end)` and its span flags → its logical value (number, boolean,
  * null, an enum's member), `CELL_TEXT`, `CELL_FAILED` (not clean) or `NEEDS_TEXT`.
  */
-export function checkBytes(plan: BytePlan, bytes: Uint8Array, start: number, end: number, flags: number): unknown {
-  if (end === start) return plan.empty;
-  switch (plan.kind) {
+export function checkBytes(check: BytePlan, bytes: Uint8Array, start: number, end: number, flags: number): unknown {
+  if (end === start) return check.empty;
+  switch (check.kind) {
     case TEXT:
-      return textVerdict(plan, bytes, start, end, flags);
+      return textVerdict(check, bytes, start, end, flags);
     case DECIMAL: {
-      const value = scanDecimal(bytes, start, end, plan.decimalCode);
+      const value = scanDecimal(bytes, start, end, check.decimalCode);
       if (value === NEEDS_TEXT) return NEEDS_TEXT;
       // As the text parser: an integer's -0 is 0.
-      const logical = plan.integer && value === 0 ? 0 : value;
-      return plan.constraints === undefined || plan.constraints(logical) === undefined ? logical : CELL_FAILED;
+      const logical = check.integer && value === 0 ? 0 : value;
+      return check.constraints === undefined || check.constraints(logical) === undefined ? logical : CELL_FAILED;
     }
     case DATE:
       return end - start === 10 && isPlainDate(bytes, start) ? CELL_TEXT : NEEDS_TEXT;
     case MEMBERS: {
       if (flags & SPAN_ESCAPED) return NEEDS_TEXT;
-      const k = indexOfBytes(plan.members, bytes, start, end);
-      return k < 0 ? NEEDS_TEXT : plan.verdicts[k];
+      const k = indexOfBytes(check.members, bytes, start, end);
+      return k < 0 ? NEEDS_TEXT : check.verdicts[k];
     }
     default:
       return NEEDS_TEXT;
@@ -59,10 +59,10 @@ export function checkBytes(plan: BytePlan, bytes: Uint8Array, start: number, end
  * The other tests read bytes as characters, which only a plain cell allows. Any other cell,
  * and any cell that fails, needs text.
  */
-function textVerdict(plan: BytePlan, bytes: Uint8Array, start: number, end: number, flags: number): unknown {
-  if (plan.maxBytes >= 0 && end - start > plan.maxBytes) return NEEDS_TEXT;
-  if (!plan.plainOnly) return CELL_TEXT;
-  if (flags & NOT_PLAIN || end - start < plan.minChars) return NEEDS_TEXT;
-  if (plan.uri && !isUriBytes(bytes, start, end)) return NEEDS_TEXT;
-  return plan.pattern === undefined || plan.pattern(bytes, start, end) ? CELL_TEXT : NEEDS_TEXT;
+function textVerdict(check: BytePlan, bytes: Uint8Array, start: number, end: number, flags: number): unknown {
+  if (check.maxBytes >= 0 && end - start > check.maxBytes) return NEEDS_TEXT;
+  if (!check.plainOnly) return CELL_TEXT;
+  if (flags & NOT_PLAIN || end - start < check.minChars) return NEEDS_TEXT;
+  if (check.uri && !isUriBytes(bytes, start, end)) return NEEDS_TEXT;
+  return check.pattern === undefined || check.pattern(bytes, start, end) ? CELL_TEXT : NEEDS_TEXT;
 }

@@ -1,6 +1,7 @@
-import { type BytePlan, DATE, DECIMAL, MEMBERS, NEEDS_TEXT, plan } from "./byte-verdict.ts";
+import { type BytePlan, DATE, DECIMAL, encodesAsItself, MEMBERS, NEEDS_TEXT, plan, UTF8 } from "./byte-verdict.ts";
 import { plainDecimal } from "./number.ts";
-import { daysInMonth } from "./temporal-parts.ts";
+import { DEFAULT_FALSE, DEFAULT_TRUE } from "./boolean.ts";
+import { isValidDate } from "./temporal-parts.ts";
 import { CELL_FAILED, type CompiledField } from "./types.ts";
 
 /**
@@ -58,11 +59,11 @@ export function decimalPlan(field: CompiledField, empty: BytePlan["empty"]): Byt
 
 /** boolean: the cell is one of the true or false values, byte for byte. */
 export function booleanPlan(field: CompiledField, empty: BytePlan["empty"]): BytePlan {
-  const { trueValues = ["true", "True", "TRUE", "1"], falseValues = ["false", "False", "FALSE", "0"] } = field.descriptor;
-  const encoder = new TextEncoder();
+  const { trueValues = DEFAULT_TRUE, falseValues = DEFAULT_FALSE } = field.descriptor;
+  const values = [...trueValues.map((text) => [text, true] as const), ...falseValues.map((text) => [text, false] as const)].filter(([text]) => encodesAsItself(text));
   const members = plan(MEMBERS, empty);
-  members.members = [...trueValues, ...falseValues].map((text) => encoder.encode(text));
-  members.verdicts = [...trueValues.map(() => true), ...falseValues.map(() => false)].map((value) => (field.checkConstraints(value) === undefined ? value : CELL_FAILED));
+  members.members = values.map(([text]) => UTF8.encode(text));
+  members.verdicts = values.map(([, value]) => (field.checkConstraints(value) === undefined ? value : CELL_FAILED));
   return members;
 }
 
@@ -79,8 +80,7 @@ export function isPlainDate(bytes: Uint8Array, at: number): boolean {
   const years = twoDigits(bytes, at + 2);
   const month = twoDigits(bytes, at + 5);
   const day = twoDigits(bytes, at + 8);
-  if (century < 0 || years < 0 || month < 1 || month > 12 || day < 1 || century + years === 0) return false;
-  return day <= 28 || day <= daysInMonth(century * 100 + years, month);
+  return century >= 0 && years >= 0 && isValidDate(century * 100 + years, month, day);
 }
 
 /** date, default format, no constraint on its value: its value is its text. */

@@ -1,5 +1,6 @@
 import { compileBytePattern } from "./byte-pattern.ts";
-import { type BytePlan, MEMBERS, plan, TEXT } from "./byte-verdict.ts";
+import { type BytePlan, encodesAsItself, MEMBERS, plan, TEXT, UTF8 } from "./byte-verdict.ts";
+import { isLetter, isSchemeChar } from "./string.ts";
 import type { CompiledField } from "./types.ts";
 
 /**
@@ -7,14 +8,6 @@ import type { CompiledField } from "./types.ts";
  * whose bytes show it clean is `CELL_TEXT`, its string made only if something reads it (see
  * `checkBytes` for what the bytes can tell).
  */
-
-function isLetter(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-}
-
-function isSchemeChar(c: number): boolean {
-  return isLetter(c) || (c >= 48 && c <= 57) || c === 43 || c === 46 || c === 45;
-}
 
 /** string.ts's uri test on a plain cell's bytes: a scheme, a colon, something, no white space. */
 export function isUriBytes(bytes: Uint8Array, start: number, end: number): boolean {
@@ -36,10 +29,9 @@ export function isUriBytes(bytes: Uint8Array, start: number, end: number): boole
  * matches a member given as a number).
  */
 function enumPlan(field: CompiledField, empty: BytePlan["empty"], members: readonly unknown[]): BytePlan {
-  const texts = members.filter((member): member is string => typeof member === "string");
-  const encoder = new TextEncoder();
+  const texts = members.filter((member): member is string => typeof member === "string" && encodesAsItself(member));
   const found = plan(MEMBERS, empty);
-  found.members = texts.map((text) => encoder.encode(text));
+  found.members = texts.map((text) => UTF8.encode(text));
   found.verdicts = texts.map((text) => field.checkCell(text));
   return found;
 }

@@ -73,3 +73,13 @@ export function indexOfBytes(texts: readonly Uint8Array[], bytes: Uint8Array, st
   }
   return -1;
 }
+
+export const UTF8 = new TextEncoder();
+
+/**
+ * Whether a member's UTF-8 bytes stand for it alone: a lone surrogate is encoded as U+FFFD, whose
+ * bytes a cell "�" also has. A member that does not is left out, and such a cell goes to text.
+ */
+export function encodesAsItself(text: string): boolean {
+  return !/\p{Cs}/u.test(text);
+}

@@ -20,12 +20,13 @@ const FORMATS: Record<string, { test(text: string): boolean } | undefined> = {
   binary: /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/,
 };
 
-function isLetter(c: number): boolean {
+/** An ASCII letter. */
+export function isLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
 /** A scheme character after the first: letter, digit, `+`, `.` or `-`. */
-function isSchemeChar(c: number): boolean {
+export function isSchemeChar(c: number): boolean {
   return isLetter(c) || (c >= 48 && c <= 57) || c === 43 || c === 46 || c === 45;
 }
 

@@ -4,7 +4,7 @@ import { type Codec, type CodecContext, FieldDefinitionError } from "./codec.ts"
 import { compileStrftime } from "./strftime.ts";
 import { compileStrptime, type DateParts, StrptimeError } from "./strptime.ts";
 import {
-  daysInMonth, formatDate, formatTime, isValidDate, isValidTime, normaliseOffset, offsetMinutes, pad2,
+  formatDate, formatTime, isValidDate, isValidTime, normaliseOffset, offsetMinutes, pad2,
 } from "./temporal-parts.ts";
 import { CAST_FAILED } from "./types.ts";
 
@@ -35,8 +35,7 @@ function isPlainDate(text: string): boolean {
   const years = twoDigits(text, 2);
   const month = twoDigits(text, 5);
   const day = twoDigits(text, 8);
-  if (century < 0 || years < 0 || month < 1 || month > 12 || day < 1 || century + years === 0) return false;
-  return day <= 28 || day <= daysInMonth(century * 100 + years, month);
+  return century >= 0 && years >= 0 && isValidDate(century * 100 + years, month, day);
 }
 
 /** Plain `HH:MM:SS` starting at `at`. */
