@@ -34,13 +34,13 @@ interface Pass {
   outputs: CheckOutput[];
 }
 
-function pass(batch: SpanBatch, spans: boolean, limitErrors = 0, schema = SCHEMA): Pass {
+/** `columns`: each field's column in the records (-1: none); `width`: the header's columns. */
+function pass(batch: SpanBatch, spans: boolean, limitErrors = 0, schema = SCHEMA, columns = schema.fields.map((_, k) => k), width = columns.length): Pass {
   const compiled = compileSchema(schema);
-  const columns = schema.fields.map((_, k) => k);
   const errors = new ErrorCollector({ limitErrors });
-  const rows = new RowChecks(compiled, columns, columns.length, errors);
+  const rows = new RowChecks(compiled, columns, width, errors);
   const keys = new KeyChecks(compiled, columns, []);
-  const checks = new SpanChecks(compiled, columns, columns.length, rows, keys.keyFields);
+  const checks = new SpanChecks(compiled, columns, width, rows, keys.keyFields);
   const outputs: CheckOutput[] = [];
   const custom = new CustomChecks([{ name: "lecture", params: {}, check: READER }], compiled.fields, columns, fieldPositions(compiled.fields), (output) => outputs.push(output));
   const result: Pass = { errors: errors.errors, values: [], hashes: [], outputs };
@@ -70,6 +70,17 @@ describe("span checks", () => {
       expect([...types].sort()).toEqual(["blank-row", "constraint-error", "extra-cell", "missing-cell", "type-error"]);
       expect(text.outputs.length).toBeGreaterThan(10);
     }
+  });
+
+  it("give the text path's report when the header lacks a field and holds a column the schema does not name", () => {
+    const schema = { ...SCHEMA, fields: [...SCHEMA.fields, { name: "absent", type: "integer" as const, constraints: { required: true } }] };
+    // The records' columns: the schema's first ten, then one it does not name; "absent" has none.
+    const columns = [...SCHEMA.fields.map((_, k) => k), -1];
+    const width = CLEAN_ROW.length + 1;
+    const batch = spanBatch(records(2000).map((cells) => [...cells, "colonne en plus"]), { asTexts: [3] });
+    const text = pass(batch, false, 0, schema, columns, width);
+    expect(pass(batch, true, 0, schema, columns, width)).toEqual(text);
+    expect(text.errors.length).toBeGreaterThan(100);
   });
 
   it("stop at the error limit on the same record", () => {
