@@ -21,6 +21,7 @@ export type { ValidateOptions, ValidationProgress } from "./validate/options.ts"
 export { defaultThreads } from "./validate/parallel/chunk-plan.ts";
 export { workerCode } from "./validate/parallel/worker-script.ts";
 export type { Check, CheckContext, CheckFactory, CheckFinding, CheckModule, CheckRegistry, CheckRow } from "./validate/check.ts";
+export { textDigits } from "./validate/custom-checks.ts";
 export type { Report, ReportTask, TaskStats } from "./report/types.ts";
 export { buildReport, stripTimings } from "./report/build-report.ts";
 export { readRecords, readLogicalRows } from "./validate/read-logical-rows.ts";

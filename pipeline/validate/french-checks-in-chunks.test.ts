@@ -12,7 +12,7 @@ const LAUREATS = JSON.parse(readFileSync(join(import.meta.dirname, "../../schema
 const APPELS: Schema = { fields: [{ name: "id", type: "string" }, { name: "date_ouverture", type: "date" }], primaryKey: ["id"], missingValues: [""] };
 const HEADER = LAUREATS.fields.map((field) => field.name);
 
-/** Synthetic lauréats with a wrong SIREN key, an amount above the cost, a wrong rate or a decision before the call's opening every few rows. */
+/** Synthetic lauréats with a wrong SIREN or SIRET key, an amount above the cost, a wrong rate or a decision before the call's opening every few rows. */
 function laureatsCsv(rows: number): string {
   const lines = [HEADER.join(",")];
   for (let n = 1; n <= rows; n++) {
@@ -23,6 +23,8 @@ function laureatsCsv(rows: number): string {
       appel_id: `appel-${1 + (n % 2)}`,
       titre: `Projet fictif ${n}`,
       siren_porteur: n % 7 === 0 ? "130025266" : "130025265",
+      // A wrong key, La Poste's rule (not Luhn), a quoted valid one (its bytes read between the quotes), a valid one.
+      siret_porteur: n % 3 === 0 ? "13002526500014" : n % 4 === 0 ? "35600000000010" : n % 5 === 0 ? '"13002526500013"' : "13002526500013",
       cout_total: String(cost),
       montant_accorde: String(amount),
       taux_cofinancement: n % 13 === 0 ? "0.9" : String(amount / cost),
@@ -52,7 +54,10 @@ describe("the French checks on the validator's worker threads", () => {
   it("report every kind of finding as row by row, the calls read from the package", async () => {
     const { sequential, chunked } = await bothWays();
     const types = new Set(sequential.tasks[1]?.errors.map((error) => error.type));
-    expect([...types].sort()).toEqual(["amount-not-above-cost", "constraint-error", "decision-date-in-call-window", "french-siren-value", "rate-matches-amounts"]);
+    expect([...types].sort()).toEqual(["amount-not-above-cost", "constraint-error", "decision-date-in-call-window", "french-siren-value", "french-siret-value", "rate-matches-amounts"]);
+    // Every third row's SIRET, and no other: La Poste's and the quoted ones pass.
+    const siret = sequential.tasks[1]?.errors.filter((error) => error.type === "french-siret-value").map((error) => error.rowNumber);
+    expect(siret).toEqual(Array.from({ length: 40 }, (_, k) => 3 * (k + 1) + 1));
     expect(sequential.tasks[1]?.errors.find((error) => error.type === "decision-date-in-call-window")?.rowNumber).toBe(11);
     expect(chunked).toEqual(sequential);
   });

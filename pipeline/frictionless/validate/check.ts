@@ -18,6 +18,13 @@ export interface CheckRow {
    */
   readonly rowNumber: number;
   get(fieldName: string): unknown;
+  /**
+   * A string value made of ASCII digits only (what `/^\d+$/` accepts), as digit values 0–9 in
+   * `into`: their count, or -1 when the value is not such a string or has more digits than
+   * `into` holds. A check of identifiers (SIREN, SIRET) reads them so on every row of a big table
+   * without a string per row; `get` gives the text for a finding's note.
+   */
+  digits(fieldName: string, into: Uint8Array): number;
 }
 
 export interface CheckFinding {

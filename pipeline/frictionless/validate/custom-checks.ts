@@ -104,9 +104,9 @@ export class CustomChecks {
 
   /**
    * Runs the checks on a row. A record read as spans gives its cells as a function (made only
-   * for a finding's `cell`), and `text` for the values it left as `CELL_TEXT` (see `SpanChecks`).
+   * for a finding's `cell`), and `text` to read the values it left as `CELL_TEXT` (see `SpanChecks`).
    */
-  row(rowNumber: number, values: unknown[], cells: RowCells, text?: (at: number) => string): void {
+  row(rowNumber: number, values: unknown[], cells: RowCells, text?: UnmadeTexts): void {
     // A check that keeps rows until `end` gets a view of its own per row; the others share one (a million rows, a million objects fewer).
     const view = this.keepsRows ? new RowView(this.byName) : this.view;
     view.rowNumber = rowNumber;
@@ -162,6 +162,24 @@ export class CustomChecks {
   }
 }
 
+/** The values a record read as spans left as `CELL_TEXT`, read where they lie: as a string, or as digits without one. */
+export interface UnmadeTexts {
+  text(at: number): string;
+  /** As `CheckRow.digits`, for the `CELL_TEXT` value at `at`. */
+  digits(at: number, into: Uint8Array): number;
+}
+
+/** `CheckRow.digits` of a value at hand: a string of ASCII digits, as `/^\d+$/` reads it. */
+export function textDigits(value: unknown, into: Uint8Array): number {
+  if (typeof value !== "string" || value.length > into.length) return -1;
+  for (let i = 0; i < value.length; i++) {
+    const digit = value.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    into[i] = digit;
+  }
+  return value.length;
+}
+
 /** Names a row view remembers the position of (checks read a handful of columns, the same ones every row). */
 const REMEMBERED_NAMES = 8;
 
@@ -169,7 +187,7 @@ const REMEMBERED_NAMES = 8;
 class RowView implements CheckRow {
   rowNumber = 0;
   values: unknown[] = [];
-  text: ((at: number) => string) | undefined;
+  text: UnmadeTexts | undefined;
   /**
    * The names asked for so far and their positions: a check asks with the same string every
    * row, found here by identity before any hashing of the name (a map lookup per read, several
@@ -181,22 +199,36 @@ class RowView implements CheckRow {
   constructor(private readonly byName: ReadonlyMap<string, number>) {}
 
   get(name: string): unknown {
+    const at = this.position(name);
+    return at < 0 ? undefined : this.valueAt(at);
+  }
+
+  digits(name: string, into: Uint8Array): number {
+    const at = this.position(name);
+    if (at < 0) return -1;
+    const value = this.values[at];
+    // A text not made yet is read on its bytes: no string for a value that is checked and found right.
+    return value === CELL_TEXT ? (this.text as UnmadeTexts).digits(at, into) : textDigits(value, into);
+  }
+
+  /** Field `name`'s position, -1 when the schema has no such field. */
+  private position(name: string): number {
     const names = this.names;
-    for (let k = 0; k < names.length; k++) if (names[k] === name) return this.valueAt(this.positions[k] as number);
+    for (let k = 0; k < names.length; k++) if (names[k] === name) return this.positions[k] as number;
     const at = this.byName.get(name);
-    if (at === undefined) return undefined;
+    if (at === undefined) return -1;
     if (names.length < REMEMBERED_NAMES) {
       names.push(name);
       this.positions.push(at);
     }
-    return this.valueAt(at);
+    return at;
   }
 
   private valueAt(at: number): unknown {
     const value = this.values[at];
     if (value !== CELL_TEXT) return value;
     // A clean text of a record read as spans, its string made now that a check reads it.
-    const text = (this.text as (at: number) => string)(at);
+    const text = (this.text as UnmadeTexts).text(at);
     this.values[at] = text;
     return text;
   }

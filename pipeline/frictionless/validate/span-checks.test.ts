@@ -27,6 +27,26 @@ const READER: Check = {
   },
 };
 
+/**
+ * Reads texts as digits on every row (`CheckRow.digits`): digit texts, quoted or not, and texts
+ * that are not (letters, doubled quotes, non-ASCII, empty, too long for the array, a number, an
+ * unknown field), each read where a record read as spans leaves it (its bytes) or as a string.
+ */
+const DIGITS_READER: Check = {
+  type: "chiffres",
+  title: "Chiffres",
+  description: "Une lecture fictive de chiffres.",
+  row: (row) => {
+    const into = new Uint8Array(9);
+    const read = ["siren", "region", "titre", "id", "url", "montant", "absent"].map((name) => {
+      const count = row.digits(name, into);
+      return `${name}:${count}:${count < 0 ? "" : into.subarray(0, count).join("")}`;
+    });
+    read.push(`court:${row.digits("siren", new Uint8Array(8))}`);
+    return [{ note: read.join(" ") }];
+  },
+};
+
 interface Pass {
   errors: unknown[];
   values: unknown[][];
@@ -42,7 +62,8 @@ function pass(batch: SpanBatch, spans: boolean, limitErrors = 0, schema = SCHEMA
   const keys = new KeyChecks(compiled, columns, []);
   const checks = new SpanChecks(compiled, columns, width, rows, keys.keyFields);
   const outputs: CheckOutput[] = [];
-  const custom = new CustomChecks([{ name: "lecture", params: {}, check: READER }], compiled.fields, columns, fieldPositions(compiled.fields), (output) => outputs.push(output));
+  const started = [{ name: "lecture", params: {}, check: READER }, { name: "chiffres", params: {}, check: DIGITS_READER }];
+  const custom = new CustomChecks(started, compiled.fields, columns, fieldPositions(compiled.fields), (output) => outputs.push(output));
   const result: Pass = { errors: errors.errors, values: [], hashes: [], outputs };
   for (let r = 0; r < batch.count && !errors.full; r++) {
     const rowNumber = batch.firstRowNumber + r;
@@ -51,7 +72,7 @@ function pass(batch: SpanBatch, spans: boolean, limitErrors = 0, schema = SCHEMA
     const hashes = new Int32Array(2 * keys.width);
     keys.hashRow(values, hashes, 0);
     result.hashes.push([...hashes]);
-    if (spans) custom.row(rowNumber, values, () => recordTexts(batch, r), checks.text);
+    if (spans) custom.row(rowNumber, values, () => recordTexts(batch, r), checks);
     else custom.row(rowNumber, values, cells);
     result.values.push(values.map((value, f) => (value === CELL_TEXT ? checks.text(f) : value)));
   }
@@ -69,6 +90,9 @@ describe("span checks", () => {
       const types = new Set(text.errors.map((error) => (error as { type: string }).type));
       expect([...types].sort()).toEqual(["blank-row", "constraint-error", "extra-cell", "missing-cell", "type-error"]);
       expect(text.outputs.length).toBeGreaterThan(10);
+      // Digits were read, as digits and as texts that are not, on the clean records read on their bytes too.
+      const notes = text.outputs.map((output) => ("error" in output ? output.error.note : ""));
+      for (const read of ["siren:9:123456789", "region:2:84", "titre:-1:", "montant:-1:", "absent:-1:", "court:-1"]) expect(notes.some((note) => note.includes(read)), read).toBe(true);
     }
   });
 

@@ -97,6 +97,22 @@ export class SpanChecks {
   /** The text of field `f`'s cell in the last clean record checked, whose value is `CELL_TEXT`. */
   readonly text = (f: number): string => spanText(this.batch as SpanBatch, this.cellOf[f] as number);
 
+  /** `CheckRow.digits` of field `f`'s cell in the last clean record checked, whose value is `CELL_TEXT`: read on its bytes. */
+  readonly digits = (f: number, into: Uint8Array): number => {
+    const { bytes, starts, ends } = this.batch as SpanBatch;
+    const cell = this.cellOf[f] as number;
+    const start = starts[cell] as number;
+    const length = (ends[cell] as number) - start;
+    // A quote or a non-ASCII byte is not a digit: the bytes between the quotes are the text.
+    if (length > into.length) return -1;
+    for (let i = 0; i < length; i++) {
+      const digit = (bytes[start + i] as number) - 48;
+      if (digit < 0 || digit > 9) return -1;
+      into[i] = digit;
+    }
+    return length;
+  };
+
   private asText(batch: SpanBatch, r: number): unknown[] {
     return this.rows.checkCells({ rowNumber: batch.firstRowNumber + r, cells: recordTexts(batch, r) });
   }

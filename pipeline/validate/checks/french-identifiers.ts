@@ -1,29 +1,26 @@
+import { textDigits } from "../../frictionless/index.ts";
+
 /**
  * SIREN and SIRET checksums. Both are Luhn numbers, with one known exception: the
  * establishments of La Poste (SIREN 356000000) were numbered before the rule applied, and
  * INSEE validates their SIRET by "sum of the digits is a multiple of 5" instead.
  */
 
-const LA_POSTE_SIREN = "356000000";
+const LA_POSTE_SIREN = [3, 5, 6, 0, 0, 0, 0, 0, 0];
 
-/**
- * Whether `text` is exactly `length` ASCII digits: `/^\d{9}$/` without the RegExp engine, once
- * per row of a big table (a SIREN column is checked for its form, then for its checksum).
- */
+/** Whether `text` is exactly `length` ASCII digits, as `/^\d{9}$/` reads it (see `CheckRow.digits`). */
 export function isDigits(text: string, length: number): boolean {
-  if (text.length !== length) return false;
-  for (let i = 0; i < length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
-  }
-  return true;
+  return textDigits(text, new Uint8Array(length)) === length;
 }
 
-/** Luhn checksum over a string of digits (the caller has checked it holds digits only). */
-export function passesLuhn(digits: string): boolean {
+/**
+ * Luhn checksum over digit values (as `CheckRow.digits` gives them), the first `length` of
+ * `digits`: a SIREN or SIRET checked on a big table's bytes, without its string.
+ */
+export function passesLuhnDigits(digits: Uint8Array, length: number): boolean {
   let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let digit = digits.charCodeAt(digits.length - 1 - i) - 48;
+  for (let i = 0; i < length; i++) {
+    let digit = digits[length - 1 - i] as number;
     if (i % 2 === 1) {
       digit *= 2;
       if (digit > 9) digit -= 9;
@@ -33,18 +30,28 @@ export function passesLuhn(digits: string): boolean {
   return sum % 10 === 0;
 }
 
-function digitSum(digits: string): number {
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) sum += digits.charCodeAt(i) - 48;
-  return sum;
+/** Whether digit values (14 of a SIRET) start with La Poste's SIREN. */
+function isLaPosteDigits(digits: Uint8Array): boolean {
+  for (let i = 0; i < 9; i++) if (digits[i] !== LA_POSTE_SIREN[i]) return false;
+  return true;
+}
+
+/** Whether 14 digit values are a valid SIRET (see `isValidSiret`). */
+export function isValidSiretDigits(digits: Uint8Array): boolean {
+  if (isLaPosteDigits(digits)) {
+    let sum = 0;
+    for (let i = 0; i < 14; i++) sum += digits[i] as number;
+    return sum % 5 === 0;
+  }
+  return passesLuhnDigits(digits, 14) && passesLuhnDigits(digits, 9);
 }
 
 export function isValidSiren(siren: string): boolean {
-  return isDigits(siren, 9) && passesLuhn(siren);
+  const digits = new Uint8Array(9);
+  return textDigits(siren, digits) === 9 && passesLuhnDigits(digits, 9);
 }
 
 export function isValidSiret(siret: string): boolean {
-  if (!isDigits(siret, 14)) return false;
-  if (siret.startsWith(LA_POSTE_SIREN)) return digitSum(siret) % 5 === 0;
-  return passesLuhn(siret) && passesLuhn(siret.slice(0, 9));
+  const digits = new Uint8Array(14);
+  return textDigits(siret, digits) === 14 && isValidSiretDigits(digits);
 }

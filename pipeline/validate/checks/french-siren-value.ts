@@ -1,5 +1,5 @@
 import type { CheckFactory } from "../../frictionless/index.ts";
-import { isDigits, isValidSiren } from "./french-identifiers.ts";
+import { passesLuhnDigits } from "./french-identifiers.ts";
 import { columnParam } from "./params.ts";
 
 const TYPE = "french-siren-value";
@@ -10,6 +10,8 @@ const TYPE = "french-siren-value";
  */
 export const frenchSirenValue: CheckFactory = (params, context) => {
   const column = columnParam(TYPE, params, "column", context);
+  // Read as digits, without a string per row; one array for the check's rows, one row at a time.
+  const digits = new Uint8Array(9);
   return {
     type: TYPE,
     title: "SIREN invalide",
@@ -18,9 +20,8 @@ export const frenchSirenValue: CheckFactory = (params, context) => {
       "Vérifiez-le dans l'Annuaire des entreprises (annuaire-entreprises.data.gouv.fr) et corrigez la saisie, " +
       "ou laissez la cellule vide s'il n'est pas connu.",
     row(row) {
-      const value = row.get(column);
-      if (typeof value !== "string" || !isDigits(value, 9) || isValidSiren(value)) return undefined;
-      return [{ fieldName: column, note: `le SIREN "${value}" a une clé de contrôle fausse` }];
+      if (row.digits(column, digits) !== 9 || passesLuhnDigits(digits, 9)) return undefined;
+      return [{ fieldName: column, note: `le SIREN "${row.get(column) as string}" a une clé de contrôle fausse` }];
     },
   };
 };

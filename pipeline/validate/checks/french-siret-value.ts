@@ -1,5 +1,5 @@
 import type { CheckFactory } from "../../frictionless/index.ts";
-import { isDigits, isValidSiret } from "./french-identifiers.ts";
+import { isValidSiretDigits } from "./french-identifiers.ts";
 import { columnParam } from "./params.ts";
 
 const TYPE = "french-siret-value";
@@ -10,6 +10,8 @@ const TYPE = "french-siret-value";
  */
 export const frenchSiretValue: CheckFactory = (params, context) => {
   const column = columnParam(TYPE, params, "column", context);
+  // Read as digits, without a string per row; one array for the check's rows, one row at a time.
+  const digits = new Uint8Array(14);
   return {
     type: TYPE,
     title: "SIRET invalide",
@@ -18,9 +20,8 @@ export const frenchSiretValue: CheckFactory = (params, context) => {
       "pour les établissements de La Poste) ou celle du SIREN qu'il contient est fausse. Vérifiez-le dans l'Annuaire " +
       "des entreprises (annuaire-entreprises.data.gouv.fr) et corrigez la saisie, ou laissez la cellule vide.",
     row(row) {
-      const value = row.get(column);
-      if (typeof value !== "string" || !isDigits(value, 14) || isValidSiret(value)) return undefined;
-      return [{ fieldName: column, note: `le SIRET "${value}" a une clé de contrôle fausse` }];
+      if (row.digits(column, digits) !== 14 || isValidSiretDigits(digits)) return undefined;
+      return [{ fieldName: column, note: `le SIRET "${row.get(column) as string}" a une clé de contrôle fausse` }];
     },
   };
 };
