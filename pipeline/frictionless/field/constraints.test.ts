@@ -99,6 +99,9 @@ describe("constraints", () => {
     expect(check({ type: "string", constraints: { pattern: "\\d{2}" } }, "٣٤")).toBeUndefined();
     expect(check({ type: "string", constraints: { pattern: "\\d{2}" } }, "3a")).toBe("pattern");
     expect(check({ type: "string", constraints: { pattern: "\\D+" } }, "é")).toBeUndefined();
+    expect(check({ type: "string", constraints: { pattern: "\\D{2}" } }, "٣٤")).toBe("pattern");
+    expect(check({ type: "string", constraints: { pattern: "[^\\d]{2}" } }, "٣٤")).toBe("pattern");
+    expect(check({ type: "string", constraints: { pattern: "\\d{9}" } }, "12345678٩")).toBeUndefined();
     expect(check({ type: "string", constraints: { pattern: "\\d{5}\\@\\w+" } }, "75001@é")).toBeUndefined();
     expect(() => field({ type: "string", constraints: { pattern: "[\\W]" } })).toThrow(/inside a character class/);
     // Rejected at once, as any broken regular expression (it used to loop until memory ran out).

@@ -147,8 +147,12 @@ export function compilePattern(pattern: string): { test(text: string): boolean }
     const ascii = translateXsdPattern(pattern);
     const fast = compileSimplePattern(ascii) ?? compileSeparatedPattern(ascii) ?? compileAlternativesPattern(ascii);
     if (fast === undefined) return regex;
-    // The char-code matchers read `\d` and `\w` as ASCII: right on ASCII texts only.
-    return unicode ? { test: (text: string) => (isAscii(text) ? fast(text) : regex.test(text)) } : { test: fast };
+    if (!unicode) return { test: fast };
+    // The char-code matchers read `\d` and `\w` as ASCII: right on ASCII texts only. When the
+    // Unicode reading can only accept more (no negation, no `.`, ASCII only), what they accept is
+    // matched, and only a non-ASCII text they refuse needs the RegExp.
+    if (onlyWidensInUnicode(pattern)) return { test: (text: string) => fast(text) || (!isAscii(text) && regex.test(text)) };
+    return { test: (text: string) => (isAscii(text) ? fast(text) : regex.test(text)) };
   } catch (error) {
     throw new FieldDefinitionError(
       `constraint "pattern" is "${pattern}", which is not a valid regular expression (${describeThrown(error).message}): write it in XML Schema regex syntax, e.g. "[0-9]{9}" for a SIREN`,
@@ -160,4 +164,9 @@ export function compilePattern(pattern: string): { test(text: string): boolean }
 function isAscii(text: string): boolean {
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x80) return false;
   return true;
+}
+
+/** Whether the `u` reading of an ASCII pattern accepts every text its ASCII reading does: it negates no class and has no `.`. */
+function onlyWidensInUnicode(pattern: string): boolean {
+  return isAscii(pattern) && !/\\[DWSP]|\[\^|\./.test(pattern);
 }
