@@ -1,5 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { isDigits, isValidSiren, isValidSiret } from "./french-identifiers.ts";
+import { textDigits } from "../../frictionless/index.ts";
+import { isValidSiretDigits, passesLuhnDigits } from "./french-identifiers.ts";
+
+/** A text read as the checks read a cell (`CheckRow.digits`), then checked. */
+const isDigits = (text: string, length: number): boolean => textDigits(text, new Uint8Array(length)) === length;
+const isValidSiren = (text: string): boolean => {
+  const digits = new Uint8Array(9);
+  return textDigits(text, digits) === 9 && passesLuhnDigits(digits, 9);
+};
+const isValidSiret = (text: string): boolean => {
+  const digits = new Uint8Array(14);
+  return textDigits(text, digits) === 14 && isValidSiretDigits(digits);
+};
 
 describe("SIREN and SIRET checksums", () => {
   it("accepts real identifiers (DINUM, INRAP) and rejects a one-digit typo", () => {

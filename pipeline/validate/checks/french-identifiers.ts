@@ -1,5 +1,3 @@
-import { textDigits } from "../../frictionless/index.ts";
-
 /**
  * SIREN and SIRET checksums. Both are Luhn numbers, with one known exception: the
  * establishments of La Poste (SIREN 356000000) were numbered before the rule applied, and
@@ -7,11 +5,6 @@ import { textDigits } from "../../frictionless/index.ts";
  */
 
 const LA_POSTE_SIREN = [3, 5, 6, 0, 0, 0, 0, 0, 0];
-
-/** Whether `text` is exactly `length` ASCII digits, as `/^\d{9}$/` reads it (see `CheckRow.digits`). */
-export function isDigits(text: string, length: number): boolean {
-  return textDigits(text, new Uint8Array(length)) === length;
-}
 
 /**
  * Luhn checksum over digit values (as `CheckRow.digits` gives them), the first `length` of
@@ -44,14 +37,4 @@ export function isValidSiretDigits(digits: Uint8Array): boolean {
     return sum % 5 === 0;
   }
   return passesLuhnDigits(digits, 14) && passesLuhnDigits(digits, 9);
-}
-
-export function isValidSiren(siren: string): boolean {
-  const digits = new Uint8Array(9);
-  return textDigits(siren, digits) === 9 && passesLuhnDigits(digits, 9);
-}
-
-export function isValidSiret(siret: string): boolean {
-  const digits = new Uint8Array(14);
-  return textDigits(siret, digits) === 14 && isValidSiretDigits(digits);
 }
