@@ -1,11 +1,11 @@
 import { booleanPlan, datePlan, decimalPlan, isPlainDate, scanDecimal } from "./byte-scalars.ts";
 import { isUriBytes, textPlan } from "./byte-text.ts";
-import { BY_TEXT, type BytePlan, CELL_TEXT, DATE, DECIMAL, indexOfBytes, MEMBERS, NEEDS_TEXT, NOT_PLAIN, plan, TEXT } from "./byte-verdict.ts";
+import { BY_TEXT, type BytePlan, CELL_TEXT, DATE, DECIMAL, indexOfBytes, MEMBERS, NEEDS_TEXT, NOT_PLAIN, plan, TEXT } from "./byte-plan.ts";
 import { isEmpty } from "./missing-values.ts";
 import { CELL_FAILED, type CompiledField } from "./types.ts";
 import { SPAN_ESCAPED } from "../table/span-batch.ts";
 
-export { CELL_TEXT, NEEDS_TEXT, type BytePlan } from "./byte-verdict.ts";
+export { CELL_TEXT, NEEDS_TEXT, type BytePlan } from "./byte-plan.ts";
 
 const BY_TYPE: Partial<Record<string, (field: CompiledField, empty: BytePlan["empty"]) => BytePlan | undefined>> = {
   string: textPlan,
@@ -16,7 +16,7 @@ const BY_TYPE: Partial<Record<string, (field: CompiledField, empty: BytePlan["em
   date: datePlan,
 };
 
-/** The byte check of `field` (see byte-verdict.ts): specialised for the common types, text for every other cell. */
+/** The byte check of `field` (see byte-plan.ts): specialised for the common types, text for every other cell. */
 export function compileByteCheck(field: CompiledField): BytePlan {
   // Other missing values than `""` are compared as texts.
   if (field.isMissing !== isEmpty) return plan(BY_TEXT, NEEDS_TEXT);

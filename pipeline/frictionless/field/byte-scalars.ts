@@ -1,11 +1,11 @@
-import { type BytePlan, DATE, DECIMAL, encodesAsItself, MEMBERS, NEEDS_TEXT, plan, UTF8 } from "./byte-verdict.ts";
+import { type BytePlan, DATE, DECIMAL, encodesAsItself, MEMBERS, NEEDS_TEXT, plan, UTF8 } from "./byte-plan.ts";
 import { plainDecimal } from "./number.ts";
 import { DEFAULT_FALSE, DEFAULT_TRUE } from "./boolean.ts";
 import { isValidDate } from "./temporal-parts.ts";
 import { CELL_FAILED, type CompiledField } from "./types.ts";
 
 /**
- * Byte checks of numbers, integers, booleans and dates (see byte-verdict.ts): the shapes the text
+ * Byte checks of numbers, integers, booleans and dates (see byte-plan.ts): the shapes the text
  * parsers read without a RegExp, read the same way from bytes; every other shape needs text.
  */
 

@@ -1,5 +1,5 @@
 import { compileBytePattern } from "./byte-pattern.ts";
-import { type BytePlan, encodesAsItself, MEMBERS, plan, TEXT, UTF8 } from "./byte-verdict.ts";
+import { type BytePlan, encodesAsItself, MEMBERS, plan, TEXT, UTF8 } from "./byte-plan.ts";
 import { isLetter, isSchemeChar } from "./string.ts";
 import type { CompiledField } from "./types.ts";
 

@@ -32,10 +32,12 @@ export const DECIMAL = 2;
 export const DATE = 3;
 /** One of a few texts byte for byte (enum members, boolean values), each with its verdict worked out once. */
 export const MEMBERS = 4;
+/** Which fields of a `BytePlan` its check reads (numbers: one shape for every plan, which V8 keeps monomorphic). */
+export type BytePlanKind = typeof BY_TEXT | typeof TEXT | typeof DECIMAL | typeof DATE | typeof MEMBERS;
 
 /** A field's byte check, as data: `kind` says which of the fields below it reads. */
 export interface BytePlan {
-  kind: number;
+  kind: BytePlanKind;
   /** What an empty cell is: null (missing), CELL_FAILED for a required field, NEEDS_TEXT where other texts are missing values. */
   empty: null | typeof CELL_FAILED | typeof NEEDS_TEXT;
   /** TEXT: a cell of at most this many bytes is within `maxLength` (-1: no bound). */
@@ -58,7 +60,7 @@ export interface BytePlan {
 }
 
 /** A plan of `kind` with nothing else set: the builders fill in what their kind reads. */
-export function plan(kind: number, empty: BytePlan["empty"]): BytePlan {
+export function plan(kind: BytePlanKind, empty: BytePlan["empty"]): BytePlan {
   return { kind, empty, maxBytes: -1, minChars: 0, plainOnly: false, uri: false, pattern: undefined, decimalCode: -1, integer: false, constraints: undefined, members: [], verdicts: [] };
 }
 
