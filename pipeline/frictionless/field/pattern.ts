@@ -15,15 +15,23 @@ import { describeThrown } from "../errors/coded-error.ts";
 
 const NAME_START = "A-Za-z_:\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD";
 const NAME_CHAR = `${NAME_START}\\-.0-9\\u00B7\\u0300-\\u036F\\u203F-\\u2040`;
-/** The name-character escapes as the ranges they stand for, and whether they are negated. */
-const NAME_ESCAPES: Record<string, { ranges: string; negated: boolean }> = {
-  i: { ranges: NAME_START, negated: false },
-  I: { ranges: NAME_START, negated: true },
-  c: { ranges: NAME_CHAR, negated: false },
-  C: { ranges: NAME_CHAR, negated: true },
+/**
+ * A class escape as JS writes it outside a class, and inside one; none inside for a negated
+ * class, which a JS class cannot hold.
+ */
+interface ClassEscape {
+  outside: string;
+  inside?: string;
+}
+/** The name-character escapes, which JS lacks. */
+const NAME_ESCAPES: Record<string, ClassEscape> = {
+  i: { outside: `[${NAME_START}]`, inside: NAME_START },
+  I: { outside: `[^${NAME_START}]` },
+  c: { outside: `[${NAME_CHAR}]`, inside: NAME_CHAR },
+  C: { outside: `[^${NAME_CHAR}]` },
 };
-/** The class escapes JS reads as ASCII, in Unicode terms (`u` mode): outside a class, and inside one (`\W` cannot be). */
-const UNICODE_CLASSES: Record<string, { outside: string; inside?: string }> = {
+/** The class escapes JS reads as ASCII, in Unicode terms (`u` mode). */
+const UNICODE_CLASSES: Record<string, ClassEscape> = {
   d: { outside: "\\p{Nd}", inside: "\\p{Nd}" },
   D: { outside: "\\P{Nd}", inside: "\\P{Nd}" },
   w: { outside: "[\\p{L}\\p{N}_]", inside: "\\p{L}\\p{N}_" },
@@ -98,26 +106,20 @@ export function translateXsdPattern(pattern: string, unicode = false): string {
   return out;
 }
 
-/** `\` followed by `next`, in JS. */
+/**
+ * `\` followed by `next`, in JS: a class escape JS lacks (`\i`…, and in `u` mode `\d`, `\w`…)
+ * as the class it stands for.
+ */
 function translateEscape(next: string, inClass: boolean, unicode: boolean): string {
-  const name = NAME_ESCAPES[next];
-  if (name === undefined) return unicode ? unicodeEscape(next, inClass) : `\\${next}`;
-  if (!inClass) return name.negated ? `[^${name.ranges}]` : `[${name.ranges}]`;
-  if (name.negated) throw new SyntaxError(`\\${next} inside a character class has no JavaScript equivalent: write the class without it`);
-  return name.ranges;
+  const escape = NAME_ESCAPES[next] ?? (unicode ? UNICODE_CLASSES[next] : undefined);
+  if (escape === undefined) return unicode ? unicodeIdentityEscape(next, inClass) : `\\${next}`;
+  const written = inClass ? escape.inside : escape.outside;
+  if (written === undefined) throw new SyntaxError(`\\${next} inside a character class has no JavaScript equivalent: write the class without it`);
+  return written;
 }
 
-/**
- * An escape in `u` mode: `\d`/`\w` as Unicode classes; punctuation that XML Schema or Python
- * escape but `u` mode does not (`\-` outside a class, `\@`…) as itself.
- */
-function unicodeEscape(next: string, inClass: boolean): string {
-  const unicodeClass = UNICODE_CLASSES[next];
-  if (unicodeClass !== undefined) {
-    const written = inClass ? unicodeClass.inside : unicodeClass.outside;
-    if (written === undefined) throw new SyntaxError(`\\${next} inside a character class has no JavaScript equivalent: write the class without it`);
-    return written;
-  }
+/** Punctuation that XML Schema or Python escape but `u` mode does not (`\-` outside a class, `\@`…), as itself. */
+function unicodeIdentityEscape(next: string, inClass: boolean): string {
   const punctuation = next !== "" && next.charCodeAt(0) < 0x80 && !/[0-9A-Za-z]/.test(next);
   if (!punctuation || U_MODE_ESCAPABLE.has(next) || (inClass && next === "-")) return `\\${next}`;
   return next;
@@ -143,8 +145,8 @@ function classBody(body: string, unicode: boolean): string {
 export function compilePattern(pattern: string): { test(text: string): boolean } {
   try {
     const unicode = usesUnicodeClasses(pattern);
-    const regex = new RegExp(`^(?:${translateXsdPattern(pattern, unicode)})$`, unicode ? "u" : "");
     const ascii = translateXsdPattern(pattern);
+    const regex = new RegExp(`^(?:${unicode ? translateXsdPattern(pattern, true) : ascii})$`, unicode ? "u" : "");
     const fast = compileSimplePattern(ascii) ?? compileSeparatedPattern(ascii) ?? compileAlternativesPattern(ascii);
     if (fast === undefined) return regex;
     if (!unicode) return { test: fast };
