@@ -36,7 +36,8 @@ export function checkBytes(check: BytePlan, bytes: Uint8Array, start: number, en
       return textVerdict(check, bytes, start, end, flags);
     case DECIMAL: {
       const value = scanDecimal(bytes, start, end, check.decimalCode);
-      if (value === NEEDS_TEXT) return NEEDS_TEXT;
+      // Not `value === NEEDS_TEXT`: a number compared with a symbol is V8's generic StrictEqual.
+      if (typeof value !== "number") return NEEDS_TEXT;
       // As the text parser: an integer's -0 is 0.
       const logical = check.integer && value === 0 ? 0 : value;
       return check.constraints === undefined || check.constraints(logical) === undefined ? logical : CELL_FAILED;
