@@ -16,8 +16,21 @@ const BY_TYPE: Partial<Record<string, (field: CompiledField, empty: BytePlan["em
   date: datePlan,
 };
 
+/**
+ * Plans made, per field: a checker of chunks makes its span checks for each chunk (a 1M-row
+ * table has hundreds), and a plan (pattern automata, members' verdicts) is the same each time.
+ * Plans are never changed once made.
+ */
+const PLANS = new WeakMap<CompiledField, BytePlan>();
+
 /** The byte check of `field` (see byte-plan.ts): specialised for the common types, text for every other cell. */
 export function compileByteCheck(field: CompiledField): BytePlan {
+  let made = PLANS.get(field);
+  if (made === undefined) PLANS.set(field, (made = planOf(field)));
+  return made;
+}
+
+function planOf(field: CompiledField): BytePlan {
   // Other missing values than `""` are compared as texts.
   if (field.isMissing !== isEmpty) return plan(BY_TEXT, NEEDS_TEXT);
   const empty = field.descriptor.constraints?.required === true ? CELL_FAILED : null;
@@ -40,6 +53,7 @@ export function checkBytes(check: BytePlan, bytes: Uint8Array, start: number, en
       if (typeof value !== "number") return NEEDS_TEXT;
       // As the text parser: an integer's -0 is 0.
       const logical = check.integer && value === 0 ? 0 : value;
+      if (logical < check.minimum || logical > check.maximum) return CELL_FAILED;
       return check.constraints === undefined || check.constraints(logical) === undefined ? logical : CELL_FAILED;
     }
     case DATE:

@@ -1,4 +1,5 @@
 import { alternativesByLength } from "./alternatives-pattern.ts";
+import { automatonAccepts, sequencesAutomaton } from "./byte-automaton.ts";
 import { translateXsdPattern } from "./pattern.ts";
 import { separatedPlan } from "./separated-pattern.ts";
 import { inRanges, parseAtoms, type Ranges, withoutAnchors } from "./simple-pattern.ts";
@@ -52,15 +53,11 @@ function separatedWords(pattern: string): BytePattern | undefined {
 }
 
 function alternatives(pattern: string): BytePattern | undefined {
-  const byLength = alternativesByLength(pattern)?.map((candidates) => candidates.map(byteTable));
-  if (byLength === undefined) return undefined;
-  return (bytes, start, end) => {
-    const length = end - start;
-    const tables = byLength[length];
-    if (tables === undefined) return false;
-    for (let k = 0; k < tables.length; k++) if (acceptsBytes(tables[k] as Uint8Array, length, bytes, start)) return true;
-    return false;
-  };
+  const byLength = alternativesByLength(pattern);
+  // `flat` skips the lengths no alternative has.
+  const automaton = byLength === undefined ? undefined : sequencesAutomaton(byLength.flat());
+  if (automaton === undefined) return undefined;
+  return (bytes, start, end) => automatonAccepts(automaton, bytes, start, end);
 }
 
 /** A byte matcher equivalent to the pattern's text matcher on ASCII cells, or undefined when the pattern has none. */
