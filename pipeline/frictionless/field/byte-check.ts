@@ -1,4 +1,5 @@
 import { booleanPlan, datePlan, decimalPlan, isPlainDate, scanDecimal } from "./byte-scalars.ts";
+import { matchesBytes } from "./byte-pattern.ts";
 import { isUriBytes, textPlan } from "./byte-text.ts";
 import { BY_TEXT, type BytePlan, CELL_TEXT, DATE, DECIMAL, indexOfBytes, MEMBERS, NEEDS_TEXT, NOT_PLAIN, plan, TEXT } from "./byte-plan.ts";
 import { isEmpty } from "./missing-values.ts";
@@ -79,5 +80,5 @@ function textVerdict(check: BytePlan, bytes: Uint8Array, start: number, end: num
   if (!check.plainOnly) return CELL_TEXT;
   if (flags & NOT_PLAIN || end - start < check.minChars) return NEEDS_TEXT;
   if (check.uri && !isUriBytes(bytes, start, end)) return NEEDS_TEXT;
-  return check.pattern === undefined || check.pattern(bytes, start, end) ? CELL_TEXT : NEEDS_TEXT;
+  return check.pattern === undefined || matchesBytes(check.pattern, bytes, start, end) ? CELL_TEXT : NEEDS_TEXT;
 }
