@@ -36,6 +36,8 @@ const DESCRIPTORS: (Omit<Field, "name"> & { missingValues?: string[] })[] = [
   { type: "any", constraints: { required: true, enum: ["1", "x"] } },
   { type: "number" },
   { type: "number", constraints: { minimum: 0, maximum: 1 } },
+  { type: "number", constraints: { maximum: -0.5 } },
+  { type: "number", constraints: { minimum: "0.5" } },
   { type: "number", constraints: { required: true, enum: [1, 2.5] } },
   { type: "number", decimalChar: "," },
   { type: "number", decimalChar: ",", groupChar: " " },
@@ -63,7 +65,7 @@ const CELLS = [
   "2024-1-01", "2024/01/01", "2024-01-01T00:00:00", "31/12/2019", "2024-01-01 ", "２０２４-01-01",
   "true", "false", "True", "TRUE", "oui", "Oui", "non", "vrai",
   "https://ex.invalid/1", "http://ex.invalid/a b", "ex.invalid", "mailto:x@ex.invalid", "x:", "x:y", "1x:y", "https://ex.invalid/é",
-  "x@ex.invalid", 'a""b', "\uFFFD", "ok", "x:a\x1fb", "x:a\tb", "x:a\x0eb", 'a"b', '""', '"', "a,b", "a\nb", "2A", "2B", "2C", "971", "975", "84", "05", "01", "2024-01-01/2024-12-31",
+  "x@ex.invalid", 'a""b', "\uFFFD", "ok", "x:a\x1fb", "x:a\tb", "x:a\x0eb", 'a"b', '""', '"', "a,b", "a\nb", "2A", "2B", "2C", "971", "975", "84", "05", "01", "9", "97", "9745", "2024-01-01/2024-12-31",
 ];
 
 /** Cells drawn from the characters that matter to the byte checks, from a fixed seed. */

@@ -1,4 +1,5 @@
 import { booleanPlan, datePlan, decimalPlan, isPlainDate, scanDecimal } from "./byte-scalars.ts";
+import { matchesBytes } from "./byte-pattern.ts";
 import { isUriBytes, textPlan } from "./byte-text.ts";
 import { BY_TEXT, type BytePlan, CELL_TEXT, DATE, DECIMAL, indexOfBytes, MEMBERS, NEEDS_TEXT, NOT_PLAIN, plan, TEXT } from "./byte-plan.ts";
 import { isEmpty } from "./missing-values.ts";
@@ -16,8 +17,21 @@ const BY_TYPE: Partial<Record<string, (field: CompiledField, empty: BytePlan["em
   date: datePlan,
 };
 
+/**
+ * Plans made, per field: a checker of chunks makes its span checks for each chunk (a 1M-row
+ * table has hundreds), and a plan (pattern automata, members' verdicts) is the same each time.
+ * Plans are never changed once made.
+ */
+const PLANS = new WeakMap<CompiledField, BytePlan>();
+
 /** The byte check of `field` (see byte-plan.ts): specialised for the common types, text for every other cell. */
 export function compileByteCheck(field: CompiledField): BytePlan {
+  let made = PLANS.get(field);
+  if (made === undefined) PLANS.set(field, (made = planOf(field)));
+  return made;
+}
+
+function planOf(field: CompiledField): BytePlan {
   // Other missing values than `""` are compared as texts.
   if (field.isMissing !== isEmpty) return plan(BY_TEXT, NEEDS_TEXT);
   const empty = field.descriptor.constraints?.required === true ? CELL_FAILED : null;
@@ -36,9 +50,11 @@ export function checkBytes(check: BytePlan, bytes: Uint8Array, start: number, en
       return textVerdict(check, bytes, start, end, flags);
     case DECIMAL: {
       const value = scanDecimal(bytes, start, end, check.decimalCode);
-      if (value === NEEDS_TEXT) return NEEDS_TEXT;
+      // Not `value === NEEDS_TEXT`: a number compared with a symbol is V8's generic StrictEqual.
+      if (typeof value !== "number") return NEEDS_TEXT;
       // As the text parser: an integer's -0 is 0.
       const logical = check.integer && value === 0 ? 0 : value;
+      if (logical < check.minimum || logical > check.maximum) return CELL_FAILED;
       return check.constraints === undefined || check.constraints(logical) === undefined ? logical : CELL_FAILED;
     }
     case DATE:
@@ -64,5 +80,5 @@ function textVerdict(check: BytePlan, bytes: Uint8Array, start: number, end: num
   if (!check.plainOnly) return CELL_TEXT;
   if (flags & NOT_PLAIN || end - start < check.minChars) return NEEDS_TEXT;
   if (check.uri && !isUriBytes(bytes, start, end)) return NEEDS_TEXT;
-  return check.pattern === undefined || check.pattern(bytes, start, end) ? CELL_TEXT : NEEDS_TEXT;
+  return check.pattern === undefined || matchesBytes(check.pattern, bytes, start, end) ? CELL_TEXT : NEEDS_TEXT;
 }

@@ -52,7 +52,10 @@ export interface BytePlan {
   /** DECIMAL: the decimal separator's byte (-1 for an integer). */
   decimalCode: number;
   integer: boolean;
-  /** DECIMAL: the field's constraints on the value, when it has some. */
+  /** DECIMAL: the `minimum` and `maximum` constraints, read in place (±Infinity: none). */
+  minimum: number;
+  maximum: number;
+  /** DECIMAL: the field's constraints on the value, when it has others than bounds. */
   constraints: ((value: unknown) => unknown) | undefined;
   /** MEMBERS: the texts, encoded, and the verdict of each. */
   members: Uint8Array[];
@@ -61,7 +64,7 @@ export interface BytePlan {
 
 /** A plan of `kind` with nothing else set: the builders fill in what their kind reads. */
 export function plan(kind: BytePlanKind, empty: BytePlan["empty"]): BytePlan {
-  return { kind, empty, maxBytes: -1, minChars: 0, plainOnly: false, uri: false, pattern: undefined, decimalCode: -1, integer: false, constraints: undefined, members: [], verdicts: [] };
+  return { kind, empty, maxBytes: -1, minChars: 0, plainOnly: false, uri: false, pattern: undefined, decimalCode: -1, integer: false, minimum: -Infinity, maximum: Infinity, constraints: undefined, members: [], verdicts: [] };
 }
 
 /** Whether `bytes[start..end)` are the UTF-8 bytes of one of `texts` (given encoded): its index, or -1. */

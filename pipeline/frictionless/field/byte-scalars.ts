@@ -53,8 +53,18 @@ export function decimalPlan(field: CompiledField, empty: BytePlan["empty"]): Byt
   decimal.integer = integer;
   // An integer has no separator.
   decimal.decimalCode = integer ? -1 : decimalChar.charCodeAt(0);
-  if (hasValueConstraints(descriptor.constraints)) decimal.constraints = field.checkConstraints;
+  const constraints = descriptor.constraints ?? {};
+  // Bounds, the usual constraints of amounts and rates, are two comparisons in place: no call per cell.
+  if (onlyNumberBounds(constraints)) {
+    decimal.minimum = constraints.minimum ?? -Infinity;
+    decimal.maximum = constraints.maximum ?? Infinity;
+  } else if (hasValueConstraints(constraints)) decimal.constraints = field.checkConstraints;
   return decimal;
+}
+
+/** Whether the constraints on a value are `minimum` and `maximum` given as numbers, if any. */
+function onlyNumberBounds(constraints: object): constraints is { minimum?: number; maximum?: number } {
+  return Object.entries(constraints).every(([name, value]) => name === "required" || name === "unique" || ((name === "minimum" || name === "maximum") && typeof value === "number"));
 }
 
 /** boolean: the cell is one of the true or false values, byte for byte. */

@@ -107,6 +107,15 @@ describe("span checks", () => {
     expect(text.errors.length).toBeGreaterThan(100);
   });
 
+  it("give the text path's report when other texts than \"\" are missing values, a row of them blank", () => {
+    // Every cell of such a field needs its text; "NA" is then missing, as an empty cell is.
+    const schema = { ...LOOSE, missingValues: ["", "NA"] };
+    const batch = spanBatch(records(2000).map((cells) => cells.map((cell) => (cell === "" ? "NA" : cell))));
+    const text = pass(batch, false, 0, schema);
+    expect(pass(batch, true, 0, schema)).toEqual(text);
+    expect(text.errors.some((error) => (error as { type: string }).type === "blank-row")).toBe(true);
+  });
+
   it("stop at the error limit on the same record", () => {
     const batch = spanBatch(records(500));
     const text = pass(batch, false, 7);

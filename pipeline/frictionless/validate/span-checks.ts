@@ -1,4 +1,4 @@
-import { CELL_FAILED, CELL_TEXT, checkBytes, compileByteCheck, NEEDS_TEXT, type BytePlan, type CompiledField, type CompiledSchema } from "../field/index.ts";
+import { CELL_TEXT, checkBytes, compileByteCheck, NEEDS_TEXT, type BytePlan, type CompiledField, type CompiledSchema } from "../field/index.ts";
 import { recordTexts, spanText, type SpanBatch } from "../table/span-batch.ts";
 import type { RowChecks } from "./row-checks.ts";
 
@@ -78,12 +78,18 @@ export class SpanChecks {
       }
       const cell = from + column;
       let value = checkBytes(plans[f] as BytePlan, bytes, starts[cell] as number, ends[cell] as number, flags[cell] as number);
-      if (value === NEEDS_TEXT) value = (fields[f] as CompiledField).checkCell(spanText(batch, cell));
-      else if (value === CELL_TEXT) {
-        if (textNow[f] === 1) value = spanText(batch, cell);
-        else cellOf[f] = cell;
+      // The verdicts are symbols and no value is: a `===` between a value (string, number…) and a
+      // symbol is V8's generic StrictEqual call, one between symbols a pointer comparison.
+      if (typeof value === "symbol") {
+        if (value === CELL_TEXT) {
+          if (textNow[f] === 1) value = spanText(batch, cell);
+          else cellOf[f] = cell;
+        } else {
+          if (value === NEEDS_TEXT) value = (fields[f] as CompiledField).checkCell(spanText(batch, cell));
+          // CELL_FAILED, from the byte check or from `checkCell`.
+          if (typeof value === "symbol") return this.asText(batch, r);
+        }
       }
-      if (value === CELL_FAILED) return this.asText(batch, r);
       if (value === null) empty++;
       values[f] = value;
     }
