@@ -1,10 +1,67 @@
 import { createError, type ValidationError } from "../../errors/index.ts";
-import type { CheckOutput } from "../custom-checks.ts";
+import { checkThrewError, type CheckOutput } from "../custom-checks.ts";
 import type { ErrorCollector } from "../error-collector.ts";
-import type { KeyChecks, KeyFinding } from "../key-checks.ts";
+import { findingType, type KeyChecks, type KeyFinding } from "../key-checks.ts";
 import { ChunkChecker, type ChunkCheckOutput, type ChunkResult, type ChunkSetup } from "./check-chunk.ts";
 import type { Piece } from "./chunk-plan.ts";
 import type { PieceReader } from "./piece-reader.ts";
+
+/** Where a merged chunk's bytes are read again, for the rows of its key errors. */
+export type PieceSource = Pick<PieceReader, "range">;
+
+/**
+ * Checked chunks merged in file order into the table's key sets and errors, as a read of the
+ * rows one at a time would report them (`mergeChunk`); the key errors wait for their rows'
+ * cells (`fillDeferred`). Custom checks that threw are stopped from then on, though later
+ * chunks were checked meanwhile.
+ */
+export class ChunksMerge {
+  /** Rows merged so far. */
+  rows = 0;
+  private deferred: Deferred[] = [];
+  private readonly failedChecks = new Set<number>();
+
+  constructor(
+    private readonly setup: ChunkSetup,
+    private readonly keys: KeyChecks,
+    private readonly errors: ErrorCollector,
+  ) {}
+
+  /** Merges a chunk's rows; returns how many were taken (fewer once the error limit is reached). */
+  merge(result: ChunkResult, chunk: Merged): number {
+    const taken = mergeChunk(result, chunk, this.keys, this.errors, this.defer, this.customOutput);
+    this.rows += taken;
+    return taken;
+  }
+
+  /** Fills in the key errors merged so far, their rows read again from `reader`. */
+  async fillDeferred(reader: PieceSource): Promise<void> {
+    const deferred = this.deferred;
+    this.deferred = [];
+    await fillDeferred(deferred, this.setup, this.keys, reader);
+  }
+
+  /** A custom check's output on a chunk's row (numbered in the file from `base`); nothing once the check threw. */
+  private readonly customOutput = (output: CheckOutput, base: number): void => {
+    if (this.failedChecks.has(output.check)) return;
+    const inFile = (local: number | undefined): number | undefined => (local === undefined ? undefined : base + local);
+    if ("error" in output) {
+      const { error } = output;
+      // Rebuilt, not patched: the message quotes the row number.
+      this.errors.push(error.rowNumber === undefined ? error : createError(error.type, { ...error, rowNumber: base + error.rowNumber }));
+      return;
+    }
+    this.failedChecks.add(output.check);
+    const name = this.setup.checks?.declared[output.check]?.name ?? "";
+    this.errors.push(checkThrewError(name, output.threw, inFile(output.rowNumber)));
+  };
+
+  /** A key check error waits for its row's cells, read again later: it is pushed now, in its place. */
+  private readonly defer = (finding: KeyFinding, chunk: Merged): void => {
+    const error = createError(findingType(finding), { rowNumber: finding.rowNumber });
+    if (this.errors.push(error)) this.deferred.push({ error, finding, chunk });
+  };
+}
 
 /** Rows whose key-set slots are fetched ahead at once: enough misses to overlap, few enough to stay in cache. */
 const PREFETCH_ROWS = 256;
@@ -18,14 +75,14 @@ export interface Merged {
 }
 
 /** A key check error waiting for its row's cells: pushed in its place, filled in at the end. */
-export interface Deferred {
+interface Deferred {
   error: ValidationError;
   finding: KeyFinding;
   chunk: Merged;
 }
 
 /** Merges a chunk's errors and key checks, row by row; returns the rows taken (fewer once the error limit is reached). */
-export function mergeChunk(
+function mergeChunk(
   result: ChunkResult,
   chunk: Merged,
   keys: KeyChecks,
@@ -61,7 +118,7 @@ export function mergeChunk(
 }
 
 /** Builds the deferred key errors from their rows, read again chunk by chunk (there are at most `limitErrors` of them). */
-export async function fillDeferred(deferred: Deferred[], setup: ChunkSetup, keys: KeyChecks, reader: PieceReader): Promise<void> {
+async function fillDeferred(deferred: Deferred[], setup: ChunkSetup, keys: KeyChecks, reader: PieceSource): Promise<void> {
   if (deferred.length === 0) return;
   // Only the rows' values are needed: no custom check.
   const { checks: _, ...plain } = setup;

@@ -6,11 +6,10 @@ import { SAMPLE_AFTER, SAMPLE_BEFORE } from "../../table/decode.ts";
 import { encodingReadError } from "../../table/read-error.ts";
 import type { DigestAlgorithm, ReadStats } from "../../table/types.ts";
 import type { ErrorCollector } from "../error-collector.ts";
-import { findingType, type KeyChecks, type KeyFinding } from "../key-checks.ts";
-import { checkThrewError, type CheckOutput } from "../custom-checks.ts";
+import type { KeyChecks } from "../key-checks.ts";
 import type { ChunkResult, ChunkSetup } from "./check-chunk.ts";
 import type { ParallelPlan, Piece } from "./chunk-plan.ts";
-import { fillDeferred, mergeChunk, type Deferred, type Merged } from "./merge-chunk.ts";
+import { ChunksMerge, type Merged } from "./merge-chunk.ts";
 import { PieceReader } from "./piece-reader.ts";
 import type { StopCheck } from "../stop-check.ts";
 import type { ChunkWorkers } from "./worker-pool.ts";
@@ -88,20 +87,19 @@ type Taken = "next" | "complete" | "stopped";
 class ChunkMerge {
   /** Chunks dispatched, in file order. */
   private readonly queue: Chunk[] = [];
-  private readonly deferred: Deferred[] = [];
+  private readonly merged: ChunksMerge;
   private nextId = 0;
   /** Records of the chunks taken so far: row numbers of the next chunk count from here. */
   private base = 0;
-  private rows = 0;
   private reserved = false;
-  /** Custom checks that threw: stopped, as row by row, though later chunks were checked meanwhile. */
-  private readonly failedChecks = new Set<number>();
 
   constructor(
     private readonly run: ParallelRun,
     private readonly reader: PieceReader,
     private readonly digesting: boolean,
-  ) {}
+  ) {
+    this.merged = new ChunksMerge(run.setup, run.keys, run.errors);
+  }
 
   async mergeAll(): Promise<ParallelOutcome> {
     this.queue.push(this.dispatch(this.run.plan.head, true));
@@ -111,10 +109,10 @@ class ChunkMerge {
       await this.fillWindow();
       taken = await this.takeNext();
     } while (taken === "next");
-    await fillDeferred(this.deferred, this.run.setup, this.run.keys, this.reader);
+    await this.merged.fillDeferred(this.reader);
     const complete = taken === "complete";
     // As when reading row by row: the bytes read from the file, including what was read ahead.
-    return { rows: this.rows, stats: { bytes: this.reader.bytesRead, hashes: {} }, complete };
+    return { rows: this.merged.rows, stats: { bytes: this.reader.bytesRead, hashes: {} }, complete };
   }
 
   /** Dispatches pieces until every checker has its share, or the file is read. */
@@ -172,15 +170,15 @@ class ChunkMerge {
   }
 
   private merge(chunk: Chunk, result: ChunkResult): void {
-    const { keys, errors, plan } = this.run;
+    const { keys, plan } = this.run;
     const at: Merged = { piece: { start: chunk.start, end: chunk.end - result.unfinishedBytes, last: chunk.last }, first: chunk.start === 0, base: this.base };
     // Sized once a whole chunk's worth of rows is in (the first chunks are smaller), from their bytes per row.
     if (!this.reserved && (chunk.end >= plan.chunkBytes || chunk.last)) {
       keys.reserve(Math.ceil((((this.base + result.records) * plan.size) / Math.max(1, chunk.end)) * 1.1));
       this.reserved = true;
     }
-    this.rows += mergeChunk(result, at, keys, errors, this.defer, this.customOutput);
-    this.run.onProgress?.(this.rows, chunk.end);
+    this.merged.merge(result, at);
+    this.run.onProgress?.(this.merged.rows, chunk.end);
   }
 
   /** An undecodable byte's error: its chunk's bytes went to a thread, those around it are read again for the guess. */
@@ -197,27 +195,6 @@ class ChunkMerge {
     result.catch(() => undefined);
     return { ...piece, bytes: new Uint8Array(0), result };
   }
-
-  /** A custom check's output on a chunk's row (numbered in the file from `base`); nothing once the check threw. */
-  private readonly customOutput = (output: CheckOutput, base: number): void => {
-    if (this.failedChecks.has(output.check)) return;
-    const inFile = (local: number | undefined): number | undefined => (local === undefined ? undefined : base + local);
-    if ("error" in output) {
-      const { error } = output;
-      // Rebuilt, not patched: the message quotes the row number.
-      this.run.errors.push(error.rowNumber === undefined ? error : createError(error.type, { ...error, rowNumber: base + error.rowNumber }));
-      return;
-    }
-    this.failedChecks.add(output.check);
-    const name = this.run.setup.checks?.declared[output.check]?.name ?? "";
-    this.run.errors.push(checkThrewError(name, output.threw, inFile(output.rowNumber)));
-  };
-
-  /** A key check error waits for its row's cells, read again at the end: it is pushed now, in its place. */
-  private readonly defer = (finding: KeyFinding, chunk: Merged): void => {
-    const error = createError(findingType(finding), { rowNumber: finding.rowNumber });
-    if (this.run.errors.push(error)) this.deferred.push({ error, finding, chunk });
-  };
 }
 
 /** A chunk that holds no row, only the problem of the record it starts with. */
