@@ -21,10 +21,12 @@ export class ChunksMerge {
   private deferred: Deferred[] = [];
   private readonly failedChecks = new Set<number>();
 
+  /** `checkNames`: the custom checks' names, by their position (default: those `setup` sends to the threads). */
   constructor(
     private readonly setup: ChunkSetup,
     private readonly keys: KeyChecks,
     private readonly errors: ErrorCollector,
+    private readonly checkNames: readonly string[] = setup.checks?.declared.map(({ name }) => name) ?? [],
   ) {}
 
   /** Merges a chunk's rows; returns how many were taken (fewer once the error limit is reached). */
@@ -52,7 +54,7 @@ export class ChunksMerge {
       return;
     }
     this.failedChecks.add(output.check);
-    const name = this.setup.checks?.declared[output.check]?.name ?? "";
+    const name = this.checkNames[output.check] ?? "";
     this.errors.push(checkThrewError(name, output.threw, inFile(output.rowNumber)));
   };
 

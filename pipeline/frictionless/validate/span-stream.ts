@@ -1,0 +1,181 @@
+import { csvProblemError } from "../table/csv-reader.ts";
+import { DecodeFailure, utf8Pieces } from "../table/decode.ts";
+import type { TableBytes } from "../table/open-table.ts";
+import { encodingReadError, TableReadError } from "../table/read-error.ts";
+import type { StartedCheck } from "./custom-checks.ts";
+import { errorOptions } from "./options.ts";
+import { ChunkChecker, type ChunkSetup } from "./parallel/check-chunk.ts";
+import { ChunksMerge, type Merged } from "./parallel/merge-chunk.ts";
+import type { ChunkFormat } from "./parallel/read-chunk.ts";
+import { reserveKeys } from "./row-by-row.ts";
+import type { RowsOutcome, RowsToCheck } from "./row-strategy.ts";
+
+/** What `checkSpanStream` reads: the table's stream (from its start) and how its spans are cut. */
+export interface SpanStream {
+  format: ChunkFormat;
+  bytes: TableBytes;
+  chunks: AsyncIterable<Uint8Array>;
+  /** The table's custom checks, started on this thread. */
+  started: StartedCheck[];
+}
+
+/**
+ * Bytes checked at a time, at least: a file's reads (64 KiB), so that a table that stops at its
+ * error limit was read as far as when it is read as text; a `.gz` file's inflated pieces are
+ * smaller, and a piece's checks cost a little to set up.
+ */
+const PIECE_BYTES = 64 * 1024;
+
+/** After a piece: go on, or the read ended with every row checked, or before. */
+type Taken = "next" | "complete" | "stopped";
+
+/**
+ * Checks a table's rows from its byte stream, on this thread: the bytes are validated as UTF-8
+ * as the text reader validates them (`utf8Pieces`: same errors), cut after a line feed into
+ * pieces, each checked by the parallel path's `ChunkChecker` and merged by its `ChunksMerge`:
+ * the same cells, keys, custom checks and errors, in the same order, as reading it row by row.
+ * A record that a cut splits (a quoted cell holding a line break) goes whole to the next piece.
+ */
+export async function checkSpanStream(table: RowsToCheck, stream: SpanStream): Promise<RowsOutcome> {
+  const { compiled, header, errors, options } = table;
+  const foreignKeys = table.foreignKeys.map(({ index: _, ...shape }) => shape);
+  const setup: ChunkSetup = { format: stream.format, schema: compiled.schema, columns: header.columns, width: header.width, foreignKeys, errorOptions: errorOptions(options) };
+  const reading = new PieceReading(table, stream, setup);
+  let taken: Taken;
+  try {
+    taken = await reading.readAll();
+  } catch (cause) {
+    if (!(cause instanceof TableReadError)) throw cause;
+    errors.push(cause.error);
+    taken = "stopped";
+  }
+  const stats = stream.bytes.stored.stats();
+  // The digests are the whole file's: none when the rows were not all read, though the bytes may have been (read ahead).
+  if (taken !== "complete") stats.hashes = {};
+  return { rows: reading.merge.rows, stats, complete: taken === "complete" };
+}
+
+/** One read of the stream's pieces: the records not finished by a piece are carried to the next. */
+class PieceReading {
+  readonly merge: ChunksMerge;
+  private readonly checker: ChunkChecker;
+  /** Bytes not checked yet: the start of a record, and what came after it. */
+  private carry: Uint8Array = new Uint8Array(0);
+  /** Offset of `carry` in the stream (after the BOM). */
+  private start = 0;
+  /** Records taken so far, header included: the next piece's rows are numbered from here. */
+  private base = 0;
+  /** Bytes to hold before the next check: twice a record longer than the last piece, so that it is not cut again and again. */
+  private wait = PIECE_BYTES;
+  private reserved = false;
+
+  constructor(
+    private readonly table: RowsToCheck,
+    private readonly stream: SpanStream,
+    private readonly setup: ChunkSetup,
+  ) {
+    this.checker = ChunkChecker.withStarted(setup, stream.started);
+    this.merge = new ChunksMerge(setup, table.keys, table.errors, stream.started.map(({ name }) => name));
+  }
+
+  async readAll(): Promise<Taken> {
+    try {
+      for await (const bytes of utf8Pieces(this.stream.chunks)) {
+        this.carry = joined(this.carry, bytes);
+        if (this.carry.length < this.wait) continue;
+        const taken = await this.checkCarry(false);
+        if (taken !== "next") return taken;
+      }
+    } catch (cause) {
+      if (cause instanceof DecodeFailure) return this.badByte(cause);
+      if (!(cause instanceof TableReadError)) throw cause;
+      // As the text reader: the records the stream finished before it failed are checked first.
+      const taken = await this.checkCarry(false);
+      if (taken !== "next") return taken;
+      throw cause;
+    }
+    return this.carry.length === 0 ? "complete" : this.checkCarry(true);
+  }
+
+  /**
+   * As the text reader does before an undecodable byte: the records the text before it
+   * finishes are checked, then the byte's error, unless what stops the tokenizer comes first.
+   */
+  private async badByte(failure: DecodeFailure): Promise<Taken> {
+    this.carry = joined(this.carry, Buffer.from(failure.validText, "utf8"));
+    const taken = await this.checkCarry(false);
+    if (taken !== "next") return taken;
+    this.table.errors.push(encodingReadError(failure.byteOffset, this.stream.format.encoding, this.stream.bytes.place, this.base + 1, failure).error);
+    return "stopped";
+  }
+
+  /**
+   * Checks the carried bytes up to their last cut (all of them when `last`); says whether to go
+   * on. Bytes without a line feed are checked whole once they are longer than a cell may be: the
+   * tokenizer then says what the text reader says of that record.
+   */
+  private async checkCarry(last: boolean): Promise<Taken> {
+    const { carry } = this;
+    const cut = last ? carry.length : lastCut(carry) || (carry.length > this.setup.format.limits.maxCellChars ? carry.length : 0);
+    if (cut === 0) {
+      this.wait = 2 * carry.length;
+      return "next";
+    }
+    return this.checkPiece(carry.subarray(0, cut), last);
+  }
+
+  private async checkPiece(piece: Uint8Array, last: boolean): Promise<Taken> {
+    const { table, setup } = this;
+    const { errors, stop, options } = table;
+    await stop.check();
+    const first = this.base === 0;
+    const result = await this.checker.check({ id: 0, bytes: piece, first, last });
+    const end = piece.length - result.unfinishedBytes;
+    const at: Merged = { piece: { start: this.start, end: this.start + end, last }, first, base: this.base };
+    this.merge.merge(result, at);
+    // The rows of the piece's key errors are read again from its bytes, still at hand.
+    await this.merge.fillDeferred({ range: async (from, to, isLast) => ({ start: from, end: to, bytes: piece.subarray(from - at.piece.start, to - at.piece.start), last: isLast }) });
+    if (!this.reserved && result.records > 0) {
+      reserveKeys(table.keys, this.merge.rows, this.stream.bytes.stored.stats());
+      this.reserved = true;
+    }
+    if (errors.full) return "stopped";
+    if (result.stopped) throw new Error(`${this.stream.bytes.place}: a piece's checks stopped at the error limit but the merged errors did not reach it`);
+    if (result.badByteOffset !== undefined) throw new Error(`${this.stream.bytes.place}: a byte validated as UTF-8 did not decode`);
+    if (result.problem !== undefined) {
+      errors.push(csvProblemError(result.problem, this.base + result.records + 1, setup.format.limits, this.stream.bytes.place).error);
+      return "stopped";
+    }
+    this.base += result.records;
+    this.start += end;
+    this.carry = this.carry.subarray(end);
+    this.wait = end === 0 ? 2 * this.carry.length : PIECE_BYTES;
+    if (options.onProgress) {
+      const { bytes, expectedBytes } = this.stream.bytes.stored.stats();
+      options.onProgress({ resource: table.resource.name, rows: this.merge.rows, bytes, ...(expectedBytes === undefined ? {} : { expectedBytes }) });
+    }
+    return last ? "complete" : "next";
+  }
+}
+
+/**
+ * Where the bytes are cut: after their last line feed that a BOM does not follow (a piece's
+ * checks drop a BOM at its start, as at the start of a file); 0 when there is none. The line
+ * feed must have a byte after it, to tell.
+ */
+function lastCut(bytes: Uint8Array): number {
+  const { length } = bytes;
+  for (let at = bytes.lastIndexOf(0x0a, length - 2); at !== -1; at = at === 0 ? -1 : bytes.lastIndexOf(0x0a, at - 1)) {
+    if (bytes[at + 1] !== 0xef || (at + 3 < length && (bytes[at + 2] !== 0xbb || bytes[at + 3] !== 0xbf))) return at + 1;
+  }
+  return 0;
+}
+
+/** `a` then `b`, in one buffer (`b` itself when `a` is empty). */
+function joined(a: Uint8Array, b: Uint8Array): Uint8Array {
+  if (a.length === 0) return b;
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a, 0);
+  out.set(b, a.length);
+  return out;
+}
