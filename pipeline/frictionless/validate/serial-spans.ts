@@ -47,6 +47,13 @@ export class SerialSpans implements RowStrategy {
   private rest: AsyncIterator<Uint8Array> | undefined;
   /** Set when the table is read as spans. */
   private format: ChunkFormat | undefined;
+  /** The stream was read to its end (`chunks`). */
+  private ended = false;
+
+  /** Whether `open` found the table readable as spans (else it is read as text). */
+  get readsSpans(): boolean {
+    return this.format !== undefined;
+  }
 
   async open(table: TableToCheck): Promise<TableReader> {
     const { resource, basePath, digests, options } = table;
@@ -93,7 +100,7 @@ export class SerialSpans implements RowStrategy {
     const started = await startChecks(compiled.schema, options.checks, checkContext(compiled.schema, table.resource, table.context, table.basePath), errors, table.warnings);
     // A check that compares rows keeps their values until the end: the text reader gives them.
     if (comparesRows(started)) return new RowByRow().check({ ...table, reader: await this.asText() }, started);
-    return checkSpanStream(table, { format, bytes, chunks: this.chunks(), started });
+    return checkSpanStream(table, { format, bytes, chunks: this.chunks(), ended: () => this.ended, started });
   }
 
   async close(): Promise<void> {}
@@ -112,8 +119,8 @@ export class SerialSpans implements RowStrategy {
       return;
     }
     yield* head.chunks;
-    if (head.done) return;
-    for (let next = await rest.next(); next.done !== true; next = await rest.next()) yield next.value;
+    if (!head.done) for (let next = await rest.next(); next.done !== true; next = await rest.next()) yield next.value;
+    this.ended = true;
   }
 }
 

@@ -15,16 +15,21 @@ export interface SpanStream {
   format: ChunkFormat;
   bytes: TableBytes;
   chunks: AsyncIterable<Uint8Array>;
+  /** Whether `chunks` were read to their end. */
+  ended: () => boolean;
   /** The table's custom checks, started on this thread. */
   started: StartedCheck[];
 }
 
 /**
- * Bytes checked at a time, at least: a file's reads (64 KiB), so that a table that stops at its
- * error limit was read as far as when it is read as text; a `.gz` file's inflated pieces are
- * smaller, and a piece's checks cost a little to set up.
+ * Bytes checked at a time, at least: a file's read (64 KiB) at first, doubled each piece up to
+ * 1 MiB. A piece's checks cost something to set up (their byte plans): at 64 KiB a piece, the
+ * 1M-row bench table spent about 0.15 s of its 2 s on that. Small first pieces keep a small
+ * table's first rows checked early, and the compiler sees the checks run to their end a few
+ * times before it optimises them (see chunk-plan.ts).
  */
-const PIECE_BYTES = 64 * 1024;
+const FIRST_PIECE_BYTES = 64 * 1024;
+const PIECE_BYTES = 1024 * 1024;
 
 /** After a piece: go on, or the read ended with every row checked, or before. */
 type Taken = "next" | "complete" | "stopped";
@@ -41,32 +46,38 @@ export async function checkSpanStream(table: RowsToCheck, stream: SpanStream): P
   const foreignKeys = table.foreignKeys.map(({ index: _, ...shape }) => shape);
   const setup: ChunkSetup = { format: stream.format, schema: compiled.schema, columns: header.columns, width: header.width, foreignKeys, errorOptions: errorOptions(options) };
   const reading = new PieceReading(table, stream, setup);
-  let taken: Taken;
   try {
-    taken = await reading.readAll();
+    await reading.readAll();
   } catch (cause) {
     if (!(cause instanceof TableReadError)) throw cause;
     errors.push(cause.error);
-    taken = "stopped";
   }
   const stats = stream.bytes.stored.stats();
-  // The digests are the whole file's: none when the rows were not all read, though the bytes may have been (read ahead).
-  if (taken !== "complete") stats.hashes = {};
-  return { rows: reading.merge.rows, stats, complete: taken === "complete" };
+  // As the text reader: the digests once the rows were read to the stream's end (a read error after it, at the last byte, leaves them), though the first chunks read ahead may hold the whole file.
+  if (!stream.ended() || errors.full || reading.stoppedEarly) stats.hashes = {};
+  // As the text reader too: an unreadable byte does not make the read incomplete, only the error limit does.
+  return { rows: reading.merge.rows, stats, complete: !errors.full };
 }
 
 /** One read of the stream's pieces: the records not finished by a piece are carried to the next. */
 class PieceReading {
   readonly merge: ChunksMerge;
+  /** A record stopped the tokenizer before the stream's end, as the text reader finds it (a limit passed): though read ahead, the stream was not read to its end. */
+  stoppedEarly = false;
   private readonly checker: ChunkChecker;
   /** Bytes not checked yet: the start of a record, and what came after it. */
   private carry: Uint8Array = new Uint8Array(0);
+  /** Bytes read after `carry`, joined to it when a piece is checked: each byte is copied once. */
+  private readonly pending: Uint8Array[] = [];
+  private pendingBytes = 0;
   /** Offset of `carry` in the stream (after the BOM). */
   private start = 0;
   /** Records taken so far, header included: the next piece's rows are numbered from here. */
   private base = 0;
   /** Bytes to hold before the next check: twice a record longer than the last piece, so that it is not cut again and again. */
-  private wait = PIECE_BYTES;
+  private wait = FIRST_PIECE_BYTES;
+  /** Bytes the next piece holds at least, unless a record is longer. */
+  private pieceBytes = FIRST_PIECE_BYTES;
   private reserved = false;
 
   constructor(
@@ -81,8 +92,10 @@ class PieceReading {
   async readAll(): Promise<Taken> {
     try {
       for await (const bytes of utf8Pieces(this.stream.chunks)) {
-        this.carry = joined(this.carry, bytes);
-        if (this.carry.length < this.wait) continue;
+        this.pending.push(bytes);
+        this.pendingBytes += bytes.length;
+        if (this.carry.length + this.pendingBytes < this.wait) continue;
+        this.joinPending();
         const taken = await this.checkCarry(false);
         if (taken !== "next") return taken;
       }
@@ -90,11 +103,21 @@ class PieceReading {
       if (cause instanceof DecodeFailure) return this.badByte(cause);
       if (!(cause instanceof TableReadError)) throw cause;
       // As the text reader: the records the stream finished before it failed are checked first.
-      const taken = await this.checkCarry(false);
+      this.joinPending();
+      const taken = await this.checkCarry(false, true);
       if (taken !== "next") return taken;
       throw cause;
     }
+    this.joinPending();
     return this.carry.length === 0 ? "complete" : this.checkCarry(true);
+  }
+
+  private joinPending(): void {
+    if (this.pendingBytes === 0) return;
+    if (this.carry.length > 0) this.pending.unshift(this.carry);
+    this.carry = joined(this.pending, this.carry.length + this.pendingBytes);
+    this.pending.length = 0;
+    this.pendingBytes = 0;
   }
 
   /**
@@ -102,8 +125,9 @@ class PieceReading {
    * finishes are checked, then the byte's error, unless what stops the tokenizer comes first.
    */
   private async badByte(failure: DecodeFailure): Promise<Taken> {
-    this.carry = joined(this.carry, Buffer.from(failure.validText, "utf8"));
-    const taken = await this.checkCarry(false);
+    this.pending.push(Buffer.from(failure.validText, "utf8"));
+    this.joinPending();
+    const taken = await this.checkCarry(false, true);
     if (taken !== "next") return taken;
     this.table.errors.push(encodingReadError(failure.byteOffset, this.stream.format.encoding, this.stream.bytes.place, this.base + 1, failure).error);
     return "stopped";
@@ -112,11 +136,12 @@ class PieceReading {
   /**
    * Checks the carried bytes up to their last cut (all of them when `last`); says whether to go
    * on. Bytes without a line feed are checked whole once they are longer than a cell may be: the
-   * tokenizer then says what the text reader says of that record.
+   * tokenizer then says what the text reader says of that record. `final`: no byte follows
+   * these (the stream failed after them), so they may be cut after their very last byte.
    */
-  private async checkCarry(last: boolean): Promise<Taken> {
+  private async checkCarry(last: boolean, final = false): Promise<Taken> {
     const { carry } = this;
-    const cut = last ? carry.length : lastCut(carry) || (carry.length > this.setup.format.limits.maxCellChars ? carry.length : 0);
+    const cut = last ? carry.length : final ? carry.lastIndexOf(0x0a) + 1 : lastCut(carry) || (carry.length > this.setup.format.limits.maxCellChars ? carry.length : 0);
     if (cut === 0) {
       this.wait = 2 * carry.length;
       return "next";
@@ -143,13 +168,16 @@ class PieceReading {
     if (result.stopped) throw new Error(`${this.stream.bytes.place}: a piece's checks stopped at the error limit but the merged errors did not reach it`);
     if (result.badByteOffset !== undefined) throw new Error(`${this.stream.bytes.place}: a byte validated as UTF-8 did not decode`);
     if (result.problem !== undefined) {
+      // Only a quote that never closes waits for the end of the stream to be told.
+      this.stoppedEarly = result.problem.kind !== "unclosed-quote";
       errors.push(csvProblemError(result.problem, this.base + result.records + 1, setup.format.limits, this.stream.bytes.place).error);
       return "stopped";
     }
     this.base += result.records;
     this.start += end;
     this.carry = this.carry.subarray(end);
-    this.wait = end === 0 ? 2 * this.carry.length : PIECE_BYTES;
+    this.pieceBytes = Math.min(PIECE_BYTES, 2 * this.pieceBytes);
+    this.wait = end === 0 ? 2 * this.carry.length : this.pieceBytes;
     if (options.onProgress) {
       const { bytes, expectedBytes } = this.stream.bytes.stored.stats();
       options.onProgress({ resource: table.resource.name, rows: this.merge.rows, bytes, ...(expectedBytes === undefined ? {} : { expectedBytes }) });
@@ -171,11 +199,14 @@ function lastCut(bytes: Uint8Array): number {
   return 0;
 }
 
-/** `a` then `b`, in one buffer (`b` itself when `a` is empty). */
-function joined(a: Uint8Array, b: Uint8Array): Uint8Array {
-  if (a.length === 0) return b;
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a, 0);
-  out.set(b, a.length);
+/** The pieces in one buffer (the piece itself when there is one). */
+function joined(pieces: readonly Uint8Array[], size: number): Uint8Array {
+  if (pieces.length === 1) return pieces[0] as Uint8Array;
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const piece of pieces) {
+    out.set(piece, at);
+    at += piece.length;
+  }
   return out;
 }
