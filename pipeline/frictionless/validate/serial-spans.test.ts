@@ -29,11 +29,16 @@ const HEADER = FAULTY_SCHEMA.fields.map((field) => field.name);
 /** About 300 KB: five pieces. */
 const FAULTY = csvOf([HEADER, ...faultyRecords(3000)]);
 
-/** The byte offset where record `n` (1: the header) starts in `text`. */
-function recordStart(text: string, n: number): number {
+/** Where record `n` (1: the header) starts in `text`: its index. */
+function recordAt(text: string, n: number): number {
   let at = 0;
   for (let k = 1; k < n; k++) at = text.indexOf("\n", at) + 1;
-  return Buffer.byteLength(text.slice(0, at));
+  return at;
+}
+
+/** Where record `n` starts in the bytes of `text`. */
+function recordStart(text: string, n: number): number {
+  return Buffer.byteLength(text.slice(0, recordAt(text, n)));
 }
 
 /** Both reports, with no error limit unless `options` set one: the hostile bytes come after many faulty rows. */
@@ -52,6 +57,15 @@ async function readsSpans(resource: Resource, basePath: string): Promise<boolean
   return strategy.readsSpans;
 }
 
+/**
+ * A table stopped by the error limit, or inside a record longer than a piece, reports as
+ * `bytes` how far it was read: the text reader reads 64 KiB at a time, the spans a piece of up
+ * to 1 MiB (as the parallel path reads ahead). Left out of those comparisons only.
+ */
+function withoutBytes(task: ReportTask): ReportTask {
+  return { ...task, stats: { ...task.stats, bytes: 0 } };
+}
+
 const table = (path = "t.csv", more: Partial<Resource> = {}): Resource => ({ name: "t", path, schema: FAULTY_SCHEMA, ...more });
 
 describe("a CSV table read as spans on the calling thread", () => {
@@ -59,11 +73,13 @@ describe("a CSV table read as spans on the calling thread", () => {
     for (const limitErrors of [0, 1, 37, 1000]) {
       const { spans, text } = await reports(table(), { "t.csv": FAULTY }, { limitErrors });
       expect(spans.errors.length).toBeGreaterThan(limitErrors === 0 ? 1000 : limitErrors - 1);
-      expect(spans.errors.some((error) => error.type === "primary-key" && error.cells !== undefined)).toBe(true);
-      expect(spans).toEqual(text);
+      if (limitErrors === 0) expect(spans).toEqual(text);
+      else expect(withoutBytes(spans)).toEqual(withoutBytes(text));
     }
     const whole = await reports(table(), { "t.csv": FAULTY });
     expect(whole.spans.stats).toMatchObject({ bytes: Buffer.byteLength(FAULTY), rows: 3000 });
+    // Key errors come with their row's cells, read again from the piece.
+    expect(whole.spans.errors.filter((error) => error.type === "unique-error" && Array.isArray(error.cells)).length).toBeGreaterThan(100);
     expect(whole.spans.stats.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 
@@ -96,8 +112,9 @@ describe("a CSV table read as spans on the calling thread", () => {
 
   it("reports a quote that never closes, and a last record cut short, as the text reader does", async () => {
     for (const row of [5, 1500, 3001]) {
-      const at = recordStart(FAULTY, row);
-      const csv = `${FAULTY.slice(0, at)}"never closed,${FAULTY.slice(at)}`;
+      const at = recordAt(FAULTY, row);
+      // No quote after it: it never closes.
+      const csv = `${FAULTY.slice(0, at)}"never closed,${FAULTY.slice(at).replace(/"/g, "")}`;
       const { spans, text } = await reports(table(), { "t.csv": csv });
       expect(spans.errors.at(-1)?.type).toBe("source-error");
       expect(spans).toEqual(text);
@@ -122,7 +139,7 @@ describe("a CSV table read as spans on the calling thread", () => {
     const limited = await reports(table(), { "t.csv": csvOf(records) }, { limits: { maxCellChars: 1_000_000 } });
     expect(limited.spans.errors.at(-1)?.type).toBe("source-error");
     expect(limited.spans.stats.bytes).toBeGreaterThan(limited.text.stats.bytes - 1);
-    expect({ ...limited.spans, stats: { ...limited.spans.stats, bytes: 0 } }).toEqual({ ...limited.text, stats: { ...limited.text.stats, bytes: 0 } });
+    expect(withoutBytes(limited.spans)).toEqual(withoutBytes(limited.text));
   });
 
   it("gives the text reader's report for a row limit and for a .csv.gz file, bytes being those of the file as stored", async () => {

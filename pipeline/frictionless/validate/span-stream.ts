@@ -92,8 +92,7 @@ class PieceReading {
   async readAll(): Promise<Taken> {
     try {
       for await (const bytes of utf8Pieces(this.stream.chunks)) {
-        this.pending.push(bytes);
-        this.pendingBytes += bytes.length;
+        this.take(bytes);
         if (this.carry.length + this.pendingBytes < this.wait) continue;
         this.joinPending();
         const taken = await this.checkCarry(false);
@@ -112,6 +111,11 @@ class PieceReading {
     return this.carry.length === 0 ? "complete" : this.checkCarry(true);
   }
 
+  private take(bytes: Uint8Array): void {
+    this.pending.push(bytes);
+    this.pendingBytes += bytes.length;
+  }
+
   private joinPending(): void {
     if (this.pendingBytes === 0) return;
     if (this.carry.length > 0) this.pending.unshift(this.carry);
@@ -125,7 +129,7 @@ class PieceReading {
    * finishes are checked, then the byte's error, unless what stops the tokenizer comes first.
    */
   private async badByte(failure: DecodeFailure): Promise<Taken> {
-    this.pending.push(Buffer.from(failure.validText, "utf8"));
+    this.take(Buffer.from(failure.validText, "utf8"));
     this.joinPending();
     const taken = await this.checkCarry(false, true);
     if (taken !== "next") return taken;
