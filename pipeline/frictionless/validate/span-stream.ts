@@ -69,6 +69,9 @@ class PieceReading {
   private carry: Uint8Array = new Uint8Array(0);
   /** Bytes read after `carry`, joined to it when a piece is checked: each byte is copied once. */
   private readonly pending: Uint8Array[] = [];
+  /** The buffer the carry is in, and the other one, free. */
+  private inUse = new Uint8Array(0);
+  private spare = new Uint8Array(0);
   private pendingBytes = 0;
   /** Offset of `carry` in the stream (after the BOM). */
   private start = 0;
@@ -116,10 +119,26 @@ class PieceReading {
     this.pendingBytes += bytes.length;
   }
 
+  /**
+   * Joins the bytes read to the carry, in one of two buffers used in turn: the new piece is
+   * written in the one the piece before last used, the last piece's carry copied from the
+   * other. A megabyte buffer allocated per piece cost its page faults and collections each time.
+   */
   private joinPending(): void {
     if (this.pendingBytes === 0) return;
-    if (this.carry.length > 0) this.pending.unshift(this.carry);
-    this.carry = joined(this.pending, this.carry.length + this.pendingBytes);
+    const size = this.carry.length + this.pendingBytes;
+    // The carry is in the buffer in use (or in a chunk of the stream), never in the spare one.
+    const target = this.spare.length >= size ? this.spare : new Uint8Array(Math.max(size, PIECE_BYTES + FIRST_PIECE_BYTES));
+    const piece = target.subarray(0, size);
+    piece.set(this.carry, 0);
+    let at = this.carry.length;
+    for (const bytes of this.pending) {
+      piece.set(bytes, at);
+      at += bytes.length;
+    }
+    this.spare = this.inUse;
+    this.inUse = target;
+    this.carry = piece;
     this.pending.length = 0;
     this.pendingBytes = 0;
   }
@@ -201,16 +220,4 @@ function lastCut(bytes: Uint8Array): number {
     if (bytes[at + 1] !== 0xef || (at + 3 < length && (bytes[at + 2] !== 0xbb || bytes[at + 3] !== 0xbf))) return at + 1;
   }
   return 0;
-}
-
-/** The pieces in one buffer (the piece itself when there is one). */
-function joined(pieces: readonly Uint8Array[], size: number): Uint8Array {
-  if (pieces.length === 1) return pieces[0] as Uint8Array;
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const piece of pieces) {
-    out.set(piece, at);
-    at += piece.length;
-  }
-  return out;
 }
