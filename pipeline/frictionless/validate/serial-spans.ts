@@ -103,7 +103,10 @@ export class SerialSpans implements RowStrategy {
     return checkSpanStream(table, { format, bytes, chunks: this.chunks(), ended: () => this.ended, started });
   }
 
-  async close(): Promise<void> {}
+  /** Closes the stream (a file, a download) when the rows stopped before its end. */
+  async close(): Promise<void> {
+    await this.rest?.return?.();
+  }
 
   /** The table read as text, from the start of the stream. */
   private asText(): Promise<TableReader> {
