@@ -88,9 +88,19 @@ async function* decodeAscii(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<s
 }
 
 async function* decodeUtf8(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<string> {
-  // Each chunk is cut at its last complete character, validated (simdutf, fast) and then
-  // decoded by Buffer (much faster than a fatal TextDecoder), so that when validation fails
-  // we know exactly which bytes were being decoded and where they start.
+  for await (const bytes of utf8Pieces(chunks)) yield Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
+}
+
+/**
+ * UTF-8 bytes, validated as `decodeText` validates them, without decoding them: the pieces are
+ * the chunks cut at their last complete character (a BOM at the start dropped, empty pieces
+ * skipped), and a bad byte throws the `DecodeFailure` that decoding would throw (same offset,
+ * same sample). For readers that read the bytes themselves (the validator's spans).
+ */
+export async function* utf8Pieces(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+  // Each chunk is cut at its last complete character and validated (simdutf, fast), to be
+  // decoded by Buffer (much faster than a fatal TextDecoder): when validation fails we know
+  // exactly which bytes were being decoded and where they start.
   let carry: Uint8Array = new Uint8Array(0);
   let offset = 0;
   let first = true;
@@ -109,10 +119,10 @@ async function* decodeUtf8(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<st
     const cut = completeLength(bytes);
     carry = bytes.subarray(cut);
     bytes = bytes.subarray(start, cut);
-    const text = decodeOrFail(bytes, offset + start, previous);
+    validOrFail(bytes, offset + start, previous);
     offset += start + bytes.length;
     previous = bytes.subarray(Math.max(0, bytes.length - SAMPLE_BEFORE));
-    if (text !== "") yield text;
+    if (bytes.length > 0) yield bytes;
   }
   if (carry.length > 0) {
     // Bytes left over at the end are an incomplete character.
@@ -121,10 +131,10 @@ async function* decodeUtf8(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<st
   }
 }
 
-/** `before`: the bytes decoded just before these, kept for the failure's sample. */
-function decodeOrFail(bytes: Uint8Array, offset: number, before: Uint8Array): string {
+/** `before`: the bytes validated just before these, kept for the failure's sample. */
+function validOrFail(bytes: Uint8Array, offset: number, before: Uint8Array): void {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (isUtf8(buffer)) return buffer.toString("utf8");
+  if (isUtf8(buffer)) return;
   const bad = firstInvalidUtf8(bytes);
   const at = bad === -1 ? bytes.length : bad;
   const near = bytes.subarray(0, at + SAMPLE_AFTER);

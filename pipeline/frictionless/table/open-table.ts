@@ -24,13 +24,30 @@ const FORMATS: readonly TableFormat[] = ["csv", "tsv", "json", "ndjson", "jsonl"
  *   for await (const row of table.rows) console.log(row.rowNumber, row.cells);
  */
 export async function openTable(source: TableSource): Promise<TableReader> {
-  const place = source.place ?? source.path ?? (source.url !== undefined ? safeUrl(source.url) : "inline");
-  if (source.encoding !== undefined && encodingName(source.encoding) === undefined) {
-    throw new TableReadError("encoding-error", { place, note: `unknown encoding "${source.encoding}": use e.g. "utf-8" or "windows-1252"` });
-  }
   if (source.data !== undefined) {
+    const place = placeOf(source);
+    checkEncoding(source, place);
     return tabulate(batched(jsonRecords(source.data, source.dialect, place)), source.dialect, place, () => ({ bytes: 0, hashes: {} }));
   }
+  return readTableBytes(await openTableBytes(source), source);
+}
+
+/** A table's bytes as they stream, decompressed: what `openTable` reads its records from. */
+export interface TableBytes {
+  /** From the source, or from the archive's entry name. */
+  format: TableFormat;
+  /** The table's bytes, inflated when the file is compressed. */
+  chunks: AsyncIterable<Uint8Array>;
+  /** The file as stored: its bytes and digests, which are what a resource's `bytes` and `hash` describe. */
+  stored: ByteSource;
+  place: string;
+  limits: ReadLimits;
+}
+
+/** Opens a table's byte stream (anything but inline `data`), with the errors `openTable` gives before reading a record. */
+export async function openTableBytes(source: TableSource): Promise<TableBytes> {
+  const place = placeOf(source);
+  checkEncoding(source, place);
   const { compression, inner } = compressionOf(source.path ?? (source.url !== undefined ? new URL(source.url).pathname : ""), source.compression);
   let format = compression === "zip" ? undefined : tableFormat({ ...source, path: inner, url: undefined }, place);
   const limits = readLimits(source.limits);
@@ -42,11 +59,17 @@ export async function openTable(source: TableSource): Promise<TableReader> {
     chunks = entry.chunks;
     format = tableFormat({ format: source.format, path: entry.name }, place);
   }
+  return { format: format as TableFormat, chunks, stored, place, limits };
+}
+
+/** The table `openTable` reads from `bytes` (from `openTableBytes(source)`, or the same stream with its first chunks put back). */
+export async function readTableBytes(bytes: TableBytes, source: TableSource): Promise<TableReader> {
+  const { format, chunks, stored, place, limits } = bytes;
   const options = { encoding: source.encoding, dialect: source.dialect, place, limits };
-  switch (format as TableFormat) {
+  switch (format) {
     case "csv":
     case "tsv":
-      return tabulate(readCsvRecords(chunks, { ...options, format: format as "csv" | "tsv" }), source.dialect, place, stored.stats);
+      return tabulate(readCsvRecords(chunks, { ...options, format }), source.dialect, place, stored.stats);
     case "json":
       return tabulate(readJsonRecords(chunks, options), source.dialect, place, stored.stats);
     case "ndjson":
@@ -54,11 +77,23 @@ export async function openTable(source: TableSource): Promise<TableReader> {
       return tabulate(readNdjsonRecords(chunks, options), source.dialect, place, stored.stats);
     case "xlsx": {
       // A workbook is a ZIP archive read where it is (or as it is stored): its parts are read in any order.
-      if (compression !== undefined) throw new TableReadError("format-error", { place, note: "a compressed XLSX file is not supported: decompress it first" });
+      if (compressionOf(source.path ?? (source.url !== undefined ? new URL(source.url).pathname : ""), source.compression).compression !== undefined) {
+        throw new TableReadError("format-error", { place, note: "a compressed XLSX file is not supported: decompress it first" });
+      }
       // Loaded for a workbook only, with its XML parser: reading a CSV file does not pay for it.
       const { readXlsxRecords, xlsxFailure } = await import("./xlsx-reader.ts");
       return tabulate(readXlsxRecords(() => openArchive(source, stored, xlsxFailure(place)), options), source.dialect, place, stored.stats);
     }
+  }
+}
+
+function placeOf(source: TableSource): string {
+  return source.place ?? source.path ?? (source.url !== undefined ? safeUrl(source.url) : "inline");
+}
+
+function checkEncoding(source: TableSource, place: string): void {
+  if (source.encoding !== undefined && encodingName(source.encoding) === undefined) {
+    throw new TableReadError("encoding-error", { place, note: `unknown encoding "${source.encoding}": use e.g. "utf-8" or "windows-1252"` });
   }
 }
 

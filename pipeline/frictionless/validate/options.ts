@@ -27,6 +27,12 @@ export interface ValidateOptions {
    * more, chunks of 1 MB.
    */
   parallel?: false | { threads?: number; minBytes?: number; chunkBytes?: number };
+  /**
+   * A CSV table that is not checked in chunks is still read as byte spans on this thread when
+   * its dialect allows (same report). `false` reads it as text, with the reference tokenizer
+   * (slower): to compare the two readers.
+   */
+  spans?: false;
   /** What a table may hold before reading stops with a `source-error` (defaults: `DEFAULT_READ_LIMITS`). */
   limits?: Partial<ReadLimits>;
   /** Stops the validation (it then rejects with the signal's reason): checked between batches of rows. */

@@ -1,9 +1,10 @@
 import { TableReadError } from "../table/read-error.ts";
-import type { SourceRow, TableReader } from "../table/types.ts";
+import type { ReadStats, SourceRow, TableReader } from "../table/types.ts";
 import { BatchChecks } from "./batch-checks.ts";
 import { checkContext } from "./check-context.ts";
 import { startChecks, type StartedCheck } from "./custom-checks.ts";
 import type { ErrorCollector } from "./error-collector.ts";
+import type { KeyChecks } from "./key-checks.ts";
 import { openResource } from "./open-resource.ts";
 import { errorOptions } from "./options.ts";
 import type { RowsOutcome, RowStrategy, RowsToCheck, TableToCheck } from "./row-strategy.ts";
@@ -79,10 +80,13 @@ class RowReading {
     return !errors.full;
   }
 
-  /** Sizes the key sets from the first batch: an estimate, capped, as short first rows must not reserve gigabytes for a big file. */
   private reserveKeys(firstRows: number, reader: TableReader): void {
-    const { bytes, expectedBytes } = reader.stats();
-    const estimate = expectedBytes !== undefined && bytes > 0 ? Math.ceil(((firstRows * expectedBytes) / bytes) * 1.1) : 0;
-    this.table.keys.reserve(Math.min(this.limitRows, estimate));
+    reserveKeys(this.table.keys, firstRows, reader.stats(), this.limitRows);
   }
+}
+
+/** Sizes the key sets from the first rows read: an estimate, capped, as short first rows must not reserve gigabytes for a big file. */
+export function reserveKeys(keys: KeyChecks, firstRows: number, { bytes, expectedBytes }: ReadStats, limitRows = Infinity): void {
+  const estimate = expectedBytes !== undefined && bytes > 0 ? Math.ceil(((firstRows * expectedBytes) / bytes) * 1.1) : 0;
+  keys.reserve(Math.min(limitRows, estimate));
 }

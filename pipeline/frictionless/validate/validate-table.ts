@@ -17,6 +17,7 @@ import { planParallel } from "./parallel/chunk-plan.ts";
 import { InChunks } from "./parallel/in-chunks.ts";
 import { RowByRow } from "./row-by-row.ts";
 import type { RowStrategy, TableToCheck } from "./row-strategy.ts";
+import { SerialSpans, spansCandidate } from "./serial-spans.ts";
 import { StopCheck } from "./stop-check.ts";
 import type { TableContext } from "./table-context.ts";
 
@@ -59,10 +60,11 @@ export async function validateTable(resource: Resource, options: ValidateOptions
   return taskReport(table, found, started);
 }
 
-/** Row by row, unless the table is a big CSV file that worker threads can check in chunks. */
+/** In chunks on worker threads for a big CSV file; else as spans on this thread for a CSV file the spans read; else row by row as text. */
 async function rowStrategy(resource: Resource, basePath: string, options: ValidateOptions): Promise<RowStrategy> {
   const plan = await planParallel(resource, localPath(resource, basePath), options);
-  return plan ? new InChunks(plan) : new RowByRow();
+  if (plan) return new InChunks(plan);
+  return spansCandidate(resource, options) ? new SerialSpans() : new RowByRow();
 }
 
 /** What the report says of the table besides its errors and warnings. */

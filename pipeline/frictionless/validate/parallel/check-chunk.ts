@@ -102,6 +102,11 @@ export class ChunkChecker {
     return new ChunkChecker(setup, await restartChecks(checks.declared, from, replayedContext(checks.context)));
   }
 
+  /** A checker on the calling thread, with the checks that started there: their factories run once. */
+  static withStarted(setup: ChunkSetup, started: StartedCheck[]): ChunkChecker {
+    return new ChunkChecker(setup, started);
+  }
+
   async check(job: ChunkJob): Promise<ChunkResult> {
     const tokenizer = this.idleTokenizer ?? chunkTokenizer(this.setup.format);
     this.idleTokenizer = undefined;

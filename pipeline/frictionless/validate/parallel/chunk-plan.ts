@@ -202,13 +202,21 @@ function newBytes(size: number): Uint8Array {
 async function settledDialect(handle: FileHandle, size: number, format: "csv" | "tsv", encoding: string | undefined, dialect: Dialect | undefined): Promise<Dialect | undefined> {
   const start = await readPiece(handle, 0, SNIFF_MAX_CHARS / 2, size);
   if (start === undefined) return undefined;
+  return sniffedDialect(start.bytes, start.last, format, encoding, dialect);
+}
+
+/**
+ * The dialect sniffed from a file's first bytes (`last`: the whole file) as the row-by-row
+ * reader sniffs it; undefined when they do not hold the lines it sniffs from, or do not decode.
+ */
+export async function sniffedDialect(bytes: Uint8Array, last: boolean, format: "csv" | "tsv", encoding: string | undefined, dialect: Dialect | undefined): Promise<Dialect | undefined> {
   // The first SNIFF_LINES lines: a line feed is one byte in every encoding read in chunks.
   let end = -1;
-  for (let line = 0; line < SNIFF_LINES && (end !== -1 || line === 0); line++) end = start.bytes.indexOf(0x0a, end + 1);
-  if (end === -1 && !start.last) return undefined;
+  for (let line = 0; line < SNIFF_LINES && (end !== -1 || line === 0); line++) end = bytes.indexOf(0x0a, end + 1);
+  if (end === -1 && !last) return undefined;
   let sample = "";
   try {
-    for await (const part of decodeText(once(start.bytes.subarray(0, end === -1 ? undefined : end + 1)), encoding)) sample += part;
+    for await (const part of decodeText(once(bytes.subarray(0, end === -1 ? undefined : end + 1)), encoding)) sample += part;
   } catch {
     return undefined;
   }

@@ -6,10 +6,10 @@ import { SAMPLE_AFTER, SAMPLE_BEFORE } from "../../table/decode.ts";
 import { encodingReadError } from "../../table/read-error.ts";
 import type { DigestAlgorithm, ReadStats } from "../../table/types.ts";
 import type { ErrorCollector } from "../error-collector.ts";
-import { findingType, type KeyChecks, type KeyFinding } from "../key-checks.ts";
-import { checkThrewError, type CheckOutput } from "../custom-checks.ts";
-import { ChunkChecker, type ChunkCheckOutput, type ChunkResult, type ChunkSetup } from "./check-chunk.ts";
+import type { KeyChecks } from "../key-checks.ts";
+import type { ChunkResult, ChunkSetup } from "./check-chunk.ts";
 import type { ParallelPlan, Piece } from "./chunk-plan.ts";
+import { ChunksMerge, type Merged } from "./merge-chunk.ts";
 import { PieceReader } from "./piece-reader.ts";
 import type { StopCheck } from "../stop-check.ts";
 import type { ChunkWorkers } from "./worker-pool.ts";
@@ -38,26 +38,8 @@ export interface ParallelOutcome {
   complete: boolean;
 }
 
-/** Rows whose key-set slots are fetched ahead at once: enough misses to overlap, few enough to stay in cache. */
-const PREFETCH_ROWS = 256;
-
 interface Chunk extends Piece {
   result: Promise<ChunkResult>;
-}
-
-/** A merged chunk: where its rows are, to read them again for the errors of key checks. */
-interface Merged {
-  piece: Omit<Piece, "bytes">;
-  first: boolean;
-  /** Row number of the chunk's record 0: its rows are base + their number in the chunk. */
-  base: number;
-}
-
-/** A key check error waiting for its row's cells: pushed in its place, filled in at the end. */
-interface Deferred {
-  error: ValidationError;
-  finding: KeyFinding;
-  chunk: Merged;
 }
 
 /**
@@ -105,20 +87,19 @@ type Taken = "next" | "complete" | "stopped";
 class ChunkMerge {
   /** Chunks dispatched, in file order. */
   private readonly queue: Chunk[] = [];
-  private readonly deferred: Deferred[] = [];
+  private readonly merged: ChunksMerge;
   private nextId = 0;
   /** Records of the chunks taken so far: row numbers of the next chunk count from here. */
   private base = 0;
-  private rows = 0;
   private reserved = false;
-  /** Custom checks that threw: stopped, as row by row, though later chunks were checked meanwhile. */
-  private readonly failedChecks = new Set<number>();
 
   constructor(
     private readonly run: ParallelRun,
     private readonly reader: PieceReader,
     private readonly digesting: boolean,
-  ) {}
+  ) {
+    this.merged = new ChunksMerge(run.setup, run.keys, run.errors);
+  }
 
   async mergeAll(): Promise<ParallelOutcome> {
     this.queue.push(this.dispatch(this.run.plan.head, true));
@@ -128,10 +109,10 @@ class ChunkMerge {
       await this.fillWindow();
       taken = await this.takeNext();
     } while (taken === "next");
-    await fillDeferred(this.deferred, this.run.setup, this.run.keys, this.reader);
+    await this.merged.fillDeferred(this.reader);
     const complete = taken === "complete";
     // As when reading row by row: the bytes read from the file, including what was read ahead.
-    return { rows: this.rows, stats: { bytes: this.reader.bytesRead, hashes: {} }, complete };
+    return { rows: this.merged.rows, stats: { bytes: this.reader.bytesRead, hashes: {} }, complete };
   }
 
   /** Dispatches pieces until every checker has its share, or the file is read. */
@@ -189,15 +170,15 @@ class ChunkMerge {
   }
 
   private merge(chunk: Chunk, result: ChunkResult): void {
-    const { keys, errors, plan } = this.run;
+    const { keys, plan } = this.run;
     const at: Merged = { piece: { start: chunk.start, end: chunk.end - result.unfinishedBytes, last: chunk.last }, first: chunk.start === 0, base: this.base };
     // Sized once a whole chunk's worth of rows is in (the first chunks are smaller), from their bytes per row.
     if (!this.reserved && (chunk.end >= plan.chunkBytes || chunk.last)) {
       keys.reserve(Math.ceil((((this.base + result.records) * plan.size) / Math.max(1, chunk.end)) * 1.1));
       this.reserved = true;
     }
-    this.rows += mergeChunk(result, at, keys, errors, this.defer, this.customOutput);
-    this.run.onProgress?.(this.rows, chunk.end);
+    this.merged.merge(result, at);
+    this.run.onProgress?.(this.merged.rows, chunk.end);
   }
 
   /** An undecodable byte's error: its chunk's bytes went to a thread, those around it are read again for the guess. */
@@ -214,87 +195,9 @@ class ChunkMerge {
     result.catch(() => undefined);
     return { ...piece, bytes: new Uint8Array(0), result };
   }
-
-  /** A custom check's output on a chunk's row (numbered in the file from `base`); nothing once the check threw. */
-  private readonly customOutput = (output: CheckOutput, base: number): void => {
-    if (this.failedChecks.has(output.check)) return;
-    const inFile = (local: number | undefined): number | undefined => (local === undefined ? undefined : base + local);
-    if ("error" in output) {
-      const { error } = output;
-      // Rebuilt, not patched: the message quotes the row number.
-      this.run.errors.push(error.rowNumber === undefined ? error : createError(error.type, { ...error, rowNumber: base + error.rowNumber }));
-      return;
-    }
-    this.failedChecks.add(output.check);
-    const name = this.run.setup.checks?.declared[output.check]?.name ?? "";
-    this.run.errors.push(checkThrewError(name, output.threw, inFile(output.rowNumber)));
-  };
-
-  /** A key check error waits for its row's cells, read again at the end: it is pushed now, in its place. */
-  private readonly defer = (finding: KeyFinding, chunk: Merged): void => {
-    const error = createError(findingType(finding), { rowNumber: finding.rowNumber });
-    if (this.run.errors.push(error)) this.deferred.push({ error, finding, chunk });
-  };
 }
 
 /** A chunk that holds no row, only the problem of the record it starts with. */
 function problemResult(problem: CsvProblem): ChunkResult {
   return { id: -1, records: 0, unfinishedBytes: 0, stopped: false, problem, rowNumbers: new Uint32Array(0), hashes: new Int32Array(0), errors: [], checkOutputs: [] };
-}
-
-/** Merges a chunk's errors and key checks, row by row; returns the rows taken (fewer once the error limit is reached). */
-function mergeChunk(
-  result: ChunkResult,
-  chunk: Merged,
-  keys: KeyChecks,
-  errors: ErrorCollector,
-  defer: (finding: KeyFinding, chunk: Merged) => void,
-  custom: (output: CheckOutput, base: number) => void,
-): number {
-  const width = 2 * keys.width;
-  const cellErrors = result.errors;
-  const outputs = result.checkOutputs;
-  const found = (finding: KeyFinding): void => defer(finding, chunk);
-  let e = 0;
-  let c = 0;
-  let k = 0;
-  while (k < result.rowNumbers.length) {
-    const local = result.rowNumbers[k] as number;
-    const rowNumber = chunk.base + local;
-    for (; e < cellErrors.length && cellErrors[e]?.rowNumber === local; e++) {
-      const error = cellErrors[e] as ValidationError;
-      // Rebuilt, not patched: the message quotes the row number.
-      errors.push(createError(error.type, { ...error, rowNumber }));
-    }
-    if (width > 0) {
-      if (k % PREFETCH_ROWS === 0) keys.prefetch(result.hashes, k * width, Math.min(PREFETCH_ROWS, result.rowNumbers.length - k));
-      keys.checkRow(result.hashes, k * width, rowNumber, found);
-    }
-    // As row by row: the custom checks' errors after the row's key errors.
-    for (; c < outputs.length && outputs[c]?.row === local; c++) custom((outputs[c] as ChunkCheckOutput).output, chunk.base);
-    k++;
-    if (errors.full) break;
-  }
-  return k;
-}
-
-/** Builds the deferred key errors from their rows, read again chunk by chunk (there are at most `limitErrors` of them). */
-async function fillDeferred(deferred: Deferred[], setup: ChunkSetup, keys: KeyChecks, reader: PieceReader): Promise<void> {
-  if (deferred.length === 0) return;
-  // Only the rows' values are needed: no custom check.
-  const { checks: _, ...plain } = setup;
-  const checker = await ChunkChecker.create(plain);
-  const byChunk = new Map<Merged, Deferred[]>();
-  for (const item of deferred) byChunk.set(item.chunk, [...(byChunk.get(item.chunk) ?? []), item]);
-  for (const [chunk, items] of byChunk) {
-    const piece = await reader.range(chunk.piece.start, chunk.piece.end, chunk.piece.last);
-    const rows = await checker.values({ id: -1, bytes: piece.bytes, first: chunk.first, last: chunk.piece.last }, new Set(items.map((item) => item.finding.rowNumber - chunk.base)));
-    for (const { error, finding } of items) {
-      const row = rows.get(finding.rowNumber - chunk.base);
-      if (row === undefined) throw new Error(`row ${finding.rowNumber} was not found again in its chunk`);
-      const [type, props] = keys.keyError(finding, row.values, row.cells);
-      // The placeholder already holds the error's place in the report: fill it in.
-      Object.assign(error, createError(type, props));
-    }
-  }
 }
