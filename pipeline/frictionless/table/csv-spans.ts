@@ -1,7 +1,7 @@
 import { CsvParser } from "./csv-parser.ts";
 import type { CsvLimits } from "./csv-guard.ts";
 import type { CsvSyntax } from "./csv-syntax.ts";
-import { SPAN_ESCAPED, SPAN_NON_ASCII, SPAN_QUOTED, utf8Text, type SpanBatch } from "./span-batch.ts";
+import { SpanFlag, utf8Text, type SpanBatch } from "./span-batch.ts";
 
 /**
  * The bytes the tokenizer looks for. A const enum rather than constants: the build (esbuild)
@@ -105,7 +105,7 @@ export class SpanTokenizer {
       let ended = false;
       if (i < len && bytes[i] === Byte.QUOTE) {
         let j = i + 1;
-        flags = SPAN_QUOTED;
+        flags = SpanFlag.QUOTED;
         for (;;) {
           let c = bytes[j];
           // Bytes are OR-ed, not compared one by one: a non-ASCII byte sets the top bit (about a tenth of the loop).
@@ -114,10 +114,10 @@ export class SpanTokenizer {
             high |= c as number;
             c = bytes[++j];
           }
-          if (high >= 0x80) flags |= SPAN_NON_ASCII;
+          if (high >= 0x80) flags |= SpanFlag.NON_ASCII;
           if (j >= len) return final ? GIVE_UP : UNFINISHED;
           if (bytes[j + 1] !== Byte.QUOTE) break;
-          flags |= SPAN_ESCAPED;
+          flags |= SpanFlag.ESCAPED;
           j += 2;
         }
         out.cell(i + 1, j, flags);
@@ -158,7 +158,7 @@ export class SpanTokenizer {
           high |= c as number;
           c = bytes[++j];
         }
-        if (high >= 0x80) flags = SPAN_NON_ASCII;
+        if (high >= 0x80) flags = SpanFlag.NON_ASCII;
         if (j >= len) {
           if (!final) return UNFINISHED;
           [ended, cellEnd, next] = [true, len > i && bytes[len - 1] === Byte.CR ? len - 1 : len, len];
