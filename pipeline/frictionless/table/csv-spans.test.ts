@@ -102,6 +102,38 @@ describe("SpanTokenizer against the string tokenizer", () => {
     expect(compared).toBeGreaterThan(10000);
   });
 
+  it("gives the string tokenizer's records for a text cut in two at every offset, the second cut resuming where the first ended, at any alignment", () => {
+    // Mostly plain cells, some long enough to cross 4- and 8-byte boundaries; then what else a cell can hold or end with.
+    const runs = ["abcdefghijklm", "0123456", "x", "yz", "é", "€", "𝄞", ",", ",", ",", ",", "\n", "\n", "\r\n", "\r\n", "\r", '"x, y"', '"a\nb"', '"q""q"', '"q"z', '"'];
+    const { texts, next } = csvTexts(250, 23, 40, runs);
+    let compared = 0;
+    for (const [k, text] of texts.entries()) {
+      const syntax = csvSyntax(dialects[k % dialects.length], "csv");
+      const whole = stringCut(text, syntax, true, DEFAULT_READ_LIMITS);
+      if (typeof whole === "string") continue;
+      const encoded = utf8.encode(text);
+      // Placed at an offset that varies, between bytes a tokenizer must not read: delimiters, quotes, line feeds.
+      const pad = next(8);
+      const room = new Uint8Array(pad + encoded.length + 8).fill(k % 2 ? 0x2c : 0x0a);
+      room.set(encoded, pad);
+      const bytes = room.subarray(pad, pad + encoded.length);
+      const tokenizer = new SpanTokenizer(syntax, DEFAULT_READ_LIMITS);
+      for (let at = 0; at <= bytes.length; at++) {
+        // A chunk ends between characters (the reader cuts after a line feed).
+        if (at < bytes.length && ((bytes[at] as number) & 0xc0) === 0x80) continue;
+        const first = tokenizer.cut(bytes.subarray(0, at), 0, false, 1);
+        if (first === undefined) continue;
+        const records = allTexts(first.batch);
+        const rest = tokenizer.cut(bytes, first.end, true, 1);
+        const where = JSON.stringify({ text, syntax, at, pad });
+        expect(rest, where).toBeDefined();
+        expect([...records, ...allTexts((rest as SpanCut).batch)], where).toEqual(whole.records);
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(8000);
+  });
+
   it("leaves to the string tokenizer any text holding a record longer than a cell may be, or with more cells than a row may have", () => {
     const syntax = csvSyntax(undefined, "csv");
     const limits = { maxColumns: 3, maxCellChars: 8 };

@@ -5,12 +5,24 @@
  * read them); `spanText` is the one way back to the text the string tokenizer gives.
  */
 
-/** The cell was between quotes: `starts`/`ends` are inside them. */
-export const SPAN_QUOTED = 1;
-/** The cell holds doubled quotes: its text is its bytes with each `""` read as `"`. */
-export const SPAN_ESCAPED = 2;
-/** The cell holds a byte ≥ 0x80: its text must be decoded, its length in characters is not its length in bytes. */
-export const SPAN_NON_ASCII = 4;
+/**
+ * A cell's flags. A const enum, which the build writes as numbers where it is used: the span
+ * tokenizer sets them on every cell, and a bundle-level constant is a `var` that V8 reads from
+ * memory and cannot treat as a small integer (each store to `flags` then went through a double).
+ */
+export const enum SpanFlag {
+  /** The cell was between quotes: `starts`/`ends` are inside them. */
+  QUOTED = 1,
+  /** The cell holds doubled quotes: its text is its bytes with each `""` read as `"`. */
+  ESCAPED = 2,
+  /** The cell holds a byte ≥ 0x80: its text must be decoded, its length in characters is not its length in bytes. */
+  NON_ASCII = 4,
+}
+
+/** The flags under the names the span checks read them by. */
+export const SPAN_QUOTED = SpanFlag.QUOTED;
+export const SPAN_ESCAPED = SpanFlag.ESCAPED;
+export const SPAN_NON_ASCII = SpanFlag.NON_ASCII;
 
 /**
  * Consecutive records of one CSV text (UTF-8, a one-byte delimiter, `"` quotes doubled, no
