@@ -1,10 +1,10 @@
 import { booleanPlan, datePlan, decimalPlan, isPlainDate, scanDecimal } from "./byte-scalars.ts";
 import { matchesBytes } from "./byte-pattern.ts";
 import { isUriBytes, textPlan } from "./byte-text.ts";
-import { BY_TEXT, type BytePlan, CELL_TEXT, DATE, DECIMAL, indexOfBytes, MEMBERS, NEEDS_TEXT, NOT_PLAIN, plan, TEXT } from "./byte-plan.ts";
+import { type BytePlan, CELL_TEXT, indexOfBytes, NEEDS_TEXT, plan, PlanKind } from "./byte-plan.ts";
 import { isEmpty } from "./missing-values.ts";
 import { CELL_FAILED, type CompiledField } from "./types.ts";
-import { SPAN_ESCAPED } from "../table/span-batch.ts";
+import { SpanFlag } from "../table/span-batch.ts";
 
 export { CELL_TEXT, NEEDS_TEXT, type BytePlan } from "./byte-plan.ts";
 
@@ -33,10 +33,10 @@ export function compileByteCheck(field: CompiledField): BytePlan {
 
 function planOf(field: CompiledField): BytePlan {
   // Other missing values than `""` are compared as texts.
-  if (field.isMissing !== isEmpty) return plan(BY_TEXT, NEEDS_TEXT);
+  if (field.isMissing !== isEmpty) return plan(PlanKind.BY_TEXT, NEEDS_TEXT);
   const empty = field.descriptor.constraints?.required === true ? CELL_FAILED : null;
   // An empty cell is missing whatever the field's type: most cells of an optional field are.
-  return BY_TYPE[field.type]?.(field, empty) ?? plan(BY_TEXT, empty);
+  return BY_TYPE[field.type]?.(field, empty) ?? plan(PlanKind.BY_TEXT, empty);
 }
 
 /**
@@ -46,9 +46,9 @@ function planOf(field: CompiledField): BytePlan {
 export function checkBytes(check: BytePlan, bytes: Uint8Array, start: number, end: number, flags: number): unknown {
   if (end === start) return check.empty;
   switch (check.kind) {
-    case TEXT:
+    case PlanKind.TEXT:
       return textVerdict(check, bytes, start, end, flags);
-    case DECIMAL: {
+    case PlanKind.DECIMAL: {
       const value = scanDecimal(bytes, start, end, check.decimalCode);
       // Not `value === NEEDS_TEXT`: a number compared with a symbol is V8's generic StrictEqual.
       if (typeof value !== "number") return NEEDS_TEXT;
@@ -57,10 +57,10 @@ export function checkBytes(check: BytePlan, bytes: Uint8Array, start: number, en
       if (logical < check.minimum || logical > check.maximum) return CELL_FAILED;
       return check.constraints === undefined || check.constraints(logical) === undefined ? logical : CELL_FAILED;
     }
-    case DATE:
+    case PlanKind.DATE:
       return end - start === 10 && isPlainDate(bytes, start) ? CELL_TEXT : NEEDS_TEXT;
-    case MEMBERS: {
-      if (flags & SPAN_ESCAPED) return NEEDS_TEXT;
+    case PlanKind.MEMBERS: {
+      if (flags & SpanFlag.ESCAPED) return NEEDS_TEXT;
       const k = indexOfBytes(check.members, bytes, start, end);
       return k < 0 ? NEEDS_TEXT : check.verdicts[k];
     }
@@ -78,7 +78,8 @@ export function checkBytes(check: BytePlan, bytes: Uint8Array, start: number, en
 function textVerdict(check: BytePlan, bytes: Uint8Array, start: number, end: number, flags: number): unknown {
   if (check.maxBytes >= 0 && end - start > check.maxBytes) return NEEDS_TEXT;
   if (!check.plainOnly) return CELL_TEXT;
-  if (flags & NOT_PLAIN || end - start < check.minChars) return NEEDS_TEXT;
+  // Escaped or non-ASCII: the bytes are not the text's code units one for one.
+  if (flags & (SpanFlag.ESCAPED | SpanFlag.NON_ASCII) || end - start < check.minChars) return NEEDS_TEXT;
   if (check.uri && !isUriBytes(bytes, start, end)) return NEEDS_TEXT;
   return check.pattern === undefined || matchesBytes(check.pattern, bytes, start, end) ? CELL_TEXT : NEEDS_TEXT;
 }

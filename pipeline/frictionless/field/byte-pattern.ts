@@ -15,15 +15,18 @@ import { inRanges, parseAtoms, type Ranges, withoutAnchors } from "./simple-patt
  * of three kinds at one call site.
  */
 
-/** A fixed-length sequence of classes: `table[i << 8 | byte]` is 1 where position `i` accepts the byte. */
-const FIXED = 0;
-/** Words of a class joined by single separators: `table[byte]` is 1 in the class, 2 the separator, 0 neither. */
-const SEPARATED = 1;
-/** Alternatives of class sequences, as an automaton (byte-automaton.ts). */
-const ALTERNATIVES = 2;
+/** What a `BytePattern` is, and which of its fields `matchesBytes` reads (a const enum: numbers in the build, see `PlanKind`). */
+const enum PatternKind {
+  /** A fixed-length sequence of classes: `table[i << 8 | byte]` is 1 where position `i` accepts the byte. */
+  FIXED = 0,
+  /** Words of a class joined by single separators: `table[byte]` is 1 in the class, 2 the separator, 0 neither. */
+  SEPARATED = 1,
+  /** Alternatives of class sequences, as an automaton (byte-automaton.ts). */
+  ALTERNATIVES = 2,
+}
 
 export interface BytePattern {
-  kind: typeof FIXED | typeof SEPARATED | typeof ALTERNATIVES;
+  kind: PatternKind;
   table: Uint8Array;
   /** FIXED: the cell's length in bytes. */
   length: number;
@@ -34,12 +37,12 @@ export interface BytePattern {
 export function matchesBytes(pattern: BytePattern, bytes: Uint8Array, start: number, end: number): boolean {
   const table = pattern.table;
   switch (pattern.kind) {
-    case FIXED: {
+    case PatternKind.FIXED: {
       if (end - start !== pattern.length) return false;
       for (let i = 0; i < pattern.length; i++) if (table[(i << 8) | (bytes[start + i] as number)] === 0) return false;
       return true;
     }
-    case SEPARATED: {
+    case PatternKind.SEPARATED: {
       // As if after a separator: a word comes first, and two separators never follow each other.
       let previous = 2;
       for (let i = start; i < end; i++) {
@@ -62,7 +65,7 @@ function fixedLength(source: string): BytePattern | undefined {
   atoms.forEach((atom: Ranges, i) => {
     for (let c = 0; c < 128; c++) if (inRanges(atom, c)) table[(i << 8) | c] = 1;
   });
-  return { kind: FIXED, table, length: atoms.length, automaton: undefined };
+  return { kind: PatternKind.FIXED, table, length: atoms.length, automaton: undefined };
 }
 
 function separatedWords(pattern: string): BytePattern | undefined {
@@ -70,14 +73,14 @@ function separatedWords(pattern: string): BytePattern | undefined {
   if (plan === undefined) return undefined;
   const table = new Uint8Array(256);
   table.set(plan.ascii);
-  return { kind: SEPARATED, table, length: 0, automaton: undefined };
+  return { kind: PatternKind.SEPARATED, table, length: 0, automaton: undefined };
 }
 
 function alternatives(pattern: string): BytePattern | undefined {
   const byLength = alternativesByLength(pattern);
   // `flat` skips the lengths no alternative has.
   const automaton = byLength === undefined ? undefined : sequencesAutomaton(byLength.flat());
-  return automaton === undefined ? undefined : { kind: ALTERNATIVES, table: new Uint8Array(0), length: 0, automaton };
+  return automaton === undefined ? undefined : { kind: PatternKind.ALTERNATIVES, table: new Uint8Array(0), length: 0, automaton };
 }
 
 /** A byte matcher equivalent to the pattern's text matcher on ASCII cells, or undefined when the pattern has none. */

@@ -1,4 +1,3 @@
-import { SPAN_ESCAPED, SPAN_NON_ASCII } from "../table/span-batch.ts";
 import type { CELL_FAILED } from "./types.ts";
 import type { BytePattern } from "./byte-pattern.ts";
 
@@ -19,25 +18,27 @@ export const CELL_TEXT: unique symbol = Symbol("cell-text");
 /** The byte check cannot tell: ask `checkCell` with the cell's text. */
 export const NEEDS_TEXT: unique symbol = Symbol("needs-text");
 
-/** Flags of a cell whose bytes are not its text's code units one for one. */
-export const NOT_PLAIN = SPAN_ESCAPED | SPAN_NON_ASCII;
-
-/** Every cell but an empty one needs text. */
-export const BY_TEXT = 0;
-/** A text field: `CELL_TEXT` when the bounds, the uri format and the pattern pass on the bytes. */
-export const TEXT = 1;
-/** A number or an integer: a plain decimal, then its constraints. */
-export const DECIMAL = 2;
-/** A date in the default format, without constraint on its value. */
-export const DATE = 3;
-/** One of a few texts byte for byte (enum members, boolean values), each with its verdict worked out once. */
-export const MEMBERS = 4;
-/** Which fields of a `BytePlan` its check reads (numbers: one shape for every plan, which V8 keeps monomorphic). */
-export type BytePlanKind = typeof BY_TEXT | typeof TEXT | typeof DECIMAL | typeof DATE | typeof MEMBERS;
+/**
+ * Which fields of a `BytePlan` its check reads (numbers: one shape for every plan, which V8
+ * keeps monomorphic). A const enum: the build writes its members as numbers, where module
+ * constants became bundle-level variables that every cell's switch loaded and checked.
+ */
+export const enum PlanKind {
+  /** Every cell but an empty one needs text. */
+  BY_TEXT = 0,
+  /** A text field: `CELL_TEXT` when the bounds, the uri format and the pattern pass on the bytes. */
+  TEXT = 1,
+  /** A number or an integer: a plain decimal, then its constraints. */
+  DECIMAL = 2,
+  /** A date in the default format, without constraint on its value. */
+  DATE = 3,
+  /** One of a few texts byte for byte (enum members, boolean values), each with its verdict worked out once. */
+  MEMBERS = 4,
+}
 
 /** A field's byte check, as data: `kind` says which of the fields below it reads. */
 export interface BytePlan {
-  kind: BytePlanKind;
+  kind: PlanKind;
   /** What an empty cell is: null (missing), CELL_FAILED for a required field, NEEDS_TEXT where other texts are missing values. */
   empty: null | typeof CELL_FAILED | typeof NEEDS_TEXT;
   /** TEXT: a cell of at most this many bytes is within `maxLength` (-1: no bound). */
@@ -63,7 +64,7 @@ export interface BytePlan {
 }
 
 /** A plan of `kind` with nothing else set: the builders fill in what their kind reads. */
-export function plan(kind: BytePlanKind, empty: BytePlan["empty"]): BytePlan {
+export function plan(kind: PlanKind, empty: BytePlan["empty"]): BytePlan {
   return { kind, empty, maxBytes: -1, minChars: 0, plainOnly: false, uri: false, pattern: undefined, decimalCode: -1, integer: false, minimum: -Infinity, maximum: Infinity, constraints: undefined, members: [], verdicts: [] };
 }
 

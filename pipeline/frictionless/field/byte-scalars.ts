@@ -1,4 +1,4 @@
-import { type BytePlan, DATE, DECIMAL, encodesAsItself, MEMBERS, NEEDS_TEXT, plan, UTF8 } from "./byte-plan.ts";
+import { type BytePlan, encodesAsItself, NEEDS_TEXT, plan, PlanKind, UTF8 } from "./byte-plan.ts";
 import { plainDecimal } from "./number.ts";
 import { DEFAULT_FALSE, DEFAULT_TRUE } from "./boolean.ts";
 import { isValidDate } from "./temporal-parts.ts";
@@ -49,7 +49,7 @@ export function decimalPlan(field: CompiledField, empty: BytePlan["empty"]): Byt
   if (integer && Array.isArray(descriptor.categories)) return undefined;
   const decimalChar = integer ? "" : (descriptor.decimalChar ?? ".");
   if (!integer && (typeof decimalChar !== "string" || decimalChar.length !== 1 || decimalChar.charCodeAt(0) >= 128)) return undefined;
-  const decimal = plan(DECIMAL, empty);
+  const decimal = plan(PlanKind.DECIMAL, empty);
   decimal.integer = integer;
   // An integer has no separator.
   decimal.decimalCode = integer ? -1 : decimalChar.charCodeAt(0);
@@ -71,7 +71,7 @@ function onlyNumberBounds(constraints: object): constraints is { minimum?: numbe
 export function booleanPlan(field: CompiledField, empty: BytePlan["empty"]): BytePlan {
   const { trueValues = DEFAULT_TRUE, falseValues = DEFAULT_FALSE } = field.descriptor;
   const values = [...trueValues.map((text) => [text, true] as const), ...falseValues.map((text) => [text, false] as const)].filter(([text]) => encodesAsItself(text));
-  const members = plan(MEMBERS, empty);
+  const members = plan(PlanKind.MEMBERS, empty);
   members.members = values.map(([text]) => UTF8.encode(text));
   members.verdicts = values.map(([, value]) => (field.checkConstraints(value) === undefined ? value : CELL_FAILED));
   return members;
@@ -95,7 +95,7 @@ export function isPlainDate(bytes: Uint8Array, at: number): boolean {
 
 /** date, default format, no constraint on its value: its value is its text. */
 export function datePlan(field: CompiledField, empty: BytePlan["empty"]): BytePlan | undefined {
-  return field.format !== "default" || hasValueConstraints(field.descriptor.constraints) ? undefined : plan(DATE, empty);
+  return field.format !== "default" || hasValueConstraints(field.descriptor.constraints) ? undefined : plan(PlanKind.DATE, empty);
 }
 
 /** Constraints on a value beyond `required` and `unique` (which a byte check answers without the value). */

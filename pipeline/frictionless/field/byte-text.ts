@@ -1,5 +1,5 @@
 import { compileBytePattern } from "./byte-pattern.ts";
-import { type BytePlan, encodesAsItself, MEMBERS, plan, TEXT, UTF8 } from "./byte-plan.ts";
+import { type BytePlan, encodesAsItself, plan, PlanKind, UTF8 } from "./byte-plan.ts";
 import { isLetter, isSchemeChar } from "./string.ts";
 import type { CompiledField } from "./types.ts";
 
@@ -30,7 +30,7 @@ export function isUriBytes(bytes: Uint8Array, start: number, end: number): boole
  */
 function enumPlan(field: CompiledField, empty: BytePlan["empty"], members: readonly unknown[]): BytePlan {
   const texts = members.filter((member): member is string => typeof member === "string" && encodesAsItself(member));
-  const found = plan(MEMBERS, empty);
+  const found = plan(PlanKind.MEMBERS, empty);
   found.members = texts.map((text) => UTF8.encode(text));
   found.verdicts = texts.map((text) => field.checkCell(text));
   return found;
@@ -41,7 +41,7 @@ export function textPlan(field: CompiledField, empty: BytePlan["empty"]): BytePl
   if (Array.isArray(descriptor.categories)) return undefined;
   const constraints = descriptor.constraints ?? {};
   if (Array.isArray(constraints.enum)) return enumPlan(field, empty, constraints.enum);
-  const text = plan(TEXT, empty);
+  const text = plan(PlanKind.TEXT, empty);
   if (field.type === "string" && format === "uri") text.uri = true;
   else if (field.type === "string" && format !== "default") return undefined;
   const { maxLength, minLength, pattern } = constraints;
