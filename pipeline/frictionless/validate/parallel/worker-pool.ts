@@ -79,7 +79,8 @@ export class ChunkWorkers {
       ChunkWorkers.early = new ChunkWorkers(threads);
     }
     const early = ChunkWorkers.early;
-    if (digest !== undefined) void early.started.then(() => early.closed || early.first().postMessage({ digest, ahead: true }));
+    // A thread that failed to start is told by `configure`.
+    if (digest !== undefined) void early.started.then(() => early.closed || early.first().postMessage({ digest, ahead: true }), () => undefined);
     return early;
   }
 
