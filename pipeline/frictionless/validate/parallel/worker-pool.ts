@@ -79,8 +79,7 @@ export class ChunkWorkers {
       ChunkWorkers.early = new ChunkWorkers(threads);
     }
     const early = ChunkWorkers.early;
-    // A thread that failed to start is told by `configure`.
-    if (digest !== undefined) void early.started.then(() => early.closed || early.first().postMessage({ digest, ahead: true }), () => undefined);
+    if (digest !== undefined) void early.started.then(() => early.closed || early.first().postMessage({ digest, ahead: true }));
     return early;
   }
 
