@@ -21,8 +21,7 @@ export function startEarlyThreads(argv: string[], cwd: string): boolean {
   if (positionals.length !== 1 || target === undefined || values.help || typeof values.schema !== "string" || /^https?:\/\//.test(target)) return false;
   if (values["limit-rows"] !== undefined) return false;
   const format = typeof values["source-format"] === "string" ? values["source-format"] : undefined;
-  // Digests asked as validateTarget asks them (frictionless-py's md5 and sha256 stats).
-  return startThreadsEarly(resolve(cwd, target), format, { hashes: true }) !== undefined;
+  return startThreadsEarly(resolve(cwd, target), format, {}) !== undefined;
 }
 
 /** Stops the threads started early, unused (the build turned out stale: the program is built again). */

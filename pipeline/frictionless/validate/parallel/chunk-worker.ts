@@ -17,8 +17,6 @@ port.on("message", (message: { setup: ChunkSetup } | ChunkJob | DigestMessage) =
     if (answer !== undefined) port.postMessage(answer);
     return;
   }
-  // Its own work from now on: the digests only keep pace with the chunks.
-  digests.stopAhead();
   if ("setup" in message) {
     // Its custom checks' module is imported, and their factories run, before the first chunk is checked.
     checker = ChunkChecker.create(message.setup);

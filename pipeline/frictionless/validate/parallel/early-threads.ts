@@ -1,7 +1,6 @@
 import { statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { compressionOf, formatOfName } from "../../table/table-name.ts";
-import { digestsToCompute } from "../file-checks.ts";
 import type { ValidateOptions } from "../options.ts";
 import { ChunkWorkers } from "./worker-pool.ts";
 
@@ -49,10 +48,10 @@ export function cuttableFile(location: string, format: string | undefined, compr
  * Starts the worker threads for a local table file that will likely be checked in chunks (CSV or
  * TSV, uncompressed, big), before its schema is read: they load their code meanwhile. At once,
  * not after an await: a caller that goes on with synchronous work (loading modules) would
- * otherwise hold them back. With `hashes`, the first thread digests the file meanwhile. The table's plan takes them (`ChunkWorkers.spawn`), as does a second
+ * otherwise hold them back. The table's plan takes them (`ChunkWorkers.spawn`), as does a second
  * call for as many threads; `dropEarlyThreads` stops them when none did. Returns the threads, if any.
  */
-export function startThreadsEarly(path: string, format: string | undefined, options: Pick<ValidateOptions, "parallel" | "limitRows" | "hashes">): ChunkWorkers | undefined {
+export function startThreadsEarly(path: string, format: string | undefined, options: Pick<ValidateOptions, "parallel" | "limitRows">): ChunkWorkers | undefined {
   const cuttable = cuttableFile(path, format, undefined, options);
   if (cuttable === undefined) return undefined;
   let size: number | undefined;
@@ -62,9 +61,7 @@ export function startThreadsEarly(path: string, format: string | undefined, opti
     // Unreadable: the table's reader says why.
   }
   if (size === undefined || size < cuttable.minBytes) return undefined;
-  // The digests a table file is read with (it declares no hash: it has no descriptor).
-  const algorithms = digestsToCompute(undefined, options.hashes);
-  return ChunkWorkers.startEarly(cuttable.threads, algorithms.length === 0 ? undefined : { path, size, algorithms });
+  return ChunkWorkers.startEarly(cuttable.threads);
 }
 
 /** Stops the threads `startThreadsEarly` started that no table took. */

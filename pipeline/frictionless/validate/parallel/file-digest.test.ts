@@ -1,5 +1,4 @@
 import { createHash } from "node:crypto";
-import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { folderWith } from "../../../../fakes/fixtures/temp-folder.ts";
@@ -61,73 +60,7 @@ describe("DigestMessages (a checker thread's side)", () => {
   });
 });
 
-/** Turns of the event loop: a thread digesting ahead digests a piece per turn. */
-async function turns(count: number): Promise<void> {
-  for (let k = 0; k < count; k++) await new Promise((resolve) => setImmediate(resolve));
-}
-
-describe("DigestMessages, ahead of the chunks (threads started early)", () => {
-  const OTHER = Buffer.from(BYTES.map((byte) => 255 - byte));
-
-  it("digests the whole file while the thread waits, and a start for the same digest keeps it: the file is not read again", async () => {
-    const path = join(await folderWith({ "table.csv": BYTES }), "table.csv");
-    const job = { path, size: BYTES.length, algorithms: ["md5" as const, "sha256" as const] };
-    const thread = new DigestMessages(512);
-    thread.receive({ digest: job, ahead: true });
-    await turns(100);
-    // Changed after it was digested ahead: the digests are of the bytes read then.
-    await writeFile(path, OTHER);
-    thread.stopAhead();
-    thread.receive({ digest: job });
-    expect(thread.receive({ digestEnd: true })).toEqual({ digests: { bytes: BYTES.length, hashes: { md5: hex("md5", BYTES), sha256: hex("sha256", BYTES) } } });
-  });
-
-  it("stops when the thread gets its own work, and starts again for another digest", async () => {
-    const path = join(await folderWith({ "table.csv": BYTES }), "table.csv");
-    const thread = new DigestMessages(512);
-    thread.receive({ digest: { path, size: BYTES.length, algorithms: ["md5"] }, ahead: true });
-    // Stopped before its first piece: nothing was read ahead, so the digests are of the bytes as they are at the end.
-    thread.stopAhead();
-    await turns(100);
-    await writeFile(path, OTHER);
-    thread.receive({ digest: { path, size: BYTES.length, algorithms: ["md5"] } });
-    expect(thread.receive({ digestEnd: true })).toEqual({ digests: { bytes: BYTES.length, hashes: { md5: hex("md5", OTHER) } } });
-    // Another range: digested from the start, what was digested ahead for the first one dropped.
-    const other = new DigestMessages(512);
-    other.receive({ digest: { path, size: BYTES.length, algorithms: ["md5"] }, ahead: true });
-    await turns(100);
-    other.receive({ digest: { path, size: 4000, algorithms: ["md5"] } });
-    expect(other.receive({ digestEnd: true })).toEqual({ digests: { bytes: 4000, hashes: { md5: hex("md5", OTHER.subarray(0, 4000)) } } });
-  });
-
-  it("keeps a read failure met ahead and tells it at the end", async () => {
-    const dir = await folderWith({});
-    const thread = new DigestMessages(512);
-    thread.receive({ digest: { path: join(dir, "absent.csv"), size: 10, algorithms: ["md5"] }, ahead: true });
-    await turns(10);
-    thread.receive({ digest: { path: join(dir, "absent.csv"), size: 10, algorithms: ["md5"] } });
-    expect(thread.receive({ digestEnd: true })).toEqual({ digestFailure: expect.stringMatching(/ENOENT/) });
-  });
-});
-
 describe("the digests on a checker thread (ChunkWorkers)", () => {
-  it("started with the threads started early, give the file's digests to the table that takes them", async () => {
-    const path = join(await folderWith({ "table.csv": BYTES }), "table.csv");
-    const job = { path, size: BYTES.length, algorithms: ["md5" as const, "sha256" as const] };
-    const early = ChunkWorkers.startEarly(2, job);
-    const workers = ChunkWorkers.spawn(2);
-    try {
-      expect(workers).toBe(early);
-      await workers.configure({ format: { format: "csv", encoding: undefined, dialect: undefined, limits: {} as never }, schema: { fields: [], missingValues: [""] }, columns: [], width: 0, foreignKeys: [], errorOptions: {} });
-      workers.startDigest(job);
-      workers.digestTo(5000);
-      expect(await workers.digests()).toEqual({ bytes: BYTES.length, hashes: { md5: hex("md5", BYTES), sha256: hex("sha256", BYTES) } });
-    } finally {
-      await workers.close();
-    }
-  });
-
-
   it("keeps up with the offsets it is given and gives the digests of the whole range when asked", async () => {
     const path = join(await folderWith({ "table.csv": BYTES }), "table.csv");
     const workers = ChunkWorkers.spawn(2);

@@ -59,18 +59,6 @@ export class FileDigest {
     }
   }
 
-  /** Digests one more piece; whether there is more of the planned size to digest. */
-  step(): boolean {
-    this.advance(this.done + this.buffer.length);
-    return !this.ended && this.done < this.job.size;
-  }
-
-  /** Whether this digests the same bytes, the same ways, as `job` would. */
-  sameAs(job: DigestJob): boolean {
-    const { path, size, algorithms } = this.job;
-    return job.path === path && job.size === size && job.algorithms.join() === algorithms.join();
-  }
-
   /** Digests what is left of the planned size and gives the digests; once. */
   finish(): FileDigests {
     try {
@@ -87,11 +75,8 @@ export class FileDigest {
   }
 }
 
-/**
- * What the calling thread tells the thread that digests: start (`ahead`: digest on while the
- * thread has nothing else to do), go as far as an offset, give the digests.
- */
-export type DigestMessage = { digest: DigestJob; ahead?: boolean } | { digestTo: number } | { digestEnd: true };
+/** What the calling thread tells the thread that digests: start, go as far as an offset, give the digests. */
+export type DigestMessage = { digest: DigestJob } | { digestTo: number } | { digestEnd: true };
 
 /** The digesting thread's answer to `digestEnd`. */
 export type DigestAnswer = { digests: FileDigests } | { digestFailure: string };
@@ -107,28 +92,14 @@ export function isDigestMessage(message: object): message is DigestMessage {
 export class DigestMessages {
   private digest: FileDigest | undefined;
   private failure: unknown;
-  /** Digesting ahead, a piece per turn of the event loop, until `stopAhead`. */
-  private ahead = false;
 
   constructor(private readonly pieceBytes = PIECE_BYTES) {}
 
-  /**
-   * Follows one message; returns the answer to send back, if it needs one. A start for the very
-   * digest under way (the threads started early began it ahead) keeps what was digested.
-   */
+  /** Follows one message; returns the answer to send back, if it needs one. */
   receive(message: DigestMessage): DigestAnswer | undefined {
     try {
-      if ("digest" in message) {
-        if (this.digest?.sameAs(message.digest) !== true) {
-          this.digest?.close();
-          this.failure = undefined;
-          this.digest = new FileDigest(message.digest, this.pieceBytes);
-        }
-        if (message.ahead === true && !this.ahead) {
-          this.ahead = true;
-          setImmediate(this.digestAhead);
-        }
-      } else if ("digestTo" in message) {
+      if ("digest" in message) this.digest = new FileDigest(message.digest, this.pieceBytes);
+      else if ("digestTo" in message) {
         if (this.failure === undefined) this.digest?.advance(message.digestTo);
       } else {
         if (this.failure !== undefined) throw this.failure;
@@ -142,24 +113,4 @@ export class DigestMessages {
     }
     return undefined;
   }
-
-  /**
-   * The thread has work of its own (its first chunks): the digests keep pace with the chunks read
-   * again (`digestTo`), from where they are.
-   */
-  stopAhead(): void {
-    this.ahead = false;
-  }
-
-  /** A piece, then the thread's messages (a chunk to check stops it), then the next piece. */
-  private readonly digestAhead = (): void => {
-    if (!this.ahead || this.failure !== undefined || this.digest === undefined) return;
-    try {
-      if (this.digest.step()) setImmediate(this.digestAhead);
-      else this.ahead = false;
-    } catch (cause) {
-      this.digest.close();
-      this.failure = cause;
-    }
-  };
 }

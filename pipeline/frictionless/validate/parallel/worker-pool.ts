@@ -70,17 +70,12 @@ export class ChunkWorkers {
    * as long to load its code as the calling thread to read and check the table's schema, and
    * both then happen at once. The next `spawn` takes them; `dropEarly` stops them if none does.
    * Threads already started early, as many, are kept: `aap` starts them before it loads the core.
-   * Given the file's digest, the first thread starts it at once and goes on while it waits for
-   * its first chunk: that is CPU the chunks will not have to wait for.
    */
-  static startEarly(threads: number, digest?: DigestJob): ChunkWorkers {
-    if (ChunkWorkers.early?.threads !== threads) {
-      void ChunkWorkers.early?.close();
-      ChunkWorkers.early = new ChunkWorkers(threads);
-    }
-    const early = ChunkWorkers.early;
-    if (digest !== undefined) void early.started.then(() => early.closed || early.first().postMessage({ digest, ahead: true }));
-    return early;
+  static startEarly(threads: number): ChunkWorkers {
+    if (ChunkWorkers.early?.threads === threads) return ChunkWorkers.early;
+    void ChunkWorkers.early?.close();
+    ChunkWorkers.early = new ChunkWorkers(threads);
+    return ChunkWorkers.early;
   }
 
   /** Stops the threads started early that no table took. */
