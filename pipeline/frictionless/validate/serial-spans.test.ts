@@ -1,9 +1,10 @@
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import type { Package, Resource, Schema } from "../descriptor/types.ts";
+import type { Package, Resource } from "../descriptor/types.ts";
 import { stripTimings } from "../report/build-report.ts";
 import type { ReportTask } from "../report/types.ts";
 import { FAULTY_SCHEMA, faultyRecords } from "../../../fakes/fixtures/faulty-rows.ts";
+import { SAMPLE_APPELS_CSV, SAMPLE_APPELS_SCHEMA, sampleLaureatsSchema } from "../../../fakes/fixtures/sample-check-tables.ts";
 import { sampleChecks } from "../../../fakes/fixtures/sample-checks.ts";
 import { folderWith } from "../../../fakes/fixtures/temp-folder.ts";
 import { startLocalServer } from "../../../fakes/http/local-server.ts";
@@ -167,21 +168,11 @@ describe("a CSV table read as spans on the calling thread", () => {
   });
 
   it("runs the custom checks once started, with a check that throws and one that reads another table, as the text reader does", async () => {
-    const schema: Schema = {
-      fields: [
-        { name: "id", type: "integer", constraints: { unique: true } },
-        { name: "appel_id", type: "string" },
-        { name: "montant", type: "number", constraints: { minimum: 0 } },
-        { name: "date_decision", type: "date" },
-      ],
-      primaryKey: ["id"],
-      missingValues: [""],
-      custom_checks: [{ name: "montant-plafond", params: { plafond: 900 } }, { name: "dizaine-puis-panne", params: { panne: 2300 } }, { name: "decision-avant-ouverture" }],
-    };
+    const schema = sampleLaureatsSchema([{ name: "montant-plafond", params: { plafond: 900 } }, { name: "dizaine-puis-panne", params: { panne: 2300 } }, { name: "decision-avant-ouverture" }]);
     const lines = ["id,appel_id,montant,date_decision"];
     for (let n = 1; n <= 6000; n++) lines.push(`${n === 4000 ? 12 : n},AAP-FICTIF-${1 + (n % 2)},${n % 7 === 0 ? 1000 + n : n % 300},2021-0${1 + (n % 5)}-15`);
-    const basePath = await folderWith({ "appels.csv": "id,ouverture\nAAP-FICTIF-1,2021-03-01\nAAP-FICTIF-2,2021-06-01\n", "l.csv": `${lines.join("\n")}\n` });
-    const pkg: Package = { resources: [{ name: "appels", path: "appels.csv", schema: { fields: [{ name: "id", type: "string" }, { name: "ouverture", type: "date" }], missingValues: [""] } }, { name: "l", path: "l.csv", schema }] };
+    const basePath = await folderWith({ "appels.csv": SAMPLE_APPELS_CSV, "l.csv": `${lines.join("\n")}\n` });
+    const pkg: Package = { resources: [{ name: "appels", path: "appels.csv", schema: SAMPLE_APPELS_SCHEMA }, { name: "l", path: "l.csv", schema }] };
     const run = async (more: ValidateOptions): Promise<ReportTask> => stripTimings(await validatePackage(pkg, { checks: sampleChecks, limitErrors: 0, basePath, parallel: false, ...more })).tasks[1] as ReportTask;
     const spans = await run({});
     expect(spans.errors.some((error) => error.type === "check-error")).toBe(true);

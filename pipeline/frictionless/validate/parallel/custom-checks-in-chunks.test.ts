@@ -5,6 +5,7 @@ import { stripTimings } from "../../report/build-report.ts";
 import type { Report } from "../../report/types.ts";
 import { flatten } from "../../../../fakes/fixtures/flatten-report.ts";
 import { SAMPLE_CHECKS_MODULE, sampleChecks } from "../../../../fakes/fixtures/sample-checks.ts";
+import { SAMPLE_APPELS_CSV, SAMPLE_APPELS_SCHEMA, sampleLaureatsSchema } from "../../../../fakes/fixtures/sample-check-tables.ts";
 import { folderWith } from "../../../../fakes/fixtures/temp-folder.ts";
 import type { ValidateOptions } from "../options.ts";
 import { validatePackage } from "../validate-package.ts";
@@ -13,30 +14,6 @@ import { planParallel } from "./chunk-plan.ts";
 // The custom checks a schema declares run on the worker threads too, imported from their module:
 // the report must be the row-by-row one, with chunks of a few dozen bytes so that findings,
 // a check's failure and the error limit fall in many different chunks.
-
-const appels: Schema = {
-  fields: [
-    { name: "id", type: "string" },
-    { name: "ouverture", type: "date" },
-  ],
-  primaryKey: ["id"],
-  missingValues: [""],
-};
-
-const laureats = (checks: { name: string; params?: Record<string, unknown> }[]): Schema => ({
-  fields: [
-    { name: "id", type: "integer", constraints: { unique: true } },
-    { name: "appel_id", type: "string" },
-    { name: "montant", type: "number", constraints: { minimum: 0 } },
-    { name: "date_decision", type: "date" },
-  ],
-  primaryKey: ["id"],
-  foreignKeys: [{ fields: ["appel_id"], reference: { resource: "appels", fields: ["id"] } }],
-  missingValues: [""],
-  custom_checks: checks,
-});
-
-const APPELS_CSV = "id,ouverture\nAAP-FICTIF-1,2021-03-01\nAAP-FICTIF-2,2021-06-01\n";
 
 /** Synthetic rows: amounts above 900 every 7 rows, decisions before the call's opening every 5, a bad amount and a duplicate id. */
 function laureatsCsv(rows: number): string {
@@ -52,9 +29,9 @@ function laureatsCsv(rows: number): string {
 const ALL = [{ name: "montant-plafond", params: { plafond: 900 } }, { name: "dizaine-puis-panne", params: { panne: 73 } }, { name: "decision-avant-ouverture" }, { name: "inconnue" }];
 
 async function bothWays(schema: Schema, options: ValidateOptions = {}) {
-  const dir = await folderWith({ "appels.csv": APPELS_CSV, "laureats.csv": laureatsCsv(150) });
+  const dir = await folderWith({ "appels.csv": SAMPLE_APPELS_CSV, "laureats.csv": laureatsCsv(150) });
   const resource: Resource = { name: "laureats", path: "laureats.csv", schema };
-  const pkg: Package = { resources: [{ name: "appels", path: "appels.csv", schema: appels }, resource] };
+  const pkg: Package = { resources: [{ name: "appels", path: "appels.csv", schema: SAMPLE_APPELS_SCHEMA }, resource] };
   const parallel = { threads: 2, minBytes: 0, chunkBytes: 64 };
   const withChecks: ValidateOptions = { ...options, checks: sampleChecks, checksModule: SAMPLE_CHECKS_MODULE, basePath: dir };
   const plan = await planParallel(resource, join(dir, "laureats.csv"), { ...withChecks, parallel });
@@ -72,7 +49,7 @@ function forComparison(report: Report): Report {
 
 describe("custom checks on worker threads", () => {
   it("gives the row-by-row report: findings after the row's key errors, a check stopped where it threw, calls read from the package", async () => {
-    const { plan, sequential, chunked } = await bothWays(laureats(ALL));
+    const { plan, sequential, chunked } = await bothWays(sampleLaureatsSchema(ALL));
     expect(plan).toBeDefined();
     const task = sequential.tasks[1];
     const types = new Set(flatten(sequential).map(([, , type]) => type));
@@ -86,21 +63,21 @@ describe("custom checks on worker threads", () => {
 
   it("stops at the error limit on the same row, and picks the same errors", async () => {
     for (const options of [{ limitErrors: 9 }, { pickErrors: ["montant-plafond", "check-error"] }, { skipErrors: ["decision-avant-ouverture"], limitErrors: 20 }]) {
-      const { sequential, chunked } = await bothWays(laureats(ALL), options);
+      const { sequential, chunked } = await bothWays(sampleLaureatsSchema(ALL), options);
       expect(chunked).toEqual(sequential);
     }
-    const { sequential } = await bothWays(laureats(ALL), { limitErrors: 9 });
+    const { sequential } = await bothWays(sampleLaureatsSchema(ALL), { limitErrors: 9 });
     expect(sequential.tasks[1]?.warnings).toContain("reached error limit: 9");
   });
 
   it("reads a table row by row when a check compares rows with each other, with the same report", async () => {
-    const { sequential, chunked } = await bothWays(laureats([{ name: "dates-egales" }, { name: "montant-plafond", params: { plafond: 900 } }]));
+    const { sequential, chunked } = await bothWays(sampleLaureatsSchema([{ name: "dates-egales" }, { name: "montant-plafond", params: { plafond: 900 } }]));
     expect(flatten(sequential).some(([, , type]) => type === "dates-egales")).toBe(true);
     expect(chunked).toEqual(sequential);
   });
 
   it("reports a check that cannot start once, and runs the others in chunks", async () => {
-    const { sequential, chunked } = await bothWays(laureats([{ name: "montant-plafond" }, { name: "decision-avant-ouverture" }]));
+    const { sequential, chunked } = await bothWays(sampleLaureatsSchema([{ name: "montant-plafond" }, { name: "decision-avant-ouverture" }]));
     const task = sequential.tasks[1];
     expect(task?.errors.filter((e) => e.type === "check-error").map((e) => e.note)).toEqual([expect.stringContaining('custom check "montant-plafond" could not start')]);
     expect(task?.errors.some((e) => e.type === "decision-avant-ouverture")).toBe(true);
