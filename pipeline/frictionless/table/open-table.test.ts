@@ -213,6 +213,12 @@ describe("openTable: XLSX", () => {
   it("fails a file that is not a workbook with format-error", async () => {
     expect((await readError({ bytes: utf8("id,montant\n"), format: "xlsx" })).code).toBe("format-error");
   });
+
+  it("refuses a compressed workbook with format-error and says to decompress it", async () => {
+    const error = await readError({ bytes: gzipSync(workbook), format: "xlsx", compression: "gz" });
+    expect(error.code).toBe("format-error");
+    expect(error.error.note).toContain("decompress it first");
+  });
 });
 
 describe("openTable: URL", () => {

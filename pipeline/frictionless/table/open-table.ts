@@ -29,23 +29,25 @@ export async function openTable(source: TableSource): Promise<TableReader> {
     checkEncoding(source, place);
     return tabulate(batched(jsonRecords(source.data, source.dialect, place)), source.dialect, place, () => ({ bytes: 0, hashes: {} }));
   }
-  return readTableBytes(await openTableBytes(source), source);
+  return readTableStream(await openTableStream(source), source);
 }
 
 /** A table's bytes as they stream, decompressed: what `openTable` reads its records from. */
-export interface TableBytes {
+export interface TableStream {
   /** From the source, or from the archive's entry name. */
   format: TableFormat;
   /** The table's bytes, inflated when the file is compressed. */
   chunks: AsyncIterable<Uint8Array>;
   /** The file as stored: its bytes and digests, which are what a resource's `bytes` and `hash` describe. */
   stored: ByteSource;
+  /** The file as stored is compressed (gzip, or a zip archive's entry). */
+  compressed: boolean;
   place: string;
   limits: ReadLimits;
 }
 
 /** Opens a table's byte stream (anything but inline `data`), with the errors `openTable` gives before reading a record. */
-export async function openTableBytes(source: TableSource): Promise<TableBytes> {
+export async function openTableStream(source: TableSource): Promise<TableStream> {
   const place = placeOf(source);
   checkEncoding(source, place);
   const { compression, inner } = compressionOf(source.path ?? (source.url !== undefined ? new URL(source.url).pathname : ""), source.compression);
@@ -59,11 +61,11 @@ export async function openTableBytes(source: TableSource): Promise<TableBytes> {
     chunks = entry.chunks;
     format = tableFormat({ format: source.format, path: entry.name }, place);
   }
-  return { format: format as TableFormat, chunks, stored, place, limits };
+  return { format: format as TableFormat, chunks, stored, compressed: compression !== undefined, place, limits };
 }
 
-/** The table `openTable` reads from `bytes` (from `openTableBytes(source)`, or the same stream with its first chunks put back). */
-export async function readTableBytes(bytes: TableBytes, source: TableSource): Promise<TableReader> {
+/** The table `openTable` reads from `bytes` (from `openTableStream(source)`, or the same stream with its first chunks put back). */
+export async function readTableStream(bytes: TableStream, source: TableSource): Promise<TableReader> {
   const { format, chunks, stored, place, limits } = bytes;
   const options = { encoding: source.encoding, dialect: source.dialect, place, limits };
   switch (format) {
@@ -77,9 +79,7 @@ export async function readTableBytes(bytes: TableBytes, source: TableSource): Pr
       return tabulate(readNdjsonRecords(chunks, options), source.dialect, place, stored.stats);
     case "xlsx": {
       // A workbook is a ZIP archive read where it is (or as it is stored): its parts are read in any order.
-      if (compressionOf(source.path ?? (source.url !== undefined ? new URL(source.url).pathname : ""), source.compression).compression !== undefined) {
-        throw new TableReadError("format-error", { place, note: "a compressed XLSX file is not supported: decompress it first" });
-      }
+      if (bytes.compressed) throw new TableReadError("format-error", { place, note: "a compressed XLSX file is not supported: decompress it first" });
       // Loaded for a workbook only, with its XML parser: reading a CSV file does not pay for it.
       const { readXlsxRecords, xlsxFailure } = await import("./xlsx-reader.ts");
       return tabulate(readXlsxRecords(() => openArchive(source, stored, xlsxFailure(place)), options), source.dialect, place, stored.stats);

@@ -1,6 +1,6 @@
 import type { Resource } from "../descriptor/types.ts";
 import { encodingName } from "../table/decode.ts";
-import { openTable, openTableBytes, readTableBytes, type TableBytes } from "../table/open-table.ts";
+import { openTable, openTableStream, readTableStream, type TableStream } from "../table/open-table.ts";
 import { TableReadError } from "../table/read-error.ts";
 import { SNIFF_LINES } from "../table/sniff.ts";
 import { SNIFF_MAX_CHARS } from "../table/csv-reader.ts";
@@ -42,7 +42,7 @@ interface Head {
  */
 export class SerialSpans implements RowStrategy {
   private source: TableSource | undefined;
-  private bytes: TableBytes | undefined;
+  private bytes: TableStream | undefined;
   private head: Head | undefined;
   private rest: AsyncIterator<Uint8Array> | undefined;
   /** Set when the table is read as spans. */
@@ -58,7 +58,7 @@ export class SerialSpans implements RowStrategy {
   async open(table: TableToCheck): Promise<TableReader> {
     const { resource, basePath, digests, options } = table;
     const source = resourceSource(resource, resource.path as string, basePath, digests, options.limits);
-    const bytes = await openTableBytes(source);
+    const bytes = await openTableStream(source);
     this.source = source;
     this.bytes = bytes;
     if (bytes.format !== "csv" && bytes.format !== "tsv") return this.asText();
@@ -110,7 +110,7 @@ export class SerialSpans implements RowStrategy {
 
   /** The table read as text, from the start of the stream. */
   private asText(): Promise<TableReader> {
-    return readTableBytes({ ...(this.bytes as TableBytes), chunks: this.chunks() }, this.source as TableSource);
+    return readTableStream({ ...(this.bytes as TableStream), chunks: this.chunks() }, this.source as TableSource);
   }
 
   /** The whole stream: the chunks read ahead, then the rest. */
@@ -118,7 +118,7 @@ export class SerialSpans implements RowStrategy {
     const { head, rest } = this;
     this.head = undefined;
     if (head === undefined || rest === undefined) {
-      yield* (this.bytes as TableBytes).chunks;
+      yield* (this.bytes as TableStream).chunks;
       return;
     }
     yield* head.chunks;
@@ -156,7 +156,7 @@ async function readHead(chunks: AsyncIterator<Uint8Array>): Promise<Head> {
  * chunk tokenizer does not read, or a second BOM after the first (the spans drop a BOM at the
  * start of every piece, the text reader at the start of the file only).
  */
-async function spanFormat(head: Head, bytes: TableBytes, resource: Resource): Promise<ChunkFormat | undefined> {
+async function spanFormat(head: Head, bytes: TableStream, resource: Resource): Promise<ChunkFormat | undefined> {
   const format = bytes.format as "csv" | "tsv";
   const dialect = await sniffedDialect(head.bytes, head.done, format, resource.encoding, resource.dialect);
   if (dialect === undefined) return undefined;

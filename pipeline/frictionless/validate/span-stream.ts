@@ -1,6 +1,6 @@
 import { csvProblemError } from "../table/csv-reader.ts";
 import { DecodeFailure, utf8Pieces } from "../table/decode.ts";
-import type { TableBytes } from "../table/open-table.ts";
+import type { TableStream } from "../table/open-table.ts";
 import { encodingReadError, TableReadError } from "../table/read-error.ts";
 import type { StartedCheck } from "./custom-checks.ts";
 import { errorOptions } from "./options.ts";
@@ -13,7 +13,7 @@ import type { RowsOutcome, RowsToCheck } from "./row-strategy.ts";
 /** What `checkSpanStream` reads: the table's stream (from its start) and how its spans are cut. */
 export interface SpanStream {
   format: ChunkFormat;
-  bytes: TableBytes;
+  bytes: TableStream;
   chunks: AsyncIterable<Uint8Array>;
   /** Whether `chunks` were read to their end. */
   ended: () => boolean;
