@@ -34,6 +34,7 @@ const ALLOWED: readonly Allowance[] = [
   { importer: "fakes/fixtures/run-check.ts", imported: "pipeline/frictionless/", reason: "drives one real check over literal rows" },
   { importer: "fakes/fixtures/sample-checks.ts", imported: "pipeline/frictionless/", reason: "custom checks written to the engine's check interface, for the tests that run them on worker threads" },
   { importer: "fakes/fixtures/faulty-rows.ts", imported: "pipeline/frictionless/", reason: "types the schema of the faulty tables that compare checks on bytes with checks on text" },
+  { importer: "fakes/fixtures/sample-check-tables.ts", imported: "pipeline/frictionless/", reason: "types the schemas of the tables the sample checks run on" },
   { importer: "fakes/fixtures/span-batches.ts", imported: "pipeline/frictionless/", reason: "lays out the engine's span batches by hand, for the span checks' tests" },
   { importer: "fakes/fixtures/cast-table.ts", imported: "pipeline/frictionless/", reason: "compiles real fields for the field tests" },
   { importer: "fakes/fixtures/flatten-report.ts", imported: "pipeline/frictionless/", reason: "flattens the engine's real reports and errors" },
