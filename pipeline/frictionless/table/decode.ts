@@ -114,7 +114,7 @@ export async function* utf8Pieces(chunks: AsyncIterable<Uint8Array>): AsyncGener
     }
     if (first) {
       first = false;
-      if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3;
+      if (startsWithBom(bytes, 0)) start = 3;
     }
     const cut = completeLength(bytes);
     carry = bytes.subarray(cut);
@@ -139,6 +139,11 @@ function validOrFail(bytes: Uint8Array, offset: number, before: Uint8Array): voi
   const at = bad === -1 ? bytes.length : bad;
   const near = bytes.subarray(0, at + SAMPLE_AFTER);
   throw new DecodeFailure(offset + at, buffer.toString("utf8", 0, at), at >= SAMPLE_BEFORE ? near : concat(before, near), at >= SAMPLE_BEFORE ? at : before.length + at);
+}
+
+/** Whether the UTF-8 byte order mark (EF BB BF) starts at `at`. */
+export function startsWithBom(bytes: Uint8Array, at: number): boolean {
+  return bytes[at] === 0xef && bytes[at + 1] === 0xbb && bytes[at + 2] === 0xbf;
 }
 
 function isBomPrefix(bytes: Uint8Array): boolean {

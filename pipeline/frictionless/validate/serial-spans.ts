@@ -1,5 +1,5 @@
 import type { Resource } from "../descriptor/types.ts";
-import { encodingName } from "../table/decode.ts";
+import { encodingName, startsWithBom } from "../table/decode.ts";
 import { openTable, openTableStream, readTableStream, type TableStream } from "../table/open-table.ts";
 import { TableReadError } from "../table/read-error.ts";
 import { SNIFF_LINES } from "../table/sniff.ts";
@@ -164,10 +164,6 @@ async function spanFormat(head: Head, bytes: TableStream, resource: Resource): P
   if (startsWithBom(head.bytes, from)) return undefined;
   const chunkFormat: ChunkFormat = { format, encoding: resource.encoding, dialect, limits: bytes.limits };
   return chunkTokenizer(chunkFormat) === undefined ? undefined : chunkFormat;
-}
-
-export function startsWithBom(bytes: Uint8Array, at: number): boolean {
-  return bytes[at] === 0xef && bytes[at + 1] === 0xbb && bytes[at + 2] === 0xbf;
 }
 
 function joined(chunks: Uint8Array[], size: number): Uint8Array {

@@ -1,5 +1,5 @@
 import { csvProblemError } from "../table/csv-reader.ts";
-import { DecodeFailure, utf8Pieces } from "../table/decode.ts";
+import { DecodeFailure, startsWithBom, utf8Pieces } from "../table/decode.ts";
 import type { TableStream } from "../table/open-table.ts";
 import { encodingReadError, TableReadError } from "../table/read-error.ts";
 import type { StartedCheck } from "./custom-checks.ts";
@@ -228,7 +228,9 @@ class PieceReading {
 function lastCut(bytes: Uint8Array): number {
   const { length } = bytes;
   for (let at = bytes.lastIndexOf(0x0a, length - 2); at !== -1; at = at === 0 ? -1 : bytes.lastIndexOf(0x0a, at - 1)) {
-    if (bytes[at + 1] !== 0xef || (at + 3 < length && (bytes[at + 2] !== 0xbb || bytes[at + 3] !== 0xbf))) return at + 1;
+    // Three bytes after the line feed tell; fewer starting with EF may be a BOM's start.
+    const maybeBom = bytes[at + 1] === 0xef && (at + 3 >= length || startsWithBom(bytes, at + 1));
+    if (!maybeBom) return at + 1;
   }
   return 0;
 }

@@ -6,7 +6,7 @@ import { readCsvRecords } from "../../table/csv-reader.ts";
 import { SpanTokenizer, spanDelimiter } from "../../table/csv-spans.ts";
 import type { SpanBatch } from "../../table/span-batch.ts";
 import type { ReadLimits } from "../../table/limits.ts";
-import { encodingName } from "../../table/decode.ts";
+import { encodingName, startsWithBom } from "../../table/decode.ts";
 import { TableReadError } from "../../table/read-error.ts";
 import { tabulate } from "../../table/tabulate.ts";
 import type { SourceRow } from "../../table/types.ts";
@@ -114,7 +114,7 @@ function chunkSpans(chunk: ChunkBytes, format: ChunkFormat, tokenizer: SpanToken
   const { bytes } = chunk;
   if (!isUtf8(bytes)) return undefined;
   // Each chunk is decoded as a stream of its own, which drops a BOM at its start.
-  const from = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const from = startsWithBom(bytes, 0) ? 3 : 0;
   const cut = tokenizer.cut(bytes, from, chunk.last, 1);
   if (cut === undefined) return undefined;
   const { batch } = cut;
