@@ -124,8 +124,20 @@ class ChunkMerge {
         this.queue.push({ start: at, end: at, last: true, bytes: new Uint8Array(0), result: Promise.resolve(problemResult(piece)) });
         return;
       }
+      this.reserveKeys(piece);
       this.queue.push(this.dispatch(piece, false));
     }
+  }
+
+  /**
+   * Sizes the key sets once, from the first whole chunk's line feeds (the first chunk is too
+   * small to tell), before its rows are merged: resized later, with rows in them, the sets were
+   * rewritten while both threads waited for their next chunk (~100 ms on the 1M-row bench).
+   */
+  private reserveKeys(piece: Piece): void {
+    if (this.reserved || (piece.end < this.run.plan.chunkBytes && !piece.last)) return;
+    this.run.keys.reserve(estimateRows(piece, this.run.plan.size));
+    this.reserved = true;
   }
 
   /** Merges the next chunk in file order; says whether to go on, or why the merge ends. */
@@ -170,13 +182,7 @@ class ChunkMerge {
   }
 
   private merge(chunk: Chunk, result: ChunkResult): void {
-    const { keys, plan } = this.run;
     const at: Merged = { piece: { start: chunk.start, end: chunk.end - result.unfinishedBytes, last: chunk.last }, first: chunk.start === 0, base: this.base };
-    // Sized once a whole chunk's worth of rows is in (the first chunks are smaller), from their bytes per row.
-    if (!this.reserved && (chunk.end >= plan.chunkBytes || chunk.last)) {
-      keys.reserve(Math.ceil((((this.base + result.records) * plan.size) / Math.max(1, chunk.end)) * 1.1));
-      this.reserved = true;
-    }
     this.merged.merge(result, at);
     this.run.onProgress?.(this.merged.rows, chunk.end);
   }
@@ -195,6 +201,17 @@ class ChunkMerge {
     result.catch(() => undefined);
     return { ...piece, bytes: new Uint8Array(0), result };
   }
+}
+
+/**
+ * Rows a file of `size` bytes may hold, from a piece's line feeds per byte, with a tenth to
+ * spare: an estimate (a quoted cell may hold line feeds), which the key sets' cap bounds.
+ */
+export function estimateRows(piece: Piece, size: number): number {
+  let lineFeeds = 0;
+  for (let at = piece.bytes.indexOf(0x0a); at !== -1; at = piece.bytes.indexOf(0x0a, at + 1)) lineFeeds++;
+  const bytes = Math.max(1, piece.end - piece.start);
+  return piece.last && piece.start === 0 ? lineFeeds + 1 : Math.ceil(((lineFeeds * size) / bytes) * 1.1);
 }
 
 /** A chunk that holds no row, only the problem of the record it starts with. */
