@@ -161,7 +161,8 @@ describe("the validation's worker threads", () => {
       ["primary-key", 1_000_002],
     ]);
     // The threads started while the schema is read are those that checked the table: no second set.
-    expect(await readFile(marker, "utf8")).toBe("ran\n".repeat(defaultThreads()));
+    // One per checker but the calling thread, which checks chunks too.
+    expect(await readFile(marker, "utf8")).toBe("ran\n".repeat(defaultThreads() - 1));
     expect(await readdir(temporary)).toEqual([]);
   });
 });

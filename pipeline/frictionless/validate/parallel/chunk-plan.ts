@@ -31,16 +31,21 @@ export function firstChunkBytes(chunkBytes: number): number {
   return Math.min(chunkBytes, FIRST_CHUNK_BYTES);
 }
 /**
- * At most this many worker threads: beyond, the calling thread, which takes every chunk's keys,
+ * At most this many checking threads: beyond, the calling thread, which takes every chunk's keys,
  * would hold the others back (an estimate: the machines here have 2 cores).
  */
 const MAX_THREADS = 4;
 /** A record longer than this (no line feed in it) is not worth splitting around: the table is read on one thread. */
 const MAX_CUT_SEARCH = 64 * 1024 * 1024;
 
-/** Worker threads that check a big table's chunks: one per core, up to 4 (the calling thread reads and merges). */
+/** Threads that check a big table's chunks: one per core, up to 4, the calling thread's included. */
 export function defaultThreads(): number {
   return Math.min(availableParallelism(), MAX_THREADS);
+}
+
+/** Worker threads to start for `threads` checkers: the calling thread is one of them. */
+export function workerThreads(threads: number): number {
+  return threads - 1;
 }
 
 /**
@@ -58,7 +63,7 @@ export async function startThreadsEarly(path: string, format: string | undefined
     // Unreadable: the table's reader says why.
     return undefined;
   }
-  return ChunkWorkers.startEarly(cuttable.threads);
+  return ChunkWorkers.startEarly(workerThreads(cuttable.threads));
 }
 
 /**
@@ -83,7 +88,7 @@ export function dropEarlyThreads(): Promise<void> {
 export interface ParallelPlan {
   path: string;
   size: number;
-  /** Worker threads that check chunks. */
+  /** Threads that check chunks, the calling thread's included (at least 2). */
   threads: number;
   chunkBytes: number;
   format: ChunkFormat;

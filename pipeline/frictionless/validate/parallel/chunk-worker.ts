@@ -20,8 +20,9 @@ port.on("message", (message: { setup: ChunkSetup } | ChunkJob | DigestMessage) =
   if ("setup" in message) {
     // Its custom checks' module is imported, and their factories run, before the first chunk is checked.
     checker = ChunkChecker.create(message.setup);
-    // A failure to start is told with the first chunk's answer.
-    checker.catch(() => undefined);
+    // Ready for chunks; a failure to start is told with the first chunk's answer.
+    const ready = (): void => port.postMessage({ ready: true });
+    checker.then(ready, ready);
     return;
   }
   const job = message;

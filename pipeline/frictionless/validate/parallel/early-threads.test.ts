@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { folderWith } from "../../../../fakes/fixtures/temp-folder.ts";
 import { stripTimings } from "../../report/build-report.ts";
 import { validateSource } from "../validate-source.ts";
-import { dropEarlyThreads, startThreadsEarly } from "./chunk-plan.ts";
+import { dropEarlyThreads, startThreadsEarly, workerThreads } from "./chunk-plan.ts";
 import { ChunkWorkers } from "./worker-pool.ts";
 
 const SCHEMA = {
@@ -36,10 +36,10 @@ describe("threads started before the schema is read", () => {
 
   it("start only for a local uncompressed CSV or TSV file big enough to be checked in chunks", async () => {
     const dir = await folderWith({ "t.csv": csv(10), "t.xlsx": "", "t.csv.gz": "" });
-    // Started: the next spawn of as many threads takes those very threads.
+    // Started: the next spawn of as many threads (the calling thread is the second checker) takes those very threads.
     const started = async (path: string, options: Parameters<typeof startThreadsEarly>[2], format?: string): Promise<boolean> => {
       const early = await startThreadsEarly(join(dir, path), format, options);
-      const spawned = ChunkWorkers.spawn(2);
+      const spawned = ChunkWorkers.spawn(workerThreads(parallel.threads));
       await spawned.close();
       return early !== undefined && spawned === early;
     };
@@ -59,7 +59,7 @@ describe("threads started before the schema is read", () => {
     expect(early).toBeDefined();
     const report = await validateSource({ path: join(dir, "laureats.csv"), schemaPath: join(dir, "schema.json"), parallel });
     expect(report.errors.length).toBeGreaterThan(0);
-    const next = ChunkWorkers.spawn(2);
+    const next = ChunkWorkers.spawn(workerThreads(parallel.threads));
     await next.close();
     expect(next).not.toBe(early);
   });
@@ -67,11 +67,11 @@ describe("threads started before the schema is read", () => {
   it("are taken by a spawn of as many threads only", async () => {
     const dir = await folderWith({ "t.csv": csv(10) });
     const early = await startThreadsEarly(join(dir, "t.csv"), undefined, { parallel });
-    const other = ChunkWorkers.spawn(3);
+    const other = ChunkWorkers.spawn(workerThreads(parallel.threads) + 1);
     await other.close();
     expect(other).not.toBe(early);
     // Stopped by that spawn: not waiting for the next one either.
-    const next = ChunkWorkers.spawn(2);
+    const next = ChunkWorkers.spawn(workerThreads(parallel.threads));
     await next.close();
     expect(next).not.toBe(early);
   });

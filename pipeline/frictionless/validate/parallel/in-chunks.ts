@@ -4,17 +4,17 @@ import { checkContext, recordingContext, type CheckContextData } from "../check-
 import { comparesRows, startChecks, type StartedCheck } from "../custom-checks.ts";
 import { openResource } from "../open-resource.ts";
 import { RowByRow } from "../row-by-row.ts";
-import type { ChunkChecks, ChunkSetup } from "./check-chunk.ts";
+import { ChunkChecker, type ChunkChecks, type ChunkSetup } from "./check-chunk.ts";
 import type { TableReader } from "../../table/types.ts";
 import { errorOptions } from "../options.ts";
 import type { RowsOutcome, RowStrategy, RowsToCheck, TableToCheck } from "../row-strategy.ts";
-import { headSource, type ParallelPlan } from "./chunk-plan.ts";
+import { headSource, workerThreads, type ParallelPlan } from "./chunk-plan.ts";
 import { validateInParallel } from "./validate-in-parallel.ts";
 import { ChunkWorkers } from "./worker-pool.ts";
 import { checkModuleUrl } from "./worker-script.ts";
 
 /**
- * A big CSV file checked in chunks on worker threads (`validateInParallel`), with the report
+ * A big CSV file checked in chunks on worker threads and this one (`validateInParallel`), with the report
  * that reading it row by row gives. The threads start as soon as the plan is made: they are
  * ready by the time the header and the foreign keys are read.
  */
@@ -22,7 +22,7 @@ export class InChunks implements RowStrategy {
   private readonly workers: ChunkWorkers;
 
   constructor(private readonly plan: ParallelPlan) {
-    this.workers = ChunkWorkers.spawn(plan.threads);
+    this.workers = ChunkWorkers.spawn(workerThreads(plan.threads));
   }
 
   /** The header is read from the first chunk, already in memory. */
@@ -48,6 +48,7 @@ export class InChunks implements RowStrategy {
     return validateInParallel({
       plan,
       workers: this.workers,
+      local: ChunkChecker.withStarted(setup, started),
       stop: table.stop,
       setup,
       keys: table.keys,

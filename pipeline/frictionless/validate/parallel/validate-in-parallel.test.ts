@@ -71,11 +71,12 @@ lignes, très long, beaucoup trop long pour la contrainte de longueur",1,0000000
   return undefined;
 }
 
-async function bothWays(files: Record<string, string | Uint8Array>, laureatsResource: Partial<Resource> = {}, options: ValidateOptions = {}) {
+/** `threads` checkers: the calling thread and `threads - 1` workers. */
+async function bothWays(files: Record<string, string | Uint8Array>, laureatsResource: Partial<Resource> = {}, options: ValidateOptions = {}, threads = 2) {
   const dir = await folderWith({ "appels.csv": APPELS_CSV, ...files });
   const resource: Resource = { name: "laureats", path: "laureats.csv", schema: laureats, ...laureatsResource };
   const pkg: Package = { resources: [{ name: "appels", path: "appels.csv", schema: appels }, resource] };
-  const parallel = { threads: 2, minBytes: 0, chunkBytes: 64 };
+  const parallel = { threads, minBytes: 0, chunkBytes: 64 };
   const plan = await planParallel(resource, join(dir, resource.path as string), { ...options, parallel });
   const sequential = stopped(stripTimings(await validatePackage(pkg, { ...options, basePath: dir, parallel: false, spans: false })));
   const chunked = stopped(stripTimings(await validatePackage(pkg, { ...options, basePath: dir, parallel })));
@@ -115,6 +116,13 @@ describe("validating a table in chunks on worker threads", () => {
     const duplicate = chunked.tasks[1]?.errors.find((error) => error.type === "primary-key" && error.rowNumber === 14);
     expect(duplicate?.note).toBe("the same as in the row at position 6");
     expect(duplicate?.cells?.[1]).toBe("AAP-INCONNU");
+  });
+
+  it("gives the same errors with two workers beside the calling thread as with one", async () => {
+    const { plan, sequential, chunked } = await bothWays({ "laureats.csv": laureatsCsv(240, withErrors) }, {}, {}, 3);
+    expect(plan?.threads).toBe(3);
+    expect(flatten(sequential).length).toBeGreaterThan(10);
+    expect(chunked).toEqual(sequential);
   });
 
   it("stops at the error limit on the same row", async () => {

@@ -15,16 +15,18 @@ interface Pending {
 }
 
 /**
- * Checkers of the chunks of one table (`ChunkChecker`): one worker thread per core. The calling
- * thread checks none: it reads the file, hands the chunks out and merges the results, and
- * answers a worker at once. (When it checked chunks too, a worker that finished waited for it
- * to finish its own chunk before it got the next: on the 1M-row bench file the calling thread
- * was idle 318 ms and its worker more.) The threads start at once (`spawn`), while the table's
- * header and foreign keys are read, and learn what to check when `configure`d.
+ * The worker threads that check the chunks of one table (`ChunkChecker`): one per core but the
+ * calling thread's, which reads the file, hands the chunks out, merges the results and checks
+ * chunks when it would otherwise wait (`validateInParallel`). A worker always has the next chunk
+ * in hand before it finishes one, so that it never waits for the calling thread to finish its
+ * own. The threads start at once (`spawn`), while the table's header and foreign keys are read,
+ * and learn what to check when `configure`d.
  */
 export class ChunkWorkers {
   private workers: Worker[] = [];
   private pending: Map<number, Pending>[] = [];
+  /** Workers that said they are ready for chunks: until then, the calling thread checks them. */
+  private ready: boolean[] = [];
   private closed = false;
   private readonly started: Promise<void>;
   /**
@@ -47,7 +49,8 @@ export class ChunkWorkers {
       const start = (): Worker => ("file" in code ? new Worker(code.file, { execArgv: [] }) : new Worker(code.script, { eval: true, execArgv: [] }));
       this.workers = Array.from({ length: threads }, start);
       this.pending = this.workers.map(() => new Map());
-      this.workers.forEach((worker, k) => this.listen(worker, this.pending[k] as Map<number, Pending>));
+      this.ready = this.workers.map(() => false);
+      this.workers.forEach((worker, k) => this.listen(worker, k));
     });
   }
 
@@ -90,7 +93,8 @@ export class ChunkWorkers {
     }
   }
 
-  private listen(worker: Worker, pending: Map<number, Pending>): void {
+  private listen(worker: Worker, k: number): void {
+    const pending = this.pending[k] as Map<number, Pending>;
     // Until configured, an unused worker must not keep the process alive.
     worker.unref();
     const failAll = (cause: Error): void => {
@@ -98,8 +102,12 @@ export class ChunkWorkers {
       pending.clear();
       if (worker === this.workers[0]) this.digestsAsked?.reject(cause);
     };
-    type Answer = { result: ChunkResult; bytes: Uint8Array } | { id: number; failure: string } | DigestAnswer;
+    type Answer = { result: ChunkResult; bytes: Uint8Array } | { id: number; failure: string } | { ready: true } | DigestAnswer;
     worker.on("message", (message: Answer) => {
+      if ("ready" in message) {
+        this.ready[k] = true;
+        return;
+      }
       if ("digests" in message || "digestFailure" in message) {
         if ("digests" in message) this.digestsAsked?.resolve(message.digests);
         else this.digestsAsked?.reject(new Error(`the file could not be digested: ${message.digestFailure}`));
@@ -117,11 +125,11 @@ export class ChunkWorkers {
     worker.on("exit", (code) => failAll(new Error(`validation worker stopped (exit code ${code})`)));
   }
 
-  /** Checks a chunk on the least busy worker; its bytes are handed over (the caller must not use them again). */
+  /** Checks a chunk on the least busy worker, a ready one first; its bytes are handed over (the caller must not use them again). */
   check(job: ChunkJob): Promise<ChunkResult> {
     if (this.workers.length === 0) throw new Error("ChunkWorkers.check before the threads started");
     let k = 0;
-    for (let j = 1; j < this.workers.length; j++) if (this.busy(j) < this.busy(k)) k = j;
+    for (let j = 1; j < this.workers.length; j++) if (this.load(j) < this.load(k)) k = j;
     return new Promise((resolve, reject) => {
       (this.pending[k] as Map<number, Pending>).set(job.id, { resolve, reject });
       (this.workers[k] as Worker).postMessage(job, [job.bytes.buffer as ArrayBuffer]);
@@ -155,13 +163,32 @@ export class ChunkWorkers {
     return worker;
   }
 
+  /**
+   * A worker is ready and has fewer chunks than its queue holds: the next chunk is for it. While
+   * the workers start, the calling thread checks the chunks in file order, and merges as it goes.
+   */
+  hasRoom(): boolean {
+    for (let k = 0; k < this.workers.length; k++) if (this.ready[k] === true && this.busy(k) < QUEUED_PER_WORKER) return true;
+    return false;
+  }
+
   /** Chunks to have in flight at once: enough for every worker's queue. */
   get window(): number {
     return this.workers.length * QUEUED_PER_WORKER;
   }
 
+  /** A worker's chunks, as a worker not ready yet counts: as one with a full queue. */
+  private load(worker: number): number {
+    return this.busy(worker) + (this.ready[worker] === true ? 0 : QUEUED_PER_WORKER);
+  }
+
   private busy(worker: number): number {
     return (this.pending[worker] as Map<number, Pending>).size;
+  }
+
+  /** A chunk's buffer, checked on the calling thread: read into again. */
+  recycle(bytes: Uint8Array): void {
+    this.spare.push(bytes.buffer as ArrayBuffer);
   }
 
   /** A buffer for at least `size` bytes, reused when one is back. */
