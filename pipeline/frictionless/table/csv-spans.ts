@@ -126,7 +126,8 @@ export class SpanTokenizer {
         for (;;) {
           if (k >= len) {
             if (!final) return UNFINISHED;
-            [ended, next] = [true, len];
+            ended = true;
+            next = len;
             break;
           }
           const c = bytes[k];
@@ -135,16 +136,19 @@ export class SpanTokenizer {
             break;
           }
           if (c === Byte.LF) {
-            [ended, next] = [true, k + 1];
+            ended = true;
+            next = k + 1;
             break;
           }
           if (c === Byte.CR && k + 1 >= len) {
             if (!final) return UNFINISHED;
-            [ended, next] = [true, len];
+            ended = true;
+            next = len;
             break;
           }
           if (c === Byte.CR && bytes[k + 1] === Byte.LF) {
-            [ended, next] = [true, k + 2];
+            ended = true;
+            next = k + 2;
             break;
           }
           odd = true;
@@ -161,10 +165,17 @@ export class SpanTokenizer {
         if (high >= 0x80) flags = SpanFlag.NON_ASCII;
         if (j >= len) {
           if (!final) return UNFINISHED;
-          [ended, cellEnd, next] = [true, len > i && bytes[len - 1] === Byte.CR ? len - 1 : len, len];
+          ended = true;
+          cellEnd = len > i && bytes[len - 1] === Byte.CR ? len - 1 : len;
+          next = len;
         } else if (c === Byte.LF) {
-          [ended, cellEnd, next] = [true, j > i && bytes[j - 1] === Byte.CR ? j - 1 : j, j + 1];
-        } else [cellEnd, next] = [j, j + 1];
+          ended = true;
+          cellEnd = j > i && bytes[j - 1] === Byte.CR ? j - 1 : j;
+          next = j + 1;
+        } else {
+          cellEnd = j;
+          next = j + 1;
+        }
         out.cell(i, cellEnd, flags);
       }
       i = next;
