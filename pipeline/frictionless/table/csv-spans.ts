@@ -107,16 +107,16 @@ export class SpanTokenizer {
         let j = i + 1;
         flags = SpanFlag.QUOTED;
         for (;;) {
-          let c = bytes[j];
           // Bytes are OR-ed, not compared one by one: a non-ASCII byte sets the top bit (about a tenth of the loop).
           let high = 0;
-          while (c !== Byte.QUOTE && j < len) {
-            high |= c as number;
-            c = bytes[++j];
+          let c = 0;
+          while (j < len && (c = bytes[j] as number) !== Byte.QUOTE) {
+            high |= c;
+            j++;
           }
           if (high >= 0x80) flags |= SpanFlag.NON_ASCII;
           if (j >= len) return final ? GIVE_UP : UNFINISHED;
-          if (bytes[j + 1] !== Byte.QUOTE) break;
+          if (j + 1 >= len || bytes[j + 1] !== Byte.QUOTE) break;
           flags |= SpanFlag.ESCAPED;
           j += 2;
         }
@@ -156,11 +156,11 @@ export class SpanTokenizer {
         }
       } else {
         let j = i;
-        let c = bytes[j];
+        let c = 0;
         let high = 0;
-        while (c !== delimiter && c !== Byte.LF && j < len) {
-          high |= c as number;
-          c = bytes[++j];
+        while (j < len && (c = bytes[j] as number) !== delimiter && c !== Byte.LF) {
+          high |= c;
+          j++;
         }
         if (high >= 0x80) flags = SpanFlag.NON_ASCII;
         if (j >= len) {
