@@ -29,6 +29,14 @@ export type KeyFinding =
   | { check: "unique-key"; index: number; rowNumber: number; first: number }
   | { check: "foreign-key"; index: number; rowNumber: number };
 
+/**
+ * Where a row was read as spans: hashes the text of field `field`'s cell, which its value
+ * stands for (`CELL_TEXT`), without making its string.
+ */
+export interface KeyTexts {
+  hashText(field: number, out: Int32Array, at: number): void;
+}
+
 interface KeyMemory {
   build: KeyBuilder;
   fields: CompiledField[];
@@ -65,8 +73,14 @@ export class KeyChecks {
   private readonly builders: KeyBuilder[];
   /** The key set each hashed key goes to, in `hashRow`'s order. */
   private readonly sets: KeyHashSet[];
-  /** Positions of the fields whose values the hashed keys read: `hashRow` needs them as values, not stand-ins. */
+  /**
+   * Positions of the fields whose values the hashed keys read as strings: `hashRow` needs them as
+   * values, not stand-ins. A string field that is a key on its own (and part of no other key) is
+   * not among them: its stand-in is hashed where the row was read (`KeyTexts`).
+   */
   readonly keyFields: readonly number[];
+  /** Per hashed key, its field when `KeyTexts` may hash it (a string field, a key on its own), else -1. */
+  private readonly textFields: Int32Array;
   /** What `prefetch` read, kept so that the reads are not optimised away. */
   private sink = 0;
   private readonly foreignKeys: ForeignKeyMemory[];
@@ -93,15 +107,22 @@ export class KeyChecks {
       const fields = pick(names);
       return { build: keyBuilder(fields), fields, seen: new KeyHashSet() };
     });
-    // The keys hashed per row, in `hashRow`'s order, each with the set it goes to.
-    const hashed: [KeyBuilder, KeyHashSet][] = [
-      ...(this.primaryKey ? [this.primaryKey] : []).map((pk): [KeyBuilder, KeyHashSet] => [pk.build, pk.seen]),
-      ...this.uniques.filter((unique) => !unique.shared).map((unique): [KeyBuilder, KeyHashSet] => [unique.build, unique.seen]),
-      ...this.uniqueKeys.map((uniqueKey): [KeyBuilder, KeyHashSet] => [uniqueKey.build, uniqueKey.seen]),
-      ...this.foreignKeys.map((fk): [KeyBuilder, KeyHashSet] => [fk.build, fk.index]),
+    // The keys hashed per row, in `hashRow`'s order, each with the set it goes to and its fields.
+    type Hashed = [KeyBuilder, KeyHashSet, CompiledField[]];
+    const hashed: Hashed[] = [
+      ...(this.primaryKey ? [this.primaryKey] : []).map((pk): Hashed => [pk.build, pk.seen, pk.fields]),
+      ...this.uniques.filter((unique) => !unique.shared).map((unique): Hashed => [unique.build, unique.seen, unique.fields]),
+      ...this.uniqueKeys.map((uniqueKey): Hashed => [uniqueKey.build, uniqueKey.seen, uniqueKey.fields]),
+      ...this.foreignKeys.map((fk): Hashed => [fk.build, fk.index, pick(fk.fieldNames)]),
     ];
+    const inCompound = new Set(hashed.flatMap(([, , fields]) => (fields.length > 1 ? fields.map((field) => field.index) : [])));
+    this.textFields = Int32Array.from(hashed, ([, , fields]) => {
+      const field = fields[0];
+      return fields.length === 1 && field !== undefined && field.type === "string" && !inCompound.has(field.index) ? field.index : -1;
+    });
+    const byText = new Set(this.textFields);
     const keyed = [this.primaryKey?.fields ?? [], ...this.uniques.map((unique) => unique.fields), ...this.uniqueKeys.map((uniqueKey) => uniqueKey.fields), ...foreignKeys.map((fk) => pick(fk.fieldNames))];
-    this.keyFields = [...new Set(keyed.flat().map((field) => field.index))];
+    this.keyFields = [...new Set(keyed.flat().map((field) => field.index))].filter((index) => !byText.has(index));
     this.builders = hashed.map(([build]) => build);
     this.sets = hashed.map(([, set]) => set);
     this.width = hashed.length;
@@ -118,10 +139,17 @@ export class KeyChecks {
     this.sink ^= sink;
   }
 
-  /** Writes the row's key hashes (2 × `width` words) at `out[at]`. */
-  hashRow(values: readonly unknown[], out: Int32Array, at: number): void {
+  /**
+   * Writes the row's key hashes (2 × `width` words) at `out[at]`. A row read as spans gives
+   * `texts`, to hash the key fields whose values stand for their text (not in `keyFields`).
+   */
+  hashRow(values: readonly unknown[], out: Int32Array, at: number, texts?: KeyTexts): void {
     const builders = this.builders;
-    for (let k = 0; k < builders.length; k++) hashKey((builders[k] as KeyBuilder)(values), out, at + 2 * k);
+    for (let k = 0; k < builders.length; k++) {
+      const field = this.textFields[k] as number;
+      if (field >= 0 && typeof values[field] === "symbol") (texts as KeyTexts).hashText(field, out, at + 2 * k);
+      else hashKey((builders[k] as KeyBuilder)(values), out, at + 2 * k);
+    }
   }
 
   /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hashKey, KeyHashSet } from "./key-hash-set.ts";
+import { hashAsciiKey, hashKey, KeyHashSet } from "./key-hash-set.ts";
 
 /** Where `key` last appeared (0: never), looked up as the key checks do, by its hash. */
 function rowOf(set: KeyHashSet, key: string): number {
@@ -7,6 +7,23 @@ function rowOf(set: KeyHashSet, key: string): number {
   hashKey(key, hash, 0);
   return set.getHash(hash[0] as number, hash[1] as number);
 }
+
+describe("hashAsciiKey", () => {
+  it("gives the hash of the text that ASCII bytes spell, wherever they lie in the buffer", () => {
+    // A fixed seed: the same pseudo-random texts every run.
+    let seed = 12345;
+    const next = (): number => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 8;
+    for (let n = 0; n < 2000; n++) {
+      const text = Array.from({ length: next() % 40 }, () => String.fromCharCode(next() % 128)).join("");
+      const bytes = new TextEncoder().encode(`xx${text}yy`);
+      const fromText = new Int32Array(2);
+      const fromBytes = new Int32Array(4);
+      hashKey(text, fromText, 0);
+      hashAsciiKey(bytes, 2, bytes.length - 2, fromBytes, 2);
+      expect([...fromBytes.subarray(2)]).toEqual([...fromText]);
+    }
+  });
+});
 
 describe("KeyHashSet", () => {
   it("remembers where each key last appeared, through many resizes", () => {

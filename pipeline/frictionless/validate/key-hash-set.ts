@@ -137,6 +137,24 @@ export function hashKey(key: string | null, out: Int32Array, at: number): void {
   out[at + 1] = hashB;
 }
 
+/**
+ * `hashKey` of the text that ASCII bytes `start`..`end` spell, read on the bytes: a character's
+ * code is its byte, so the hash is the string's, and no string is made (a key cell read as spans).
+ */
+export function hashAsciiKey(bytes: Uint8Array, start: number, end: number, out: Int32Array, at: number): void {
+  let a = 0x811c9dc5 ^ (end - start);
+  let b = 0x27d4eb2f ^ Math.imul(end - start, 0x165667b1);
+  for (let i = start; i < end; i++) {
+    const c = bytes[i] as number;
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+    b ^= b >>> 13;
+  }
+  finish(a, b);
+  out[at] = hashA;
+  out[at + 1] = hashB;
+}
+
 function hash(text: string): void {
   let a = 0x811c9dc5 ^ text.length;
   let b = 0x27d4eb2f ^ Math.imul(text.length, 0x165667b1);
@@ -146,6 +164,10 @@ function hash(text: string): void {
     b = Math.imul(b ^ c, 0x5bd1e995);
     b ^= b >>> 13;
   }
+  finish(a, b);
+}
+
+function finish(a: number, b: number): void {
   hashA = fmix(a, 0x85ebca6b, 0xc2b2ae35) | 0;
   hashB = fmix(b, 0xcc9e2d51, 0x1b873593) | 0;
   if (hashA === 0 && hashB === 0) hashB = 1;

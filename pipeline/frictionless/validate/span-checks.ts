@@ -1,5 +1,7 @@
 import { CELL_TEXT, checkBytes, compileByteCheck, NEEDS_TEXT, type BytePlan, type CompiledField, type CompiledSchema } from "../field/index.ts";
-import { recordTexts, spanText, type SpanBatch } from "../table/span-batch.ts";
+import { recordTexts, spanText, SpanFlag, type SpanBatch } from "../table/span-batch.ts";
+import type { KeyTexts } from "./key-checks.ts";
+import { hashAsciiKey, hashKey } from "./key-hash-set.ts";
 import type { RowChecks } from "./row-checks.ts";
 
 /**
@@ -11,7 +13,7 @@ import type { RowChecks } from "./row-checks.ts";
  * as it reports every row: the errors of a table read as spans are those of the table read
  * as text, by construction.
  */
-export class SpanChecks {
+export class SpanChecks implements KeyTexts {
   private readonly fields: CompiledField[];
   private readonly plans: BytePlan[];
   private readonly columns: Int32Array;
@@ -95,6 +97,14 @@ export class SpanChecks {
     }
     // A blank row is an error of its own.
     return empty === this.mapped ? this.asText(batch, r) : values;
+  }
+
+  /** Hashes field `f`'s key as `hashKey` hashes its text: on its bytes when they are plain ASCII (no doubled quote). */
+  hashText(f: number, out: Int32Array, at: number): void {
+    const batch = this.batch as SpanBatch;
+    const cell = this.cellOf[f] as number;
+    if (((batch.flags[cell] as number) & (SpanFlag.ESCAPED | SpanFlag.NON_ASCII)) === 0) hashAsciiKey(batch.bytes, batch.starts[cell] as number, batch.ends[cell] as number, out, at);
+    else hashKey(spanText(batch, cell), out, at);
   }
 
   /** The source cells of the last record checked, as text: for a custom check's finding. */

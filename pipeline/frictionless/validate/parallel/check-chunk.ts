@@ -4,7 +4,7 @@ import type { SourceRow } from "../../table/types.ts";
 import { compileSchema } from "../../field/index.ts";
 import type { CheckRegistry } from "../check.ts";
 import { replayedContext, type CheckContextData } from "../check-context.ts";
-import { comparesRows, CustomChecks, fieldPositions, restartChecks, type CheckOutput, type RowCells, type UnmadeTexts, type DeclaredCheck, type StartedCheck } from "../custom-checks.ts";
+import { comparesRows, CustomChecks, fieldPositions, restartChecks, type CheckOutput, type RowCells, type DeclaredCheck, type StartedCheck } from "../custom-checks.ts";
 import { ErrorCollector } from "../error-collector.ts";
 import { KeyChecks, type ForeignKeyShape } from "../key-checks.ts";
 import { KeyHashSet } from "../key-hash-set.ts";
@@ -136,8 +136,8 @@ export class ChunkChecker {
     let current = 0;
     const custom = this.started.length === 0 ? undefined : new CustomChecks(this.started, this.schema.fields, this.setup.columns, this.byName, (output) => outputs.push({ row: current, output }));
     /** Takes a checked row's hashes and custom checks; whether the errors are full. */
-    const take = (values: unknown[], rowNumber: number, cells: RowCells, text?: UnmadeTexts): boolean => {
-      this.keys.hashRow(values, hashes, checked * width);
+    const take = (values: unknown[], rowNumber: number, cells: RowCells, text?: SpanChecks): boolean => {
+      this.keys.hashRow(values, hashes, checked * width, text);
       rowNumbers[checked++] = rowNumber;
       if (custom) {
         current = rowNumber;
