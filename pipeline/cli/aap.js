@@ -4,8 +4,14 @@
 import { URL } from "node:url";
 import { staleness } from "./build/freshness.js";
 
+// `aap validate big.csv --schema …` checks the table on worker threads: they start first, even
+// before the build is checked, so that they boot on the other cores while this one checks it and
+// loads the program. From a build that is stale (or absent), none start, or they are stopped unused.
+const early = await import(new URL("../../dist/early-threads.js", import.meta.url).href).catch(() => undefined);
+early?.startEarlyThreads(process.argv.slice(2), process.cwd());
 const stale = staleness();
 if (stale !== undefined) {
+  await early?.dropEarlyValidationThreads();
   const { build, BuildError } = await import("./build/build.js");
   if (process.stderr.isTTY) process.stderr.write(`aap: building dist/ (${stale})…\n`);
   try {

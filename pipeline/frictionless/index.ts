@@ -18,7 +18,7 @@ export { validatePackage, isTableResource } from "./validate/validate-package.ts
 export { validateTable, placeOf } from "./validate/validate-table.ts";
 export type { TableContext } from "./validate/table-context.ts";
 export type { ValidateOptions, ValidationProgress } from "./validate/options.ts";
-export { defaultThreads } from "./validate/parallel/chunk-plan.ts";
+export { defaultThreads } from "./validate/parallel/early-threads.ts";
 export { workerCode } from "./validate/parallel/worker-script.ts";
 export type { Check, CheckContext, CheckFactory, CheckFinding, CheckModule, CheckRegistry, CheckRow } from "./validate/check.ts";
 export { textDigits } from "./validate/custom-checks.ts";

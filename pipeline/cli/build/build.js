@@ -14,6 +14,8 @@ import { MANIFEST, OUTDIR, ROOT, staleness } from "./freshness.js";
  */
 const ENTRIES = {
   main: "pipeline/cli/main.ts",
+  // Loaded by aap.js before main: it starts a big table's worker threads while main loads (early-threads.ts).
+  "early-threads": "pipeline/cli/early-threads.ts",
   "chunk-worker": "pipeline/frictionless/validate/parallel/chunk-worker.ts",
   // The French custom checks, which the worker threads import (pipeline/validate/registry.ts says where).
   "french-checks": "pipeline/validate/registry.ts",

@@ -160,7 +160,7 @@ describe("the validation's worker threads", () => {
       ["type-error", 600_002],
       ["primary-key", 1_000_002],
     ]);
-    // The threads started while the schema is read are those that checked the table: no second set.
+    // The threads that aap.js started before it loaded the program are those that checked the table: no second set.
     // One per checker but the calling thread, which checks chunks too.
     expect(await readFile(marker, "utf8")).toBe("ran\n".repeat(defaultThreads() - 1));
     expect(await readdir(temporary)).toEqual([]);

@@ -14,15 +14,6 @@ import { describeThrown } from "../errors/coded-error.ts";
  * inflated size limit: a 1 MB file that inflates to 600 MB is a zip bomb, not a table.
  */
 
-export type Compression = "gz" | "zip";
-
-/** The compression a name's extension (or the declared `compression`) says, and the name without it. */
-export function compressionOf(name: string, declared?: string): { compression: Compression | undefined; inner: string } {
-  const c = (declared ?? /\.(gz|zip)$/i.exec(name)?.[1] ?? "").toLowerCase();
-  if (c !== "gz" && c !== "zip") return { compression: undefined, inner: name };
-  return { compression: c, inner: name.replace(/\.(gz|zip)$/i, "") };
-}
-
 /** The `source-error` for a file that inflates past the limit in force for `storedBytes`. */
 export function inflatedTooLarge(what: string, limits: ReadLimits, storedBytes: number, place: string): TableReadError {
   const limit = inflatedLimit(limits, storedBytes);

@@ -1,16 +1,14 @@
-import { extname } from "node:path";
 import { openBytes, safeUrl, type ByteSource } from "./byte-source.ts";
 import { readCsvRecords } from "./csv-reader.ts";
 import { encodingName } from "./decode.ts";
-import { compressionOf, gunzip, openArchive, unzip } from "./decompress.ts";
+import { gunzip, openArchive, unzip } from "./decompress.ts";
 import { batched } from "./batched.ts";
 import { formatBytes, limitError, readLimits, type ReadLimits } from "./limits.ts";
 import { jsonRecords, readJsonRecords, readNdjsonRecords } from "./json-reader.ts";
 import { TableReadError } from "./read-error.ts";
 import { tabulate } from "./tabulate.ts";
+import { compressionOf, formatOfName, FORMATS } from "./table-name.ts";
 import type { TableFormat, TableReader, TableSource } from "./types.ts";
-
-const FORMATS: readonly TableFormat[] = ["csv", "tsv", "json", "ndjson", "jsonl", "xlsx"];
 
 /**
  * Opens a table (local file, URL, bytes or inline data; CSV, TSV, JSON, NDJSON/JSONL, XLSX;
@@ -106,9 +104,7 @@ export function tableFormat(source: Pick<TableSource, "format" | "path" | "url">
     }
     return format;
   }
-  const name = source.path ?? (source.url !== undefined ? new URL(source.url).pathname : "");
-  const ext = extname(name).slice(1).toLowerCase() as TableFormat;
-  return FORMATS.includes(ext) ? ext : "csv";
+  return formatOfName(source.path ?? (source.url !== undefined ? new URL(source.url).pathname : ""));
 }
 
 /** The stored bytes, stopped at the file size limit: up front when the size is known, else as they come. */

@@ -9,7 +9,7 @@ import { buildReport } from "../report/build-report.ts";
 import type { Report } from "../report/types.ts";
 import type { TableFormat } from "../table/types.ts";
 import type { ValidateOptions } from "./options.ts";
-import { dropEarlyThreads, startThreadsEarly } from "./parallel/chunk-plan.ts";
+import { dropEarlyThreads, startThreadsEarly } from "./parallel/early-threads.ts";
 import { validatePackage } from "./validate-package.ts";
 import { validateTable } from "./validate-table.ts";
 
@@ -46,8 +46,9 @@ export async function validateSource(options: ValidateSourceOptions): Promise<Re
       return buildReport([await validateTable(resource, { ...validateOptions, basePath: descriptorBase(path) })], [], [], elapsed());
     }
     const location = isRemotePath(path) ? path : resolve(path);
-    // A big table is checked in chunks only against a schema: its threads start while the schema is read.
-    if (schemaPath !== undefined && !isRemotePath(path)) await startThreadsEarly(location, format, validateOptions);
+    // A big table is checked in chunks only against a schema: its threads start while the schema is read
+    // (unless they were started earlier still, before this code was loaded: see early.ts).
+    if (schemaPath !== undefined && !isRemotePath(path)) startThreadsEarly(location, format, validateOptions);
     const schema = schemaPath === undefined ? undefined : await loadSchema(schemaPath);
     const resource: Resource = {
       name: resourceName(path),

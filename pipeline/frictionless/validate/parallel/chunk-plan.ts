@@ -1,22 +1,16 @@
 import { isUtf8 } from "node:buffer";
-import { availableParallelism } from "node:os";
-import { open, stat, type FileHandle } from "node:fs/promises";
+import { open, type FileHandle } from "node:fs/promises";
 import type { Dialect, Resource } from "../../descriptor/types.ts";
 import { settleDialect, SNIFF_MAX_CHARS } from "../../table/csv-reader.ts";
 import { decodeText, encodingName } from "../../table/decode.ts";
-import { compressionOf } from "../../table/decompress.ts";
 import { readLimits } from "../../table/limits.ts";
 import { SNIFF_LINES } from "../../table/sniff.ts";
-import { tableFormat } from "../../table/open-table.ts";
 import type { TableSource } from "../../table/types.ts";
 import type { ValidateOptions } from "../options.ts";
 import type { ChunkFormat } from "./read-chunk.ts";
 import { recordEnd } from "./record-end.ts";
-import { ChunkWorkers } from "./worker-pool.ts";
+import { cuttableFile } from "./early-threads.ts";
 
-/** Below this size a table is checked row by row: starting threads would cost more than they save. */
-const DEFAULT_MIN_BYTES = 32 * 1024 * 1024;
-const DEFAULT_CHUNK_BYTES = 1024 * 1024;
 /**
  * The first chunks are smaller, each twice the one before, up to the chunk size: a thread's
  * compiler then sees every path of the tokenizer and the checks run to their end a few times
@@ -30,59 +24,9 @@ const FIRST_CHUNK_BYTES = 16 * 1024;
 export function firstChunkBytes(chunkBytes: number): number {
   return Math.min(chunkBytes, FIRST_CHUNK_BYTES);
 }
-/**
- * At most this many checking threads: beyond, the calling thread, which takes every chunk's keys,
- * would hold the others back (an estimate: the machines here have 2 cores).
- */
-const MAX_THREADS = 4;
+
 /** A record longer than this (no line feed in it) is not worth splitting around: the table is read on one thread. */
 const MAX_CUT_SEARCH = 64 * 1024 * 1024;
-
-/** Threads that check a big table's chunks: one per core, up to 4, the calling thread's included. */
-export function defaultThreads(): number {
-  return Math.min(availableParallelism(), MAX_THREADS);
-}
-
-/** Worker threads to start for `threads` checkers: the calling thread is one of them. */
-export function workerThreads(threads: number): number {
-  return threads - 1;
-}
-
-/**
- * Starts the worker threads for a table file that will likely be checked in chunks (local, CSV
- * or TSV, uncompressed, big), before its schema is read: they load their code meanwhile. The
- * table's plan takes them (`ChunkWorkers.spawn`); `dropEarlyThreads` stops them when it did not.
- * Returns the threads started, if any.
- */
-export async function startThreadsEarly(path: string, format: string | undefined, options: ValidateOptions): Promise<ChunkWorkers | undefined> {
-  const cuttable = cuttableFile(path, format, undefined, options);
-  if (cuttable === undefined) return undefined;
-  try {
-    if ((await stat(path)).size < cuttable.minBytes) return undefined;
-  } catch {
-    // Unreadable: the table's reader says why.
-    return undefined;
-  }
-  return ChunkWorkers.startEarly(workerThreads(cuttable.threads));
-}
-
-/**
- * What the file alone decides, before its schema or dialect is known (a local CSV or TSV file,
- * uncompressed, no row limit): its format and how it would be cut, else undefined.
- */
-function cuttableFile(location: string, format: string | undefined, compression: string | undefined, options: ValidateOptions): { format: "csv" | "tsv"; threads: number; minBytes: number; chunkBytes: number } | undefined {
-  if (options.parallel === false || options.limitRows) return undefined;
-  const threads = options.parallel?.threads ?? defaultThreads();
-  if (threads < 2 || compressionOf(location, compression).compression !== undefined) return undefined;
-  const kind = format?.toLowerCase() ?? tableFormat({ path: location });
-  if (kind !== "csv" && kind !== "tsv") return undefined;
-  return { format: kind, threads, minBytes: options.parallel?.minBytes ?? DEFAULT_MIN_BYTES, chunkBytes: Math.max(1, options.parallel?.chunkBytes ?? DEFAULT_CHUNK_BYTES) };
-}
-
-/** Stops the threads `startThreadsEarly` started that no table took. */
-export function dropEarlyThreads(): Promise<void> {
-  return ChunkWorkers.dropEarly();
-}
 
 /** Where a table is cut for parallel checking. */
 export interface ParallelPlan {

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { folderWith } from "../../../../fakes/fixtures/temp-folder.ts";
 import { stripTimings } from "../../report/build-report.ts";
 import { validateSource } from "../validate-source.ts";
-import { dropEarlyThreads, startThreadsEarly, workerThreads } from "./chunk-plan.ts";
+import { dropEarlyThreads, startThreadsEarly, workerThreads } from "./early-threads.ts";
 import { ChunkWorkers } from "./worker-pool.ts";
 
 const SCHEMA = {
@@ -38,7 +38,7 @@ describe("threads started before the schema is read", () => {
     const dir = await folderWith({ "t.csv": csv(10), "t.xlsx": "", "t.csv.gz": "" });
     // Started: the next spawn of as many threads (the calling thread is the second checker) takes those very threads.
     const started = async (path: string, options: Parameters<typeof startThreadsEarly>[2], format?: string): Promise<boolean> => {
-      const early = await startThreadsEarly(join(dir, path), format, options);
+      const early = startThreadsEarly(join(dir, path), format, options);
       const spawned = ChunkWorkers.spawn(workerThreads(parallel.threads));
       await spawned.close();
       return early !== undefined && spawned === early;
@@ -55,7 +55,7 @@ describe("threads started before the schema is read", () => {
 
   it("are stopped when no table takes them (a schema that cannot be read)", async () => {
     const dir = await folderWith({ "laureats.csv": csv(150), "schema.json": "{ not json" });
-    const early = await startThreadsEarly(join(dir, "laureats.csv"), undefined, { parallel });
+    const early = startThreadsEarly(join(dir, "laureats.csv"), undefined, { parallel });
     expect(early).toBeDefined();
     const report = await validateSource({ path: join(dir, "laureats.csv"), schemaPath: join(dir, "schema.json"), parallel });
     expect(report.errors.length).toBeGreaterThan(0);
@@ -66,7 +66,7 @@ describe("threads started before the schema is read", () => {
 
   it("are taken by a spawn of as many threads only", async () => {
     const dir = await folderWith({ "t.csv": csv(10) });
-    const early = await startThreadsEarly(join(dir, "t.csv"), undefined, { parallel });
+    const early = startThreadsEarly(join(dir, "t.csv"), undefined, { parallel });
     const other = ChunkWorkers.spawn(workerThreads(parallel.threads) + 1);
     await other.close();
     expect(other).not.toBe(early);

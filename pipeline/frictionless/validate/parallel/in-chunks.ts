@@ -8,7 +8,8 @@ import { ChunkChecker, type ChunkChecks, type ChunkSetup } from "./check-chunk.t
 import type { TableReader } from "../../table/types.ts";
 import { errorOptions } from "../options.ts";
 import type { RowsOutcome, RowStrategy, RowsToCheck, TableToCheck } from "../row-strategy.ts";
-import { headSource, workerThreads, type ParallelPlan } from "./chunk-plan.ts";
+import { headSource, type ParallelPlan } from "./chunk-plan.ts";
+import { workerThreads } from "./early-threads.ts";
 import { validateInParallel } from "./validate-in-parallel.ts";
 import { ChunkWorkers } from "./worker-pool.ts";
 import { checkModuleUrl } from "./worker-script.ts";

@@ -28,6 +28,12 @@ describe("what validating loads at start", () => {
     for (const unused of ["saxes", "yauzl", "ajv", "ajv-formats", "node:zlib", "exceljs"]) expect(loaded).not.toContain(unused);
   });
 
+  // aap.js loads it before anything else, to start a big table's threads while the program loads: it must stay light.
+  it("loads, for the core's second entry (early.ts), Node's own modules and nothing else", async () => {
+    const loaded = await loadedAtStart("../../early.ts");
+    expect([...loaded].sort()).toEqual(["node:fs", "node:os", "node:path", "node:url", "node:worker_threads"]);
+  });
+
   // `aap validate` runs validateSource: its start is on the path of every validation, CSV or not.
   it("loads the XLSX and zip readers only for a workbook or an archive, neither ajv's compiler nor the CSV writer", async () => {
     const loaded = await loadedAtStart("../validate-source.ts");

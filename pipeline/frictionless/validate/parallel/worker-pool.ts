@@ -1,7 +1,7 @@
 import { Worker } from "node:worker_threads";
 import type { ChunkJob, ChunkResult, ChunkSetup } from "./check-chunk.ts";
 import type { DigestAnswer, DigestJob, FileDigests } from "./file-digest.ts";
-import { workerCode } from "./worker-script.ts";
+import { builtWorkerCode, workerCode, type WorkerCode } from "./worker-script.ts";
 
 /**
  * Chunks a worker thread has at once: the one it checks, and the next one waiting, so that it
@@ -43,15 +43,20 @@ export class ChunkWorkers {
 
   private constructor(threads: number) {
     this.threads = threads;
-    this.started = workerCode().then((code) => {
-      if (this.closed) return;
-      // No execArgv: the code is plain JavaScript, and a loader such as tsx's would only slow its start.
-      const start = (): Worker => ("file" in code ? new Worker(code.file, { execArgv: [] }) : new Worker(code.script, { eval: true, execArgv: [] }));
-      this.workers = Array.from({ length: threads }, start);
-      this.pending = this.workers.map(() => new Map());
-      this.ready = this.workers.map(() => false);
-      this.workers.forEach((worker, k) => this.listen(worker, k));
-    });
+    // The built program's threads start now, not once a promise settles: the caller may go on
+    // loading modules for a while, and the threads boot meanwhile on the other cores.
+    const built = builtWorkerCode();
+    this.started = built === undefined ? workerCode().then((code) => this.start(code)) : Promise.resolve(this.start(built));
+  }
+
+  private start(code: WorkerCode): void {
+    if (this.closed) return;
+    // No execArgv: the code is plain JavaScript, and a loader such as tsx's would only slow its start.
+    const start = (): Worker => ("file" in code ? new Worker(code.file, { execArgv: [] }) : new Worker(code.script, { eval: true, execArgv: [] }));
+    this.workers = Array.from({ length: this.threads }, start);
+    this.pending = this.workers.map(() => new Map());
+    this.ready = this.workers.map(() => false);
+    this.workers.forEach((worker, k) => this.listen(worker, k));
   }
 
   /** Threads for a table's chunks: those started early when there are as many, else new ones. */
@@ -67,8 +72,10 @@ export class ChunkWorkers {
    * Starts threads before the table that will likely need them is planned: a thread takes about
    * as long to load its code as the calling thread to read and check the table's schema, and
    * both then happen at once. The next `spawn` takes them; `dropEarly` stops them if none does.
+   * Threads already started early, as many, are kept: `aap` starts them before it loads the core.
    */
   static startEarly(threads: number): ChunkWorkers {
+    if (ChunkWorkers.early?.threads === threads) return ChunkWorkers.early;
     void ChunkWorkers.early?.close();
     ChunkWorkers.early = new ChunkWorkers(threads);
     return ChunkWorkers.early;

@@ -19,8 +19,14 @@ let code: Promise<WorkerCode> | undefined;
  * tsx instead would compile the core module by module in each thread, about 0.5 s apiece.
  */
 export function workerCode(): Promise<WorkerCode> {
-  code ??= FROM_SOURCES ? bundledFromSources() : Promise.resolve({ file: new URL("./chunk-worker.js", import.meta.url) });
+  const built = builtWorkerCode();
+  code ??= built === undefined ? bundledFromSources() : Promise.resolve(built);
   return code;
+}
+
+/** The built worker's file, known at once (no await): undefined from the sources. */
+export function builtWorkerCode(): WorkerCode | undefined {
+  return FROM_SOURCES ? undefined : { file: new URL("./chunk-worker.js", import.meta.url) };
 }
 
 async function bundledFromSources(): Promise<WorkerCode> {
