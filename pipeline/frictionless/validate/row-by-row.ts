@@ -87,6 +87,11 @@ class RowReading {
 
 /** Sizes the key sets from the first rows read: an estimate, capped, as short first rows must not reserve gigabytes for a big file. */
 export function reserveKeys(keys: KeyChecks, firstRows: number, { bytes, expectedBytes }: ReadStats, limitRows = Infinity): void {
-  const estimate = expectedBytes !== undefined && bytes > 0 ? Math.ceil(((firstRows * expectedBytes) / bytes) * 1.1) : 0;
+  const estimate = expectedBytes !== undefined && bytes > 0 ? estimateRows(firstRows, bytes, expectedBytes) : 0;
   keys.reserve(Math.min(limitRows, estimate));
+}
+
+/** Rows a source of `expectedBytes` bytes may hold, from `rows` rows in `bytes` of it, with a tenth to spare. */
+export function estimateRows(rows: number, bytes: number, expectedBytes: number): number {
+  return Math.ceil(((rows * expectedBytes) / bytes) * 1.1);
 }

@@ -11,6 +11,7 @@ import type { ChunkChecker, ChunkJob, ChunkResult, ChunkSetup } from "./check-ch
 import type { ParallelPlan, Piece } from "./chunk-plan.ts";
 import { ChunksMerge, type Merged } from "./merge-chunk.ts";
 import { PieceReader } from "./piece-reader.ts";
+import { estimateRows } from "../row-by-row.ts";
 import type { StopCheck } from "../stop-check.ts";
 import type { ChunkWorkers } from "./worker-pool.ts";
 
@@ -158,7 +159,7 @@ class ChunkMerge {
    */
   private reserveKeys(piece: Piece): void {
     if (this.reserved || (piece.end < this.run.plan.chunkBytes && !piece.last)) return;
-    this.run.keys.reserve(estimateRows(piece, this.run.plan.size));
+    this.run.keys.reserve(rowsFromPiece(piece, this.run.plan.size));
     this.reserved = true;
   }
 
@@ -262,14 +263,13 @@ class ChunkMerge {
 }
 
 /**
- * Rows a file of `size` bytes may hold, from a piece's line feeds per byte, with a tenth to
- * spare: an estimate (a quoted cell may hold line feeds), which the key sets' cap bounds.
+ * Rows a file of `size` bytes may hold, from a piece's line feeds: an estimate (a quoted cell
+ * may hold line feeds), which the key sets' cap bounds.
  */
-export function estimateRows(piece: Piece, size: number): number {
+export function rowsFromPiece(piece: Piece, size: number): number {
   let lineFeeds = 0;
   for (let at = piece.bytes.indexOf(0x0a); at !== -1; at = piece.bytes.indexOf(0x0a, at + 1)) lineFeeds++;
-  const bytes = Math.max(1, piece.end - piece.start);
-  return piece.last && piece.start === 0 ? lineFeeds + 1 : Math.ceil(((lineFeeds * size) / bytes) * 1.1);
+  return estimateRows(lineFeeds, Math.max(1, piece.end - piece.start), size);
 }
 
 function isWaiting(chunk: Chunk): boolean {

@@ -122,7 +122,7 @@ export class ChunkWorkers {
         return;
       }
       const id = "result" in message ? message.result.id : message.id;
-      if ("bytes" in message) this.spare.push(message.bytes.buffer as ArrayBuffer);
+      if ("bytes" in message) this.recycle(message.bytes);
       const waiting = pending.get(id);
       pending.delete(id);
       if ("result" in message) waiting?.resolve(message.result);
@@ -193,7 +193,7 @@ export class ChunkWorkers {
     return (this.pending[worker] as Map<number, Pending>).size;
   }
 
-  /** A chunk's buffer, checked on the calling thread: read into again. */
+  /** A checked chunk's buffer (back from a worker, or checked on the calling thread): read into again. */
   recycle(bytes: Uint8Array): void {
     this.spare.push(bytes.buffer as ArrayBuffer);
   }
