@@ -109,9 +109,7 @@ export class CustomChecks {
   row(rowNumber: number, values: unknown[], cells: RowCells, text?: UnmadeTexts): void {
     // A check that keeps rows until `end` gets a view of its own per row; the others share one (a million rows, a million objects fewer).
     const view = this.keepsRows ? new RowView(this.byName) : this.view;
-    view.rowNumber = rowNumber;
-    view.values = values;
-    view.text = text;
+    view.start(rowNumber, values, text);
     for (let k = 0; k < this.started.length; k++) {
       const { check } = this.started[k] as StartedCheck;
       if (this.failed[k] || check.row === undefined) continue;
@@ -189,8 +187,8 @@ function isUnmade(value: unknown): boolean {
   return typeof value === "symbol" && value === CELL_TEXT;
 }
 
-/** Names a row view remembers the position of (checks read a handful of columns, the same ones every row). */
-const REMEMBERED_NAMES = 8;
+/** Reads a row view remembers, in the order the checks made them (checks read a handful of columns, the same ones every row). */
+const REMEMBERED_READS = 16;
 
 /** A row as the checks see it: its logical values by field name. */
 class RowView implements CheckRow {
@@ -198,14 +196,24 @@ class RowView implements CheckRow {
   values: unknown[] = [];
   text: UnmadeTexts | undefined;
   /**
-   * The names asked for so far and their positions: a check asks with the same string every
-   * row, found here by identity before any hashing of the name (a map lookup per read, several
+   * The names read on the first rows, in the order read, and their positions. Checks read the
+   * same names in the same order every row, each with the same string: the next read is
+   * expected at `next`, one comparison by identity instead of a scan or a map lookup (several
    * reads a row, on millions of rows).
    */
   private readonly names: string[] = [];
   private readonly positions: number[] = [];
+  private next = 0;
 
   constructor(private readonly byName: ReadonlyMap<string, number>) {}
+
+  /** The view now shows row `rowNumber`: its reads start again from the first one remembered. */
+  start(rowNumber: number, values: unknown[], text: UnmadeTexts | undefined): void {
+    this.rowNumber = rowNumber;
+    this.values = values;
+    this.text = text;
+    this.next = 0;
+  }
 
   get(name: string): unknown {
     const at = this.position(name);
@@ -223,13 +231,21 @@ class RowView implements CheckRow {
   /** Field `name`'s position, -1 when the schema has no such field. */
   private position(name: string): number {
     const names = this.names;
-    for (let k = 0; k < names.length; k++) if (names[k] === name) return this.positions[k] as number;
-    const at = this.byName.get(name);
+    const next = this.next;
+    if (next < names.length && names[next] === name) {
+      this.next = next + 1;
+      return this.positions[next] as number;
+    }
+    // A read out of the usual order (a check that reads a column only on some rows): found anywhere, the order goes on from there.
+    const k = names.indexOf(name);
+    const at = k >= 0 ? (this.positions[k] as number) : this.byName.get(name);
     if (at === undefined) return -1;
-    if (names.length < REMEMBERED_NAMES) {
+    // Past the reads remembered, on the first rows: this one is learnt, even if an earlier check read the same name.
+    if (next === names.length && names.length < REMEMBERED_READS) {
       names.push(name);
       this.positions.push(at);
-    }
+      this.next = names.length;
+    } else if (k >= 0) this.next = k + 1;
     return at;
   }
 
