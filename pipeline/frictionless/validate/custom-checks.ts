@@ -86,7 +86,7 @@ export type RowCells = unknown[] | (() => unknown[]);
  * inside a check is told once (never swallowed), and that check stops.
  */
 export class CustomChecks {
-  private readonly failed: boolean[];
+  private failed: boolean[];
   private readonly keepsRows: boolean;
   private readonly view: RowView;
 
@@ -122,6 +122,14 @@ export class CustomChecks {
       }
       if (findings) for (const finding of findings) this.output({ check: k, error: this.findingError(check, finding, rowNumber, cells) });
     }
+  }
+
+  /**
+   * Every check runs again, those that threw too: a new chunk. A chunk is checked apart from
+   * the others, and the merge keeps a check's outputs only up to the row where it first threw.
+   */
+  restart(): void {
+    this.failed = this.started.map(() => false);
   }
 
   end(): void {

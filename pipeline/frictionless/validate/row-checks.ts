@@ -20,10 +20,15 @@ export class RowChecks {
     compiled: CompiledSchema,
     columns: number[],
     private readonly width: number,
-    private readonly errors: ErrorCollector,
+    private errors: ErrorCollector,
   ) {
     this.fields = compiled.fields;
     this.columns = Int32Array.from(columns);
+  }
+
+  /** The errors of the rows checked from now on go to `errors` (a chunk's own, when checks are reused chunk after chunk). */
+  reportTo(errors: ErrorCollector): void {
+    this.errors = errors;
   }
 
   /**

@@ -8,6 +8,8 @@ import type { ReportTask } from "../../report/types.ts";
 import type { ValidateOptions } from "../options.ts";
 import { validatePackage } from "../validate-package.ts";
 import { DEFAULT_READ_LIMITS } from "../../table/limits.ts";
+import type { CheckRow } from "../check.ts";
+import type { StartedCheck } from "../custom-checks.ts";
 import { ChunkChecker, type ChunkJob, type ChunkSetup } from "./check-chunk.ts";
 
 /**
@@ -97,5 +99,30 @@ describe("ChunkChecker", () => {
     // Each check's batch lives in the arrays of the tokenizer it cut with: a check started while another awaits must not cut into them.
     expect(await Promise.all(jobs().map((job) => checker.check(job)))).toEqual(alone);
     expect(await checker.check((jobs()[3] as ChunkJob))).toEqual(alone[3]);
+  });
+
+  it("runs a custom check on every chunk, though it threw in a chunk checked before by the same checker", async () => {
+    // Synthetic: finds every row whose number ends in 7, and throws on the 20th row of each chunk.
+    const started = (): StartedCheck[] => {
+      let seen = 0;
+      const check = {
+        type: "septieme",
+        title: "Septième",
+        description: "Ligne fictive.",
+        row(row: CheckRow) {
+          if (++seen % 20 === 0) throw new Error("panne fictive");
+          return row.rowNumber % 10 === 7 ? [{ note: `ligne ${row.rowNumber}` }] : undefined;
+        },
+      };
+      return [{ name: "septieme", params: {}, check }];
+    };
+    const [first, second] = jobs() as [ChunkJob, ChunkJob];
+    const alone = await ChunkChecker.withStarted(setup, started()).check(second);
+    expect(alone.checkOutputs.filter(({ output }) => "error" in output).length).toBeGreaterThan(0);
+    expect(alone.checkOutputs.filter(({ output }) => "threw" in output)).toHaveLength(1);
+    const checker = ChunkChecker.withStarted(setup, started());
+    const before = await checker.check(first);
+    expect(before.checkOutputs.some(({ output }) => "threw" in output)).toBe(true);
+    expect(await checker.check(second)).toEqual(alone);
   });
 });

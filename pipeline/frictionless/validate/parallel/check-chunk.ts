@@ -1,7 +1,7 @@
 import type { Schema } from "../../descriptor/types.ts";
 import type { ValidationError } from "../../errors/index.ts";
 import type { SourceRow } from "../../table/types.ts";
-import { compileSchema } from "../../field/index.ts";
+import { compileSchema, type CompiledSchema } from "../../field/index.ts";
 import type { CheckRegistry } from "../check.ts";
 import { replayedContext, type CheckContextData } from "../check-context.ts";
 import { comparesRows, CustomChecks, fieldPositions, restartChecks, type CheckOutput, type RowCells, type DeclaredCheck, type StartedCheck } from "../custom-checks.ts";
@@ -73,11 +73,11 @@ export class ChunkChecker {
   private readonly keys: KeyChecks;
   private readonly byName: ReadonlyMap<string, number>;
   /**
-   * The span tokenizer no check is using. A batch lives in its tokenizer's arrays until the next
-   * cut: a check takes it for the whole chunk and gives it back when done, so a second check
-   * running meanwhile (its chunk read while the first awaits) cuts with a tokenizer of its own.
+   * The workspace no check is using: a check takes it for the whole chunk and gives it back
+   * when done, so that a second check running meanwhile (its chunk read while the first awaits)
+   * works in one of its own.
    */
-  private idleTokenizer: SpanTokenizer | undefined;
+  private idleWorkspace: ChunkWorkspace | undefined;
 
   private constructor(
     private readonly setup: ChunkSetup,
@@ -87,7 +87,6 @@ export class ChunkChecker {
     // Only `hashRow` is used here: the key sets themselves live on the main thread.
     this.keys = new KeyChecks(this.schema, setup.columns, setup.foreignKeys.map((fk) => ({ ...fk, index: new KeyHashSet() })));
     this.byName = fieldPositions(this.schema.fields);
-    this.idleTokenizer = chunkTokenizer(setup.format);
   }
 
   /**
@@ -108,39 +107,32 @@ export class ChunkChecker {
   }
 
   async check(job: ChunkJob): Promise<ChunkResult> {
-    const tokenizer = this.idleTokenizer ?? chunkTokenizer(this.setup.format);
-    this.idleTokenizer = undefined;
+    const errors = new ErrorCollector(this.setup.errorOptions);
+    const workspace = this.idleWorkspace ?? new ChunkWorkspace(this.setup, this.schema, this.keys, this.started, this.byName, errors);
+    this.idleWorkspace = undefined;
+    workspace.startChunk(errors);
     try {
-      return await this.checkWith(job, tokenizer);
+      return await this.checkWith(job, workspace, errors);
     } finally {
-      this.idleTokenizer = tokenizer;
+      this.idleWorkspace = workspace;
     }
   }
 
-  private async checkWith(job: ChunkJob, tokenizer: SpanTokenizer | undefined): Promise<ChunkResult> {
+  private async checkWith(job: ChunkJob, workspace: ChunkWorkspace, errors: ErrorCollector): Promise<ChunkResult> {
     const end: ChunkEnd = { records: 0, unfinishedBytes: 0 };
-    const errors = new ErrorCollector(this.setup.errorOptions);
-    const checks = this.rowChecks(errors);
-    checks.reuseValues();
-    // Values outlive their record only for checks that compare rows, which never run in chunks: made at once then, to be safe.
-    const spans = new SpanChecks(this.schema, this.setup.columns, this.setup.width, checks, comparesRows(this.started) ? "all" : this.keys.keyFields);
-    spans.reuseValues();
+    const { tokenizer, rows: checks, spans, custom, outputs } = workspace;
     const width = 2 * this.keys.width;
     // Grown as the batches come (a chunk of spans is one batch: sized once), trimmed to the rows checked when returned.
     let hashes = new Int32Array(0);
     let rowNumbers = new Uint32Array(0);
     let checked = 0;
     let stopped = false;
-    // Per chunk: the calling thread may check two chunks at once, and a check that threw in one chunk runs in the next.
-    const outputs: ChunkCheckOutput[] = [];
-    let current = 0;
-    const custom = this.started.length === 0 ? undefined : new CustomChecks(this.started, this.schema.fields, this.setup.columns, this.byName, (output) => outputs.push({ row: current, output }));
     /** Takes a checked row's hashes and custom checks; whether the errors are full. */
     const take = (values: unknown[], rowNumber: number, cells: RowCells, text?: SpanChecks): boolean => {
       this.keys.hashRow(values, hashes, checked * width, text);
       rowNumbers[checked++] = rowNumber;
       if (custom) {
-        current = rowNumber;
+        workspace.row = rowNumber;
         custom.row(rowNumber, values, cells, text);
       }
       return errors.full;
@@ -200,4 +192,38 @@ function grow<T extends Uint32Array<ArrayBuffer> | Int32Array<ArrayBuffer>>(arra
   const bigger = new (array.constructor as new (size: number) => T)(size);
   bigger.set(array);
   return bigger;
+}
+
+/**
+ * What checking a chunk takes besides its bytes: the span tokenizer (a batch lives in its arrays
+ * until the next cut), the row and span checks with their value arrays, the custom checks and
+ * their outputs. A checker reuses one chunk after chunk. Made afresh for each chunk, these
+ * objects died every few milliseconds, and V8 threw away the optimised code that had them built
+ * in, then compiled it again (docs/decisions.md §31).
+ */
+class ChunkWorkspace {
+  readonly tokenizer: SpanTokenizer | undefined;
+  readonly rows: RowChecks;
+  readonly spans: SpanChecks;
+  readonly custom: CustomChecks | undefined;
+  /** What the custom checks found in the chunk being checked, and the row they check. */
+  outputs: ChunkCheckOutput[] = [];
+  row = 0;
+
+  constructor(setup: ChunkSetup, schema: CompiledSchema, keys: KeyChecks, started: StartedCheck[], byName: ReadonlyMap<string, number>, errors: ErrorCollector) {
+    this.tokenizer = chunkTokenizer(setup.format);
+    this.rows = new RowChecks(schema, setup.columns, setup.width, errors);
+    this.rows.reuseValues();
+    // Values outlive their record only for checks that compare rows, which never run in chunks: made at once then, to be safe.
+    this.spans = new SpanChecks(schema, setup.columns, setup.width, this.rows, comparesRows(started) ? "all" : keys.keyFields);
+    this.spans.reuseValues();
+    this.custom = started.length === 0 ? undefined : new CustomChecks(started, schema.fields, setup.columns, byName, (output) => this.outputs.push({ row: this.row, output }));
+  }
+
+  /** Ready for the next chunk, whose errors go to `errors`; a custom check that threw in another chunk runs again. */
+  startChunk(errors: ErrorCollector): void {
+    this.rows.reportTo(errors);
+    this.outputs = [];
+    this.custom?.restart();
+  }
 }
