@@ -1,7 +1,7 @@
 import { CsvParser } from "./csv-parser.ts";
 import type { CsvLimits } from "./csv-guard.ts";
 import type { CsvSyntax } from "./csv-syntax.ts";
-import { SpanFlag, utf8Text, type SpanBatch } from "./span-batch.ts";
+import { spanBatch, SpanFlag, utf8Text, type SpanBatch } from "./span-batch.ts";
 
 /**
  * The bytes the tokenizer looks for. A const enum rather than constants: the build (esbuild)
@@ -32,11 +32,13 @@ export function spanDelimiter(syntax: CsvSyntax): number | undefined {
   return code >= 0x80 || code === Byte.QUOTE || code === Byte.LF || code === Byte.CR ? undefined : code;
 }
 
-/** Records cut from bytes: the batch, and where the bytes it did not take start. */
-export interface SpanCut {
-  batch: SpanBatch;
-  /** Offset after the batch's last record: the start of a record the bytes do not finish, or their end. */
-  end: number;
+/** Records cut from bytes: the batch, and where the bytes it did not take start (a class: see `spanBatch`). */
+export class SpanCut {
+  constructor(
+    readonly batch: SpanBatch,
+    /** Offset after the batch's last record: the start of a record the bytes do not finish, or their end. */
+    readonly end: number,
+  ) {}
 }
 
 /**
@@ -86,7 +88,7 @@ export class SpanTokenizer {
       if (next === UNFINISHED) break;
       i = next;
     }
-    return { batch: this.out.batch(), end: this.out.recordEnd };
+    return new SpanCut(this.out.batch(), this.out.recordEnd);
   }
 
   /**
@@ -255,17 +257,7 @@ class SpanBuilder {
   }
 
   batch(): SpanBatch {
-    const batch: SpanBatch = {
-      bytes: this.bytes,
-      count: this.records,
-      firstRowNumber: this.firstRowNumber,
-      cellsFrom: this.cellsFrom,
-      starts: this.starts,
-      ends: this.ends,
-      flags: this.flags,
-    };
-    if (this.texts) batch.texts = this.texts;
-    return batch;
+    return spanBatch(this.bytes, this.records, this.firstRowNumber, this.cellsFrom, this.starts, this.ends, this.flags, this.texts);
   }
 
   private growCells(): void {

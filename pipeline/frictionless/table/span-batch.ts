@@ -54,6 +54,39 @@ export interface SpanBatch {
 }
 
 /**
+ * A batch, made by its own constructor. An object literal shares V8's hidden class, and its
+ * field types, with every literal elsewhere in the program that starts with the same keys: one
+ * of them storing another kind of value there made V8 throw away the optimised code that reads
+ * batches, in the middle of a validation, and compile it again (docs/decisions.md §31).
+ */
+class Batch implements SpanBatch {
+  constructor(
+    readonly bytes: Uint8Array,
+    readonly count: number,
+    readonly firstRowNumber: number,
+    readonly cellsFrom: Int32Array,
+    readonly starts: Int32Array,
+    readonly ends: Int32Array,
+    readonly flags: Uint8Array,
+    readonly texts: ReadonlyMap<number, string[]> | undefined,
+  ) {}
+}
+
+/** A batch of these arrays (see `SpanBatch`); `texts` undefined when every record has spans. */
+export function spanBatch(
+  bytes: Uint8Array,
+  count: number,
+  firstRowNumber: number,
+  cellsFrom: Int32Array,
+  starts: Int32Array,
+  ends: Int32Array,
+  flags: Uint8Array,
+  texts: ReadonlyMap<number, string[]> | undefined,
+): SpanBatch {
+  return new Batch(bytes, count, firstRowNumber, cellsFrom, starts, ends, flags, texts);
+}
+
+/**
  * Node's own decoders, called on the bytes as they are: no object made per cell, where
  * `Buffer.from(…).toString` makes a Buffer and `TextDecoder.decode(subarray)` a view.
  */

@@ -4,7 +4,7 @@ import type { CsvProblemShape } from "../../table/csv-guard.ts";
 import { csvSyntax } from "../../table/csv-parser.ts";
 import { readCsvRecords } from "../../table/csv-reader.ts";
 import { SpanTokenizer, spanDelimiter } from "../../table/csv-spans.ts";
-import type { SpanBatch } from "../../table/span-batch.ts";
+import { spanBatch, type SpanBatch } from "../../table/span-batch.ts";
 import type { ReadLimits } from "../../table/limits.ts";
 import { encodingName, startsWithBom } from "../../table/decode.ts";
 import { TableReadError } from "../../table/read-error.ts";
@@ -131,13 +131,9 @@ function plainRows(dialect: Dialect): boolean {
 
 /** The batch without its first record (the header row). */
 function withoutFirst(batch: SpanBatch): SpanBatch {
-  const rest: SpanBatch = { ...batch, count: batch.count - 1, firstRowNumber: batch.firstRowNumber + 1, cellsFrom: batch.cellsFrom.subarray(1) };
-  if (batch.texts === undefined) return rest;
-  const texts = new Map<number, string[]>();
-  for (const [r, cells] of batch.texts) if (r > 0) texts.set(r - 1, cells);
-  if (texts.size > 0) rest.texts = texts;
-  else delete rest.texts;
-  return rest;
+  let texts: Map<number, string[]> | undefined;
+  for (const [r, cells] of batch.texts ?? []) if (r > 0) (texts ??= new Map()).set(r - 1, cells);
+  return spanBatch(batch.bytes, batch.count - 1, batch.firstRowNumber + 1, batch.cellsFrom.subarray(1), batch.starts, batch.ends, batch.flags, texts);
 }
 
 async function* prepended<T>(first: T, rest: AsyncIterator<T>): AsyncGenerator<T> {
