@@ -16,9 +16,11 @@ export default tseslint.config(
   // pipeline/ the core is reached as (../)+frictionless/, from elsewhere as …/pipeline/frictionless/
   // (the test helpers in fakes/ included). One exception: early.ts holds what `aap` loads before
   // the core itself, a big table's worker threads started first, and only the CLI's early-threads
-  // module may import it (docs/decisions.md §29).
-  engineBoundary(["pipeline/**/*.{ts,js}"], ["pipeline/frictionless/**", "pipeline/cli/early-threads.ts"], "^(\\.\\./)+frictionless/(?!index\\.ts$)"),
+  // module may import it (docs/decisions.md §29). Likewise for-checks.ts holds what a module of
+  // custom checks needs, which those threads import: the checks may import it (§31).
+  engineBoundary(["pipeline/**/*.{ts,js}"], ["pipeline/frictionless/**", "pipeline/cli/early-threads.ts", "pipeline/validate/checks/**"], "^(\\.\\./)+frictionless/(?!index\\.ts$)"),
   engineBoundary(["pipeline/cli/early-threads.ts"], [], "^(\\.\\./)+frictionless/(?!(index|early)\\.ts$)"),
+  engineBoundary(["pipeline/validate/checks/**"], [], "^(\\.\\./)+frictionless/(?!(index|for-checks)\\.ts$)"),
   engineBoundary(["**/*.{ts,js}"], ["pipeline/**"], "(^|/)pipeline/frictionless/(?!index\\.ts$)"),
   {
     files: ["**/*.js"],
@@ -34,7 +36,7 @@ export default tseslint.config(
  * @returns {import("eslint").Linter.Config}
  */
 function engineBoundary(files, ignores, pattern) {
-  const message = "import the Table Schema core through pipeline/frictionless/index.ts only (export what you need from there; early.ts is for aap's early threads only)";
+  const message = "import the Table Schema core through pipeline/frictionless/index.ts only (export what you need from there; early.ts is for aap's early threads only, for-checks.ts for custom checks' modules only)";
   return {
     files,
     ignores,

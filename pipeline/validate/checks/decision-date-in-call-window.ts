@@ -1,4 +1,4 @@
-import type { CheckContext, CheckFactory } from "../../frictionless/index.ts";
+import type { CheckContext, CheckFactory } from "../../frictionless/for-checks.ts";
 import { toIsoDate } from "./iso-date.ts";
 import { CheckParamsError, columnParam, stringParam } from "./params.ts";
 

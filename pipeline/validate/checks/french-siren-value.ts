@@ -1,4 +1,4 @@
-import type { CheckFactory } from "../../frictionless/index.ts";
+import type { CheckFactory } from "../../frictionless/for-checks.ts";
 import { passesLuhnDigits } from "./french-identifiers.ts";
 import { columnParam } from "./params.ts";
 

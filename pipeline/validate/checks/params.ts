@@ -1,4 +1,4 @@
-import { CodedError, type CheckContext } from "../../frictionless/index.ts";
+import { CodedError, type CheckContext } from "../../frictionless/for-checks.ts";
 
 /** A custom check's report error type, as in frictionless-py. */
 export type CheckParamsErrorCode = "check-error";
