@@ -228,6 +228,9 @@ class SpanBuilder {
       this.starts = new Int32Array(size);
       this.ends = new Int32Array(size);
       this.flags = new Uint8Array(size);
+      // Records too, at a record per 4 cells: grown in the middle of a run, the array met V8's
+      // optimised tokenizer with no feedback for the growth, which threw the tokenizer away.
+      if (size >> 2 > this.cellsFrom.length) this.cellsFrom = new Int32Array(size >> 2);
     }
   }
 
@@ -252,7 +255,7 @@ class SpanBuilder {
 
   endRecord(end: number): void {
     this.recordEnd = end;
-    if (this.records + 2 > this.cellsFrom.length) this.cellsFrom = grown(this.cellsFrom, 2 * this.cellsFrom.length);
+    if (this.records + 2 > this.cellsFrom.length) this.cellsFrom = copiedInto(this.cellsFrom, new Int32Array(2 * this.cellsFrom.length));
     this.cellsFrom[++this.records] = this.cells;
   }
 
@@ -262,14 +265,18 @@ class SpanBuilder {
 
   private growCells(): void {
     const size = 2 * this.starts.length;
-    this.starts = grown(this.starts, size);
-    this.ends = grown(this.ends, size);
-    this.flags = grown(this.flags, size);
+    this.starts = copiedInto(this.starts, new Int32Array(size));
+    this.ends = copiedInto(this.ends, new Int32Array(size));
+    this.flags = copiedInto(this.flags, new Uint8Array(size));
   }
 }
 
-function grown<T extends Int32Array | Uint8Array>(array: T, size: number): T {
-  const bigger = new (array.constructor as new (size: number) => T)(size);
+/**
+ * `array`'s items copied into the start of `bigger`, made by the caller with its own type: made
+ * from `array.constructor`, the first growth in a run met V8's optimised code without feedback
+ * for that read and threw it away.
+ */
+function copiedInto<T extends Int32Array | Uint8Array>(array: T, bigger: T): T {
   bigger.set(array);
   return bigger;
 }

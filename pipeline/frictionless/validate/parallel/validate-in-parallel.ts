@@ -7,7 +7,7 @@ import { encodingReadError } from "../../table/read-error.ts";
 import type { DigestAlgorithm, ReadStats } from "../../table/types.ts";
 import type { ErrorCollector } from "../error-collector.ts";
 import type { KeyChecks } from "../key-checks.ts";
-import type { ChunkChecker, ChunkJob, ChunkResult, ChunkSetup } from "./check-chunk.ts";
+import { chunkResult, type ChunkChecker, type ChunkJob, type ChunkResult, type ChunkSetup } from "./check-chunk.ts";
 import type { ParallelPlan, Piece } from "./chunk-plan.ts";
 import { ChunksMerge, type Merged } from "./merge-chunk.ts";
 import { PieceReader } from "./piece-reader.ts";
@@ -248,7 +248,8 @@ class ChunkMerge {
     const job: ChunkJob = { id: this.nextId++, bytes: piece.bytes, first, last: piece.last };
     if (!this.run.workers.hasRoom()) return { ...piece, result: undefined, job, settled: false };
     const chunk: Chunk = { ...piece, bytes: new Uint8Array(0), result: undefined, job: undefined, settled: false };
-    this.track(chunk, this.run.workers.check(job));
+    // A worker's result, copied from its message, takes the shape of this thread's (see `chunkResult`).
+    this.track(chunk, this.run.workers.check(job).then(chunkResult));
     return chunk;
   }
 
@@ -278,5 +279,5 @@ function isWaiting(chunk: Chunk): boolean {
 
 /** A chunk that holds no row, only the problem of the record it starts with. */
 function problemResult(problem: CsvProblem): ChunkResult {
-  return { id: -1, records: 0, unfinishedBytes: 0, stopped: false, problem, rowNumbers: new Uint32Array(0), hashes: new Int32Array(0), errors: [], checkOutputs: [] };
+  return chunkResult({ id: -1, records: 0, unfinishedBytes: 0, stopped: false, problem, rowNumbers: new Uint32Array(0), hashes: new Int32Array(0), errors: [], checkOutputs: [] });
 }
