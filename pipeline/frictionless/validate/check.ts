@@ -25,6 +25,13 @@ export interface CheckRow {
    * without a string per row; `get` gives the text for a finding's note.
    */
   digits(fieldName: string, into: Uint8Array): number;
+  /**
+   * `get` of the field at `position`, its index in the context's `schema.fields` (the first of
+   * that name, as `get` reads): no lookup by name, for checks that run on every row of big tables.
+   */
+  at(position: number): unknown;
+  /** `digits` of the field at `position` (see `at`). */
+  digitsAt(position: number, into: Uint8Array): number;
 }
 
 export interface CheckFinding {

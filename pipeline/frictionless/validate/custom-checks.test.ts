@@ -31,4 +31,23 @@ describe("a custom check's view of a row", () => {
     expect(seen).toEqual(expected);
     expect(outputs).toEqual([]);
   });
+
+  it("reads a field by its position as by its name, digits too, and nothing past the fields", () => {
+    const compiled = compileSchema({ fields: ["siren", "montant", "nom"].map((name) => ({ name, type: "string" as const })), missingValues: [""] });
+    const seen: unknown[] = [];
+    const digits = new Uint8Array(9);
+    const check = {
+      type: "position",
+      title: "Position",
+      description: "Lit des champs par leur position.",
+      row(row: CheckRow) {
+        seen.push([row.at(0), row.at(1), row.at(2), row.at(3), row.at(-1), row.digitsAt(0, digits), [...digits], row.digitsAt(2, digits), row.digitsAt(7, digits)]);
+        return undefined;
+      },
+    };
+    const checks = new CustomChecks([{ name: "position", params: {}, check }], compiled.fields, [0, 1, 2], fieldPositions(compiled.fields), () => undefined);
+    const values = ["999000011", "12.5", "Porteur fictif"];
+    checks.row(2, values, values);
+    expect(seen).toEqual([["999000011", "12.5", "Porteur fictif", undefined, undefined, 9, [9, 9, 9, 0, 0, 0, 0, 1, 1], -1, -1]]);
+  });
 });

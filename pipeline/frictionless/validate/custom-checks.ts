@@ -230,10 +230,18 @@ class RowView implements CheckRow {
 
   digits(name: string, into: Uint8Array): number {
     const at = this.position(name);
-    if (at < 0) return -1;
-    const value = this.values[at];
+    return at < 0 ? -1 : this.digitsAt(at, into);
+  }
+
+  at(position: number): unknown {
+    return position >= 0 && position < this.values.length ? this.valueAt(position) : undefined;
+  }
+
+  digitsAt(position: number, into: Uint8Array): number {
+    if (position < 0 || position >= this.values.length) return -1;
+    const value = this.values[position];
     // A text not made yet is read on its bytes: no string for a value that is checked and found right.
-    return isUnmade(value) ? (this.text as UnmadeTexts).digits(at, into) : textDigits(value, into);
+    return isUnmade(value) ? (this.text as UnmadeTexts).digits(position, into) : textDigits(value, into);
   }
 
   /** Field `name`'s position, -1 when the schema has no such field. */

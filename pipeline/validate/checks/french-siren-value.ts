@@ -1,6 +1,6 @@
 import type { CheckFactory } from "../../frictionless/for-checks.ts";
 import { passesLuhnDigits } from "./french-identifiers.ts";
-import { columnParam } from "./params.ts";
+import { columnParam, columnPosition } from "./params.ts";
 
 const TYPE = "french-siren-value";
 
@@ -10,6 +10,7 @@ const TYPE = "french-siren-value";
  */
 export const frenchSirenValue: CheckFactory = (params, context) => {
   const column = columnParam(TYPE, params, "column", context);
+  const position = columnPosition(context, column);
   // Read as digits, without a string per row; one array for the check's rows, one row at a time.
   const digits = new Uint8Array(9);
   return {
@@ -20,7 +21,7 @@ export const frenchSirenValue: CheckFactory = (params, context) => {
       "Vérifiez-le dans l'Annuaire des entreprises (annuaire-entreprises.data.gouv.fr) et corrigez la saisie, " +
       "ou laissez la cellule vide s'il n'est pas connu.",
     row(row) {
-      if (row.digits(column, digits) !== 9 || passesLuhnDigits(digits, 9)) return undefined;
+      if (row.digitsAt(position, digits) !== 9 || passesLuhnDigits(digits, 9)) return undefined;
       return [{ fieldName: column, note: `le SIREN "${row.get(column) as string}" a une clé de contrôle fausse` }];
     },
   };

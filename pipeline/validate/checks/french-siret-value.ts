@@ -1,6 +1,6 @@
 import type { CheckFactory } from "../../frictionless/for-checks.ts";
 import { isValidSiretDigits } from "./french-identifiers.ts";
-import { columnParam } from "./params.ts";
+import { columnParam, columnPosition } from "./params.ts";
 
 const TYPE = "french-siret-value";
 
@@ -10,6 +10,7 @@ const TYPE = "french-siret-value";
  */
 export const frenchSiretValue: CheckFactory = (params, context) => {
   const column = columnParam(TYPE, params, "column", context);
+  const position = columnPosition(context, column);
   // Read as digits, without a string per row; one array for the check's rows, one row at a time.
   const digits = new Uint8Array(14);
   return {
@@ -20,7 +21,7 @@ export const frenchSiretValue: CheckFactory = (params, context) => {
       "pour les établissements de La Poste) ou celle du SIREN qu'il contient est fausse. Vérifiez-le dans l'Annuaire " +
       "des entreprises (annuaire-entreprises.data.gouv.fr) et corrigez la saisie, ou laissez la cellule vide.",
     row(row) {
-      if (row.digits(column, digits) !== 14 || isValidSiretDigits(digits)) return undefined;
+      if (row.digitsAt(position, digits) !== 14 || isValidSiretDigits(digits)) return undefined;
       return [{ fieldName: column, note: `le SIRET "${row.get(column) as string}" a une clé de contrôle fausse` }];
     },
   };

@@ -36,6 +36,14 @@ export function columnParam(check: string, params: Record<string, unknown>, para
   return value;
 }
 
+/**
+ * Where `column` (a field of the schema, see `columnParam`) sits: its index among the schema's
+ * fields, the first of that name, for `CheckRow.at` on every row without a lookup by name.
+ */
+export function columnPosition(context: CheckContext, column: string): number {
+  return context.schema.fields.findIndex((field) => field.name === column);
+}
+
 /** A plain string parameter (a resource or a field of another resource), with its default. */
 export function stringParam(
   check: string,

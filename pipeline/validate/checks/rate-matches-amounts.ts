@@ -1,5 +1,5 @@
 import type { CheckFactory } from "../../frictionless/for-checks.ts";
-import { columnParam, numberParam } from "./params.ts";
+import { columnParam, columnPosition, numberParam } from "./params.ts";
 
 const TYPE = "rate-matches-amounts";
 
@@ -15,6 +15,7 @@ export const rateMatchesAmounts: CheckFactory = (params, context) => {
   const amountColumn = columnParam(TYPE, params, "amount_column", context);
   const costColumn = columnParam(TYPE, params, "cost_column", context);
   const tolerance = numberParam(TYPE, params, "tolerance", context, DEFAULT_RATE_TOLERANCE);
+  const [rateAt, amountAt, costAt] = [rateColumn, amountColumn, costColumn].map((column) => columnPosition(context, column)) as [number, number, number];
   return {
     type: TYPE,
     title: "Taux de cofinancement incohérent avec les montants",
@@ -22,9 +23,9 @@ export const rateMatchesAmounts: CheckFactory = (params, context) => {
       `Le taux de cofinancement doit être égal au montant accordé divisé par le coût total, à ${tolerance} près. ` +
       "Vérifiez qu'il est écrit entre 0 et 1 (0.75 et non 75) et que les montants sont justes, puis corrigez la valeur fausse.",
     row(row) {
-      const rate = row.get(rateColumn);
-      const amount = row.get(amountColumn);
-      const cost = row.get(costColumn);
+      const rate = row.at(rateAt);
+      const amount = row.at(amountAt);
+      const cost = row.at(costAt);
       if (typeof rate !== "number" || typeof amount !== "number" || typeof cost !== "number" || cost === 0) {
         return undefined;
       }
