@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CLEAN_ROW, FAULTY_SCHEMA, faultyRecords, LOOSE_SCHEMA } from "../../../../fakes/fixtures/faulty-rows.ts";
+import { CLEAN_ROW, FAULTY_CHUNK_SETUP, FAULTY_SCHEMA, faultyRecords, LOOSE_SCHEMA } from "../../../../fakes/fixtures/faulty-rows.ts";
 import { flatten } from "../../../../fakes/fixtures/flatten-report.ts";
 import { folderWith } from "../../../../fakes/fixtures/temp-folder.ts";
 import type { Schema } from "../../descriptor/types.ts";
@@ -7,7 +7,6 @@ import { stripTimings } from "../../report/build-report.ts";
 import type { ReportTask } from "../../report/types.ts";
 import type { ValidateOptions } from "../options.ts";
 import { validatePackage } from "../validate-package.ts";
-import { DEFAULT_READ_LIMITS } from "../../table/limits.ts";
 import type { CheckRow } from "../check.ts";
 import type { StartedCheck } from "../custom-checks.ts";
 import { ChunkChecker, type ChunkJob, type ChunkSetup } from "./check-chunk.ts";
@@ -66,14 +65,7 @@ describe("ChunkChecker", () => {
   // A record the span tokenizer leaves to the string tokenizer (text after a closing quote) now and then.
   const lines = csv(faultyRecords(3000), header).split("\n");
   const text = lines.map((line, k) => (k % 97 === 50 ? `l-odd-${k},"Projet"x,,,,,,,https://ex.invalid/1,` : line)).join("\n");
-  const setup: ChunkSetup = {
-    format: { format: "csv", encoding: undefined, dialect: { delimiter: ",", quoteChar: '"', skipInitialSpace: false }, limits: DEFAULT_READ_LIMITS },
-    schema: FAULTY_SCHEMA,
-    columns: header.map((_, k) => k),
-    width: header.length,
-    foreignKeys: [],
-    errorOptions: { limitErrors: Infinity },
-  };
+  const setup: ChunkSetup = FAULTY_CHUNK_SETUP;
 
   /** The text cut after line feeds every few kilobytes, as the chunk plan cuts a file. */
   function jobs(): ChunkJob[] {

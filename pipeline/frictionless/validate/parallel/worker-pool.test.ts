@@ -1,18 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { CLEAN_ROW, FAULTY_SCHEMA } from "../../../../fakes/fixtures/faulty-rows.ts";
-import { DEFAULT_READ_LIMITS } from "../../table/limits.ts";
+import { CLEAN_ROW, FAULTY_CHUNK_SETUP } from "../../../../fakes/fixtures/faulty-rows.ts";
 import { ChunkChecker, type ChunkSetup } from "./check-chunk.ts";
 import { ChunkWorkers } from "./worker-pool.ts";
 
-const header = FAULTY_SCHEMA.fields.map((field) => field.name);
-const setup: ChunkSetup = {
-  format: { format: "csv", encoding: undefined, dialect: { delimiter: ",", quoteChar: '"', skipInitialSpace: false }, limits: DEFAULT_READ_LIMITS },
-  schema: FAULTY_SCHEMA,
-  columns: header.map((_, k) => k),
-  width: header.length,
-  foreignKeys: [],
-  errorOptions: { limitErrors: Infinity },
-};
+const setup: ChunkSetup = FAULTY_CHUNK_SETUP;
 // Synthetic clean records, no header: a chunk from the middle of a table.
 const records = Array.from({ length: 400 }, (_, k) => [`l-${k}`, ...CLEAN_ROW.slice(1)].join(",")).join("\n") + "\n";
 
