@@ -274,9 +274,9 @@ class SpanBuilder {
 /**
  * `array`'s items copied into the start of `bigger`, made by the caller with its own type: made
  * from `array.constructor`, the first growth in a run met V8's optimised code without feedback
- * for that read and threw it away.
+ * for that read and threw it away (one call site, two types, did too).
  */
-function copiedInto<T extends Int32Array | Uint8Array>(array: T, bigger: T): T {
+export function copiedInto<T extends Int32Array | Uint32Array | Uint8Array>(array: T, bigger: T): T {
   bigger.set(array);
   return bigger;
 }

@@ -11,7 +11,7 @@ import { KeyHashSet } from "../key-hash-set.ts";
 import type { ValidateOptions } from "../options.ts";
 import { RowChecks } from "../row-checks.ts";
 import { SpanChecks } from "../span-checks.ts";
-import type { SpanTokenizer } from "../../table/csv-spans.ts";
+import { copiedInto, type SpanTokenizer } from "../../table/csv-spans.ts";
 import { chunkTokenizer, readChunk, readChunkSpans, type ChunkBytes, type ChunkEnd, type ChunkFormat } from "./read-chunk.ts";
 
 /** What every chunk of one table is checked against: plain data, sent once to each worker thread. */
@@ -206,12 +206,6 @@ export class ChunkChecker {
   private rowChecks(errors: ErrorCollector): RowChecks {
     return new RowChecks(this.schema, this.setup.columns, this.setup.width, errors);
   }
-}
-
-/** `array`'s items copied into the start of `bigger` (made by the caller with its type: one call, two types, threw V8's optimised code away). */
-function copiedInto<T extends Uint32Array<ArrayBuffer> | Int32Array<ArrayBuffer>>(array: T, bigger: T): T {
-  bigger.set(array);
-  return bigger;
 }
 
 /**
