@@ -62,15 +62,19 @@ export interface ChunkResult {
   /** Per checked row, its key hashes (`KeyChecks.hashRow`), for the key sets kept by the main thread. */
   hashes: Int32Array<ArrayBuffer>;
   /** Errors of the checks that need only the row (types, constraints, cells), in row order. */
-  errors: ValidationError[];
+  readonly errors: readonly ValidationError[];
   /** What the custom checks found, in row order; the merge keeps them after the row's key errors. */
-  checkOutputs: ChunkCheckOutput[];
+  readonly checkOutputs: readonly ChunkCheckOutput[];
 }
+
+/** The arrays of every result from `chunkResult` without errors or outputs (the results' arrays are read only). */
+const NO_ERRORS: readonly ValidationError[] = [];
+const NO_OUTPUTS: readonly ChunkCheckOutput[] = [];
 
 /**
  * A chunk's result in one shape wherever it was made: checked on this thread, or copied from a
  * worker thread's message (which V8 builds with a hidden class of its own). The merge then
- * reads one class of result: with two, V8 threw its optimised code away, three times a run.
+ * reads one class of result: with two, V8 threw its optimised code away.
  */
 class CheckedChunk implements ChunkResult {
   constructor(
@@ -82,18 +86,22 @@ class CheckedChunk implements ChunkResult {
     readonly stopped: boolean,
     readonly rowNumbers: Uint32Array<ArrayBuffer>,
     readonly hashes: Int32Array<ArrayBuffer>,
-    readonly errors: ValidationError[],
-    readonly checkOutputs: ChunkCheckOutput[],
+    readonly errors: readonly ValidationError[],
+    readonly checkOutputs: readonly ChunkCheckOutput[],
   ) {}
 }
 
 /**
- * `result` in the one shape the merge reads (see `CheckedChunk`), its arrays too: a message's
- * arrays come with an elements kind of their own (usually empty, they are copied at no cost).
+ * A result made outside `ChunkChecker.check` (copied from a worker's message, or a chunk's
+ * problem) in the one shape the merge reads (see `CheckedChunk`), its arrays too: a message's
+ * arrays come with an elements kind of their own. The usual empty ones become one array of this
+ * thread's, the others are copied.
  */
 export function chunkResult(result: ChunkResult): ChunkResult {
   const { id, records, unfinishedBytes, badByteOffset, problem, stopped, rowNumbers, hashes, errors, checkOutputs } = result;
-  return new CheckedChunk(id, records, unfinishedBytes, badByteOffset, problem, stopped, rowNumbers, hashes, [...errors], [...checkOutputs]);
+  const ownErrors = errors.length === 0 ? NO_ERRORS : [...errors];
+  const ownOutputs = checkOutputs.length === 0 ? NO_OUTPUTS : [...checkOutputs];
+  return new CheckedChunk(id, records, unfinishedBytes, badByteOffset, problem, stopped, rowNumbers, hashes, ownErrors, ownOutputs);
 }
 
 /** Checks chunks of one table, row by row, apart from the checks across rows (their keys are only hashed). */
