@@ -15,7 +15,9 @@ export const rateMatchesAmounts: CheckFactory = (params, context) => {
   const amountColumn = columnParam(TYPE, params, "amount_column", context);
   const costColumn = columnParam(TYPE, params, "cost_column", context);
   const tolerance = numberParam(TYPE, params, "tolerance", context, DEFAULT_RATE_TOLERANCE);
-  const [rateAt, amountAt, costAt] = [rateColumn, amountColumn, costColumn].map((column) => columnPosition(context, column)) as [number, number, number];
+  const rateAt = columnPosition(context, rateColumn);
+  const amountAt = columnPosition(context, amountColumn);
+  const costAt = columnPosition(context, costColumn);
   return {
     type: TYPE,
     title: "Taux de cofinancement incohérent avec les montants",
