@@ -32,17 +32,26 @@ export function staleness(root = ROOT, outdir = OUTDIR) {
   } catch {
     return "there is no build yet";
   }
-  // Joined by hand: path.join on every source made V8 compile its normalisation on a core the validation's threads need.
-  const base = root.endsWith(sep) ? root : root + sep;
+  const base = asFolder(root);
   for (const [path, [size, mtimeMs]] of Object.entries(manifest.sources)) {
     const stat = statSync(base + path, { throwIfNoEntry: false });
     if (stat === undefined) return `${path} was removed`;
     // A changed time alone counts: an edit that keeps the size is still an edit.
     if (stat.size !== size || stat.mtimeMs !== mtimeMs) return `${path} changed`;
   }
-  const built = outdir.endsWith(sep) ? outdir : outdir + sep;
+  const built = asFolder(outdir);
   for (const output of manifest.outputs) {
     if (statSync(built + output, { throwIfNoEntry: false }) === undefined) return `${output} is missing`;
   }
   return undefined;
+}
+
+/**
+ * `dir` ending with a separator, to join a relative path to by hand: path.join on every source
+ * made V8 compile its normalisation, at each start, on a core the validation's threads need.
+ * @param {string} dir
+ * @returns {string}
+ */
+function asFolder(dir) {
+  return dir.endsWith(sep) ? dir : dir + sep;
 }
